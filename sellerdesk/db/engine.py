@@ -1,0 +1,91 @@
+"""Where the database is and how we connect: one code path for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from sellerdesk import APP_NAME, ORG_NAME
+
+ENV_VAR = "SELLERDESK_DB"
+
+
+def data_dir() -> Path:
+    """The user's data folder (e.g. %LOCALAPPDATA%\\SellerDesk, ~/.local/share/SellerDesk)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "sellerdesk.sqlite"
+
+
+def resolve_url(value: str | None = None) -> str:
+    """``--db`` or ``SELLERDESK_DB`` or the default file; a bare path becomes an SQLite URL."""
+    value = value or os.environ.get(ENV_VAR) or str(default_db_path())
+    if "://" in value:
+        url = make_url(value)
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False)
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL, or None (memory, or not SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def display_name(url: str) -> str:
+    """What the status bar shows: the file path, or server/database without the password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite's legacy transaction handling breaks SAVEPOINT and transactional DDL: take over BEGIN.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+    cur.close()
+
+
+def _on_sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url``; creates the SQLite file's folder when needed."""
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if is_sqlite(url):
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: DTOs are built after commit without lazy loads (errors.rst bhk3).
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,132 @@
+"""Enumerations shared by every layer. Values are stored in the database as their strings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    TAOBAO = "taobao"  # Tmall included
+    JD = "jd"
+    PDD = "pdd"
+    DOUYIN = "douyin"
+    KUAISHOU = "kuaishou"
+    XIAOHONGSHU = "xiaohongshu"
+    OTHER = "other"
+
+
+class OrderStatus(StrEnum):
+    """The generic trade status (platform-formats.md §0.1, §9)."""
+
+    PENDING_PAYMENT = "pending_payment"
+    PAID = "paid"  # paid, waiting to be shipped
+    SHIPPED = "shipped"
+    COMPLETED = "completed"
+    CLOSED = "closed"  # cancelled / closed without money moving
+    REFUNDING = "refunding"
+    REFUNDED = "refunded"
+
+
+class RefundState(StrEnum):
+    """The refund overlay, kept apart from the trade status."""
+
+    NONE = "none"
+    REFUNDING = "refunding"
+    REFUNDED = "refunded"
+    REJECTED = "refund_rejected"
+    CLOSED = "refund_closed"
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    OPERATIONS_MANAGER = "operations_manager"
+    PRODUCT_SPECIALIST = "product_specialist"
+    MARKETING_SPECIALIST = "marketing_specialist"
+    SERVICE_SPECIALIST = "service_specialist"
+
+
+class ProductRole(StrEnum):
+    TRAFFIC = "traffic"  # 引流款
+    PROFIT = "profit"  # 利润款
+    HERO = "hero"  # 爆款
+    IMAGE = "image"  # 形象款
+
+
+class Lifecycle(StrEnum):
+    INTRO = "intro"
+    GROWTH = "growth"
+    MATURE = "mature"
+    DECLINE = "decline"
+
+
+class ShelfStatus(StrEnum):
+    ON_SHELF = "on_shelf"
+    OFF_SHELF = "off_shelf"
+    DRAFT = "draft"
+
+
+class NegativeStockPolicy(StrEnum):
+    WARN = "warn"
+    BLOCK = "block"
+
+
+class MovementKind(StrEnum):
+    """Kinds of stock ledger movements."""
+
+    RECEIPT = "receipt"
+    SALE_RESERVE = "sale_reserve"  # paid, not shipped: reserved
+    SALE_RELEASE = "sale_release"  # reservation released (cancelled / refunded before shipping)
+    SALE_OUT = "sale_out"  # shipped: leaves stock
+    RETURN = "return"
+    STOCKTAKE = "stocktake"
+    TRANSFER_OUT = "transfer_out"
+    TRANSFER_IN = "transfer_in"
+    CORRECTION = "correction"
+
+
+class TicketStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    PENDING = "pending"  # waiting for the buyer
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class TicketCategory(StrEnum):
+    PRE_SALE = "pre_sale"
+    LOGISTICS = "logistics"
+    RETURN_REFUND = "return_refund"
+    QUALITY = "quality"
+    BAD_REVIEW = "bad_review"
+    OTHER = "other"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class TicketEventKind(StrEnum):
+    NOTE = "note"
+    REPLY = "reply"
+    STATUS = "status"
+    ASSIGN = "assign"
+
+
+class TaskStatus(StrEnum):
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+
+
+class ReviewStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    FINAL = "final"
+
+
+class ImportBatchStatus(StrEnum):
+    DONE = "done"
+    UNDONE = "undone"

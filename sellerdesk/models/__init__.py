@@ -1,0 +1,39 @@
+"""SQLAlchemy typed tables, one module per aggregate. Importing this package registers them all."""
+
+from sellerdesk.models.audit import AuditEntry
+from sellerdesk.models.base import Base
+from sellerdesk.models.catalog import Listing, Product, Sku
+from sellerdesk.models.imports import ColumnMapping, ImportBatch, ImportChange
+from sellerdesk.models.order import Buyer, Order, OrderItem, Refund
+from sellerdesk.models.service import CannedReply, Ticket, TicketEvent
+from sellerdesk.models.settings import AppSetting
+from sellerdesk.models.shop import Shop, StaffUser
+from sellerdesk.models.stock import StockMovement, Warehouse
+from sellerdesk.models.team import KpiTemplate, Review, ReviewLine, Task
+
+__all__ = [
+    "AppSetting",
+    "AuditEntry",
+    "Base",
+    "Buyer",
+    "CannedReply",
+    "ColumnMapping",
+    "ImportBatch",
+    "ImportChange",
+    "KpiTemplate",
+    "Listing",
+    "Order",
+    "OrderItem",
+    "Product",
+    "Refund",
+    "Review",
+    "ReviewLine",
+    "Shop",
+    "Sku",
+    "StaffUser",
+    "StockMovement",
+    "Task",
+    "Ticket",
+    "TicketEvent",
+    "Warehouse",
+]

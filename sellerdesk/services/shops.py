@@ -1,0 +1,75 @@
+"""Shops: finding the shop an import belongs to, creating the platform's default shop when missing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.enums import Platform
+from sellerdesk.models import Order, Shop
+
+DEFAULT_SHOP_NAMES = {
+    Platform.TAOBAO: "淘宝/天猫店铺",
+    Platform.JD: "京东店铺",
+    Platform.PDD: "拼多多店铺",
+    Platform.DOUYIN: "抖音小店",
+    Platform.KUAISHOU: "快手小店",
+    Platform.XIAOHONGSHU: "小红书店铺",
+    Platform.OTHER: "其他店铺",
+}
+
+
+@dataclass(frozen=True)
+class ShopRow:
+    id: int
+    platform: str
+    name: str
+    timezone: str
+    fee_rate_bp: int
+    ship_deadline_hours: int
+
+
+def _row(shop: Shop) -> ShopRow:
+    return ShopRow(shop.id, shop.platform, shop.name, shop.timezone, shop.fee_rate_bp, shop.ship_deadline_hours)
+
+
+def list_shops(session: Session) -> list[ShopRow]:
+    return [_row(s) for s in session.scalars(select(Shop).order_by(Shop.platform, Shop.name))]
+
+
+def get_or_create_shop(session: Session, platform: Platform, name: str) -> ShopRow:
+    shop = session.scalar(select(Shop).where(Shop.platform == platform.value, Shop.name == name))
+    if shop is None:
+        shop = Shop(platform=platform.value, name=name)
+        session.add(shop)
+        session.flush()
+    return _row(shop)
+
+
+def resolve_import_shop(
+    session: Session,
+    platform: Platform,
+    *,
+    given: str = "",
+    in_file: str = "",
+    order_ids: Sequence[str] = (),
+) -> ShopRow:
+    """The shop an import goes to: the name given, the file's 店铺名称, the shop that already holds
+    these orders (a Taobao item file names no shop), the platform's only shop, else its default shop."""
+    if given or in_file:
+        return get_or_create_shop(session, platform, given or in_file)
+    shops = session.scalars(select(Shop).where(Shop.platform == platform.value)).all()
+    if len(shops) == 1:
+        return _row(shops[0])
+    if shops and order_ids:
+        holder = session.scalar(
+            select(Order.shop_id)
+            .where(Order.platform == platform.value, Order.platform_order_id.in_(order_ids[:500]))
+            .limit(1)
+        )
+        if holder is not None:
+            return next(_row(s) for s in shops if s.id == holder)
+    return get_or_create_shop(session, platform, DEFAULT_SHOP_NAMES[platform])

@@ -1,0 +1,239 @@
+"""Database foundation: schema at head on both backends, versions, backups, check, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.orm import Session
+
+from sellerdesk.db import migrate
+from sellerdesk.db.backup import backup_database
+from sellerdesk.db.engine import make_engine, resolve_url
+from sellerdesk.domain.errors import StorageError
+from sellerdesk.models import Base, Order, OrderItem, Shop
+
+
+def test_schema_is_at_head_and_matches_the_models(engine: Engine) -> None:
+    report = migrate.check_database(engine)
+    assert report.revision == migrate.head_revision()
+    assert report.ok, report.problems
+    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+
+
+def test_money_is_integer_and_times_come_back_utc(session: Session) -> None:
+    shop = Shop(platform="jd", name="t")
+    session.add(shop)
+    session.flush()
+    paid = datetime(2026, 8, 1, 0, 0, 5, tzinfo=UTC)
+    order = Order(shop_id=shop.id, platform="jd", platform_order_id="1", status="paid", paid_at=paid, paid_cents=12_345)
+    session.add(order)
+    session.flush()
+    session.expire_all()
+    got = session.scalar(select(Order))
+    assert got is not None
+    assert got.paid_at == paid and got.paid_at.tzinfo is not None
+    assert got.paid_cents == 12_345 and isinstance(got.paid_cents, int)
+
+
+def test_naive_datetimes_are_refused(session: Session) -> None:
+    shop = Shop(platform="jd", name="t")
+    session.add(shop)
+    session.flush()
+    session.add(
+        Order(shop_id=shop.id, platform="jd", platform_order_id="1", status="paid", paid_at=datetime(2026, 8, 1))
+    )
+    with pytest.raises(Exception, match="naive datetime"):
+        session.flush()
+
+
+def test_order_ids_are_unique_per_shop(session: Session) -> None:
+    shop = Shop(platform="pdd", name="t")
+    session.add(shop)
+    session.flush()
+    session.add_all([Order(shop_id=shop.id, platform="pdd", platform_order_id="x", status="paid") for _ in "ab"])
+    with pytest.raises(Exception, match=r"(?i)unique"):
+        session.flush()
+
+
+def test_concurrent_edit_is_detected(engine: Engine) -> None:
+    from sqlalchemy.orm.exc import StaleDataError
+
+    with Session(engine) as setup, setup.begin():
+        shop = Shop(platform="douyin", name=f"race-{engine.dialect.name}")
+        setup.add(shop)
+        setup.flush()
+        shop_id = shop.id
+    try:
+        with Session(engine, expire_on_commit=False) as a, Session(engine, expire_on_commit=False) as b:
+            shop_a = a.get(Shop, shop_id)
+            shop_b = b.get(Shop, shop_id)
+            assert shop_a is not None and shop_b is not None
+            a.commit()  # two screens holding the same row, each between user actions
+            b.commit()
+            shop_a.fee_rate_bp = 500
+            a.commit()
+            shop_b.fee_rate_bp = 600
+            with pytest.raises(StaleDataError):
+                b.commit()
+    finally:
+        with Session(engine) as cleanup, cleanup.begin():
+            cleanup.execute(text("DELETE FROM shops WHERE id = :id"), {"id": shop_id})
+
+
+def test_foreign_keys_are_enforced(session: Session) -> None:
+    session.add(OrderItem(order_id=999_999, sub_order_id="1"))
+    with pytest.raises(Exception, match=r"(?i)foreign key"):
+        session.flush()
+
+
+def _fill_first_revision(engine: Engine) -> None:
+    """Rows as a user of revision 0001 would have them (no units column yet)."""
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO shops (id, platform, name, timezone, fee_rate_bp, ship_deadline_hours, "
+                "active, created_at, version) VALUES (1, 'jd', '京东店', 'Asia/Shanghai', 800, 48, "
+                "true, '2026-08-01 00:00:00', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO orders (id, shop_id, platform, platform_order_id, buyer_nick, status, status_raw, "
+                "refund_state, locked, deleted, paid_at, goods_cents, shipping_cents, discount_cents, paid_cents, "
+                "refund_cents, receiver_name, receiver_phone, receiver_province, receiver_city, receiver_district, "
+                "receiver_address, receiver_zip, buyer_message, seller_memo, close_reason, carrier, tracking_no, "
+                "imported_at, updated_at, version) VALUES (1, 1, 'jd', '386277118615', 'jd_a**2', 'completed', '完成',"
+                " 'none', false, false, '2026-07-31 16:00:05', 29800, 0, 0, 29800, 0, '王**', '', '', '', '', '', '',"
+                " '', '', '', '', '', '2026-08-01 00:00:00', '2026-08-01 00:00:00', 1)"
+            )
+        )
+        for n, qty in ((1, 1), (2, 2)):
+            conn.execute(
+                text(
+                    "INSERT INTO order_items (id, order_id, sub_order_id, seller_code, platform_item_id, "
+                    "platform_sku_id, title, spec, qty, unit_price_cents, payable_cents, paid_cents, refund_cents, "
+                    "status, status_raw, refund_state, refund_status_raw, carrier, tracking_no) VALUES "
+                    f"({n}, 1, 'l{n}', 'LJ-100{n}', '', '', '收纳箱', '', {qty}, 12900, 12900, 12900, 0, 'completed',"
+                    " '完成', 'none', '', '', '')"
+                )
+            )
+
+
+@pytest.mark.parametrize("backend_name", ["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def test_upgrade_from_first_revision_keeps_data(
+    backend_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if backend_name == "sqlite":
+        url = "sqlite:///" + str(tmp_path / "old.sqlite")
+    else:
+        url = request.getfixturevalue("pg_database_url").replace("sellerdesk_test_", "sellerdesk_mig_")
+        _create_pg_database(url)
+    engine = make_engine(url)
+    try:
+        migrate.upgrade(engine, "0001")
+        _fill_first_revision(engine)
+        result = migrate.ensure_schema(engine, backup_dir=tmp_path)
+        assert result.upgraded_from == "0001"
+        assert backend_name == "pg" or (result.backup is not None and result.backup.exists())
+        assert migrate.check_database(engine).ok
+        with Session(engine) as s:
+            order = s.scalars(select(Order)).one()
+            assert (order.platform_order_id, order.paid_cents, order.status) == (
+                "386277118615",
+                29800,
+                "completed",
+            )
+            assert order.units == 3  # backfilled by 0002 from the lines
+            assert len(s.scalars(select(OrderItem)).all()) == 2
+    finally:
+        engine.dispose()
+        if backend_name == "pg":
+            _drop_pg_database(url)
+
+
+def _create_pg_database(url: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    admin.dispose()
+
+
+def _drop_pg_database(url: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_new_database_is_created_at_head(tmp_path: Path) -> None:
+    engine = make_engine("sqlite:///" + str(tmp_path / "new.sqlite"))
+    assert migrate.ensure_schema(engine).created
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert not migrate.ensure_schema(engine).created  # second start: nothing to do
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_newer_or_foreign_databases_are_refused(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.sqlite"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE accounts (id INTEGER)")
+    with pytest.raises(StorageError) as info:
+        migrate.ensure_schema(make_engine("sqlite:///" + str(foreign)))
+    assert info.value.code == "foreign_database"
+    newer = make_engine("sqlite:///" + str(tmp_path / "newer.sqlite"))
+    migrate.ensure_schema(newer)
+    with newer.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(StorageError) as info:
+        migrate.ensure_schema(newer)
+    assert info.value.code == "newer_schema"
+
+
+def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
+    engine = make_engine("sqlite:///" + str(tmp_path / "live.sqlite"))
+    migrate.ensure_schema(engine)
+    with Session(engine) as s, s.begin():
+        s.add(Shop(platform="pdd", name="拼多多店"))
+    copy = backup_database(engine, tmp_path / "copies" / "copy.sqlite")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT name FROM shops").fetchall() == [("拼多多店",)]
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_check_reports_a_corrupt_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.sqlite"
+    engine = make_engine("sqlite:///" + str(path))
+    migrate.ensure_schema(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute(
+            "INSERT INTO order_items (order_id, sub_order_id, seller_code, platform_item_id, "
+            "platform_sku_id, title, spec, qty, unit_price_cents, payable_cents, paid_cents, refund_cents,"
+            " status, status_raw, refund_state, refund_status_raw, carrier, tracking_no) VALUES "
+            "(424242, 'x', '', '', '', '', '', 1, 0, 0, 0, 0, '', '', 'none', '', '', '')"
+        )
+    report = migrate.check_database(make_engine("sqlite:///" + str(path)))
+    assert not report.ok
+    assert any("foreign key" in p for p in report.problems)
+
+
+def test_resolve_url_accepts_paths_and_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert resolve_url(str(tmp_path / "a.sqlite")).startswith("sqlite:///")
+    assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.setenv("SELLERDESK_DB", str(tmp_path / "env.sqlite"))
+    assert resolve_url(None).endswith("env.sqlite")
