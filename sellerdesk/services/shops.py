@@ -57,19 +57,30 @@ def resolve_import_shop(
     in_file: str = "",
     order_ids: Sequence[str] = (),
 ) -> ShopRow:
-    """The shop an import goes to: the name given, the file's 店铺名称, the shop that already holds
-    these orders (a Taobao item file names no shop), the platform's only shop, else its default shop."""
-    if given or in_file:
-        return get_or_create_shop(session, platform, given or in_file)
+    """The shop an import goes to: the name given; else the shop that already holds these orders (a Taobao
+    item file names no shop); else the file's 店铺名称; else the platform's only shop, or its default shop."""
+    if given:
+        return get_or_create_shop(session, platform, given)
+    holder = _shop_holding(session, platform, order_ids)
+    if holder is not None:
+        if in_file and holder.name == DEFAULT_SHOP_NAMES[platform]:
+            holder.name = in_file  # the placeholder shop of an item file gets the real name
+        return _row(holder)
+    if in_file:
+        return get_or_create_shop(session, platform, in_file)
     shops = session.scalars(select(Shop).where(Shop.platform == platform.value)).all()
     if len(shops) == 1:
         return _row(shops[0])
-    if shops and order_ids:
-        holder = session.scalar(
-            select(Order.shop_id)
-            .where(Order.platform == platform.value, Order.platform_order_id.in_(order_ids[:500]))
-            .limit(1)
-        )
-        if holder is not None:
-            return next(_row(s) for s in shops if s.id == holder)
     return get_or_create_shop(session, platform, DEFAULT_SHOP_NAMES[platform])
+
+
+def _shop_holding(session: Session, platform: Platform, order_ids: Sequence[str]) -> Shop | None:
+    if not order_ids:
+        return None
+    stmt = (
+        select(Shop)
+        .join(Order, Order.shop_id == Shop.id)
+        .where(Order.platform == platform.value, Order.platform_order_id.in_(list(order_ids[:500])))
+        .limit(1)
+    )
+    return session.scalar(stmt)

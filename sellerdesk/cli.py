@@ -1,0 +1,198 @@
+"""Command line: ``sellerdesk [--db URL] [COMMAND]``; with no command the desktop app starts.
+
+Qt is imported only by the ``gui`` command, so the other commands start fast and run headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from sellerdesk import APP_NAME, __version__
+from sellerdesk.db import migrate
+from sellerdesk.db.backup import backup_database
+from sellerdesk.db.engine import display_name, make_engine, make_session_factory, resolve_url
+from sellerdesk.domain.enums import Platform
+from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.domain.timeutil import parse_month
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sellerdesk", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: SELLERDESK_DB or the data folder)")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    gui = sub.add_parser("gui", help="start the desktop app (the default)")
+    _add_gui_options(gui)
+    _add_gui_options(parser)  # so `sellerdesk --demo` works without naming the command
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="create or upgrade the schema (backs up first)")
+    backup = db_sub.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("path", type=Path)
+    db_sub.add_parser("check", help="integrity check and migration state; non-zero exit on any problem")
+
+    demo = sub.add_parser("demo", help="fill an empty database with a realistic demo shop")
+    demo.add_argument("--orders", type=int, default=20_000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--export-samples", type=Path, metavar="DIR", help="write sample export files instead")
+
+    imp = sub.add_parser("import", help="import platform export files (all or nothing)")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--shop", help="shop name (default: from the file, else the platform's default shop)")
+    imp.add_argument("--platform", default="auto", choices=["auto", "taobao", "jd", "pdd", "douyin"])
+    imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    imp.add_argument("--valid-rows", action="store_true", help="import the valid rows of files with problems")
+    imp.add_argument("--json", action="store_true", help="print a JSON summary per file")
+
+    report = sub.add_parser("report", help="figures and reports")
+    report_sub = report.add_subparsers(dest="report_command", required=True)
+    monthly = report_sub.add_parser("monthly", help="the monthly figures of metrics.md")
+    monthly.add_argument("--month", required=True, help="YYYY-MM")
+    monthly.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return parser
+
+
+def _add_gui_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: settings, else system)")
+
+
+def open_engine(args: argparse.Namespace) -> Engine:
+    """The engine for ``--db``, at head (created or upgraded with a backup first)."""
+    engine = make_engine(resolve_url(args.db))
+    result = migrate.ensure_schema(engine)
+    if result.created:
+        _err(f"Created a new database: {display_name(str(engine.url))}")
+    elif result.upgraded_from:
+        _err(f"Upgraded the database from revision {result.upgraded_from}; backup: {result.backup}")
+    return engine
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    if args.db_command == "upgrade":
+        open_engine(args)
+        return 0
+    engine = make_engine(resolve_url(args.db))
+    if args.db_command == "backup":
+        path = backup_database(engine, args.path)
+        print(f"Backup written: {path}")
+        return 0
+    report = migrate.check_database(engine)
+    print(f"database: {display_name(str(engine.url))}")
+    print(f"revision: {report.revision} (head {report.head})")
+    for problem in report.problems:
+        print(f"problem: {problem}")
+    print("ok" if report.ok else f"{len(report.problems)} problem(s)")
+    return 0 if report.ok else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.export_samples:
+        from sellerdesk.services.samples import export_samples
+
+        for path in export_samples(args.export_samples, seed=args.seed):
+            print(path)
+        return 0
+    from sellerdesk.services.demo import generate_demo
+
+    engine = open_engine(args)
+    started = time.perf_counter()
+    with make_session_factory(engine).begin() as session:
+        summary = generate_demo(session, orders=args.orders, seed=args.seed, progress=_print_progress())
+    _err("")
+    print(f"Demo data written in {time.perf_counter() - started:.1f} s: {summary}")
+    return 0
+
+
+def _print_progress() -> Any:
+    last = [-1]
+
+    def report(done: int, total: int) -> None:
+        pct = done * 100 // max(total, 1)
+        if pct != last[0] and sys.stderr.isatty():
+            last[0] = pct
+            print(f"\r{pct:3d}%", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths
+
+    platform = None if args.platform == "auto" else Platform(args.platform)
+    options = ImportOptions(shop_name=args.shop or "", accept_valid_rows=args.valid_rows, dry_run=args.dry_run)
+    engine = open_engine(args)
+    try:
+        with make_session_factory(engine).begin() as session:
+            results = import_paths(session, args.files, platform=platform, options=options)
+            if args.dry_run:
+                session.rollback()
+    except ImportRefused as exc:
+        _err(f"error: {exc}")
+        for result in exc.results:
+            for p in result.problems:
+                _err(f"  {p.file}: row {p.row}, column {p.column!r}, value {p.value!r}: {p.message}")
+        if args.json:
+            print(json.dumps([r.to_json() for r in exc.results], ensure_ascii=False, indent=1))
+        return 2
+    if args.json:
+        print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=1))
+    else:
+        for r in results:
+            print(
+                f"{r.file_name}: {r.platform}/{r.kind} → {r.shop}: {r.created} created, {r.updated} updated, "
+                f"{r.unchanged} unchanged, {r.refused} refused, {r.unlinked_lines} unlinked lines"
+            )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sellerdesk.services.reports import monthly_figures
+
+    try:
+        year, month = parse_month(args.month)
+    except ValueError:
+        _err(f"error: --month must look like 2026-08, not {args.month!r}")
+        return 2
+    engine = open_engine(args)
+    with make_session_factory(engine).begin() as session:
+        figures = monthly_figures(session, year, month)
+    if args.json:
+        print(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(figures.describe())
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from sellerdesk.app import run_app
+
+    return run_app(db=args.db, demo=args.demo, lang=args.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {"db": cmd_db, "demo": cmd_demo, "import": cmd_import, "report": cmd_report}
+    handler = handlers.get(args.command or "gui", cmd_gui)
+    try:
+        return handler(args)
+    except SellerDeskError as exc:
+        _err(f"error: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        _err("cancelled")
+        return 130

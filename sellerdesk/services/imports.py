@@ -1,0 +1,599 @@
+"""Importing parsed export files: validate everything, then write one transaction with Core bulk statements.
+
+Every batch records what it created and what it changed (with the previous values), so it can be undone.
+The same file twice changes nothing; an older export never moves an order backwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.changes import Changes
+from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
+from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, NotFoundError
+from sellerdesk.domain.orders import is_older_snapshot
+from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RefundRecord, RowProblem
+from sellerdesk.domain.timeutil import utcnow
+from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku
+from sellerdesk.platforms import parse_file
+from sellerdesk.services import order_merge as om
+from sellerdesk.services.shops import ShopRow, resolve_import_shop
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+CHUNK = 500  # ids per IN (...) query: far below SQLite's variable limit
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    shop_name: str = ""
+    accept_valid_rows: bool = False  # import the valid rows of a file with problems
+    dry_run: bool = False
+    staff_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one file's import did (or would do, on a dry run)."""
+
+    file_name: str
+    platform: str
+    kind: str
+    shop: str
+    rows: int
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    refused: int = 0
+    unlinked_lines: int = 0
+    batch_id: int | None = None
+    problems: tuple[RowProblem, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file_name,
+            "platform": self.platform,
+            "kind": self.kind,
+            "shop": self.shop,
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "refused": self.refused,
+            "unlinked_lines": self.unlinked_lines,
+            "batch_id": self.batch_id,
+            "problems": [p.__dict__ for p in self.problems],
+        }
+
+
+@dataclass
+class _Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    unlinked: int = 0
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    def log(self, table: str, row_id: int, action: str, before: dict[str, Any] | None = None) -> None:
+        self.changes.append(
+            {
+                "table_name": table,
+                "row_id": row_id,
+                "action": action,
+                "before": before and om.jsonable(before),
+            }
+        )
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def import_parsed(
+    session: Session,
+    parsed: ParsedFile,
+    *,
+    file_hash: str = "",
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> FileResult:
+    """Write one parsed file. The caller has checked that it may (no problems, or valid rows accepted)."""
+    options = options or ImportOptions()
+    shop = resolve_import_shop(
+        session,
+        parsed.platform,
+        given=options.shop_name,
+        in_file=parsed.shop_name,
+        order_ids=[o.order_id for o in parsed.orders[:CHUNK]] or [r.order_id for r in parsed.refunds[:CHUNK]],
+    )
+    tally = _Tally()
+    step = _stepper(progress, cancelled, len(parsed.orders) + len(parsed.refunds))
+    if parsed.kind == FileKind.REFUNDS:
+        _write_refunds(session, shop, parsed.refunds, tally, step)
+    else:
+        _write_orders(session, shop, parsed, tally, step)
+    result = FileResult(
+        file_name=parsed.file_name,
+        platform=parsed.platform.value,
+        kind=parsed.kind.value,
+        shop=shop.name,
+        rows=parsed.rows,
+        created=tally.created,
+        updated=tally.updated,
+        unchanged=tally.unchanged,
+        refused=len(parsed.bad_rows),
+        unlinked_lines=tally.unlinked,
+        problems=tuple(parsed.problems),
+    )
+    if options.dry_run:
+        return result
+    batch_id = _record_batch(session, parsed, shop, file_hash, options, result, tally)
+    return FileResult(**{**result.__dict__, "batch_id": batch_id})
+
+
+def _stepper(progress: Progress | None, cancelled: IsCancelled | None, total: int) -> Callable[[int], None]:
+    done = [0]
+
+    def step(n: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("Import cancelled")
+        done[0] += n
+        if progress is not None:
+            progress(min(done[0], total), total)
+
+    return step
+
+
+# --- orders -------------------------------------------------------------------------------------------
+
+
+def _write_orders(
+    session: Session, shop: ShopRow, parsed: ParsedFile, tally: _Tally, step: Callable[[int], None]
+) -> None:
+    from_lines = parsed.kind == FileKind.TAOBAO_ITEMS
+    linker = _SkuLinker(session, parsed.platform)
+    buyers = _buyer_ids(session, parsed.platform, parsed.orders)
+    for chunk in _chunks(parsed.orders, 2000):
+        current = _current_orders(session, shop.id, [o.order_id for o in chunk])
+        order_ids: dict[str, tuple[int, bool]] = {}
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for record in chunk:
+            values = om.order_values(record, amounts_from_lines=from_lines)
+            if record.buyer_nick in buyers:
+                values["buyer_id"] = buyers[record.buyer_nick]
+            existing = current.get(record.order_id)
+            if existing is None:
+                row = om.new_order_row(values)
+                row.update(shop_id=shop.id, platform=parsed.platform.value, platform_order_id=record.order_id)
+                inserts.append(row)
+                continue
+            older = is_older_snapshot(
+                existing["status"], existing["refund_state"], values["status"], values["refund_state"]
+            )
+            order_ids[record.order_id] = (existing["id"], older)
+            diff = om.merge_order(existing, values)
+            if diff:
+                tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
+                updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
+            else:
+                tally.unchanged += 1
+        tally.updated += len(updates)
+        if updates:
+            session.execute(update(Order), updates)
+        for order_key, new_id in _insert_returning_ids(session, inserts):
+            order_ids[order_key] = (new_id, False)
+            tally.log("orders", new_id, "created")
+        tally.created += len(inserts)
+        _write_items(session, chunk, order_ids, linker, tally)
+        step(len(chunk))
+
+
+def _insert_returning_ids(session: Session, rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    if not rows:
+        return []
+    stmt = insert(Order).returning(Order.id, sort_by_parameter_order=True)
+    ids = session.scalars(stmt, rows).all()
+    return [(row["platform_order_id"], new_id) for row, new_id in zip(rows, ids, strict=True)]
+
+
+_ORDER_STATE_COLUMNS = ("id", "version", *om.ORDER_COLUMNS)
+
+
+def _current_orders(session: Session, shop_id: int, order_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    columns = [Order.platform_order_id, *(getattr(Order, c) for c in _ORDER_STATE_COLUMNS)]
+    found: dict[str, dict[str, Any]] = {}
+    for part in _chunks(order_ids):
+        stmt = select(*columns).where(Order.shop_id == shop_id, Order.platform_order_id.in_(part))
+        for row in session.execute(stmt):
+            found[row[0]] = dict(zip(_ORDER_STATE_COLUMNS, row[1:], strict=True))
+    return found
+
+
+def _write_items(
+    session: Session,
+    records: Sequence[OrderRecord],
+    order_ids: dict[str, tuple[int, bool]],
+    linker: _SkuLinker,
+    tally: _Tally,
+) -> None:
+    with_items = [r for r in records if r.items]
+    current = _current_items(session, [order_ids[r.order_id][0] for r in with_items])
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for record in with_items:
+        order_id, older = order_ids[record.order_id]
+        for item in record.items:
+            sku_id = linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
+            values = om.item_values(item, sku_id)
+            existing = current.get((order_id, item.sub_order_id))
+            if existing is None:
+                tally.unlinked += sku_id is None
+                inserts.append({"order_id": order_id, "sub_order_id": item.sub_order_id, **values})
+                continue
+            diff = om.merge_item(existing, values, older=older)
+            tally.unlinked += diff.get("sku_id", existing["sku_id"]) is None
+            if diff:
+                tally.log("order_items", existing["id"], "updated", {k: existing[k] for k in diff})
+                updates.append({"id": existing["id"], **diff})
+    if updates:
+        session.execute(update(OrderItem), updates)
+    if inserts:
+        ids = session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), inserts)
+        for new_id in ids:
+            tally.log("order_items", new_id, "created")
+
+
+_ITEM_STATE_COLUMNS = ("id", *om.ITEM_COLUMNS)
+
+
+def _current_items(session: Session, order_ids: Sequence[int]) -> dict[tuple[int, str], dict[str, Any]]:
+    columns = [
+        OrderItem.order_id,
+        OrderItem.sub_order_id,
+        *(getattr(OrderItem, c) for c in _ITEM_STATE_COLUMNS),
+    ]
+    found: dict[tuple[int, str], dict[str, Any]] = {}
+    for part in _chunks(order_ids):
+        for row in session.execute(select(*columns).where(OrderItem.order_id.in_(part))):
+            found[(row[0], row[1])] = dict(zip(_ITEM_STATE_COLUMNS, row[2:], strict=True))
+    return found
+
+
+class _SkuLinker:
+    """Seller code → SKU, else a remembered platform item/SKU id binding → SKU, else unlinked."""
+
+    def __init__(self, session: Session, platform: Platform) -> None:
+        self._by_code = dict(session.execute(select(Sku.seller_code, Sku.id)).all())
+        rows = session.execute(
+            select(Listing.platform_item_id, Listing.platform_sku_id, Listing.sku_id).where(
+                Listing.platform == platform.value
+            )
+        )
+        self._by_listing = {(item, sku): sku_id for item, sku, sku_id in rows}
+
+    def link(self, seller_code: str, item_id: str, sku_id: str) -> int | None:
+        if seller_code and seller_code in self._by_code:
+            return self._by_code[seller_code]
+        if item_id:
+            return self._by_listing.get((item_id, sku_id)) or self._by_listing.get((item_id, ""))
+        return None
+
+
+def is_identifying_nick(nick: str) -> bool:
+    """Masked nicks like "小**" name thousands of buyers; only link a nick with 2+ visible characters."""
+    return len(nick.replace("*", "")) >= 2
+
+
+def _buyer_ids(session: Session, platform: Platform, records: Iterable[OrderRecord]) -> dict[str, int]:
+    nicks = sorted({r.buyer_nick for r in records if is_identifying_nick(r.buyer_nick)})
+    found: dict[str, int] = {}
+    for part in _chunks(nicks):
+        stmt = select(Buyer.nick, Buyer.id).where(Buyer.platform == platform.value, Buyer.nick.in_(part))
+        found.update(session.execute(stmt).all())
+    missing = [{"platform": platform.value, "nick": n, "first_seen_at": utcnow()} for n in nicks if n not in found]
+    if missing:
+        ids = session.scalars(insert(Buyer).returning(Buyer.id, sort_by_parameter_order=True), missing)
+        found.update(zip((m["nick"] for m in missing), ids, strict=True))
+    return found
+
+
+# --- refunds ------------------------------------------------------------------------------------------
+
+
+def _write_refunds(
+    session: Session,
+    shop: ShopRow,
+    records: Sequence[RefundRecord],
+    tally: _Tally,
+    step: Callable[[int], None],
+) -> None:
+    orders = _order_ids_by_platform_id(session, shop.id, sorted({r.order_id for r in records}))
+    existing = {
+        row.platform_refund_id: row
+        for part in _chunks([r.refund_id for r in records])
+        for row in session.execute(
+            select(Refund.id, Refund.platform_refund_id, Refund.amount_cents, Refund.state, Refund.status_raw).where(
+                Refund.shop_id == shop.id, Refund.platform_refund_id.in_(part)
+            )
+        )
+    }
+    for record in records:
+        values = {
+            "platform_order_id": record.order_id,
+            "order_id": orders.get(record.order_id),
+            "amount_cents": record.amount_cents or 0,
+            "state": record.state.value,
+            "status_raw": record.status_raw,
+            "kind": record.kind,
+            "reason": record.reason,
+            "seller_code": record.seller_code,
+            "title": record.title,
+            "applied_at": record.applied_at,
+            "finished_at": record.finished_at,
+        }
+        row = existing.get(record.refund_id)
+        if row is None:
+            new_id = session.scalar(
+                insert(Refund).returning(Refund.id),
+                {"shop_id": shop.id, "platform_refund_id": record.refund_id, **values},
+            )
+            assert new_id is not None
+            tally.log("refunds", new_id, "created")
+            tally.created += 1
+        elif (row.amount_cents, row.state, row.status_raw) != (
+            values["amount_cents"],
+            values["state"],
+            record.status_raw,
+        ):
+            before = session.execute(select(Refund).where(Refund.id == row.id)).scalar_one()
+            tally.log("refunds", row.id, "updated", {k: getattr(before, k) for k in values})
+            session.execute(update(Refund).where(Refund.id == row.id).values(**values))
+            tally.updated += 1
+        else:
+            tally.unchanged += 1
+    step(len(records))
+    _apply_refunds_to_orders(session, sorted({v for v in orders.values()}), tally)
+
+
+def _order_ids_by_platform_id(session: Session, shop_id: int, ids: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for part in _chunks(ids):
+        stmt = select(Order.platform_order_id, Order.id).where(
+            Order.shop_id == shop_id, Order.platform_order_id.in_(part)
+        )
+        found.update(session.execute(stmt).all())
+    return found
+
+
+def _apply_refunds_to_orders(session: Session, order_ids: Sequence[int], tally: _Tally) -> None:
+    """A completed refund in the refund export raises the order's refunded amount (never lowers it)."""
+    for part in _chunks(order_ids):
+        done = (
+            select(Refund.order_id, func.sum(Refund.amount_cents))
+            .where(Refund.order_id.in_(part), Refund.state == RefundState.REFUNDED.value)
+            .group_by(Refund.order_id)
+        )
+        refunded = dict(session.execute(done).all())
+        rows = session.execute(
+            select(Order.id, Order.paid_cents, Order.refund_cents, Order.refund_state, Order.version).where(
+                Order.id.in_(part)
+            )
+        )
+        for order_id, paid, current, state, version in rows:
+            amount = min(int(refunded.get(order_id, 0)), paid)
+            if amount > current:
+                tally.log("orders", order_id, "updated", {"refund_cents": current, "refund_state": state})
+                session.execute(
+                    update(Order)
+                    .where(Order.id == order_id)
+                    .values(refund_cents=amount, refund_state=RefundState.REFUNDED.value, version=version + 1)
+                )
+
+
+# --- whole runs: all files or none -----------------------------------------------------------------
+
+
+class ImportRefused(ImportFileError):
+    """Files with problems: nothing was written. ``results`` lists each file's problems."""
+
+    def __init__(self, message: str, results: Sequence[FileResult]) -> None:
+        super().__init__(message, code="import_refused")
+        self.results = tuple(results)
+
+
+def parse_paths(
+    paths: Sequence[Path], platform: Platform | None = None, progress: Progress | None = None
+) -> list[tuple[ParsedFile, str]]:
+    """Read and parse every file (no database): the preview, and the first half of an import."""
+    parsed = []
+    for n, path in enumerate(paths):
+        parsed.append((parse_file(path, platform), file_sha256(path)))
+        if progress is not None:
+            progress(n + 1, len(paths))
+    # A Taobao order file before its item file: the orders' own figures come first either way.
+    return sorted(parsed, key=lambda p: p[0].kind != FileKind.TAOBAO_ORDERS)
+
+
+def import_paths(
+    session: Session,
+    paths: Sequence[Path],
+    *,
+    platform: Platform | None = None,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> list[FileResult]:
+    """Import files as one unit: if any file has problems (and valid rows are not accepted), refuse all."""
+    options = options or ImportOptions()
+    parsed = parse_paths(paths, platform)
+    with_problems = [p for p, _ in parsed if p.problems]
+    if with_problems and not options.accept_valid_rows:
+        results = [_refused_result(p) for p, _ in parsed]
+        names = ", ".join(p.file_name for p in with_problems)
+        raise ImportRefused(f"Nothing was imported: problems in {names}.", results)
+    return [
+        import_parsed(session, p, file_hash=h, options=options, progress=progress, cancelled=cancelled)
+        for p, h in parsed
+    ]
+
+
+def _refused_result(parsed: ParsedFile) -> FileResult:
+    return FileResult(
+        file_name=parsed.file_name,
+        platform=parsed.platform.value,
+        kind=parsed.kind.value,
+        shop=parsed.shop_name,
+        rows=parsed.rows,
+        refused=len(parsed.bad_rows),
+        problems=tuple(parsed.problems),
+    )
+
+
+# --- batches and undo ---------------------------------------------------------------------------------
+
+
+def _record_batch(
+    session: Session,
+    parsed: ParsedFile,
+    shop: ShopRow,
+    file_hash: str,
+    options: ImportOptions,
+    result: FileResult,
+    tally: _Tally,
+) -> int:
+    batch_id = session.scalar(
+        insert(ImportBatch).returning(ImportBatch.id),
+        {
+            "file_name": parsed.file_name,
+            "file_hash": file_hash,
+            "platform": parsed.platform.value,
+            "file_kind": parsed.kind.value,
+            "shop_id": shop.id,
+            "staff_id": options.staff_id,
+            "rows": parsed.rows,
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "refused": result.refused,
+            "partial": bool(parsed.problems),
+            "status": ImportBatchStatus.DONE.value,
+            "problems": [p.__dict__ for p in parsed.problems[:1000]],
+            "started_at": utcnow(),
+            "finished_at": utcnow(),
+        },
+    )
+    assert batch_id is not None
+    for part in _chunks(tally.changes, 5000):
+        session.execute(insert(ImportChange), [{"batch_id": batch_id, **c} for c in part])
+    return batch_id
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    id: int
+    file_name: str
+    platform: str
+    file_kind: str
+    shop: str
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    refused: int
+    status: str
+    started_at: Any
+
+
+def list_batches(session: Session, limit: int = 200) -> list[BatchRow]:
+    from sellerdesk.models import Shop
+
+    stmt = (
+        select(ImportBatch, Shop.name)
+        .outerjoin(Shop, Shop.id == ImportBatch.shop_id)
+        .order_by(ImportBatch.id.desc())
+        .limit(limit)
+    )
+    return [
+        BatchRow(
+            b.id,
+            b.file_name,
+            b.platform,
+            b.file_kind,
+            name or "",
+            b.rows,
+            b.created,
+            b.updated,
+            b.unchanged,
+            b.refused,
+            b.status,
+            b.started_at,
+        )
+        for b, name in session.execute(stmt)
+    ]
+
+
+_TABLES = {"orders": Order, "order_items": OrderItem, "refunds": Refund}
+_TIME_COLUMNS = (*om.ORDER_TIME_FIELDS, "shipped_at", "applied_at", "finished_at")
+
+
+def undo_batch(session: Session, batch_id: int) -> Changes:
+    """Restore exactly what the batch created or changed. Refused when a later batch touched the same rows."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise NotFoundError(f"Import batch {batch_id} does not exist.", code="batch_not_found", id=batch_id)
+    if batch.status == ImportBatchStatus.UNDONE.value:
+        raise ConflictError(f"Import batch {batch_id} was already undone.", code="batch_undone", id=batch_id)
+    changes = (
+        session.execute(select(ImportChange).where(ImportChange.batch_id == batch_id).order_by(ImportChange.id.desc()))
+        .scalars()
+        .all()
+    )
+    _refuse_if_touched_later(session, batch_id, changes)
+    for change in changes:  # newest first: items before the orders they belong to
+        table = _TABLES[change.table_name]
+        if change.action == "created":
+            session.execute(delete(table).where(table.id == change.row_id))
+        else:
+            values = om.from_jsonable(change.before or {}, _TIME_COLUMNS)
+            if table is Order:
+                values["version"] = Order.version + 1  # editors holding the old version must reload
+            session.execute(update(table).where(table.id == change.row_id).values(**values))
+    batch.status = ImportBatchStatus.UNDONE.value
+    return Changes(orders=True, imports=True, stock=True)
+
+
+def _refuse_if_touched_later(session: Session, batch_id: int, changes: Sequence[ImportChange]) -> None:
+    rows = {(c.table_name, c.row_id) for c in changes}
+    later = session.execute(
+        select(ImportChange.table_name, ImportChange.row_id, ImportChange.batch_id)
+        .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
+        .where(ImportChange.batch_id > batch_id, ImportBatch.status == ImportBatchStatus.DONE.value)
+    )
+    blocking = sorted({b for table, row_id, b in later if (table, row_id) in rows})
+    if blocking:
+        raise ConflictError(
+            f"Import batch {batch_id} cannot be undone: later imports {blocking} changed the same orders. "
+            "Undo those first.",
+            code="batch_touched_later",
+            id=batch_id,
+            later=blocking,
+        )

@@ -1,0 +1,227 @@
+"""Turning parsed order records into column values and merging them with what the database holds.
+
+Pure functions (no session): the import service loads current rows, asks these what to write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sellerdesk.domain.enums import OrderStatus, RefundState
+from sellerdesk.domain.orders import (
+    cap_refund,
+    is_older_snapshot,
+    merged_refund_state,
+    merged_status,
+    status_rank,
+)
+from sellerdesk.domain.records import ItemRecord, OrderRecord
+
+# Order columns an export can set. Amounts are kept apart: a Taobao item file only estimates them.
+ORDER_AMOUNT_FIELDS = ("goods_cents", "shipping_cents", "discount_cents", "paid_cents")
+ORDER_TEXT_FIELDS = (
+    "status_raw",
+    "buyer_nick",
+    "receiver_name",
+    "receiver_phone",
+    "receiver_province",
+    "receiver_city",
+    "receiver_district",
+    "receiver_address",
+    "receiver_zip",
+    "buyer_message",
+    "seller_memo",
+    "carrier",
+    "tracking_no",
+    "close_reason",
+)
+ORDER_TIME_FIELDS = ("created_at", "paid_at", "shipped_at", "completed_at")
+ORDER_COLUMNS = (
+    "buyer_id",
+    "status",
+    "refund_state",
+    "refund_cents",
+    "units",
+    "locked",
+    "deleted",
+    "amounts_from_lines",
+    *ORDER_AMOUNT_FIELDS,
+    *ORDER_TEXT_FIELDS,
+    *ORDER_TIME_FIELDS,
+)
+ITEM_COLUMNS = (
+    "seller_code",
+    "platform_item_id",
+    "platform_sku_id",
+    "title",
+    "spec",
+    "qty",
+    "unit_price_cents",
+    "payable_cents",
+    "paid_cents",
+    "refund_cents",
+    "status",
+    "status_raw",
+    "refund_state",
+    "refund_status_raw",
+    "carrier",
+    "tracking_no",
+    "shipped_at",
+    "sku_id",
+)
+
+
+def line_paid_cents(item: ItemRecord) -> int:
+    """What the buyer paid for a line: the file's figure, else payable, else price × quantity."""
+    if item.paid_cents is not None:
+        return item.paid_cents
+    if item.payable_cents is not None:
+        return item.payable_cents
+    return item.unit_price_cents * item.qty
+
+
+def order_paid_cents(record: OrderRecord) -> int:
+    if record.paid_cents is not None:
+        return record.paid_cents
+    return sum(line_paid_cents(i) for i in record.items)
+
+
+def order_refund_cents(record: OrderRecord) -> int:
+    """metrics.md: the amount the platform reports; else the paid amount of the refunded lines;
+    else the whole paid amount when the refund is order-level; never more than was paid."""
+    paid = order_paid_cents(record)
+    if record.refund_cents:
+        return cap_refund(record.refund_cents, paid)
+    from_lines = 0
+    for item in record.items:
+        if item.refund_cents:
+            from_lines += item.refund_cents
+        elif item.refund_state == RefundState.REFUNDED or item.status == OrderStatus.REFUNDED:
+            from_lines += line_paid_cents(item)
+    if from_lines:
+        return cap_refund(from_lines, paid)
+    if record.status == OrderStatus.REFUNDED or record.refund_state == RefundState.REFUNDED:
+        return paid
+    return 0
+
+
+def order_values(record: OrderRecord, *, amounts_from_lines: bool) -> dict[str, Any]:
+    """Column values this record states. Empty text and unknown values are left out (not given)."""
+    values: dict[str, Any] = {
+        "status": (record.status or _status_from_lines(record)).value,
+        "refund_state": record.refund_state.value,
+        "refund_cents": order_refund_cents(record),
+        "locked": record.locked,
+        "deleted": record.deleted,
+        "amounts_from_lines": amounts_from_lines,
+    }
+    if record.items:
+        values["units"] = sum(i.qty for i in record.items)
+    if amounts_from_lines:
+        values["paid_cents"] = order_paid_cents(record)
+    else:
+        values.update({f: getattr(record, f) for f in ORDER_AMOUNT_FIELDS if getattr(record, f) is not None})
+        values.setdefault("paid_cents", order_paid_cents(record))
+    values.update({f: getattr(record, f) for f in ORDER_TEXT_FIELDS if getattr(record, f)})
+    values.update({f: getattr(record, f) for f in ORDER_TIME_FIELDS if getattr(record, f) is not None})
+    return values
+
+
+def _status_from_lines(record: OrderRecord) -> OrderStatus:
+    """An order status when only lines carry one: the least advanced line decides."""
+    statuses = [i.status for i in record.items if i.status is not None]
+    if not statuses:
+        return OrderStatus.PAID if record.paid_at else OrderStatus.PENDING_PAYMENT
+    return min(statuses, key=status_rank)
+
+
+def new_order_row(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A full row for an INSERT: our defaults under the stated values."""
+    row: dict[str, Any] = dict.fromkeys(ORDER_TEXT_FIELDS, "")
+    row.update(dict.fromkeys(ORDER_AMOUNT_FIELDS, 0))
+    row.update(dict.fromkeys(ORDER_TIME_FIELDS))
+    row.update(units=0, refund_cents=0, locked=False, deleted=False)
+    row.update(values)
+    row["refund_cents"] = cap_refund(row["refund_cents"], row["paid_cents"])
+    return row
+
+
+def merge_order(current: Mapping[str, Any], incoming: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns to change on an existing order (empty when nothing changes).
+
+    An older snapshot only fills gaps; amounts estimated from lines never replace the order file's.
+    """
+    older = is_older_snapshot(current["status"], current["refund_state"], incoming["status"], incoming["refund_state"])
+    keep_amounts = incoming["amounts_from_lines"] and not current["amounts_from_lines"]
+    merged: dict[str, Any] = {}
+    for column, value in incoming.items():
+        if column in ("status", "refund_state", "refund_cents", "amounts_from_lines"):
+            continue
+        if keep_amounts and column in ORDER_AMOUNT_FIELDS:
+            continue
+        if older and _has_value(current[column]):
+            continue
+        merged[column] = value
+    merged["status"] = merged_status(current["status"], incoming["status"])
+    merged["refund_state"] = merged_refund_state(current["refund_state"], incoming["refund_state"])
+    merged["amounts_from_lines"] = current["amounts_from_lines"] and incoming["amounts_from_lines"]
+    paid = merged.get("paid_cents", current["paid_cents"])
+    merged["refund_cents"] = cap_refund(max(current["refund_cents"], incoming["refund_cents"]), paid)
+    return {k: v for k, v in merged.items() if current[k] != v}
+
+
+def _has_value(value: object) -> bool:
+    return value not in (None, "", 0, False)
+
+
+def item_values(item: ItemRecord, sku_id: int | None) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "seller_code": item.seller_code,
+        "platform_item_id": item.platform_item_id,
+        "platform_sku_id": item.platform_sku_id,
+        "title": item.title,
+        "spec": item.spec,
+        "qty": item.qty,
+        "unit_price_cents": item.unit_price_cents,
+        "payable_cents": item.payable_cents if item.payable_cents is not None else item.unit_price_cents * item.qty,
+        "paid_cents": line_paid_cents(item),
+        "refund_cents": item.refund_cents or 0,
+        "status": item.status.value if item.status else "",
+        "status_raw": item.status_raw,
+        "refund_state": item.refund_state.value,
+        "refund_status_raw": item.refund_status_raw,
+        "carrier": item.carrier,
+        "tracking_no": item.tracking_no,
+        "shipped_at": item.shipped_at,
+        "sku_id": sku_id,
+    }
+    return values
+
+
+def merge_item(current: Mapping[str, Any], incoming: Mapping[str, Any], *, older: bool) -> dict[str, Any]:
+    """Columns to change on an existing line; a line linked by hand keeps its SKU."""
+    merged: dict[str, Any] = {}
+    for column, value in incoming.items():
+        if column == "sku_id" and current["sku_id"] is not None:
+            continue
+        if (older or value in ("", None)) and _has_value(current[column]):
+            continue
+        merged[column] = value
+    if older:
+        merged.pop("refund_state", None)
+    elif "refund_state" in merged:
+        merged["refund_state"] = merged_refund_state(current["refund_state"], merged["refund_state"])
+    return {k: v for k, v in merged.items() if current[k] != v}
+
+
+def jsonable(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Previous values as JSON for undo (datetimes as ISO text)."""
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()}
+
+
+def from_jsonable(values: Mapping[str, Any], time_columns: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        k: (datetime.fromisoformat(v) if k in time_columns and isinstance(v, str) else v) for k, v in values.items()
+    }

@@ -1,0 +1,166 @@
+"""Order import service, on SQLite and PostgreSQL: exact figures, idempotency, undo, no regression."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.enums import OrderStatus
+from sellerdesk.models import ImportBatch, Order, OrderItem, Sku
+from sellerdesk.services.catalog import import_catalog
+from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths, undo_batch
+from sellerdesk.services.reports import monthly_figures
+
+SAMPLES = Path(__file__).parent.parent / "data" / "samples"
+ORDER_FILES = [
+    "ExportOrderList202609030915.csv",
+    "ExportOrderDetailList202609030915.csv",
+    "jd_orders.csv",
+    "pdd_orders.csv",
+    "douyin_orders.csv",
+]
+EXPECTED: dict[str, Any] = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
+FIGURE_KEYS = ("paid_orders", "gmv_cents", "refund_cents", "refunded_orders", "net_sales_cents", "units", "aov_cents")
+
+
+def _files(names: list[str] = ORDER_FILES) -> list[Path]:
+    return [SAMPLES / n for n in names]
+
+
+def _snapshot(session: Session) -> dict[str, Any]:
+    """Every order and line as plain tuples, to compare the whole database before and after."""
+    orders = session.execute(select(Order.__table__).order_by(Order.id)).all()
+    items = session.execute(select(OrderItem.__table__).order_by(OrderItem.id)).all()
+    return {"orders": [tuple(r) for r in orders], "items": [tuple(r) for r in items]}
+
+
+def _figures(session: Session) -> dict[str, Any]:
+    return monthly_figures(session, 2026, 8).to_json()
+
+
+def test_sample_exports_give_the_expected_figures(session: Session) -> None:
+    import_catalog(session, SAMPLES / "catalog.xlsx")
+    results = import_paths(session, _files())
+    got = _figures(session)
+    for key in FIGURE_KEYS:
+        assert got[key] == EXPECTED[key], key
+    assert set(got["by_platform"]) == set(EXPECTED["by_platform"])
+    for platform, expected in EXPECTED["by_platform"].items():
+        for key in FIGURE_KEYS:
+            assert got["by_platform"][platform][key] == expected[key], (platform, key)
+    assert session.scalar(select(func.count()).select_from(Order)) == EXPECTED["all_orders_in_files"]
+    unlinked = session.scalar(select(func.count()).select_from(OrderItem).where(OrderItem.sku_id.is_(None)))
+    assert unlinked == EXPECTED["unknown_code_lines"]
+    assert all(not r.problems for r in results)
+
+
+def test_the_same_files_twice_change_nothing(session: Session) -> None:
+    import_paths(session, _files())
+    before = _snapshot(session)
+    again = import_paths(session, _files())
+    assert all(r.created == 0 and r.updated == 0 for r in again), [(r.file_name, r.updated) for r in again]
+    assert sum(r.unchanged for r in again) > 0
+    assert _snapshot(session) == before
+
+
+@pytest.mark.parametrize("order", ["orders_first", "items_first"])
+def test_taobao_pair_in_either_order(session: Session, order: str) -> None:
+    pair = ORDER_FILES[:2] if order == "orders_first" else ORDER_FILES[1::-1]
+    for name in pair:  # one after the other, as two separate imports
+        import_paths(session, _files([name]))
+    taobao = _figures(session)["by_platform"]["taobao"]
+    for key in FIGURE_KEYS:
+        assert taobao[key] == EXPECTED["by_platform"]["taobao"][key], key
+
+
+def test_undo_restores_exactly(session: Session) -> None:
+    first = import_paths(session, _files(["jd_orders.csv"]))
+    after_first = _snapshot(session)
+    second = import_paths(session, _files(["pdd_orders.csv", "douyin_orders.csv"]))
+    for result in reversed(second):
+        assert result.batch_id is not None
+        undo_batch(session, result.batch_id)
+    assert _snapshot(session) == after_first
+    assert first[0].batch_id is not None
+    undo_batch(session, first[0].batch_id)
+    assert session.scalar(select(func.count()).select_from(Order)) == 0
+    assert {b.status for b in session.scalars(select(ImportBatch))} == {"undone"}
+
+
+def _pdd_variant(tmp_path: Path, name: str, replace: tuple[str, str]) -> Path:
+    text = (SAMPLES / "pdd_orders.csv").read_text(encoding="utf-8-sig")
+    header, first, *_ = text.splitlines()
+    assert replace[0] in first
+    path = tmp_path / name
+    path.write_text(header + "\n" + first.replace(*replace) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def test_an_older_export_never_moves_an_order_backwards(session: Session, tmp_path: Path) -> None:
+    newer = _pdd_variant(tmp_path, "newer.csv", ("已发货，待签收", "已签收"))
+    older = _pdd_variant(tmp_path, "older.csv", ("已发货，待签收", "待发货"))
+    import_paths(session, [newer])
+    result = import_paths(session, [older])[0]
+    order = session.scalars(select(Order)).one()
+    assert order.status == OrderStatus.COMPLETED
+    assert result.updated == 0
+
+
+def test_a_newer_export_updates_what_changed(session: Session, tmp_path: Path) -> None:
+    older = _pdd_variant(tmp_path, "older.csv", ("已发货，待签收", "待发货"))
+    newer = _pdd_variant(tmp_path, "newer.csv", ("已发货，待签收", "已签收"))
+    import_paths(session, [older])
+    result = import_paths(session, [newer])[0]
+    assert (result.created, result.updated) == (0, 1)
+    assert session.scalars(select(Order)).one().status == OrderStatus.COMPLETED
+
+
+def test_a_bad_file_refuses_the_whole_run(session: Session, tmp_path: Path) -> None:
+    import_paths(session, _files(["jd_orders.csv"]))
+    before = _snapshot(session)
+    bad = _pdd_variant(tmp_path, "bad_money.csv", ("0.00,99.00,99.00", "0.00,九十九,99.00"))
+    with pytest.raises(ImportRefused) as info:
+        import_paths(session, [SAMPLES / "douyin_orders.csv", bad])
+    problems = [p for r in info.value.results for p in r.problems]
+    assert problems
+    assert problems[0].file == "bad_money.csv"
+    assert problems[0].row == 2
+    assert problems[0].value == "九十九"
+    assert "实" in problems[0].column or "金额" in problems[0].column
+    assert _snapshot(session) == before
+    assert session.scalar(select(func.count()).select_from(ImportBatch)) == 1
+
+
+def test_valid_rows_can_be_accepted_and_the_batch_says_so(session: Session, tmp_path: Path) -> None:
+    text = (SAMPLES / "pdd_orders.csv").read_text(encoding="utf-8-sig").splitlines()
+    text[1] = text[1].replace("0.00,99.00,99.00", "0.00,九十九,99.00")
+    path = tmp_path / "partly_bad.csv"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8-sig")
+    result = import_paths(session, [path], options=ImportOptions(accept_valid_rows=True))[0]
+    assert result.refused == 1
+    assert result.created == len(text) - 2
+    batch = session.get(ImportBatch, result.batch_id)
+    assert batch is not None
+    assert batch.partial
+    assert batch.refused == 1
+    assert batch.problems[0]["value"] == "九十九"
+
+
+def test_catalog_links_lines_imported_before_their_codes(session: Session) -> None:
+    import_paths(session, _files(["douyin_orders.csv"]))
+    unlinked_before = session.scalar(select(func.count()).where(OrderItem.sku_id.is_(None)))
+    result = import_catalog(session, SAMPLES / "catalog.xlsx")
+    assert result.created == session.scalar(select(func.count()).select_from(Sku))
+    assert result.relinked_lines > 0
+    unlinked_after = session.scalar(select(func.count()).where(OrderItem.sku_id.is_(None)))
+    assert unlinked_after == unlinked_before - result.relinked_lines
+
+
+def test_samples_copied_from_shared_are_intact() -> None:
+    for name in [*ORDER_FILES, "catalog.xlsx", "expected.json"]:
+        assert (SAMPLES / name).stat().st_size > 0
