@@ -22,8 +22,9 @@ from sellerdesk.domain.orders import is_older_snapshot
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.domain.timeutil import utcnow
 from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku
-from sellerdesk.platforms import parse_file
+from sellerdesk.platforms import parse_file, read_export
 from sellerdesk.services import order_merge as om
+from sellerdesk.services.mappings import SavedMapping, find_mapping
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
 
 Progress = Callable[[int, int], None]
@@ -309,10 +310,12 @@ def _buyer_ids(session: Session, platform: Platform, records: Iterable[OrderReco
     for part in _chunks(nicks):
         stmt = select(Buyer.nick, Buyer.id).where(Buyer.platform == platform.value, Buyer.nick.in_(part))
         found.update(session.execute(stmt).all())
-    missing = [{"platform": platform.value, "nick": n, "first_seen_at": utcnow()} for n in nicks if n not in found]
+    missing = [n for n in nicks if n not in found]
     if missing:
-        ids = session.scalars(insert(Buyer).returning(Buyer.id, sort_by_parameter_order=True), missing)
-        found.update(zip((m["nick"] for m in missing), ids, strict=True))
+        now = utcnow()
+        rows = [{"platform": platform.value, "nick": n, "first_seen_at": now} for n in missing]
+        ids = session.scalars(insert(Buyer).returning(Buyer.id, sort_by_parameter_order=True), rows)
+        found.update(zip(missing, ids, strict=True))
     return found
 
 
@@ -420,17 +423,41 @@ class ImportRefused(ImportFileError):
         self.results = tuple(results)
 
 
+MappingLookup = Callable[[Sequence[str]], SavedMapping | None]
+
+
 def parse_paths(
-    paths: Sequence[Path], platform: Platform | None = None, progress: Progress | None = None
+    paths: Sequence[Path],
+    platform: Platform | None = None,
+    progress: Progress | None = None,
+    *,
+    mapping_lookup: MappingLookup | None = None,
 ) -> list[tuple[ParsedFile, str]]:
-    """Read and parse every file (no database): the preview, and the first half of an import."""
+    """Read and parse every file (no database): the preview, and the first half of an import.
+
+    A layout no parser knows is parsed with a saved column mapping when ``mapping_lookup`` has one.
+    """
     parsed = []
     for n, path in enumerate(paths):
-        parsed.append((parse_file(path, platform), file_sha256(path)))
+        parsed.append((_parse_one(path, platform, mapping_lookup), file_sha256(path)))
         if progress is not None:
             progress(n + 1, len(paths))
     # A Taobao order file before its item file: the orders' own figures come first either way.
     return sorted(parsed, key=lambda p: p[0].kind != FileKind.TAOBAO_ORDERS)
+
+
+def _parse_one(path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None) -> ParsedFile:
+    try:
+        return parse_file(path, platform)
+    except ImportFileError as exc:
+        if exc.code != "not_an_export" or mapping_lookup is None:
+            raise
+        saved = mapping_lookup(read_export(path).header)
+        if saved is None:
+            raise
+        parsed = parse_file(path, saved.platform, mapping=saved.mapping)
+        parsed.shop_name = parsed.shop_name or saved.shop_name
+        return parsed
 
 
 def import_paths(
@@ -444,7 +471,7 @@ def import_paths(
 ) -> list[FileResult]:
     """Import files as one unit: if any file has problems (and valid rows are not accepted), refuse all."""
     options = options or ImportOptions()
-    parsed = parse_paths(paths, platform)
+    parsed = parse_paths(paths, platform, mapping_lookup=lambda header: find_mapping(session, header))
     with_problems = [p for p, _ in parsed if p.problems]
     if with_problems and not options.accept_valid_rows:
         results = [_refused_result(p) for p, _ in parsed]
@@ -501,7 +528,7 @@ def _record_batch(
             "finished_at": utcnow(),
         },
     )
-    assert batch_id is not None
+    assert isinstance(batch_id, int)
     for part in _chunks(tally.changes, 5000):
         session.execute(insert(ImportChange), [{"batch_id": batch_id, **c} for c in part])
     return batch_id
@@ -551,7 +578,11 @@ def list_batches(session: Session, limit: int = 200) -> list[BatchRow]:
     ]
 
 
-_TABLES = {"orders": Order, "order_items": OrderItem, "refunds": Refund}
+_TABLES: dict[str, type[Order] | type[OrderItem] | type[Refund]] = {
+    "orders": Order,
+    "order_items": OrderItem,
+    "refunds": Refund,
+}
 _TIME_COLUMNS = (*om.ORDER_TIME_FIELDS, "shipped_at", "applied_at", "finished_at")
 
 

@@ -164,3 +164,29 @@ def test_catalog_links_lines_imported_before_their_codes(session: Session) -> No
 def test_samples_copied_from_shared_are_intact() -> None:
     for name in [*ORDER_FILES, "catalog.xlsx", "expected.json"]:
         assert (SAMPLES / name).stat().st_size > 0
+
+
+def test_an_unknown_layout_imports_with_a_saved_mapping(session: Session, tmp_path: Path) -> None:
+    from sellerdesk.domain.enums import Platform
+    from sellerdesk.domain.errors import ImportFileError
+    from sellerdesk.platforms import read_export
+    from sellerdesk.services.mappings import save_mapping
+
+    path = tmp_path / "kuaishou_orders.csv"
+    path.write_text(
+        "订单号,付款时间,商品数量,实付款,商品名称,SKU编码\n"
+        "2611000000000001,2026-08-02 10:00:00,2,99.80,小林家居 乳胶枕,LJ-1002-3M\n"
+        "2611000000000002,2026-08-03 11:00:00,1,49.90,小林家居 毛巾,LJ-1006-2S\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFileError) as info:
+        import_paths(session, [path])
+    assert info.value.code == "not_an_export"
+    header = read_export(path).header
+    mapping = {"order_id": "订单号", "paid_at": "付款时间", "qty": "商品数量", "order_paid": "实付款",
+               "title": "商品名称", "seller_code": "SKU编码"}  # fmt: skip
+    save_mapping(session, header, Platform.KUAISHOU, "快手小店", mapping)
+    (result,) = import_paths(session, [path])  # next time: no question asked
+    assert (result.platform, result.shop, result.created) == ("kuaishou", "快手小店", 2)
+    figures = _figures(session)["by_platform"]["kuaishou"]
+    assert (figures["paid_orders"], figures["gmv_cents"], figures["units"]) == (2, 14970, 3)
