@@ -25,6 +25,7 @@ from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, 
 from sellerdesk.platforms import parse_file, read_export
 from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import SavedMapping, find_mapping
+from sellerdesk.services.search import refresh_search
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
 
 Progress = Callable[[int, int], None]
@@ -195,16 +196,20 @@ def _write_orders(
             if diff:
                 tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
                 updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
-            else:
-                tally.unchanged += 1
-        tally.updated += len(updates)
         if updates:
             session.execute(update(Order), updates)
+        created = []
         for order_key, new_id in _insert_returning_ids(session, inserts):
             order_ids[order_key] = (new_id, False)
+            created.append(new_id)
             tally.log("orders", new_id, "created")
-        tally.created += len(inserts)
-        _write_items(session, chunk, order_ids, linker, tally)
+        lines_changed = _write_items(session, chunk, order_ids, linker, tally)
+        changed = ({u["id"] for u in updates} | lines_changed) - set(created)
+        tally.created += len(created)
+        tally.updated += len(changed)
+        tally.unchanged += len(chunk) - len(created) - len(changed)
+        refresh_search(session, created, new=True)
+        refresh_search(session, sorted(changed))
         step(len(chunk))
 
 
@@ -235,8 +240,10 @@ def _write_items(
     order_ids: dict[str, tuple[int, bool]],
     linker: _SkuLinker,
     tally: _Tally,
-) -> None:
+) -> set[int]:
+    """Insert new lines, update changed ones; returns the ids of orders whose lines changed."""
     with_items = [r for r in records if r.items]
+    touched: set[int] = set()
     current = _current_items(session, [order_ids[r.order_id][0] for r in with_items])
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -249,18 +256,21 @@ def _write_items(
             if existing is None:
                 tally.unlinked += sku_id is None
                 inserts.append({"order_id": order_id, "sub_order_id": item.sub_order_id, **values})
+                touched.add(order_id)
                 continue
             diff = om.merge_item(existing, values, older=older)
             tally.unlinked += diff.get("sku_id", existing["sku_id"]) is None
             if diff:
                 tally.log("order_items", existing["id"], "updated", {k: existing[k] for k in diff})
                 updates.append({"id": existing["id"], **diff})
+                touched.add(order_id)
     if updates:
         session.execute(update(OrderItem), updates)
     if inserts:
         ids = session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), inserts)
         for new_id in ids:
             tally.log("order_items", new_id, "created")
+    return touched
 
 
 _ITEM_STATE_COLUMNS = ("id", *om.ITEM_COLUMNS)
@@ -599,6 +609,7 @@ def undo_batch(session: Session, batch_id: int) -> Changes:
         .all()
     )
     _refuse_if_touched_later(session, batch_id, changes)
+    touched = _orders_touched(session, changes)  # before the lines it names are deleted
     for change in changes:  # newest first: items before the orders they belong to
         table = _TABLES[change.table_name]
         if change.action == "created":
@@ -608,8 +619,17 @@ def undo_batch(session: Session, batch_id: int) -> Changes:
             if table is Order:
                 values["version"] = Order.version + 1  # editors holding the old version must reload
             session.execute(update(table).where(table.id == change.row_id).values(**values))
+    refresh_search(session, sorted(touched))
     batch.status = ImportBatchStatus.UNDONE.value
     return Changes(orders=True, imports=True, stock=True)
+
+
+def _orders_touched(session: Session, changes: Sequence[ImportChange]) -> set[int]:
+    orders = {c.row_id for c in changes if c.table_name == "orders"}
+    item_ids = [c.row_id for c in changes if c.table_name == "order_items"]
+    for part in _chunks(item_ids):
+        orders.update(session.scalars(select(OrderItem.order_id).where(OrderItem.id.in_(part))))
+    return orders
 
 
 def _refuse_if_touched_later(session: Session, batch_id: int, changes: Sequence[ImportChange]) -> None:

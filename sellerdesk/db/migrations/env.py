@@ -8,6 +8,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 
 from sellerdesk.db.engine import make_engine, resolve_url
+from sellerdesk.db.migrate import include_object
 from sellerdesk.models import Base
 from sellerdesk.models.base import UtcDateTime
 
@@ -29,6 +30,7 @@ def _run(connection: object) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=_render_item,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
