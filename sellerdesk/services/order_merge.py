@@ -96,10 +96,9 @@ def order_refund_cents(record: OrderRecord) -> int:
         return cap_refund(record.refund_cents, paid)
     from_lines = 0
     for item in record.items:
-        if item.refund_cents:
-            from_lines += item.refund_cents
-        elif item.refund_state == RefundState.REFUNDED or item.status == OrderStatus.REFUNDED:
-            from_lines += line_paid_cents(item)
+        if item.refund_state != RefundState.REFUNDED and item.status != OrderStatus.REFUNDED:
+            continue  # a refund still in progress (or refused) has moved no money yet
+        from_lines += item.refund_cents or line_paid_cents(item)
     if from_lines:
         return cap_refund(from_lines, paid)
     if record.status == OrderStatus.REFUNDED or record.refund_state == RefundState.REFUNDED:
@@ -142,7 +141,7 @@ def new_order_row(values: Mapping[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(ORDER_TEXT_FIELDS, "")
     row.update(dict.fromkeys(ORDER_AMOUNT_FIELDS, 0))
     row.update(dict.fromkeys(ORDER_TIME_FIELDS))
-    row.update(units=0, refund_cents=0, locked=False, deleted=False)
+    row.update(buyer_id=None, units=0, refund_cents=0, locked=False, deleted=False)
     row.update(values)
     row["refund_cents"] = cap_refund(row["refund_cents"], row["paid_cents"])
     return row

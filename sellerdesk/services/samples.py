@@ -11,6 +11,7 @@ import csv
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import select
@@ -105,15 +106,10 @@ def _time(instant: datetime | None, sep: str = "-") -> str:
     return text.replace("-", sep)
 
 
-def _orders(session: Session, platform: Platform, limit: int | None) -> Iterator[Order]:
-    stmt = (
-        select(Order)
-        .where(Order.platform == platform.value)
-        .options(selectinload(Order.items))
-        .order_by(Order.id)
-        .limit(limit)
-        .execution_options(yield_per=2000)
-    )
+def _orders(session: Session, platform: Platform | None) -> Iterator[Order]:
+    stmt = select(Order).options(selectinload(Order.items)).order_by(Order.id).execution_options(yield_per=2000)
+    if platform is not None:
+        stmt = stmt.where(Order.platform == platform.value)
     yield from session.scalars(stmt)
 
 
@@ -144,9 +140,10 @@ def taobao_item_rows(order: Order, _shop: str) -> Iterator[Row]:
 
 
 def jd_rows(order: Order, _shop: str) -> Iterator[Row]:
+    order_id = order.platform_order_id.replace("-", "")  # JD ids are digits (other platforms' in benchmarks)
     for item in order.items:
         yield [
-            order.platform_order_id, item.platform_sku_id or item.platform_item_id, item.title, str(item.qty),
+            order_id, item.platform_sku_id or item.platform_item_id, item.title, str(item.qty),
             "在线支付", _time(order.created_at), _yuan(item.unit_price_cents),
             _yuan(order.goods_cents + order.shipping_cents), _yuan(order.paid_cents), "0.00",
             _yuan(order.paid_cents), _JD_STATUS[OrderStatus(order.status)], "销售订单", order.buyer_nick,
@@ -160,7 +157,7 @@ def jd_rows(order: Order, _shop: str) -> Iterator[Row]:
 def pdd_rows(order: Order, _shop: str) -> Iterator[Row]:
     """PDD orders hold one SKU: a multi-line cart becomes one PDD order per line, as PDD itself does."""
     for n, item in enumerate(order.items):
-        order_id = order.platform_order_id if n == 0 else f"{order.platform_order_id[:-2]}{n:02d}"
+        order_id = order.platform_order_id if n == 0 else f"{order.platform_order_id}-{n}"
         shipping = order.shipping_cents if n == 0 else 0
         refunded = item.refund_state == RefundState.REFUNDED or order.status == OrderStatus.REFUNDED
         status = _PDD_STATUS[OrderStatus(order.status)]
@@ -205,11 +202,17 @@ EXPORTS: dict[str, tuple[Platform, list[str], Writer, str]] = {
 }
 
 
-def write_export(session: Session, stem: str, path: Path, *, limit: int | None = None) -> int:
-    """Write one export (CSV, or xlsx when ``path`` ends in .xlsx); returns the number of data rows."""
+def write_export(
+    session: Session, stem: str, path: Path, *, max_rows: int | None = None, every_platform: bool = False
+) -> int:
+    """Write one export (CSV, or xlsx when ``path`` ends in .xlsx); returns the number of data rows.
+
+    ``every_platform`` renders all orders in this layout (benchmarks use it to make large files).
+    """
     platform, header, writer, encoding = EXPORTS[stem]
     shops = dict(session.execute(select(Shop.id, Shop.name)).all())
-    rows = (row for order in _orders(session, platform, limit) for row in writer(order, shops[order.shop_id]))
+    source = _orders(session, None if every_platform else platform)
+    rows = islice((row for order in source for row in writer(order, shops[order.shop_id])), max_rows)
     if path.suffix.lower() == ".xlsx":
         return _write_xlsx(path, header, rows)
     count = 0

@@ -74,6 +74,19 @@ def refresh_search(session: Session, order_ids: Sequence[int], *, new: bool = Fa
         session.execute(insert(search).from_select([key, "doc"], _documents(session, part)))
 
 
+def document(parts: Sequence[str]) -> str:
+    """The searchable text of an order, built in Python (an import has it at hand): same as the SQL."""
+    return " ".join(parts)
+
+
+def add_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
+    """Index orders that were just created, from text the caller built with ``document``."""
+    if docs:
+        search = _table(session)
+        key = _key(session)
+        session.execute(insert(search), [{key: order_id, "doc": doc} for order_id, doc in docs])
+
+
 def rebuild_search(session: Session) -> int:
     """Rebuild the whole index (after a demo fill, or to repair it); returns the number of orders."""
     session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))

@@ -1,0 +1,69 @@
+"""Platform export parsers: detect what a file is and turn its rows into generic records.
+
+The import service calls ``detect_path`` for a preview and ``parse_file`` to import; files no
+layout recognises go through ``parse_file(path, mapping=…)`` with a user-confirmed column mapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from sellerdesk.domain.enums import Platform
+from sellerdesk.domain.records import ParsedFile
+from sellerdesk.platforms.base import LayoutParser, missing_columns, not_an_export
+from sellerdesk.platforms.detect import KNOWN_HEADERS, PARSERS, Detection, detect_file, detect_headers
+from sellerdesk.platforms.generic import GENERIC_FIELDS, GenericParser, missing_fields, suggest_mapping
+from sellerdesk.sheets.reading import Table, read_table
+
+__all__ = [
+    "GENERIC_FIELDS",
+    "PARSERS",
+    "Detection",
+    "GenericParser",
+    "detect_file",
+    "detect_headers",
+    "detect_path",
+    "missing_fields",
+    "parse_file",
+    "parse_table",
+    "read_export",
+    "suggest_mapping",
+]
+
+
+def read_export(path: str | Path) -> Table:
+    """Read a file with header-row detection tuned to every known export header."""
+    return read_table(path, known_headers=KNOWN_HEADERS)
+
+
+def detect_path(path: str | Path) -> Detection:
+    """Read a file and say what it is, for the preview before an import."""
+    return detect_file(read_export(path))
+
+
+def parse_file(
+    path: str | Path, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None
+) -> ParsedFile:
+    """Read, detect and parse one export file.
+
+    ``platform`` restricts detection to that platform's layouts; ``mapping`` (canonical field ->
+    header) parses with the generic parser instead, as ``platform`` (default OTHER). Raises
+    ``ImportFileError`` for whole-file failures; row problems are in the result.
+    """
+    return parse_table(read_export(path), platform, mapping=mapping)
+
+
+def parse_table(
+    table: Table, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None
+) -> ParsedFile:
+    """``parse_file`` for an already read table."""
+    if mapping is not None:
+        return GenericParser(mapping, platform or Platform.OTHER).parse(table)
+    detection = detect_file(table, platform=platform)
+    if detection.match is None or detection.platform is None:
+        raise not_an_export(table.file_name)
+    if detection.missing_required:
+        raise missing_columns(table.file_name, detection.match)
+    parser: LayoutParser = PARSERS[detection.platform]
+    return parser.parse(table, table.file_name, detection.match)

@@ -1,0 +1,1 @@
+"""Spreadsheet reading (CSV with encoding detection, xlsx/xls via python-calamine) and cell cleaning."""

@@ -1,0 +1,146 @@
+"""Douyin: 商品维度 and 订单维度 exports, dates with - or /, thousands separators, ' and TAB in ids,
+订单应付金额 summed per order, and 售后状态 as a per-line refund overlay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from exportfiles import DY_LINES, DY_ORDERS, cols, write_csv
+
+from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
+from sellerdesk.domain.records import FileKind
+from sellerdesk.platforms import detect_path, parse_file
+
+
+def _line(order_id: str, sub_id: str, payable: str, **values: str) -> dict[str, str]:
+    base = {
+        "主订单编号": order_id,
+        "子订单编号": sub_id,
+        "选购商品": "小林家居 纯棉四件套",
+        "商品规格": "蓝色;XL",
+        "商品数量": "1",
+        "商品ID": "9769865255431114075",
+        "商家编码": "LJ-1001-4XL",
+        "商品单价": "174.00",
+        "订单应付金额": payable,
+        "运费": "6.00",
+        "优惠总金额": "0.00",
+        "收件人": "李**",
+        "省": "广东省",
+        "市": "深圳市",
+        "区": "南山区",
+        "街道": "某街道",
+        "详细地址": "***",
+        "订单提交时间": "2026-07-31 23:53:05",
+        "支付完成时间": "2026-08-01 00:00:05",
+        "订单状态": "已完成",
+        "售后状态": "-",
+    }
+    return {**base, **values}
+
+
+def test_item_dimension(tmp_path: Path) -> None:
+    rows = [
+        _line("6900221694608993659", "6900221694608993660", "525.40", 商品数量="3"),
+        _line("6900221694608993659", "6900221694608993661", "400.60", 商品数量="2"),
+        _line("6900368113977043205", "6900368113977043205", "238.00", 运费="0.00"),
+    ]
+    path = write_csv(tmp_path / "douyin_orders.csv", DY_LINES, rows, encoding="utf-8")
+    detection = detect_path(path)
+    assert (detection.platform, detection.kind, detection.generation) == (
+        Platform.DOUYIN,
+        FileKind.ORDER_LINES,
+        "商品维度",
+    )
+    parsed = parse_file(path)
+    assert parsed.problems == []
+    first, second = parsed.orders
+    assert first.paid_cents == 92600  # 525.40 + 400.60: summed over the order's rows
+    assert first.shipping_cents == 600  # repeated on each row, taken once
+    assert [(i.sub_order_id, i.qty, i.paid_cents) for i in first.items] == [
+        ("6900221694608993660", 3, 52540),
+        ("6900221694608993661", 2, 40060),
+    ]
+    assert (first.status, first.receiver_address) == (OrderStatus.COMPLETED, "某街道 ***")
+    assert second.paid_cents == 23800
+
+
+def test_order_dimension_slash_dates_and_thousands(tmp_path: Path) -> None:
+    values = _line(
+        "'6900221694608993659", "", "\t1,299.00\t", 支付完成时间="2026/8/1 0:00", 订单提交时间="2026/7/31 23:53"
+    )
+    del values["子订单编号"]
+    path = write_csv(tmp_path / "抖店订单.csv", DY_ORDERS, [values], encoding="utf-8")
+    detection = detect_path(path)
+    assert (detection.kind, detection.generation) == (FileKind.ORDERS, "订单维度")
+    (order,) = parse_file(path).orders
+    assert order.order_id == "6900221694608993659"
+    assert order.paid_cents == 129900
+    assert order.paid_at == datetime(2026, 7, 31, 16, 0, tzinfo=UTC)
+    assert [i.sub_order_id for i in order.items] == ["6900221694608993659"]
+
+
+def test_aftersale_refund_overlay(tmp_path: Path) -> None:
+    rows = [
+        # closed after payment, both lines refunded: the order is refunded
+        _line("1", "11", "100.00", 订单状态="已关闭", 售后状态="退款成功"),
+        _line("1", "12", "50.00", 订单状态="已关闭", 售后状态="退款成功"),
+        # one line refunded after completion: the order stays completed, the line is refunded
+        _line("2", "21", "80.00", 售后状态="退款成功"),
+        _line("2", "22", "20.00", 售后状态="售后中"),
+        # closed without payment
+        _line("3", "31", "10.00", 订单状态="已关闭", 支付完成时间="", 取消原因="超时未支付"),
+    ]
+    orders = parse_file(write_csv(tmp_path / "d.csv", DY_LINES, rows, encoding="utf-8")).orders
+    assert [(o.status, o.refund_state, o.refund_cents) for o in orders] == [
+        (OrderStatus.REFUNDED, RefundState.REFUNDED, None),  # no amount in the file: the service sums lines
+        (OrderStatus.COMPLETED, RefundState.REFUNDING, None),
+        (OrderStatus.CLOSED, RefundState.NONE, None),
+    ]
+    assert [(i.status, i.refund_state) for i in orders[1].items] == [
+        (OrderStatus.REFUNDED, RefundState.REFUNDED),
+        (OrderStatus.COMPLETED, RefundState.REFUNDING),
+    ]
+    assert orders[2].close_reason == "超时未支付"
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        ("待支付", OrderStatus.PENDING_PAYMENT),
+        ("待确认", OrderStatus.PENDING_PAYMENT),
+        ("备货中", OrderStatus.PAID),
+        ("部分发货", OrderStatus.SHIPPED),
+        ("已发货", OrderStatus.SHIPPED),
+        ("已完成", OrderStatus.COMPLETED),
+        ("已关闭", OrderStatus.CLOSED),
+        ("已取消", OrderStatus.CLOSED),
+    ],
+)
+def test_statuses(tmp_path: Path, raw: str, status: OrderStatus) -> None:
+    (order,) = parse_file(write_csv(tmp_path / "d.csv", DY_LINES, [_line("1", "1", "1.00", 订单状态=raw)])).orders
+    assert order.status is status
+
+
+def test_custom_export_with_logistics_cell_and_item_number(tmp_path: Path) -> None:
+    header = cols(
+        "主订单编号|子订单编号|选购商品|商品数量|商家编码|货号|订单应付金额|支付完成时间|订单状态|售后状态|快递信息"
+    )
+    row = {
+        "主订单编号": "\t7000000000000000001\t",
+        "子订单编号": "7000000000000000002",
+        "选购商品": "A",
+        "商品数量": "1",
+        "商家编码": "",
+        "货号": "H-1",
+        "订单应付金额": "9.90",
+        "支付完成时间": "2026-08-03 10:00:00",
+        "订单状态": "已发货",
+        "售后状态": "",
+        "快递信息": "中通快递 75312345678901",
+    }
+    (order,) = parse_file(write_csv(tmp_path / "d.csv", header, [row], encoding="utf-8")).orders
+    assert (order.order_id, order.carrier, order.tracking_no) == ("7000000000000000001", "中通快递", "75312345678901")
+    assert order.items[0].seller_code == "H-1"  # 商家编码 empty → 货号
