@@ -527,6 +527,68 @@ def import_paths(
     return results
 
 
+@dataclass(frozen=True)
+class FilePreview:
+    """What a file is, before anything is written: the import dialog shows one row per file."""
+
+    path: Path
+    file_name: str
+    platform: str = ""
+    kind: str = ""
+    generation: str = ""
+    shop: str = ""
+    rows: int = 0
+    orders: int = 0
+    problems: tuple[RowProblem, ...] = ()
+    error_code: str = ""  # a whole-file failure (empty, not an export, ...); the row is then refused
+    error: str = ""
+    header: tuple[str, ...] = ()  # for the mapping dialog when no platform matched
+
+    @property
+    def importable(self) -> bool:
+        return not self.error_code
+
+    @property
+    def needs_mapping(self) -> bool:
+        return self.error_code == "not_an_export" and bool(self.header)
+
+
+def preview_paths(
+    session: Session, paths: Sequence[Path], *, platform: Platform | None = None, progress: Progress | None = None
+) -> list[FilePreview]:
+    """Parse every file and say what it holds and what is wrong, per file; writes nothing."""
+    previews = []
+    for n, path in enumerate(paths):
+        previews.append(_preview_one(session, path, platform))
+        if progress is not None:
+            progress(n + 1, len(paths))
+    return previews
+
+
+def _preview_one(session: Session, path: Path, platform: Platform | None) -> FilePreview:
+    try:
+        parsed = _parse_one(path, platform, lambda header: find_mapping(session, header))
+    except ImportFileError as exc:
+        header: tuple[str, ...] = ()
+        if exc.code == "not_an_export":
+            try:
+                header = tuple(read_export(path).header)
+            except ImportFileError:
+                header = ()
+        return FilePreview(path, path.name, error_code=exc.code, error=exc.message, header=header)
+    return FilePreview(
+        path,
+        parsed.file_name,
+        platform=parsed.platform.value,
+        kind=parsed.kind.value,
+        generation=parsed.header_generation,
+        shop=parsed.shop_name,
+        rows=parsed.rows,
+        orders=len(parsed.orders) or len(parsed.refunds),
+        problems=tuple(parsed.problems),
+    )
+
+
 def _refused_result(parsed: ParsedFile) -> FileResult:
     return FileResult(
         file_name=parsed.file_name,

@@ -190,3 +190,26 @@ def test_an_unknown_layout_imports_with_a_saved_mapping(session: Session, tmp_pa
     assert (result.platform, result.shop, result.created) == ("kuaishou", "快手小店", 2)
     figures = _figures(session)["by_platform"]["kuaishou"]
     assert (figures["paid_orders"], figures["gmv_cents"], figures["units"]) == (2, 14970, 3)
+
+
+def test_preview_says_what_each_file_is_and_writes_nothing(session: Session, tmp_path: Path) -> None:
+    from sellerdesk.services.imports import preview_paths
+
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    other = tmp_path / "notes.csv"
+    other.write_text("日期,内容\n2026-08-01,开会\n", encoding="utf-8")
+    previews = preview_paths(session, [SAMPLES / "ExportOrderList202609030915.csv", SAMPLES / "pdd_orders.csv",
+                                       empty, other])  # fmt: skip
+    taobao, pdd, bad, unknown = previews
+    assert (taobao.platform, taobao.kind, taobao.shop, taobao.orders) == (
+        "taobao",
+        "taobao_orders",
+        "小林家居旗舰店",
+        400,
+    )
+    assert (pdd.platform, pdd.rows, pdd.problems) == ("pdd", 300, ())
+    assert (bad.importable, bad.error_code) == (False, "empty_file")
+    assert unknown.needs_mapping
+    assert unknown.header == ("日期", "内容")
+    assert session.scalar(select(func.count()).select_from(Order)) == 0
