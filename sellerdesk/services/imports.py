@@ -542,6 +542,7 @@ class FilePreview:
     problems: tuple[RowProblem, ...] = ()
     error_code: str = ""  # a whole-file failure (empty, not an export, ...); the row is then refused
     error: str = ""
+    missing_columns: tuple[str, ...] = ()
     header: tuple[str, ...] = ()  # for the mapping dialog when no platform matched
 
     @property
@@ -575,7 +576,10 @@ def _preview_one(session: Session, path: Path, platform: Platform | None) -> Fil
                 header = tuple(read_export(path).header)
             except ImportFileError:
                 header = ()
-        return FilePreview(path, path.name, error_code=exc.code, error=exc.message, header=header)
+        missing = tuple(str(c) for c in exc.params.get("columns", ()))
+        return FilePreview(
+            path, path.name, error_code=exc.code, error=exc.message, missing_columns=missing, header=header
+        )
     return FilePreview(
         path,
         parsed.file_name,

@@ -1,0 +1,370 @@
+"""Importing export files: preview what each file is, then import in the background, then show the result.
+
+Nothing is written until the user presses Import. Files with problems are refused whole (with a problem
+table the user can export) unless the user chooses to import their valid rows. A file no parser knows
+can be mapped column by column; the mapping is saved for the shop and used next time.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sellerdesk.domain.records import RowProblem
+from sellerdesk.ui import formatting as fmt
+from sellerdesk.ui import import_texts, labels
+from sellerdesk.ui.errors import show_error
+from sellerdesk.ui.runner import Runner
+
+Index = QModelIndex | QPersistentModelIndex
+IMPORT_FILE_FILTER = "Exports (*.csv *.xlsx *.xls *.xlsm);;All files (*)"
+
+
+class ProblemModel(QAbstractTableModel):
+    """Row problems: file, row, column, value, what is wrong."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowProblem] = []
+        self._headers = [self.tr("File"), self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+
+    def set_problems(self, problems: Sequence[RowProblem]) -> None:
+        self.beginResetModel()
+        self._rows = list(problems)
+        self.endResetModel()
+
+    def problems(self) -> list[RowProblem]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self.cell_text(self._rows[index.row()], index.column())
+
+    @staticmethod
+    def cell_text(problem: RowProblem, column: int) -> str:
+        if column == 4:
+            return import_texts.row_problem(problem.code, problem.message)
+        return (problem.file, str(problem.row), problem.column, problem.value)[column]
+
+
+class FileModel(QAbstractTableModel):
+    """One row per file: what it is, or why it cannot be imported, and after the import what it did."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._previews: list[Any] = []
+        self._results: dict[str, Any] = {}
+        self._headers = [
+            self.tr("File"), self.tr("Platform"), self.tr("Contents"), self.tr("Shop"), self.tr("Rows"),
+            self.tr("Problems"), self.tr("Status"),
+        ]  # fmt: skip
+
+    def set_previews(self, previews: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._previews = list(previews)
+        self._results = {}
+        self.endResetModel()
+
+    def set_results(self, results: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._results = {r.file_name: r for r in results}
+        self.endResetModel()
+
+    def preview(self, row: int) -> Any:
+        return self._previews[row]
+
+    def previews(self) -> list[Any]:
+        return list(self._previews)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._previews)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        preview = self._previews[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(preview, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
+            return self._status(preview)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, preview: Any, column: int) -> str:
+        if column == 0:
+            return str(preview.file_name)
+        if column == 1:
+            return labels.platform(preview.platform) if preview.platform else ""
+        if column == 2:
+            return import_texts.file_kind(preview.kind) if preview.kind else ""
+        if column == 3:
+            result = self._results.get(preview.file_name)
+            return str(result.shop if result else preview.shop)
+        if column == 4:
+            return fmt.count(preview.rows) if preview.importable else ""
+        if column == 5:
+            return fmt.count(len(preview.problems)) if preview.problems else ""
+        return self._status(preview)
+
+    def _status(self, preview: Any) -> str:
+        result = self._results.get(preview.file_name)
+        if result is not None:
+            return self.tr("{created} new, {updated} updated, {unchanged} unchanged, {refused} refused").format(
+                created=fmt.count(result.created), updated=fmt.count(result.updated),
+                unchanged=fmt.count(result.unchanged), refused=fmt.count(result.refused),
+            )  # fmt: skip
+        if not preview.importable:
+            return import_texts.file_error(preview.error_code, preview.error, ", ".join(preview.missing_columns))
+        if preview.problems:
+            return self.tr("Has problems: refused unless valid rows are imported")
+        return self.tr("Ready")
+
+
+class ImportDialog(QDialog):
+    """Preview → import → result, for the files the user dropped or chose.
+
+    Signals:
+        imported(list): the import finished; the per-file results.
+    """
+
+    imported = Signal(list)
+
+    def __init__(self, runner: Runner, paths: Sequence[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.paths = list(paths)
+        self.setWindowTitle(self.tr("Import exports"))
+        self.resize(1000, 600)
+        self.files = FileModel(self)
+        self.problems = ProblemModel(self)
+        self._build()
+        self.refresh_preview()
+
+    @classmethod
+    def choose_files(cls, parent: QWidget | None) -> list[Path]:
+        """Ask for files (tests monkeypatch this)."""
+        names, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Import exports") if parent else "", "",
+                                                IMPORT_FILE_FILTER)  # fmt: skip
+        return [Path(n) for n in names]
+
+    def _build(self) -> None:
+        self.summary = QLabel(self.tr("Reading the files…"))
+        self.summary.setWordWrap(True)
+        self.file_view = self._table(self.files)
+        self.file_view.selectionModel().currentRowChanged.connect(self._on_file_selected)
+        self.problem_view = self._table(self.problems)
+        self.accept_valid = QCheckBox(self.tr("Import the valid rows of files with problems (the rest is skipped)"))
+        self.accept_valid.toggled.connect(self._update_buttons)
+        self.map_button = QPushButton(self.tr("Map columns…"))
+        self.map_button.clicked.connect(self._on_map_columns)
+        self.export_button = QPushButton(self.tr("Export problems…"))
+        self.export_button.clicked.connect(self._on_export_problems)
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.import_button.clicked.connect(self._on_import)
+        self.close_button.clicked.connect(self.reject)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.file_view)
+        splitter.addWidget(self.problem_view)
+        splitter.setSizes([220, 300])
+        tools = QHBoxLayout()
+        tools.addWidget(self.accept_valid)
+        tools.addStretch(1)
+        tools.addWidget(self.map_button)
+        tools.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(tools)
+        layout.addWidget(self.buttons)
+        self._update_buttons()
+
+    def _table(self, model: QAbstractTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setWordWrap(False)
+        return view
+
+    # --- preview --------------------------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        from sellerdesk.services.imports import preview_paths
+
+        self.import_button.setEnabled(False)
+        paths = list(self.paths)
+        self.runner.run(
+            lambda session, job: preview_paths(session, paths, progress=job.progress),
+            on_success=self._show_preview,
+            label=self.tr("Reading the files…"),
+            parent=self,
+        )
+
+    def _show_preview(self, previews: list[Any]) -> None:
+        self.files.set_previews(previews)
+        self.problems.set_problems([p for preview in previews for p in preview.problems])
+        ready = sum(1 for p in previews if p.importable and not p.problems)
+        with_problems = sum(1 for p in previews if p.importable and p.problems)
+        refused = sum(1 for p in previews if not p.importable)
+        self.summary.setText(
+            self.tr("{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.").format(
+                ready=ready, problems=with_problems, refused=refused
+            )
+        )
+        if previews:
+            self.file_view.selectRow(0)
+        self._update_buttons()
+
+    def _on_file_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            preview = self.files.preview(current.row())
+            self.problems.set_problems(preview.problems)
+        self._update_buttons()
+
+    def _selected(self) -> Any:
+        index = self.file_view.currentIndex()
+        return self.files.preview(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        previews = self.files.previews()
+        selected = self._selected()
+        self.map_button.setEnabled(bool(selected and selected.needs_mapping))
+        self.export_button.setEnabled(self.problems.rowCount() > 0)
+        importable = [p for p in previews if p.importable]
+        # All or nothing: a file that cannot be read blocks the run, so the shop never gets half a pair.
+        blocked = len(importable) != len(previews) or (
+            any(p.problems for p in importable) and not self.accept_valid.isChecked()
+        )
+        self.import_button.setEnabled(bool(previews) and not blocked)
+
+    # --- mapping --------------------------------------------------------------------------------------
+
+    def _on_map_columns(self) -> None:
+        from sellerdesk.ui.dialogs.mapping_dialog import MappingDialog
+
+        preview = self._selected()
+        if preview is None or not preview.needs_mapping:
+            return
+        choice = MappingDialog.ask(preview.file_name, list(preview.header), self)
+        if choice is None:
+            return
+        from sellerdesk.services.mappings import save_mapping
+
+        header = list(preview.header)
+        self.runner.run(
+            lambda session, _job: save_mapping(session, header, choice.platform, choice.shop_name, choice.mapping),
+            on_success=lambda _saved: self.refresh_preview(),
+            parent=self,
+        )
+
+    # --- import ---------------------------------------------------------------------------------------
+
+    def _on_import(self) -> None:
+        from sellerdesk.domain.changes import Changes
+        from sellerdesk.services.imports import ImportOptions, import_paths
+
+        options = ImportOptions(accept_valid_rows=self.accept_valid.isChecked())
+        paths = [p.path for p in self.files.previews()]
+        self.import_button.setEnabled(False)
+        self.runner.run(
+            lambda session, job: import_paths(
+                session, paths, options=options, progress=job.progress, cancelled=job.cancelled
+            ),
+            on_success=self._show_results,
+            on_error=self._on_import_failed,
+            label=self.tr("Importing…"),
+            parent=self,
+            changes=Changes(orders=True, imports=True, stock=True, products=True),
+        )
+
+    def _show_results(self, results: list[Any]) -> None:
+        self.files.set_results(results)
+        created = sum(r.created for r in results)
+        updated = sum(r.updated for r in results)
+        unlinked = sum(r.unlinked_lines for r in results)
+        text = self.tr("Imported: {created} new orders, {updated} updated.").format(
+            created=fmt.count(created), updated=fmt.count(updated)
+        )
+        if unlinked:
+            text += " " + self.tr(
+                "{n} item lines have no catalog SKU yet; link them in the Products tab. They count in every figure."
+            ).format(n=fmt.count(unlinked))
+        self.summary.setText(text)
+        self.import_button.hide()
+        self.accept_valid.setEnabled(False)
+        self.imported.emit(results)
+
+    def _on_import_failed(self, exc: BaseException) -> None:
+        from sellerdesk.services.imports import ImportRefused
+
+        if isinstance(exc, ImportRefused):
+            self.problems.set_problems([p for r in exc.results for p in r.problems])
+            self.summary.setText(self.tr("Nothing was imported: some files have problems."))
+        else:
+            show_error(self, exc)
+        self._update_buttons()
+
+    # --- problems out ---------------------------------------------------------------------------------
+
+    def _on_export_problems(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export problems"), "problems.csv", "CSV (*.csv)")
+        if name:
+            self.write_problems(Path(name))
+
+    def write_problems(self, path: Path) -> None:
+        """A CSV the user can open in Excel/WPS (UTF-8 with BOM so Chinese shows)."""
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            out = csv.writer(fh)
+            out.writerow([self.problems.headerData(c, Qt.Orientation.Horizontal) for c in range(5)])
+            for problem in self.problems.problems():
+                out.writerow([_not_a_formula(ProblemModel.cell_text(problem, c)) for c in range(5)])
+
+
+def _not_a_formula(text: str) -> str:
+    """Values come from the shop's files; Excel must not run one that looks like a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

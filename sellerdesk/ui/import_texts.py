@@ -1,0 +1,63 @@
+"""Import words: file kinds, row-problem codes and whole-file error codes, in the UI language.
+
+The parsers and the import service speak in codes (and English messages for logs); this table gives
+the sentence a shop's staff reads. Unknown codes fall back to the English message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+FILE_KINDS = {
+    "orders": QT_TRANSLATE_NOOP("Import", "Orders"),
+    "order_lines": QT_TRANSLATE_NOOP("Import", "Orders (one row per item)"),
+    "taobao_orders": QT_TRANSLATE_NOOP("Import", "Order file (ExportOrderList)"),
+    "taobao_items": QT_TRANSLATE_NOOP("Import", "Item file (ExportOrderDetailList)"),
+    "refunds": QT_TRANSLATE_NOOP("Import", "Refunds / after-sales"),
+}
+ROW_PROBLEMS = {
+    "bad_money": QT_TRANSLATE_NOOP("Import", "Not an amount of money"),
+    "bad_date": QT_TRANSLATE_NOOP("Import", "Not a date and time"),
+    "bad_id": QT_TRANSLATE_NOOP("Import", "Not a valid order number"),
+    "id_scientific": QT_TRANSLATE_NOOP(
+        "Import",
+        "The number was turned into scientific notation by Excel and its digits are lost. Download the "
+        "original file from the platform again and import it without opening and saving it in Excel.",
+    ),
+    "missing_value": QT_TRANSLATE_NOOP("Import", "A required value is empty"),
+    "bad_qty": QT_TRANSLATE_NOOP("Import", "Not a whole quantity"),
+    "duplicate_order": QT_TRANSLATE_NOOP("Import", "The same order appears twice with different values"),
+    "order_incomplete": QT_TRANSLATE_NOOP("Import", "Another row of this order has a problem"),
+}
+FILE_ERRORS = {
+    "empty_file": QT_TRANSLATE_NOOP("Import", "The file is empty."),
+    "corrupt_file": QT_TRANSLATE_NOOP(
+        "Import", "The file is damaged or incomplete (perhaps the download was cut off). Download it again."
+    ),
+    "encrypted_file": QT_TRANSLATE_NOOP(
+        "Import", "The file is password-protected. Export it again without a password, or open it and save a copy."
+    ),
+    "unsupported_file": QT_TRANSLATE_NOOP("Import", "This kind of file cannot be imported. Use .csv, .xlsx or .xls."),
+    "bad_encoding": QT_TRANSLATE_NOOP("Import", "The file's text encoding cannot be read."),
+    "unreadable_file": QT_TRANSLATE_NOOP("Import", "The file cannot be read."),
+    "not_an_export": QT_TRANSLATE_NOOP("Import", "Not an order export SellerDesk knows. Map its columns to import it."),
+    "missing_columns": QT_TRANSLATE_NOOP("Import", "The file lacks required columns: {columns}"),
+    "bad_mapping": QT_TRANSLATE_NOOP("Import", "The saved column mapping does not fit this file."),
+}
+
+
+def file_kind(code: str) -> str:
+    source = FILE_KINDS.get(code)
+    return QCoreApplication.translate("Import", str(source)) if source else code
+
+
+def row_problem(code: str, english: str) -> str:
+    source = ROW_PROBLEMS.get(code)
+    return QCoreApplication.translate("Import", str(source)) if source else english
+
+
+def file_error(code: str, english: str, columns: str = "") -> str:
+    source = FILE_ERRORS.get(code)
+    if not source:
+        return english
+    return QCoreApplication.translate("Import", str(source)).replace("{columns}", columns)
