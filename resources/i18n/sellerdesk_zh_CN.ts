@@ -1,0 +1,1629 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BatchModel</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+34"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../../sellerdesk/app.py" line="+272"/>
+        <source>Created a new, empty database.</source>
+        <translation>已新建一个空数据库。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database was upgraded for this version of SellerDesk. A copy of it as it was before is saved at {path}.</source>
+        <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>Creating the demo shop (%Ln orders)…</source>
+        <translation>
+            <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The demo shop is ready, with %Ln orders.</source>
+        <translation>
+            <numerusform>演示店铺已创建，共 %Ln 笔订单。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../sellerdesk/ui/errors.py" line="+98"/>
+        <source>(the log file could not be written)</source>
+        <translation>（日志文件未能写入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong inside SellerDesk. This is a bug, not something you did.
+
+The details were saved to:
+{log}
+
+Please send that file to whoever looks after your SellerDesk. If a change was being saved when this happened, check that it is there.</source>
+        <translation>SellerDesk 内部出错了。这是程序缺陷，不是您的操作问题。
+
+详细信息已保存到：
+{log}
+
+请把这个文件发给负责维护 SellerDesk 的同事。如果出错时正在保存修改，请检查修改是否已经保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SellerDesk ran into a problem</source>
+        <translation>SellerDesk 遇到问题</translation>
+    </message>
+</context>
+<context>
+    <name>FileModel</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+89"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
+        <translation>新增 {created}，更新 {updated}，未变 {unchanged}，拒绝 {refused}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Has problems: refused unless valid rows are imported</source>
+        <translation>有问题：除非选择只导入有效行，否则不会导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>可以导入</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../sellerdesk/ui/formatting.py" line="+64"/>
+        <source>MMM d</source>
+        <comment>date format: Qt QDate pattern, no year</comment>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>HomeTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+114"/>
+        <source>This month so far</source>
+        <translation>本月至今</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GMV</source>
+        <translation>成交金额(GMV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg. order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net sales</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late to ship</source>
+        <translation>超时未发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open tickets</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low stock</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sales per day</source>
+        <translation>每日销售额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By platform</source>
+        <translation>分平台数据</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Needs attention</source>
+        <translation>待处理事项</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Welcome to SellerDesk</source>
+        <translation>欢迎使用 SellerDesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This database is empty, so there are no figures to show yet.
+
+• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin (command line: sellerdesk import FILE…). Sales, orders and stock then show up here.
+• Or look around first: start SellerDesk with --demo on an empty database to fill it with a realistic demo shop.</source>
+        <translation>这个数据库还是空的，暂时没有可显示的数据。
+
+• 导入从淘宝/天猫、京东、拼多多和抖音后台下载的订单导出文件（命令行：sellerdesk import 文件…），销售、订单和库存数据就会显示在这里。
+• 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{first} – {today}, China time · updated {time}</source>
+        <translation>{first}–{today}（北京时间）· {time} 更新</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paid amounts, shipping included</source>
+        <translation>买家实付金额，含运费</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln item(s) sold</source>
+        <translation>
+            <numerusform>共售出 %Ln 件商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GMV ÷ paid orders</source>
+        <translation>成交金额 ÷ 支付订单数</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln order(s) refunded</source>
+        <translation>
+            <numerusform>%Ln 笔订单发生退款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GMV minus {refunds} refunded</source>
+        <translation>成交金额扣除退款 {refunds}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paid, not shipped yet</source>
+        <translation>已付款，尚未发货</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>paid over 48 h ago (or the shop&apos;s own deadline)</source>
+        <translation>付款已超过 48 小时（或店铺自定的发货时限）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>new, in progress or waiting for the buyer</source>
+        <translation>新建、处理中或等待买家回复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SKUs below their safety stock</source>
+        <translation>可用库存低于安全库存的 SKU</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{day}: {amount} from %Ln paid order(s)</source>
+        <translation>
+            <numerusform>{day}：{amount}，共 %Ln 笔支付订单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../sellerdesk/ui/import_texts.py" line="+12"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders (one row per item)</source>
+        <translation>订单（每个商品一行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order file (ExportOrderList)</source>
+        <translation>订单文件（ExportOrderList）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item file (ExportOrderDetailList)</source>
+        <translation>宝贝文件（ExportOrderDetailList）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds / after-sales</source>
+        <translation>退款 / 售后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not an amount of money</source>
+        <translation>不是有效的金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a date and time</source>
+        <translation>不是有效的日期时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid order number</source>
+        <translation>不是有效的订单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number was turned into scientific notation by Excel and its digits are lost. Download the original file from the platform again and import it without opening and saving it in Excel.</source>
+        <translation>这个编号被 Excel 转成了科学计数法，部分数字已经丢失。请重新从平台后台下载原始文件，不要用 Excel 打开另存，直接导入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A required value is empty</source>
+        <translation>必填内容为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a whole quantity</source>
+        <translation>数量不是整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same order appears twice with different values</source>
+        <translation>同一订单出现两次且内容不一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another row of this order has a problem</source>
+        <translation>该订单的另一行有问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is damaged or incomplete (perhaps the download was cut off). Download it again.</source>
+        <translation>文件已损坏或不完整（可能下载中断了），请重新下载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is password-protected. Export it again without a password, or open it and save a copy.</source>
+        <translation>文件设置了密码。请重新导出不带密码的文件，或打开后另存一份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This kind of file cannot be imported. Use .csv, .xlsx or .xls.</source>
+        <translation>无法导入这种文件，请使用 .csv、.xlsx 或 .xls 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file&apos;s text encoding cannot be read.</source>
+        <translation>无法识别文件的文字编码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file cannot be read.</source>
+        <translation>无法读取文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an order export SellerDesk knows. Map its columns to import it.</source>
+        <translation>SellerDesk 无法识别这种订单导出格式。请先对应好各列再导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file lacks required columns: {columns}</source>
+        <translation>文件缺少必需的列：{columns}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The saved column mapping does not fit this file.</source>
+        <translation>已保存的列对应关系与这个文件不符。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+16"/>
+        <source>Import exports</source>
+        <translation>导入导出文件</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+53"/>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Import the valid rows of files with problems (the rest is skipped)</source>
+        <translation>有问题的文件只导入有效行（其余跳过）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map columns…</source>
+        <translation>对应列…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export problems…</source>
+        <translation>导出问题清单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
+        <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Imported: {created} new orders, {updated} updated.</source>
+        <translation>导入完成：新增 {created} 笔订单，更新 {updated} 笔。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} item lines have no catalog SKU yet; link them in the Products tab. They count in every figure.</source>
+        <translation>有 {n} 个商品行尚未关联商品 SKU，请在“商品”页关联。它们已计入所有统计数据。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was imported: some files have problems.</source>
+        <translation>未导入任何数据：部分文件有问题。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export problems</source>
+        <translation>导出问题清单</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+9"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Undo this import…</source>
+        <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <location filename="../../sellerdesk/ui/runner.py" line="+104"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SellerDesk</source>
+        <translation>SellerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../sellerdesk/ui/labels.py" line="+14"/>
+        <source>Taobao/Tmall</source>
+        <translation>淘宝/天猫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid, to ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>交易成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+4"/>
+        <source>Refund requested</source>
+        <translation>退款中</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund rejected</source>
+        <translation>拒绝退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund withdrawn</source>
+        <translation>退款关闭</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for buyer</source>
+        <translation>等待买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pre-sale question</source>
+        <translation>售前咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping problem</source>
+        <translation>物流问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return / refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality complaint</source>
+        <translation>质量投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad review</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final</source>
+        <translation>已定稿</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/list_tab.py" line="+80"/>
+        <source>Shows the rows that contain the text you type (upper or lower case alike).</source>
+        <translation>显示包含所输入文字的记录（不区分大小写）。</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Nothing matches “{term}”.</source>
+        <translation>没有与“{term}”匹配的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+125"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Back up database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About SellerDesk</source>
+        <translation>关于 SellerDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service tickets</source>
+        <translation>售后工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team tasks</source>
+        <translation>团队任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance reviews</source>
+        <translation>绩效考核</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database in use. File → Open database… chooses another one.</source>
+        <translation>当前使用的数据库。可通过“文件 → 打开数据库…”切换。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>SQLite 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PostgreSQL dump (*.dump)</source>
+        <translation>PostgreSQL 备份文件 (*.dump)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup saved to {path}</source>
+        <translation>备份已保存到 {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup saved</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A complete copy of the database was saved to:
+{path}</source>
+        <translation>数据库的完整副本已保存到：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;The back office of a multi-platform online shop: products, orders, service tickets, team tasks and performance reviews.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {folder}&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;多平台网店的后台管理系统：商品、订单、售后工单、团队任务和绩效考核。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据库：&lt;/b&gt;{database}&lt;br&gt;&lt;b&gt;数据文件夹：&lt;/b&gt;{folder}&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>About SellerDesk</source>
+        <translation>关于 SellerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Mapping</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+31"/>
+        <source>Order number</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment time</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid amount (order, counted once)</source>
+        <translation>实付金额（订单级，只计一次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid amount (line, summed per order)</source>
+        <translation>实付金额（商品行，按订单汇总）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line / sub-order number</source>
+        <translation>子订单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sale / refund status</source>
+        <translation>售后 / 退款状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund amount (order, counted once)</source>
+        <translation>退款金额（订单级，只计一次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund amount (line)</source>
+        <translation>退款金额（商品行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping time</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completion time</source>
+        <translation>成交时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product title</source>
+        <translation>商品标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller SKU code (商家编码)</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform product id</source>
+        <translation>平台商品 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform SKU id</source>
+        <translation>平台 SKU ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiver phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer message</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller memo</source>
+        <translation>卖家备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location line="+22"/>
+        <source>Map the columns of {file}</source>
+        <translation>对应 {file} 的列</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. 小林家居快手小店</source>
+        <translation>例如：小林家居快手小店</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not in this file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tell SellerDesk which column holds what. Fields marked * are needed.</source>
+        <translation>请告诉 SellerDesk 每一列对应的内容。标 * 的为必填项。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name the shop these orders belong to.</source>
+        <translation>请填写这些订单所属的店铺。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still needed: {fields}</source>
+        <translation>还需要：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../sellerdesk/ui/messages.py" line="+18"/>
+        <source>Some of the values are not valid.</source>
+        <translation>部分填写的内容无效。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item no longer exists. Someone may have deleted it.</source>
+        <translation>该记录已不存在，可能已被其他人删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed this item while you were editing it. Reload it and try again.</source>
+        <translation>您编辑期间，其他人修改了这条记录。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are not allowed to do this.</source>
+        <translation>您没有执行此操作的权限。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file cannot be imported.</source>
+        <translation>无法导入这个文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database cannot be used right now.</source>
+        <translation>数据库暂时无法使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is a database, but not a SellerDesk database. Choose another file, or a new file name to create an empty SellerDesk database.</source>
+        <translation>这个文件是数据库，但不是 SellerDesk 数据库。请选择其他文件，或输入新文件名来新建一个空的 SellerDesk 数据库。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This database was written by a newer version of SellerDesk. Update SellerDesk to open it.</source>
+        <translation>这个数据库由更新版本的 SellerDesk 创建。请先升级 SellerDesk 再打开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database could not be opened:
+{detail}</source>
+        <translation>无法打开数据库：
+{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database cannot be read or written right now. Check that the file or the server is reachable and not in use by another program, then try again.
+
+Details: {detail}</source>
+        <translation>暂时无法读写数据库。请确认数据库文件或服务器可以访问、且没有被其他程序占用，然后重试。
+
+详细信息：{detail}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup could not be written to {path}.</source>
+        <translation>无法将备份写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This kind of database cannot be backed up from SellerDesk.</source>
+        <translation>这类数据库无法在 SellerDesk 中备份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up a PostgreSQL server needs the pg_dump program. Install the PostgreSQL client tools and try again.</source>
+        <translation>备份 PostgreSQL 服务器需要 pg_dump 程序。请安装 PostgreSQL 客户端工具后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The demo shop is only added to an empty database, and this one already holds data.</source>
+        <translation>演示店铺只能添加到空数据库中，而当前数据库已有数据。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+29"/>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A database file on this computer (SQLite)</source>
+        <translation>本机上的数据库文件（SQLite）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A database server shared by several computers (PostgreSQL)</source>
+        <translation>多台电脑共用的数据库服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Path of the database file</source>
+        <translation>数据库文件路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A file that does not exist yet becomes a new, empty database.</source>
+        <translation>如果文件尚不存在，将新建一个空数据库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask whoever set up the server for this address. The database must already exist.</source>
+        <translation>请向搭建服务器的同事索取此地址。该数据库必须已经存在。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Choose or name a database file</source>
+        <translation>选择或命名数据库文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SellerDesk databases (*.sqlite *.sqlite3 *.db)</source>
+        <translation>SellerDesk 数据库 (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A server address starts with postgresql://</source>
+        <translation>服务器地址应以 postgresql:// 开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a database file, or type the name of a new one.</source>
+        <translation>请选择一个数据库文件，或输入新文件名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is a folder. Choose a file in it, or type a new file name.</source>
+        <translation>这是一个文件夹。请选择其中的文件，或输入新文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+28"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tracking</source>
+        <translation>物流单号</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>共 %Ln 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No orders yet.
+Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order exports are imported.</source>
+        <translation>暂无订单。
+导入淘宝/天猫、京东、拼多多和抖音的订单导出文件后，订单会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finds the orders whose order ID, buyer, receiver, phone, tracking number, seller codes or item titles contain the text you type.</source>
+        <translation>查找订单编号、买家、收货人、电话、快递单号、商家编码或商品标题中包含所输入文字的订单。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search order ID, buyer, tracking no., seller code, item…</source>
+        <translation>搜索订单编号、买家、快递单号、商家编码、商品…</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformFiguresModel</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tablemodels/platform_figures.py" line="+23"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg. order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net sales</source>
+        <translation>净销售额</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-307"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+21"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Below the safety stock of {count}</source>
+        <translation>低于安全库存（{count}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seller code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>商品标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand</source>
+        <translation>实际库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available</source>
+        <translation>可用库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln SKU(s)</source>
+        <translation>
+            <numerusform>共 %Ln 个 SKU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No products yet.
+SKUs appear here with their seller codes once the catalog is filled in or order exports are imported.</source>
+        <translation>暂无商品。
+录入商品资料或导入订单导出文件后，SKU 及其商家编码会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search seller code, title, variant or barcode</source>
+        <translation>搜索商家编码、标题、规格或条码</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+21"/>
+        <source>Performance reviews</source>
+        <translation>绩效考核</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>考核月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln review(s)</source>
+        <translation>
+            <numerusform>共 %Ln 份考核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No performance reviews yet.
+Each staff member&apos;s monthly review will be listed here.</source>
+        <translation>暂无绩效考核。
+每位员工的月度考核会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search staff member or month (2026-07)</source>
+        <translation>搜索员工或月份（如 2026-07）</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+23"/>
+        <source>Team tasks</source>
+        <translation>团队任务</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>共 %Ln 项任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No team tasks yet.
+Stock checks, price checks, promotions and other jobs will be listed here.</source>
+        <translation>暂无团队任务。
+库存盘点、价格检查、促销活动等工作会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search task or assignee</source>
+        <translation>搜索任务或负责人</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+21"/>
+        <source>Service tickets</source>
+        <translation>售后工单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln ticket(s)</source>
+        <translation>
+            <numerusform>共 %Ln 个工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No service tickets yet.
+Pre-sale questions, shipping problems, returns and complaints will be tracked here.</source>
+        <translation>暂无售后工单。
+售前咨询、物流问题、退货退款和投诉等都会在这里跟进。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search subject or assignee</source>
+        <translation>搜索主题或处理人</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+138"/>
+        <source>Import exports</source>
+        <translation>导入导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="-14"/>
+        <source>Undo the import of {file}? New orders are removed; changed orders get their old values.</source>
+        <translation>要撤销 {file} 的导入吗？新增的订单将被删除，修改过的订单将恢复原来的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+</context>
+</TS>

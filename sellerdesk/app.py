@@ -1,0 +1,345 @@
+"""Composition root of the desktop app: QApplication, translators, database, runner, main window.
+
+``run_app()`` is what ``sellerdesk gui`` calls. The main window is shown and painted first; the
+database layer (SQLAlchemy, the models, the services: about half a second of imports) loads right
+after the first paint, then the pages fill in. Spreadsheet libraries, the demo generator, Alembic and
+chart libraries are imported only where they are first used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from sellerdesk import APP_NAME, ORG_NAME, __version__
+from sellerdesk.domain.changes import ALL
+from sellerdesk.domain.errors import SellerDeskError, StorageError
+from sellerdesk.ui import errors
+from sellerdesk.ui import settings as keys
+from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
+from sellerdesk.ui.i18n import choose_language, install_translators
+from sellerdesk.ui.main_window import MainWindow
+from sellerdesk.ui.resources import stylesheet
+from sellerdesk.ui.runner import JobControl, Runner, collect_garbage_on_main_thread
+from sellerdesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from sellerdesk.db.migrate import SchemaResult
+
+# Set before anything imports pyqtgraph (none of the imports above does): with PyQt6 installed too,
+# pyqtgraph would otherwise pick PyQt6 and fail to draw into our PySide6 widgets.
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+
+# Chinese text falls back through these when the platform's UI font has no CJK glyphs.
+CJK_FONTS = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+DEMO_ORDERS = 20_000
+ENV_VAR = "SELLERDESK_DB"  # the same variable sellerdesk.db.engine reads (not imported before the first paint)
+
+
+def run_app(db: str | None, demo: bool, lang: str | None) -> int:
+    """Start the desktop app; returns the process exit code."""
+    qapp = make_qapplication()
+    errors.install_excepthook()
+    desktop = start(db=db, demo=demo, lang=lang)
+    try:
+        code = qapp.exec()
+    finally:
+        desktop.shutdown()
+    return desktop.exit_code or code
+
+
+def make_qapplication() -> QApplication:
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    qapp.setOrganizationName(ORG_NAME)
+    qapp.setApplicationName(APP_NAME)
+    qapp.setApplicationVersion(__version__)
+    font = qapp.font()
+    font.setFamilies([font.family(), *CJK_FONTS])
+    qapp.setFont(QFont(font))
+    return qapp
+
+
+def start(
+    *,
+    db: str | None,
+    demo: bool,
+    lang: str | None,
+    settings: Settings | None = None,
+    synchronous: bool = False,
+) -> DesktopApp:
+    """Show the main window; the database opens once it has painted (``DesktopApp.opened`` then).
+
+    Tests call this with their own settings and ``synchronous`` (jobs run inline).
+    """
+    qapp = make_qapplication()
+    collect_garbage_on_main_thread(qapp)
+    settings = settings or Settings()
+    language = choose_language(lang, settings.get(keys.LANGUAGE))
+    install_translators(language)  # before any window exists: widgets translate when built
+    QApplication.setStyle("Fusion")  # the same look on every OS; the stylesheet refines it
+    qapp.setStyleSheet(stylesheet())
+    desktop = DesktopApp(settings, language, synchronous=synchronous)
+    requested = db or os.environ.get(ENV_VAR) or settings.get(keys.DATABASE_URL) or None
+    desktop.show_first_window(requested, demo=demo)
+    return desktop
+
+
+# ---------------------------------------------------------------- opening a database
+
+
+def connect(value: str | None, settings: Settings) -> tuple[Engine, SchemaResult | None]:
+    """An engine for ``value`` (path, URL or None for the default) at the schema head.
+
+    A new database is created, an old one upgraded after a backup; the result is None when the
+    database was already at the head this installation knows.
+    """
+    from sqlalchemy.exc import SQLAlchemyError  # the database layer loads after the first paint
+
+    from sellerdesk.db.engine import make_engine, resolve_url
+
+    try:
+        engine = make_engine(resolve_url(value))
+    except (SQLAlchemyError, OSError) as exc:
+        raise StorageError(str(exc), code="cannot_open", detail=str(exc)) from exc
+    try:
+        if schema_is_current(engine, settings):
+            return engine, None
+        # Loading Alembic costs about a quarter of a second: only when the schema may need work.
+        from sellerdesk.db import migrate
+
+        result = migrate.ensure_schema(engine)
+        settings.set(keys.SCHEMA_HEAD, f"{migrations_fingerprint()}:{migrate.head_revision()}")
+        return engine, result
+    except SellerDeskError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        detail = str(getattr(exc, "orig", None) or exc)
+        raise StorageError(detail, code="cannot_open", detail=detail) from exc
+
+
+def schema_is_current(engine: Engine, settings: Settings) -> bool:
+    """True when the database is at the head revision remembered for these exact migration files."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    fingerprint, _, head = settings.get(keys.SCHEMA_HEAD).partition(":")
+    if not head or fingerprint != migrations_fingerprint():
+        return False
+    try:
+        with engine.connect() as conn:
+            revisions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return False  # no version table: a new or foreign database, which the full check handles
+    return list(revisions) == [head]
+
+
+def migrations_fingerprint() -> str:
+    """Names, sizes and times of the migration files: changes whenever SellerDesk's migrations do."""
+    folder = resources.files("sellerdesk.db") / "migrations" / "versions"
+    files = sorted(
+        (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+        for entry in os.scandir(str(folder))
+        if entry.name.endswith(".py")
+    )
+    return hashlib.sha256(repr(files).encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- the app
+
+
+class _FirstPaint(QObject):
+    """Calls back once, after the watched window's first paint has been handled."""
+
+    def __init__(self, window: MainWindow, callback: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # after this paint reaches the screen
+        return False
+
+
+class DesktopApp(QObject):
+    """Owns the engine, the runner and the main window; builds a new window for a new language or database.
+
+    ``opened`` is True once a database is in use; ``exit_code`` is 1 when none could be opened and the
+    user gave up choosing one.
+    """
+
+    def __init__(self, settings: Settings, language: str, *, synchronous: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.language = language
+        self.synchronous = synchronous
+        self.engine: Engine | None = None
+        self.runner: Runner | None = None
+        self.window: MainWindow | None = None
+        self.opened = False
+        self.exit_code = 0
+
+    # ------------------------------------------------------------ start-up
+
+    def show_first_window(self, requested: str | None, *, demo: bool) -> None:
+        """Show the window at once; open the database when it has painted."""
+        window = self._new_window()
+        window.show()
+        started: list[bool] = []
+
+        def open_once() -> None:
+            if not started:
+                started.append(True)
+                self._open_first(requested, demo=demo)
+
+        _FirstPaint(window, open_once)
+        QTimer.singleShot(1_000, open_once)  # a window that never paints (started minimized) still opens
+
+    def _open_first(self, requested: str | None, *, demo: bool) -> None:
+        """Open the start-up database; on failure explain and offer another, or quit."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        value = requested
+        while True:
+            try:
+                opened = connect(value, self.settings)
+                break
+            except (SellerDeskError, SQLAlchemyError) as exc:
+                errors.show_error(self.window, exc)
+            value = OpenDatabaseDialog.ask(self.window, "")
+            if not value:
+                self._give_up()
+                return
+        status = self._use(opened)
+        self._attach(status)
+        if demo:
+            self.fill_demo()
+
+    def _give_up(self) -> None:
+        # Closing the last window ends the event loop; exit() would also stop loops started later.
+        self.exit_code = 1
+        if self.window is not None:
+            self.window.close()
+
+    # ------------------------------------------------------------ database
+
+    def open_database(self, value: str) -> bool:
+        """Switch to another database (File → Open database…); the current one stays on failure."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from sellerdesk.db.engine import resolve_url
+
+        try:
+            url = resolve_url(value)
+            opened = connect(url, self.settings)
+        except (SellerDeskError, SQLAlchemyError) as exc:
+            errors.show_error(self.window, exc)
+            return False
+        self._close_database()
+        status = self._use(opened)
+        self.settings.set(keys.DATABASE_URL, url)
+        self._replace_window(status)
+        return True
+
+    def _use(self, opened: tuple[Engine, SchemaResult | None]) -> str:
+        from sellerdesk.db.engine import make_session_factory
+
+        engine, result = opened
+        self.engine = engine
+        # No Qt parent: a job still finishing after a switch keeps its old runner alive through Python references.
+        self.runner = Runner(make_session_factory(engine), synchronous=self.synchronous)
+        self.opened = True
+        return self._schema_status(result)
+
+    def _schema_status(self, result: SchemaResult | None) -> str:
+        if result is None:
+            return ""
+        if result.created:
+            return self.tr("Created a new, empty database.")
+        if result.upgraded_from:
+            return self.tr(
+                "The database was upgraded for this version of SellerDesk. "
+                "A copy of it as it was before is saved at {path}."
+            ).format(path=result.backup)
+        return ""
+
+    def _close_database(self) -> None:
+        if self.runner is not None:
+            self.runner.shutdown()
+        if self.engine is not None:
+            self.engine.dispose()
+
+    # ------------------------------------------------------------ windows
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(settings=self.settings, language=self.language)
+        window.database_change_requested.connect(self.open_database)
+        window.language_change_requested.connect(self.switch_language)
+        self.window = window
+        return window
+
+    def _attach(self, status: str) -> None:
+        assert self.window is not None and self.engine is not None and self.runner is not None
+        self.window.attach(engine=self.engine, runner=self.runner)
+        if status:
+            self.window.show_status(status)
+
+    def switch_language(self, language: str) -> None:
+        """Live: install the translators, then rebuild the window so every text is built anew."""
+        self.language = language
+        install_translators(language)
+        self._replace_window("")
+
+    def _replace_window(self, status: str) -> None:
+        old = self.window
+        if old is not None:
+            old.save_settings()
+            old.hide()
+            old.deleteLater()  # not now: this may run inside one of its own slots
+        self._new_window().show()
+        self._attach(status)
+
+    def fill_demo(self) -> None:
+        """Fill an empty database with the demo shop in the background; the pages reload when it is done."""
+        assert self.runner is not None
+
+        def make_demo(session: Session, job: JobControl) -> object:
+            from sellerdesk.services.demo import generate_demo  # only --demo needs it
+            from sellerdesk.services.search import rebuild_search
+
+            summary = generate_demo(session, orders=DEMO_ORDERS, progress=job.progress, cancelled=job.cancelled)
+            rebuild_search(session)  # the demo writes orders directly; index them for the Orders search
+            return summary
+
+        self.runner.run(
+            make_demo,
+            on_success=self._on_demo_created,
+            label=self.tr("Creating the demo shop (%Ln orders)…", "", DEMO_ORDERS),
+            parent=self.window,
+            changes=ALL,
+        )
+
+    def _on_demo_created(self, summary: object) -> None:
+        if self.window is not None:
+            orders = int(getattr(summary, "orders", DEMO_ORDERS))
+            self.window.show_status(self.tr("The demo shop is ready, with %Ln orders.", "", orders))
+
+    def shutdown(self) -> None:
+        if self.window is not None and self.window.attached:
+            self.window.save_settings()
+        self._close_database()

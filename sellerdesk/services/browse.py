@@ -1,0 +1,506 @@
+"""Read-only pages for the desktop tabs: one sorted, filtered page of rows at a time, plus counts.
+
+A tab never holds a whole table: its Qt model asks for ``count_<kind>()`` once, then for pages of
+``<kind>_page()`` as the view scrolls. Sorting and searching happen here, in SQL. Every sort order
+ends with the row id, so pages are stable, and the order's leading columns match an index where the
+table can grow large (orders: paid_at, created_at, (status, paid_at), (platform, paid_at)); paging
+is LIMIT/OFFSET over that indexed order, walking ids alone before the page's rows are loaded.
+The listings are built on first use, not at import: building them configures the ORM mappers, which
+need not delay the app's first paint.
+
+Like every service, these functions take the Session first and return frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any, Generic, TypeAlias, TypeVar
+
+from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, aliased
+
+from sellerdesk.domain.enums import OrderStatus, TicketStatus
+from sellerdesk.domain.timeutil import day_bounds_utc
+from sellerdesk.models import Order, Product, Review, Shop, Sku, StaffUser, StockMovement, Task, Ticket
+from sellerdesk.services.search import order_matches
+
+R = TypeVar("R")
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
+
+OPEN_TICKET_STATUSES = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING)
+
+
+# ---------------------------------------------------------------- rows (what each tab shows)
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: int
+    seller_code: str
+    title: str
+    spec: str
+    price_cents: int
+    cost_cents: int
+    on_hand: int
+    available: int
+    safety_stock: int
+    active: bool
+
+    @property
+    def low_stock(self) -> bool:
+        return is_low_stock(self.available, self.safety_stock, active=self.active)
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    platform: str
+    shop: str
+    platform_order_id: str
+    status: str
+    refund_state: str
+    paid_at: datetime | None  # aware UTC
+    paid_cents: int
+    refund_cents: int
+    buyer_nick: str
+    carrier: str
+    tracking_no: str
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    subject: str
+    category: str
+    priority: str
+    status: str
+    assignee: str  # "" when unassigned
+    created_at: datetime  # aware UTC
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: int
+    title: str
+    status: str
+    assignee: str
+    due_date: date | None
+    priority: str
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: int
+    staff: str
+    month: str  # YYYY-MM
+    grade: str
+    score_bp: int | None  # score ×100: 8750 is 87.50 points
+    status: str
+
+
+# ---------------------------------------------------------------- listing machinery
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """Which page of a listing: sort key (one of the listing's ``SORTS``), direction, search text."""
+
+    sort: str
+    descending: bool = False
+    search: str = ""
+    offset: int = 0
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class _Listing(Generic[R]):
+    query: Callable[[], AnySelect]  # the row's columns; the first one is the id
+    ids: Callable[[], AnySelect]  # just the id, with the joins that sorting and searching need
+    id_column: Any  # the mapped id attribute
+    sorts: Mapping[str, Sequence[Any]]  # sort key → ORDER BY columns, ending with the id
+    search: Callable[[Session, str], ColumnElement[bool]]
+    to_row: Callable[[Row[Any]], R]
+
+    def count(self, session: Session, search: str) -> int:
+        stmt = select(func.count()).select_from(self._filtered(session, search).subquery())
+        return int(session.execute(stmt).scalar_one())
+
+    def page(self, session: Session, request: PageRequest) -> tuple[R, ...]:
+        if request.sort not in self.sorts:
+            raise ValueError(f"unknown sort key {request.sort!r}")
+        order = [c.desc() if request.descending else c.asc() for c in self.sorts[request.sort]]
+        # Late row lookup: page through ids alone (an index walk), then load just those rows.
+        ids_stmt = self._filtered(session, request.search).order_by(*order).offset(request.offset).limit(request.limit)
+        ids = list(session.scalars(ids_stmt))
+        if not ids:
+            return ()
+        rows = {r[0]: self.to_row(r) for r in session.execute(self.query().where(self.id_column.in_(ids)))}
+        return tuple(rows[i] for i in ids)
+
+    def _filtered(self, session: Session, search: str) -> AnySelect:
+        stmt = self.ids()
+        term = search.strip()
+        return stmt.where(self.search(session, term)) if term else stmt
+
+
+def _contains(*columns: Any) -> Callable[[Session, str], ColumnElement[bool]]:
+    """Case-insensitive "contains" over small tables (a full scan is cheap there)."""
+
+    def where(_session: Session, term: str) -> ColumnElement[bool]:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return or_(*(col.ilike(f"%{escaped}%", escape="\\") for col in columns))
+
+    return where
+
+
+def sort_keys() -> dict[str, tuple[str, ...]]:
+    """Each listing's sort keys (``PageRequest.sort``), by listing name."""
+    listings: dict[str, _Listing[Any]] = {
+        "products": _product_listing(),
+        "orders": _order_listing(),
+        "tickets": _ticket_listing(),
+        "tasks": _task_listing(),
+        "reviews": _review_listing(),
+    }
+    return {name: tuple(listing.sorts) for name, listing in listings.items()}
+
+
+# ---------------------------------------------------------------- products (SKUs)
+
+
+def is_low_stock(available: int, safety_stock: int, *, active: bool = True) -> bool:
+    """An active SKU whose available stock fell below the safety stock it was given (0 = no alert)."""
+    return active and safety_stock > 0 and available < safety_stock
+
+
+def _ledger_sum(delta: Any) -> ColumnElement[int]:
+    """One SKU's sum over the stock ledger (stock is never a stored number); an indexed lookup per SKU."""
+    total = select(func.coalesce(func.sum(delta), 0)).where(StockMovement.sku_id == Sku.id)
+    return total.scalar_subquery()
+
+
+@cache
+def _product_listing() -> _Listing[ProductRow]:
+    on_hand = _ledger_sum(StockMovement.on_hand_delta)
+    available = on_hand - _ledger_sum(StockMovement.reserved_delta)
+    title = func.coalesce(func.nullif(Sku.title, ""), Product.title)
+
+    def query() -> AnySelect:
+        return select(
+            Sku.id,
+            Sku.seller_code,
+            title,
+            Sku.spec,
+            Sku.price_cents,
+            Sku.cost_cents,
+            on_hand,
+            available,
+            Sku.safety_stock,
+            Sku.active,
+        ).join(Product, Product.id == Sku.product_id)
+
+    return _Listing(
+        query=query,
+        ids=lambda: select(Sku.id).join(Product, Product.id == Sku.product_id),
+        id_column=Sku.id,
+        sorts={
+            "seller_code": (Sku.seller_code,),
+            "title": (title, Sku.id),
+            "spec": (Sku.spec, Sku.id),
+            "price": (Sku.price_cents, Sku.id),
+            "cost": (Sku.cost_cents, Sku.id),
+            "on_hand": (on_hand, Sku.id),
+            "available": (available, Sku.id),
+            "safety_stock": (Sku.safety_stock, Sku.id),
+        },
+        search=_contains(Sku.seller_code, Sku.title, Product.title, Sku.spec, Sku.barcode),
+        to_row=lambda r: ProductRow(*tuple(r)),
+    )
+
+
+def count_products(session: Session, search: str = "") -> int:
+    return _product_listing().count(session, search)
+
+
+def product_page(session: Session, request: PageRequest) -> tuple[ProductRow, ...]:
+    return _product_listing().page(session, request)
+
+
+# ---------------------------------------------------------------- orders
+
+
+@cache
+def _order_listing() -> _Listing[OrderRow]:
+    def query() -> AnySelect:
+        return select(
+            Order.id,
+            Order.platform,
+            Shop.name,
+            Order.platform_order_id,
+            Order.status,
+            Order.refund_state,
+            Order.paid_at,
+            Order.paid_cents,
+            Order.refund_cents,
+            Order.buyer_nick,
+            Order.carrier,
+            Order.tracking_no,
+        ).join(Shop, Shop.id == Order.shop_id)
+
+    # Only orders backed by an index: a million orders sort in milliseconds, not seconds.
+    return _Listing(
+        query=query,
+        ids=lambda: select(Order.id),
+        id_column=Order.id,
+        sorts={
+            "paid_at": (Order.paid_at, Order.id),
+            "platform": (Order.platform, Order.paid_at, Order.id),
+            "status": (Order.status, Order.paid_at, Order.id),
+            "shop": (Order.shop_id, Order.platform_order_id, Order.id),
+            "platform_order_id": (Order.shop_id, Order.platform_order_id, Order.id),
+            "tracking_no": (Order.tracking_no, Order.id),
+        },
+        search=order_matches,  # the order search index: substrings of ids, buyers, tracking, SKUs, titles
+        to_row=lambda r: OrderRow(*tuple(r)),
+    )
+
+
+def count_orders(session: Session, search: str = "") -> int:
+    return _order_listing().count(session, search)
+
+
+def order_page(session: Session, request: PageRequest) -> tuple[OrderRow, ...]:
+    return _order_listing().page(session, request)
+
+
+# ---------------------------------------------------------------- service tickets
+
+
+def _priority_rank(column: Any) -> ColumnElement[int]:
+    """Priorities sort by urgency, not alphabetically."""
+    return case({"low": 0, "normal": 1, "high": 2, "urgent": 3}, value=column, else_=1)
+
+
+@cache
+def _ticket_listing() -> _Listing[TicketRow]:
+    assignee = aliased(StaffUser)
+    assignee_name = func.coalesce(assignee.name, "")
+
+    def query() -> AnySelect:
+        return select(
+            Ticket.id,
+            Ticket.subject,
+            Ticket.category,
+            Ticket.priority,
+            Ticket.status,
+            assignee_name,
+            Ticket.created_at,
+        ).outerjoin(assignee, assignee.id == Ticket.assignee_id)
+
+    return _Listing(
+        query=query,
+        ids=lambda: select(Ticket.id).outerjoin(assignee, assignee.id == Ticket.assignee_id),
+        id_column=Ticket.id,
+        sorts={
+            "id": (Ticket.id,),
+            "subject": (Ticket.subject, Ticket.id),
+            "category": (Ticket.category, Ticket.id),
+            "priority": (_priority_rank(Ticket.priority), Ticket.id),
+            "status": (Ticket.status, Ticket.id),
+            "assignee": (assignee_name, Ticket.id),
+            "created_at": (Ticket.created_at, Ticket.id),
+        },
+        search=_contains(Ticket.subject, assignee.name),
+        to_row=lambda r: TicketRow(*tuple(r)),
+    )
+
+
+def count_tickets(session: Session, search: str = "") -> int:
+    return _ticket_listing().count(session, search)
+
+
+def ticket_page(session: Session, request: PageRequest) -> tuple[TicketRow, ...]:
+    return _ticket_listing().page(session, request)
+
+
+# ---------------------------------------------------------------- team tasks
+
+
+@cache
+def _task_listing() -> _Listing[TaskRow]:
+    assignee = aliased(StaffUser)
+    assignee_name = func.coalesce(assignee.name, "")
+    status_rank = case({"todo": 0, "doing": 1, "done": 2}, value=Task.status, else_=0)
+
+    def query() -> AnySelect:
+        return select(Task.id, Task.title, Task.status, assignee_name, Task.due_date, Task.priority).outerjoin(
+            assignee, assignee.id == Task.assignee_id
+        )
+
+    return _Listing(
+        query=query,
+        ids=lambda: select(Task.id).outerjoin(assignee, assignee.id == Task.assignee_id),
+        id_column=Task.id,
+        sorts={
+            "title": (Task.title, Task.id),
+            "status": (status_rank, Task.id),
+            "assignee": (assignee_name, Task.id),
+            # What is due next: open tasks by due date (none set: after them), then the done ones.
+            # The CASEs keep NULLs last in both dialects (SQLite and PostgreSQL order NULLs differently).
+            "due_date": (
+                case((Task.status == "done", 1), else_=0),
+                case((Task.due_date.is_(None), 1), else_=0),
+                Task.due_date,
+                Task.id,
+            ),
+            "priority": (_priority_rank(Task.priority), Task.id),
+        },
+        search=_contains(Task.title, assignee.name),
+        to_row=lambda r: TaskRow(*tuple(r)),
+    )
+
+
+def count_tasks(session: Session, search: str = "") -> int:
+    return _task_listing().count(session, search)
+
+
+def task_page(session: Session, request: PageRequest) -> tuple[TaskRow, ...]:
+    return _task_listing().page(session, request)
+
+
+# ---------------------------------------------------------------- performance reviews
+
+
+@cache
+def _review_listing() -> _Listing[ReviewRow]:
+    staff = aliased(StaffUser)
+
+    def query() -> AnySelect:
+        return select(Review.id, staff.name, Review.month, Review.grade, Review.score_bp, Review.status).join(
+            staff, staff.id == Review.staff_id
+        )
+
+    return _Listing(
+        query=query,
+        ids=lambda: select(Review.id).join(staff, staff.id == Review.staff_id),
+        id_column=Review.id,
+        sorts={
+            "staff": (staff.name, Review.month, Review.id),
+            "month": (Review.month, staff.name, Review.id),
+            "grade": (Review.grade, Review.id),
+            "score": (func.coalesce(Review.score_bp, -1), Review.id),
+            "status": (Review.status, Review.id),
+        },
+        search=_contains(staff.name, Review.month),
+        to_row=lambda r: ReviewRow(*tuple(r)),
+    )
+
+
+def count_reviews(session: Session, search: str = "") -> int:
+    return _review_listing().count(session, search)
+
+
+def review_page(session: Session, request: PageRequest) -> tuple[ReviewRow, ...]:
+    return _review_listing().page(session, request)
+
+
+# ---------------------------------------------------------------- home dashboard
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    """What needs attention today."""
+
+    unshipped_paid: int  # paid, not shipped yet
+    late_to_ship: int  # of those, past the shop's shipping deadline (48 h unless the shop says otherwise)
+    open_tickets: int  # new, open or waiting for the buyer
+    low_stock_skus: int  # see is_low_stock()
+
+
+def has_data(session: Session) -> bool:
+    """False for a brand-new database: the home page then explains how to get data in."""
+    tables = (Order.id, Sku.id, Ticket.id, Task.id, Review.id)
+    return any(session.execute(select(exists().where(col.is_not(None)))).scalar_one() for col in tables)
+
+
+def dashboard_counts(session: Session, now: datetime) -> DashboardCounts:
+    """The dashboard's attention counts at ``now`` (aware UTC)."""
+    unshipped = select(func.count()).where(Order.status == OrderStatus.PAID)
+    open_tickets = select(func.count()).select_from(Ticket).where(Ticket.status.in_(OPEN_TICKET_STATUSES))
+    return DashboardCounts(
+        unshipped_paid=int(session.execute(unshipped.select_from(Order)).scalar_one()),
+        late_to_ship=_late_to_ship(session, now),
+        open_tickets=int(session.execute(open_tickets).scalar_one()),
+        low_stock_skus=_low_stock_count(session),
+    )
+
+
+def _late_to_ship(session: Session, now: datetime) -> int:
+    # Shops may set their own deadline; group them by it so each count stays an indexed range query.
+    by_hours: dict[int, list[int]] = defaultdict(list)
+    for shop_id, hours in session.execute(select(Shop.id, Shop.ship_deadline_hours)):
+        by_hours[hours].append(shop_id)
+    total = 0
+    for hours, shop_ids in by_hours.items():
+        stmt = select(func.count()).where(
+            Order.status == OrderStatus.PAID,
+            Order.paid_at < now - timedelta(hours=hours),
+            Order.shop_id.in_(shop_ids),
+        )
+        total += int(session.execute(stmt.select_from(Order)).scalar_one())
+    return total
+
+
+def _low_stock_count(session: Session) -> int:
+    available = _ledger_sum(StockMovement.on_hand_delta) - _ledger_sum(StockMovement.reserved_delta)
+    stmt = (
+        select(func.count())
+        .select_from(Sku)
+        .where(Sku.active.is_(True), Sku.safety_stock > 0, available < Sku.safety_stock)
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+@dataclass(frozen=True)
+class DaySales:
+    day: date  # calendar day in the shop's time zone
+    gmv_cents: int
+    paid_orders: int
+
+
+def daily_sales(session: Session, year: int, month: int) -> tuple[DaySales, ...]:
+    """Paid amounts per day of a month (each order counted on its payment day in its shop's zone).
+
+    Every day of the month is present, zero when nothing sold, so a chart has no gaps. Days are
+    bucketed in SQL against precomputed UTC day bounds: portable, and no per-row Python work.
+    """
+    first = date(year, month, 1)
+    days = [first + timedelta(days=i) for i in range(monthrange(year, month)[1])]
+    gmv = [0] * len(days)
+    orders = [0] * len(days)
+    for tz, shop_ids in _shop_ids_by_timezone(session).items():
+        starts = [day_bounds_utc(d, tz)[0] for d in days]
+        end = day_bounds_utc(days[-1], tz)[1]
+        bucket = case(*((Order.paid_at < start, i - 1) for i, start in enumerate(starts[1:], 1)), else_=len(days) - 1)
+        stmt = (
+            select(bucket, func.count(), func.coalesce(func.sum(Order.paid_cents), 0))
+            .where(Order.paid_at >= starts[0], Order.paid_at < end, Order.shop_id.in_(shop_ids))
+            .group_by(bucket)
+        )
+        for index, count, cents in session.execute(stmt):
+            orders[index] += int(count)
+            gmv[index] += int(cents)
+    return tuple(DaySales(d, g, n) for d, g, n in zip(days, gmv, orders, strict=True))
+
+
+def _shop_ids_by_timezone(session: Session) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for shop_id, tz in session.execute(select(Shop.id, Shop.timezone)):
+        groups[tz].append(shop_id)
+    return groups

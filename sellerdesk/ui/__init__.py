@@ -1,0 +1,1 @@
+"""The desktop app (PySide6). Only this package (and ``sellerdesk.app``) imports Qt."""

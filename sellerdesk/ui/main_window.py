@@ -1,0 +1,326 @@
+"""The main window: a side navigation over the home dashboard and the five list tabs, menus, status bar.
+
+The window is built and painted before the database layer is loaded (start-up speed); ``attach()``
+then gives it an engine and a runner and builds the pages.
+
+Hooks for features that come later (see also ``runner.Runner``):
+- ``insert_file_action(action)`` puts an action (e.g. "Import…") into the File menu above "Back up".
+- ``page(key)`` returns a tab ("home", "products", "orders", "tickets", "tasks", "reviews").
+- Every job run through ``window.runner`` that returns ``Changes`` makes the affected tabs reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import PySide6
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from sellerdesk import APP_NAME, __version__
+from sellerdesk.domain.changes import Changes
+from sellerdesk.ui import settings as keys
+from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
+from sellerdesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from sellerdesk.ui.resources import icon
+from sellerdesk.ui.runner import Runner
+from sellerdesk.ui.settings import Settings
+from sellerdesk.ui.widgets.util import named
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from sellerdesk.ui.tabs.home import HomeTab
+    from sellerdesk.ui.tabs.list_tab import ListTab
+
+    Page = HomeTab | ListTab
+
+PAGE_KEYS = ("home", "products", "orders", "tickets", "tasks", "reviews")
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    database_change_requested(str): the user chose another database (a file path or a server URL).
+    language_change_requested(str): the user chose another UI language ("zh_CN" or "en").
+    """
+
+    database_change_requested = Signal(str)
+    language_change_requested = Signal(str)
+
+    def __init__(self, *, settings: Settings, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.language = language
+        self.engine: Engine | None = None
+        self.runner: Runner | None = None
+        self.database_url = ""
+        self.pages: dict[str, Page] = {}
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("app"))
+        self._build_frame()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_settings()
+
+    @property
+    def attached(self) -> bool:
+        return self.runner is not None
+
+    def attach(self, *, engine: Engine, runner: Runner) -> None:
+        """Give the window its database: build the pages and enable what needs data."""
+        from sellerdesk.db.engine import display_name  # the database layer loads after the first paint
+
+        self.engine = engine
+        self.runner = runner
+        self.database_url = engine.url.render_as_string(hide_password=False)
+        self._show_current_page()
+        self._nav.currentRowChanged.connect(self._show_current_page)
+        runner.changed.connect(self._on_runner_changed)
+        runner.busy_changed.connect(self._on_runner_busy_changed)
+        self.database_label.setText(self.tr("Database: {name}").format(name=display_name(self.database_url)))
+        self._open_action.setEnabled(True)
+        self._backup_action.setEnabled(True)
+        self.statusBar().clearMessage()
+
+    # ------------------------------------------------------------ public API
+
+    def page(self, key: str) -> Page:
+        """The page ``key``, built now if it was not shown yet (pages are built when first shown)."""
+        if key not in self.pages:
+            self._build_page(key)
+        return self.pages[key]
+
+    def current_page_key(self) -> str:
+        return PAGE_KEYS[max(self._nav.currentRow(), 0)]
+
+    def show_page(self, key: str) -> None:
+        self._nav.setCurrentRow(PAGE_KEYS.index(key))
+
+    def insert_file_action(self, action: QAction) -> None:
+        """Add a File menu action (e.g. Import…, Export…) above "Back up database…"."""
+        self.file_menu.insertAction(self._backup_action, action)
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    # ------------------------------------------------------------ building
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "home": self.tr("Home"),
+            "products": self.tr("Products"),
+            "orders": self.tr("Orders"),
+            "tickets": self.tr("Service tickets"),
+            "tasks": self.tr("Team tasks"),
+            "reviews": self.tr("Performance reviews"),
+        }
+
+    def _build_frame(self) -> None:
+        """The navigation and an empty page area: enough to paint before any data is at hand."""
+        self._nav = named(QListWidget(), "nav")
+        self._nav.setIconSize(QSize(20, 20))
+        self._nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        titles = self._titles()
+        for key in PAGE_KEYS:
+            QListWidgetItem(icon(key), titles[key], self._nav)
+        self._nav.setFixedWidth(max(168, self._nav.sizeHintForColumn(0) + 40))
+        self._stack = QStackedWidget()
+        for _key in PAGE_KEYS:  # one stand-in per page until the page is first shown
+            self._stack.addWidget(named(QWidget(), "pagePlaceholder"))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._nav)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+    def _show_current_page(self) -> None:
+        key = self.current_page_key()
+        self.page(key)  # builds it on first use
+        self._stack.setCurrentIndex(PAGE_KEYS.index(key))
+
+    def _build_page(self, key: str) -> None:
+        runner = self.runner
+        assert runner is not None, "attach() a database first"
+        # SQLAlchemy, the models and the services come with the pages: not needed for the first paint.
+        from sellerdesk.ui.tabs import home, orders, products, reviews, tasks, tickets
+
+        factory = runner.session_factory
+        makers: dict[str, Callable[[], Page]] = {
+            "home": lambda: home.HomeTab(runner),
+            "products": lambda: products.ProductsTab(factory),
+            "orders": lambda: orders.OrdersTab(factory),
+            "tickets": lambda: tickets.TicketsTab(factory),
+            "tasks": lambda: tasks.TasksTab(factory),
+            "reviews": lambda: reviews.ReviewsTab(factory),
+        }
+        page = makers[key]()
+        index = PAGE_KEYS.index(key)
+        stand_in = self._stack.widget(index)
+        self._stack.insertWidget(index, page)
+        if stand_in is not None:
+            self._stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.pages[key] = page
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_db = self.file_menu.addAction(icon("database"), self.tr("&Open database…"))
+        open_db.setShortcut(QKeySequence.StandardKey.Open)
+        open_db.triggered.connect(self._on_open_database)
+        open_db.setEnabled(False)
+        self.file_menu.addSeparator()
+        self._backup_action = self.file_menu.addAction(icon("backup"), self.tr("&Back up database…"))
+        self._backup_action.triggered.connect(self._on_backup)
+        self._backup_action.setEnabled(False)
+        self.file_menu.addSeparator()
+        quit_action = self.file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        self._open_action = open_db
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for number, key in enumerate(PAGE_KEYS, start=1):
+            action = view.addAction(self._nav.item(number - 1).icon(), self._nav.item(number - 1).text())
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+        view.addSeparator()
+        self._language_menu = self._build_language_menu(view)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About SellerDesk"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._on_about)
+
+    def _build_language_menu(self, view: QMenu) -> QMenu:
+        menu = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code in LANGUAGES:
+            action = menu.addAction(LANGUAGE_NAMES[code])
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self._on_language_chosen(c))
+        return menu
+
+    def _build_status_bar(self) -> None:
+        where = named(QLabel(), "databaseLabel")
+        where.setText(self.tr("Opening the database…"))
+        where.setToolTip(self.tr("The database in use. File → Open database… chooses another one."))
+        self.statusBar().addPermanentWidget(where)
+        self.database_label = where
+
+    # ------------------------------------------------------------ settings
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1360, 840)
+        state = self.settings.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        last = self.settings.get(keys.LAST_TAB)
+        self.show_page(last if last in PAGE_KEYS else "home")
+
+    def save_settings(self) -> None:
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.WINDOW_STATE, self.saveState())
+        self.settings.set(keys.LAST_TAB, self.current_page_key())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ slots
+
+    def _on_runner_changed(self, changes: Changes) -> None:
+        for page in self.pages.values():  # pages not built yet load fresh when first shown
+            page.on_changes(changes)
+
+    def _on_runner_busy_changed(self, busy: bool) -> None:
+        # Switching database or language rebuilds the window: not while a job is still running.
+        self._open_action.setEnabled(not busy)
+        self._language_menu.setEnabled(not busy)
+
+    def _on_open_database(self) -> None:
+        chosen = OpenDatabaseDialog.ask(self, self.database_url)
+        if chosen:
+            self.database_change_requested.emit(chosen)
+
+    def _on_language_chosen(self, code: str) -> None:
+        if code != self.language:
+            self.settings.set(keys.LANGUAGE, code)
+            self.language_change_requested.emit(code)
+
+    def _on_backup(self) -> None:
+        from sellerdesk.db.backup import backup_database
+
+        engine = self.engine
+        target = self._ask_backup_path()
+        if target is None or self.runner is None or engine is None:
+            return
+        self.runner.run_plain(
+            lambda _job: backup_database(engine, target),
+            on_success=self._on_backup_written,
+            label=self.tr("Backing up the database…"),
+            parent=self,
+        )
+
+    def _ask_backup_path(self) -> Path | None:
+        from sellerdesk.db.engine import is_sqlite
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        sqlite = is_sqlite(self.database_url)
+        suffix = ".sqlite" if sqlite else ".dump"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        kind = self.tr("SQLite database (*.sqlite)") if sqlite else self.tr("PostgreSQL dump (*.dump)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Back up database"), str(Path(folder) / f"sellerdesk-backup-{stamp}{suffix}"), kind
+        )
+        return Path(path) if path else None
+
+    def _on_backup_written(self, path: Path) -> None:
+        self.show_status(self.tr("Backup saved to {path}").format(path=path), 15_000)
+        QMessageBox.information(
+            self,
+            self.tr("Backup saved"),
+            self.tr("A complete copy of the database was saved to:\n{path}").format(path=path),
+        )
+
+    def _on_about(self) -> None:
+        from sellerdesk.db.engine import data_dir, display_name
+
+        text = self.tr(
+            "<h3>SellerDesk {version}</h3>"
+            "<p>The back office of a multi-platform online shop: products, orders, service tickets, "
+            "team tasks and performance reviews.</p>"
+            "<p><b>Database:</b> {database}<br><b>Data folder:</b> {folder}</p>"
+            "<p>Qt {qt} · PySide6 {pyside}</p>"
+        ).format(
+            version=__version__,
+            database=display_name(self.database_url),
+            folder=data_dir(),
+            qt=PySide6.QtCore.qVersion(),
+            pyside=PySide6.__version__,
+        )
+        QMessageBox.about(self, self.tr("About SellerDesk"), text)

@@ -1,0 +1,67 @@
+"""Expected errors as the user reads them: each error code mapped to translated text.
+
+The core raises ``SellerDeskError(message, code=..., **params)`` in English and never imports Qt; this table
+gives the words in the UI language, with ``{param}`` placeholders filled from the error's params.
+Unknown codes fall back to the exception's own (English) message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from sellerdesk.domain.errors import SellerDeskError
+
+# Source texts by error code, marked for lupdate and translated when shown.
+TEXTS = {
+    "validation": QT_TRANSLATE_NOOP("Messages", "Some of the values are not valid."),
+    "not_found": QT_TRANSLATE_NOOP("Messages", "The item no longer exists. Someone may have deleted it."),
+    "conflict": QT_TRANSLATE_NOOP(
+        "Messages", "Someone else changed this item while you were editing it. Reload it and try again."
+    ),
+    "permission": QT_TRANSLATE_NOOP("Messages", "You are not allowed to do this."),
+    "import_file": QT_TRANSLATE_NOOP("Messages", "This file cannot be imported."),
+    "storage": QT_TRANSLATE_NOOP("Messages", "The database cannot be used right now."),
+    "foreign_database": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This file is a database, but not a SellerDesk database. Choose another file, or a new file name "
+        "to create an empty SellerDesk database.",
+    ),
+    "newer_schema": QT_TRANSLATE_NOOP(
+        "Messages", "This database was written by a newer version of SellerDesk. Update SellerDesk to open it."
+    ),
+    "cannot_open": QT_TRANSLATE_NOOP("Messages", "The database could not be opened:\n{detail}"),
+    "database_unavailable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database cannot be read or written right now. Check that the file or the server is "
+        "reachable and not in use by another program, then try again.\n\nDetails: {detail}",
+    ),
+    "backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be written to {path}."),
+    "backup_unsupported": QT_TRANSLATE_NOOP("Messages", "This kind of database cannot be backed up from SellerDesk."),
+    "pg_dump_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Backing up a PostgreSQL server needs the pg_dump program. Install the PostgreSQL client tools and try again.",
+    ),
+    "not_empty": QT_TRANSLATE_NOOP(
+        "Messages", "The demo shop is only added to an empty database, and this one already holds data."
+    ),
+}
+
+
+def describe(exc: SellerDeskError) -> str:
+    """The translated sentence for ``exc``; its English message when the code has no entry."""
+    source = TEXTS.get(exc.code)
+    if source is None:
+        return exc.message
+    return QCoreApplication.translate("Messages", str(source)).format_map(_Params(exc.params))
+
+
+class _Params(dict[str, object]):
+    """Leaves an unknown ``{placeholder}`` as it is instead of raising KeyError."""
+
+    def __init__(self, params: Mapping[str, object]) -> None:
+        super().__init__(params)
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

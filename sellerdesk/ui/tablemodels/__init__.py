@@ -1,0 +1,1 @@
+"""Qt item models (Qt "models" live here, never in ``sellerdesk.models``)."""

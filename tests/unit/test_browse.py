@@ -1,0 +1,236 @@
+"""The tabs' page queries (services/browse.py): sorting, paging, searching and the dashboard counts.
+
+Runs on every backend of tests/conftest.py (SQLite always, PostgreSQL when reachable). No Qt here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.timeutil import local_to_utc
+from sellerdesk.models import (
+    Order,
+    Product,
+    Review,
+    Shop,
+    Sku,
+    StaffUser,
+    StockMovement,
+    Task,
+    Ticket,
+    Warehouse,
+)
+from sellerdesk.services import browse
+from sellerdesk.services.browse import PageRequest
+from sellerdesk.services.search import refresh_search
+
+NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)
+
+
+def add_shop(session: Session, name: str = "旗舰店", platform: str = "taobao", hours: int = 48) -> Shop:
+    shop = Shop(platform=platform, name=name, ship_deadline_hours=hours)
+    session.add(shop)
+    session.flush()
+    return shop
+
+
+def add_order(session: Session, shop: Shop, number: int, **fields: object) -> Order:
+    values: dict[str, object] = {
+        "status": "completed",
+        "paid_at": NOW - timedelta(days=number),
+        "paid_cents": 1000 * number,
+    }
+    values.update(fields)
+    order = Order(shop_id=shop.id, platform=shop.platform, platform_order_id=f"OID{number:04d}", **values)
+    session.add(order)
+    session.flush()
+    return order
+
+
+def add_sku(session: Session, code: str, *, safety: int = 0, on_hand: int = 0, reserved: int = 0) -> Sku:
+    product = Product(title=f"商品 {code}")
+    session.add(product)
+    session.flush()
+    sku = Sku(product_id=product.id, seller_code=code, spec="红色", safety_stock=safety, price_cents=990)
+    session.add(sku)
+    session.flush()
+    warehouse = session.query(Warehouse).first() or Warehouse(code="main", name="主仓")
+    session.add(warehouse)
+    session.flush()
+    session.add(StockMovement(sku_id=sku.id, warehouse_id=warehouse.id, kind="receipt", on_hand_delta=on_hand))
+    session.add(StockMovement(sku_id=sku.id, warehouse_id=warehouse.id, kind="sale_reserve", reserved_delta=reserved))
+    session.flush()
+    return sku
+
+
+def add_staff(session: Session, login: str, name: str) -> StaffUser:
+    staff = StaffUser(login=login, name=name, role="service_specialist")
+    session.add(staff)
+    session.flush()
+    return staff
+
+
+def test_empty_database_has_no_data_and_zero_counts(session: Session) -> None:
+    assert not browse.has_data(session)
+    assert browse.count_orders(session) == 0
+    assert browse.order_page(session, PageRequest("paid_at")) == ()
+    assert browse.dashboard_counts(session, NOW) == browse.DashboardCounts(0, 0, 0, 0)
+
+
+def test_order_pages_follow_the_sort_and_do_not_overlap(session: Session) -> None:
+    shop = add_shop(session)
+    for n in range(1, 26):
+        add_order(session, shop, n)
+    assert browse.count_orders(session) == 25
+    newest_first = PageRequest("paid_at", descending=True, limit=10)
+    pages = [browse.order_page(session, PageRequest(**{**newest_first.__dict__, "offset": o})) for o in (0, 10, 20)]
+    ids = [row.platform_order_id for page in pages for row in page]
+    assert [len(p) for p in pages] == [10, 10, 5]
+    assert ids == [f"OID{n:04d}" for n in range(1, 26)]  # paid 1 day ago first
+    oldest = browse.order_page(session, PageRequest("paid_at", descending=False, limit=1))
+    assert oldest[0].platform_order_id == "OID0025"
+
+
+def test_order_row_carries_shop_amounts_and_utc_time(session: Session) -> None:
+    shop = add_shop(session, name="京东自营", platform="jd")
+    add_order(session, shop, 3, refund_cents=500, buyer_nick="j***n", tracking_no="SF123", carrier="顺丰")
+    (row,) = browse.order_page(session, PageRequest("paid_at"))
+    assert (row.platform, row.shop, row.paid_cents, row.refund_cents) == ("jd", "京东自营", 3000, 500)
+    assert (row.buyer_nick, row.tracking_no, row.carrier) == ("j***n", "SF123", "顺丰")
+    assert row.paid_at == NOW - timedelta(days=3)
+    assert row.paid_at.tzinfo is not None
+
+
+def test_order_sort_by_status_breaks_ties_by_payment_time(session: Session) -> None:
+    shop = add_shop(session)
+    add_order(session, shop, 1, status="shipped")
+    add_order(session, shop, 2, status="paid")
+    add_order(session, shop, 3, status="paid")
+    rows = browse.order_page(session, PageRequest("status"))
+    assert [(r.status, r.platform_order_id) for r in rows] == [
+        ("paid", "OID0003"),
+        ("paid", "OID0002"),
+        ("shipped", "OID0001"),
+    ]
+
+
+def test_order_search_uses_the_order_search_index(session: Session) -> None:
+    shop = add_shop(session)
+    add_order(session, shop, 1, tracking_no="YT9000123")
+    add_order(session, shop, 2, buyer_nick="小明")
+    add_order(session, shop, 3)
+    refresh_search(session, [o.id for o in session.query(Order)], new=True)
+    for term, expected in (("OID0003", ["OID0003"]), ("9000", ["OID0001"]), (" 小明 ", ["OID0002"])):
+        rows = browse.order_page(session, PageRequest("paid_at", search=term))
+        assert [r.platform_order_id for r in rows] == expected
+        assert browse.count_orders(session, term) == 1
+    assert browse.count_orders(session, "oid") == 3  # part of an id, any case
+
+
+def test_every_declared_sort_key_runs(session: Session) -> None:
+    shop = add_shop(session)
+    add_order(session, shop, 1)
+    staff = add_staff(session, "a", "阿芳")
+    add_sku(session, "SKU-1")
+    session.add(Ticket(subject="物流慢", category="logistics", assignee_id=staff.id))
+    session.add(Task(title="盘点", assignee_id=staff.id))
+    session.add(Review(staff_id=staff.id, month="2026-07"))
+    session.flush()
+    pages = {
+        "orders": browse.order_page,
+        "products": browse.product_page,
+        "tickets": browse.ticket_page,
+        "tasks": browse.task_page,
+        "reviews": browse.review_page,
+    }
+    for name, keys in browse.sort_keys().items():
+        page = pages[name]
+        for key in keys:
+            for descending in (False, True):
+                assert len(page(session, PageRequest(key, descending))) == 1, (page.__name__, key)
+
+
+def test_unknown_sort_key_is_a_bug(session: Session) -> None:
+    with pytest.raises(ValueError, match="unknown sort key"):
+        browse.order_page(session, PageRequest("paid_cents; drop table orders"))
+
+
+def test_product_stock_is_the_ledger_sum_and_low_stock_is_flagged(session: Session) -> None:
+    add_sku(session, "A-1", safety=10, on_hand=12, reserved=5)  # available 7 < 10: low
+    add_sku(session, "A-2", safety=10, on_hand=30, reserved=5)
+    add_sku(session, "A-3", safety=0, on_hand=0)  # no safety stock set: never an alert
+    rows = browse.product_page(session, PageRequest("seller_code"))
+    assert [(r.seller_code, r.on_hand, r.available, r.low_stock) for r in rows] == [
+        ("A-1", 12, 7, True),
+        ("A-2", 30, 25, False),
+        ("A-3", 0, 0, False),
+    ]
+    assert rows[0].title == "商品 A-1"  # the product's title when the SKU has none
+    by_available = browse.product_page(session, PageRequest("available", descending=True))
+    assert [r.seller_code for r in by_available] == ["A-2", "A-1", "A-3"]
+    assert browse.dashboard_counts(session, NOW).low_stock_skus == 1
+
+
+def test_product_search_contains_code_or_title_case_insensitively(session: Session) -> None:
+    add_sku(session, "tee-white")
+    add_sku(session, "CAP-50%")
+    assert browse.count_products(session, "TEE") == 1
+    assert browse.count_products(session, "商品") == 2
+    assert browse.count_products(session, "50%") == 1
+    assert browse.count_products(session, "%") == 1  # LIKE wildcards are matched literally
+
+
+def test_dashboard_counts_unshipped_late_and_open_tickets(session: Session) -> None:
+    standard = add_shop(session, "标准店", hours=48)
+    fast = add_shop(session, "极速店", platform="pdd", hours=24)
+    add_order(session, standard, 1, status="paid", paid_at=NOW - timedelta(hours=30))
+    add_order(session, standard, 2, status="paid", paid_at=NOW - timedelta(hours=50))  # late
+    add_order(session, fast, 3, status="paid", paid_at=NOW - timedelta(hours=30))  # late at 24 h
+    add_order(session, fast, 4, status="shipped", paid_at=NOW - timedelta(days=9))
+    for status in ("new", "open", "pending", "resolved", "closed"):
+        session.add(Ticket(subject=status, category="other", status=status))
+    session.flush()
+    counts = browse.dashboard_counts(session, NOW)
+    assert (counts.unshipped_paid, counts.late_to_ship, counts.open_tickets) == (3, 2, 3)
+    assert browse.has_data(session)
+
+
+def test_daily_sales_counts_each_order_on_its_china_payment_day(session: Session) -> None:
+    shop = add_shop(session)
+    add_order(session, shop, 1, paid_at=local_to_utc(datetime(2026, 10, 31, 23, 59)), paid_cents=100)
+    add_order(session, shop, 2, paid_at=local_to_utc(datetime(2026, 11, 1, 0, 1)), paid_cents=200)
+    add_order(session, shop, 3, paid_at=local_to_utc(datetime(2026, 11, 30, 23, 59)), paid_cents=300)
+    days = browse.daily_sales(session, 2026, 11)
+    assert len(days) == 30
+    assert (days[0].day, days[0].gmv_cents, days[0].paid_orders) == (date(2026, 11, 1), 200, 1)
+    assert (days[-1].day, days[-1].gmv_cents) == (date(2026, 11, 30), 300)
+    assert sum(d.gmv_cents for d in days) == 500
+
+
+def test_tickets_tasks_and_reviews_show_names_and_sort_sensibly(session: Session) -> None:
+    fang = add_staff(session, "fang", "阿芳")
+    lei = add_staff(session, "lei", "小雷")
+    session.add_all(
+        [
+            Ticket(subject="少发", category="quality", priority="low", assignee_id=lei.id),
+            Ticket(subject="破损", category="quality", priority="urgent", assignee_id=None),
+            Task(title="上新", status="done", due_date=date(2026, 8, 1)),
+            Task(title="盘点", status="todo", due_date=None, assignee_id=fang.id),
+            Task(title="改价", status="doing", due_date=date(2026, 8, 3)),
+            Review(staff_id=fang.id, month="2026-07", grade="A", score_bp=9150, status="final"),
+            Review(staff_id=lei.id, month="2026-07", score_bp=None),
+        ]
+    )
+    session.flush()
+    tickets = browse.ticket_page(session, PageRequest("priority", descending=True))
+    assert [(t.subject, t.assignee) for t in tickets] == [("破损", ""), ("少发", "小雷")]
+    tasks = browse.task_page(session, PageRequest("due_date"))
+    assert [t.title for t in tasks] == ["改价", "盘点", "上新"]  # open by due date, no date after, done last
+    assert [t.title for t in browse.task_page(session, PageRequest("status"))] == ["盘点", "改价", "上新"]
+    reviews = browse.review_page(session, PageRequest("score", descending=True))
+    assert [(r.staff, r.score_bp) for r in reviews] == [("阿芳", 9150), ("小雷", None)]
+    assert browse.count_reviews(session, "小雷") == 1
+    assert browse.count_tasks(session, "阿芳") == 1
