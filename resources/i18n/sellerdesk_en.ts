@@ -67,7 +67,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+272"/>
+        <location filename="../../sellerdesk/app.py" line="+273"/>
         <source>Created a new, empty database.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,75 @@
+"""Refresh the translations after UI text changed: lupdate, fill zh_CN from the JSON tables, lrelease.
+
+    python scripts/update_translations.py
+
+lupdate collects every tr()/translate() text from sellerdesk/ui and app.py into the .ts files (keeping
+translations already there). Missing zh_CN translations are then taken from the tables in
+resources/i18n/zh_CN/*.json ({"Context": {"English source": "中文"}}), one table per feature, so people
+working on different screens never edit the same lines. Finally lrelease builds the .qm files that are
+committed next to the .ts files. Unfinished entries are listed at the end (tests/gui/test_i18n.py fails
+on any).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+TS_FILES = [I18N / "sellerdesk_zh_CN.ts", I18N / "sellerdesk_en.ts"]
+
+
+def _tables() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((I18N / "zh_CN").glob("*.json")):
+        for context, texts in json.loads(path.read_text(encoding="utf-8")).items():
+            merged.setdefault(context, {}).update(texts)
+    return merged
+
+
+def _fill(ts: Path, tables: dict[str, dict[str, str]]) -> list[str]:
+    tree = ET.parse(ts)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            translation = message.find("translation")
+            if translation is None or message.find("numerusform") is not None:
+                continue
+            if translation.get("type") == "unfinished":
+                text = tables.get(name, {}).get(source)
+                if text:
+                    translation.text = text
+                    del translation.attrib["type"]
+                else:
+                    missing.append(f"{name}: {source}")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def _lupdate() -> None:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "sellerdesk" / "ui").rglob("*.py"))
+    subprocess.run(
+        ["pyside6-lupdate", *sources, "sellerdesk/app.py", "-no-obsolete", "-locations", "relative",
+         "-ts", *(str(t.relative_to(ROOT)) for t in TS_FILES)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def main() -> int:
+    _lupdate()
+    missing = _fill(TS_FILES[0], _tables())
+    _lupdate()  # once more: lupdate writes the file back in its own layout
+    subprocess.run(["pyside6-lrelease", *map(str, TS_FILES)], cwd=ROOT, check=True, capture_output=True)
+    for line in missing:
+        print("untranslated (zh_CN):", line)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
