@@ -77,7 +77,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>Creating the demo shop (%Ln order)…</numerusform>
@@ -437,14 +437,38 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../sellerdesk/ui/import_actions.py" line="+26"/>
+        <source>&amp;Import exports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import order exports from Taobao/Tmall, JD, Pinduoduo or Douyin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+16"/>
+        <location line="+10"/>
         <source>Import exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <location line="+53"/>
         <source>Reading the files…</source>
         <translation type="unfinished"></translation>
@@ -513,7 +537,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+33"/>
+        <source>Undo the import of {file}? New orders are removed; changed orders get their old values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Undoing the import…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1598,24 +1632,6 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     <message>
         <location line="+5"/>
         <source>Search subject or assignee</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+138"/>
-        <source>Import exports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="-14"/>
-        <source>Undo the import of {file}? New orders are removed; changed orders get their old values.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Undo import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

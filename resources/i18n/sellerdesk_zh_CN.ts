@@ -77,7 +77,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
@@ -440,14 +440,38 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../sellerdesk/ui/import_actions.py" line="+26"/>
+        <source>&amp;Import exports…</source>
+        <translation>导入平台导出文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import order exports from Taobao/Tmall, JD, Pinduoduo or Douyin</source>
+        <translation>导入淘宝/天猫、京东、拼多多或抖音的订单导出文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+16"/>
+        <location line="+10"/>
         <source>Import exports</source>
         <translation>导入导出文件</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <location line="+53"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
@@ -516,7 +540,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>撤销这次导入…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+33"/>
+        <source>Undo the import of {file}? New orders are removed; changed orders get their old values.</source>
+        <translation>撤销 {file} 的导入？新建的订单将被删除，被修改的订单恢复原值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
@@ -1606,24 +1640,6 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <location line="+5"/>
         <source>Search subject or assignee</source>
         <translation>搜索主题或处理人</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+138"/>
-        <source>Import exports</source>
-        <translation>导入导出文件</translation>
-    </message>
-    <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="-14"/>
-        <source>Undo the import of {file}? New orders are removed; changed orders get their old values.</source>
-        <translation>要撤销 {file} 的导入吗？新增的订单将被删除，修改过的订单将恢复原来的内容。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Undo import</source>
-        <translation>撤销导入</translation>
     </message>
 </context>
 </TS>

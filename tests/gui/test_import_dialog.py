@@ -162,3 +162,32 @@ def test_history_lists_batches_and_undo_restores(
     assert _orders(factory) == 0
     assert history.model.data(history.model.index(0, 9)) == "Undone"
     assert not history.undo_button.isEnabled()
+
+
+def test_file_menu_and_dropping_files_open_the_import(
+    qtbot: QtBot, sync_runner: Runner, empty_engine: Engine, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from sellerdesk.ui import import_actions
+    from sellerdesk.ui.main_window import MainWindow
+    from sellerdesk.ui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings=settings, language="en")
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(engine=empty_engine, runner=sync_runner)
+    actions = import_actions.install(window)
+    assert actions.import_action in window.file_menu.actions()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLES / "jd_orders.csv")), QUrl.fromLocalFile(str(tmp_path / "a.pdf"))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    # Qt delivers drops only during a real drag session; hand the event to the window's filter as Qt would.
+    assert actions.eventFilter(window, drop)
+    dialogs = [w for w in window.findChildren(ImportDialog)]
+    assert len(dialogs) == 1
+    assert [p.name for p in dialogs[0].paths] == ["jd_orders.csv"]
+    assert dialogs[0].files.rowCount() == 1

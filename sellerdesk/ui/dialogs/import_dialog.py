@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -183,8 +183,8 @@ class ImportDialog(QDialog):
     @classmethod
     def choose_files(cls, parent: QWidget | None) -> list[Path]:
         """Ask for files (tests monkeypatch this)."""
-        names, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Import exports") if parent else "", "",
-                                                IMPORT_FILE_FILTER)  # fmt: skip
+        title = QCoreApplication.translate("ImportDialog", "Import exports")
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", IMPORT_FILE_FILTER)
         return [Path(n) for n in names]
 
     def _build(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -118,8 +118,12 @@ class ImportHistoryDialog(QDialog):
     @classmethod
     def confirm_undo(cls, parent: QWidget, file_name: str) -> bool:
         """Ask before undoing (tests monkeypatch this)."""
-        text = parent.tr("Undo the import of {file}? New orders are removed; changed orders get their old values.")
-        answer = QMessageBox.question(parent, parent.tr("Undo import"), text.format(file=file_name))
+        text = QCoreApplication.translate(
+            "ImportHistoryDialog",
+            "Undo the import of {file}? New orders are removed; changed orders get their old values.",
+        )
+        title = QCoreApplication.translate("ImportHistoryDialog", "Undo import")
+        answer = QMessageBox.question(parent, title, text.format(file=file_name))
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_undo(self) -> None:
