@@ -248,6 +248,7 @@ class ImportDialog(QDialog):
     def _show_preview(self, previews: list[Any]) -> None:
         self.files.set_previews(previews)
         self.problems.set_problems([p for preview in previews for p in preview.problems])
+        self.problem_view.setVisible(any(p.problems for p in previews))
         ready = sum(1 for p in previews if p.importable and not p.problems)
         with_problems = sum(1 for p in previews if p.importable and p.problems)
         refused = sum(1 for p in previews if not p.importable)
@@ -344,6 +345,7 @@ class ImportDialog(QDialog):
 
         if isinstance(exc, ImportRefused):
             self.problems.set_problems([p for r in exc.results for p in r.problems])
+            self.problem_view.setVisible(True)
             self.summary.setText(self.tr("Nothing was imported: some files have problems."))
         else:
             show_error(self, exc)
