@@ -321,11 +321,8 @@ class DesktopApp(QObject):
 
         def make_demo(session: Session, job: JobControl) -> object:
             from sellerdesk.services.demo import generate_demo  # only --demo needs it
-            from sellerdesk.services.search import rebuild_search
 
-            summary = generate_demo(session, orders=DEMO_ORDERS, progress=job.progress, cancelled=job.cancelled)
-            rebuild_search(session)  # the demo writes orders directly; index them for the Orders search
-            return summary
+            return generate_demo(session, orders=DEMO_ORDERS, progress=job.progress, cancelled=job.cancelled)
 
         self.runner.run(
             make_demo,

@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from sellerdesk.db.bulk import bulk_insert
 from sellerdesk.db.ids import reserve_ids
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
@@ -227,7 +228,7 @@ def _write_orders(
             row.update(id=new_id, imported_at=now, updated_at=now, version=1)
             order_ids[row["platform_order_id"]] = (new_id, False)
         if inserts:
-            session.execute(insert(ORDERS), inserts)
+            bulk_insert(session, ORDERS, inserts)
             tally.log_created("orders", created)
         lines_changed = _write_items(session, chunk, order_ids, linker, tally)
         changed = ({u["id"] for u in updates} | lines_changed) - set(created)
@@ -296,7 +297,7 @@ def _write_items(
         ids = reserve_ids(session, ORDER_ITEMS, len(inserts))
         for row, new_id in zip(inserts, ids, strict=True):
             row["id"] = new_id
-        session.execute(insert(ORDER_ITEMS), inserts)
+        bulk_insert(session, ORDER_ITEMS, inserts)
         tally.log_created("order_items", ids)
     return touched
 

@@ -35,28 +35,27 @@ def _key(session: Session) -> str:
     return "rowid" if _dialect(session) == "sqlite" else "order_id"
 
 
-def _documents(session: Session, order_ids: Sequence[int]) -> Select[int, str]:
+def _documents(session: Session, order_ids: Sequence[int] | None) -> Select[int, str]:
     """One text per order: what a person might type to find it."""
     sep = literal(" ")
-    lines = (
-        select(
-            OrderItem.order_id.label("order_id"),
-            func.coalesce(
-                func.group_concat(OrderItem.seller_code + sep + OrderItem.title, " ")
-                if _dialect(session) == "sqlite"
-                else func.string_agg(OrderItem.seller_code + sep + OrderItem.title, " "),
-                "",
-            ).label("text"),
-        )
-        .where(OrderItem.order_id.in_(order_ids))
-        .group_by(OrderItem.order_id)
-        .subquery()
-    )
+    lines = select(
+        OrderItem.order_id.label("order_id"),
+        func.coalesce(
+            func.group_concat(OrderItem.seller_code + sep + OrderItem.title, " ")
+            if _dialect(session) == "sqlite"
+            else func.string_agg(OrderItem.seller_code + sep + OrderItem.title, " "),
+            "",
+        ).label("text"),
+    ).group_by(OrderItem.order_id)
+    if order_ids is not None:
+        lines = lines.where(OrderItem.order_id.in_(order_ids))
+    docs = lines.subquery()
     doc = (
         Order.platform_order_id + sep + Order.buyer_nick + sep + Order.receiver_name + sep + Order.receiver_phone
-        + sep + Order.tracking_no + sep + func.coalesce(lines.c.text, "")
+        + sep + Order.tracking_no + sep + func.coalesce(docs.c.text, "")
     )  # fmt: skip
-    return select(Order.id, doc).outerjoin(lines, lines.c.order_id == Order.id).where(Order.id.in_(order_ids))
+    stmt = select(Order.id, doc).outerjoin(docs, docs.c.order_id == Order.id)
+    return stmt if order_ids is None else stmt.where(Order.id.in_(order_ids))
 
 
 def refresh_search(session: Session, order_ids: Sequence[int], *, new: bool = False) -> None:
@@ -90,10 +89,9 @@ def add_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
 def rebuild_search(session: Session) -> int:
     """Rebuild the whole index (after a demo fill, or to repair it); returns the number of orders."""
     session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
-    ids = list(session.scalars(select(Order.id).order_by(Order.id)))
-    for start in range(0, len(ids), 20_000):
-        refresh_search(session, ids[start : start + 20_000], new=True)
-    return len(ids)
+    search = _table(session)
+    session.execute(insert(search).from_select([_key(session), "doc"], _documents(session, None)))
+    return int(session.scalar(select(func.count()).select_from(Order)) or 0)
 
 
 def order_matches(session: Session, term: str) -> ColumnElement[bool]:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from sellerdesk.db import migrate
@@ -237,3 +237,27 @@ def test_resolve_url_accepts_paths_and_urls(tmp_path: Path, monkeypatch: pytest.
     assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     monkeypatch.setenv("SELLERDESK_DB", str(tmp_path / "env.sqlite"))
     assert resolve_url(None).endswith("env.sqlite")
+
+
+def test_bulk_insert_stores_values_as_the_orm_reads_them(session: Session) -> None:
+    from sqlalchemy import Table
+
+    from sellerdesk.db.bulk import bulk_insert
+
+    shop = Shop(platform="pdd", name="bulk")
+    session.add(shop)
+    session.flush()
+    paid = datetime(2026, 8, 1, 0, 0, 5, 123, tzinfo=UTC)
+    table = Order.__table__
+    assert isinstance(table, Table)
+    bulk_insert(session, table, [{"shop_id": shop.id, "platform": "pdd", "platform_order_id": "b1", "status": "paid",
+                                  "paid_at": paid, "created_at": None, "locked": True, "imported_at": paid,
+                                  "updated_at": paid, "version": 1}])  # fmt: skip
+    session.add(Order(shop_id=shop.id, platform="pdd", platform_order_id="b2", status="paid", paid_at=paid))
+    session.flush()
+    session.expire_all()
+    bulk, orm = session.scalars(select(Order).order_by(Order.platform_order_id)).all()
+    assert bulk.paid_at == orm.paid_at == paid
+    assert bulk.locked is True and bulk.created_at is None
+    # Both rows compare alike in SQL too (same stored text format on SQLite).
+    assert session.scalar(select(func.count()).where(Order.paid_at == paid)) == 2
