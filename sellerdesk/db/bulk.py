@@ -7,7 +7,7 @@ them back unchanged (tests/unit/test_db.py checks it). PostgreSQL keeps Core (ps
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, insert
@@ -38,7 +38,8 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     needs_conversion = [i for i, name in enumerate(columns) if _is_temporal(table, name)]
     if needs_conversion:
-        params = [_converted(row, columns, needs_conversion) for row in rows]
+        cache: dict[object, str] = {}  # many rows share times (imported_at, paid = created): format each once
+        params = [_converted(row, columns, needs_conversion, cache) for row in rows]
     else:
         params = [tuple(row[c] for c in columns) for row in rows]
     session.connection().exec_driver_sql(sql, params)
@@ -63,12 +64,18 @@ def _is_temporal(table: Table, name: str) -> bool:
     return isinstance(impl, (DateTime, Date))
 
 
-def _converted(row: dict[str, Any], columns: list[str], datetime_positions: list[int]) -> tuple[Any, ...]:
+def _converted(
+    row: dict[str, Any], columns: list[str], datetime_positions: list[int], cache: dict[object, str]
+) -> tuple[Any, ...]:
     values = [row[c] for c in columns]
     for i in datetime_positions:
         value = values[i]
-        if isinstance(value, datetime):
-            values[i] = _sqlite_datetime(value)
-        elif isinstance(value, date):
-            values[i] = value.isoformat()  # SQLAlchemy's SQLite DATE format
+        if value is None:
+            continue
+        text = cache.get(value)
+        if text is None:
+            # datetime first: it is also a date. SQLAlchemy's SQLite DATE format is ISO.
+            text = _sqlite_datetime(value) if isinstance(value, datetime) else value.isoformat()
+            cache[value] = text
+        values[i] = text
     return tuple(values)
