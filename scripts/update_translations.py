@@ -39,15 +39,19 @@ def _fill(ts: Path, tables: dict[str, dict[str, str]]) -> list[str]:
         for message in context.iter("message"):
             source = message.findtext("source", "")
             translation = message.find("translation")
-            if translation is None or message.find("numerusform") is not None:
+            if translation is None or translation.get("type") != "unfinished":
                 continue
-            if translation.get("type") == "unfinished":
-                text = tables.get(name, {}).get(source)
-                if text:
-                    translation.text = text
-                    del translation.attrib["type"]
-                else:
-                    missing.append(f"{name}: {source}")
+            text = tables.get(name, {}).get(source)
+            if not text:
+                missing.append(f"{name}: {source}")
+                continue
+            if message.get("numerus") == "yes":  # Chinese has one plural form: one <numerusform>
+                for form in list(translation):
+                    translation.remove(form)
+                ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = text
+            del translation.attrib["type"]
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 

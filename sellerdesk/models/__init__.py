@@ -5,6 +5,7 @@ from sellerdesk.models.base import Base
 from sellerdesk.models.catalog import Listing, Product, Sku
 from sellerdesk.models.imports import ColumnMapping, ImportBatch, ImportChange
 from sellerdesk.models.order import Buyer, Order, OrderItem, Refund
+from sellerdesk.models.rollup import DailySales
 from sellerdesk.models.service import CannedReply, Ticket, TicketEvent
 from sellerdesk.models.settings import AppSetting
 from sellerdesk.models.shop import Shop, StaffUser
@@ -18,6 +19,7 @@ __all__ = [
     "Buyer",
     "CannedReply",
     "ColumnMapping",
+    "DailySales",
     "ImportBatch",
     "ImportChange",
     "KpiTemplate",

@@ -179,7 +179,16 @@ def _update_sku(sku: Sku, values: dict[str, Any]) -> bool:
 
 
 def link_waiting_lines(session: Session) -> int:
-    """Order lines imported before their seller code was in the catalog get linked now."""
+    """Order lines imported before their seller code was in the catalog get linked now, and their stock booked."""
+    from sellerdesk.services.stock import sync_order_stock
+
+    waiting = (
+        select(OrderItem.order_id)
+        .where(OrderItem.sku_id.is_(None), OrderItem.seller_code != "")
+        .where(OrderItem.seller_code.in_(select(Sku.seller_code)))
+        .distinct()
+    )
+    order_ids = list(session.scalars(waiting))
     codes = select(Sku.id).where(Sku.seller_code == OrderItem.seller_code).scalar_subquery()
     stmt = (
         update(OrderItem)
@@ -188,8 +197,32 @@ def link_waiting_lines(session: Session) -> int:
         .values(sku_id=codes)
         .execution_options(synchronize_session=False)
     )
-    return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+    linked = int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+    if order_ids:
+        sync_order_stock(session, order_ids)
+    return linked
 
 
 def catalog_changes() -> Changes:
-    return Changes(products=True, orders=True)
+    return Changes(products=True, orders=True, stock=True)
+
+
+def export_catalog(session: Session, path: Path) -> int:
+    """Every SKU as a catalog sheet that ``import_catalog`` reads back (same headers); returns the row count."""
+    from sellerdesk.domain.money import cents_to_decimal
+    from sellerdesk.sheets.catalog_sheets import CATALOG_HEADERS, write_sheet
+
+    stmt = (
+        select(Sku, Product.title, Product.category)
+        .join(Product, Product.id == Sku.product_id)
+        .order_by(Sku.seller_code)
+    )
+    rows = (
+        (
+            s.seller_code, s.title or title, s.spec, category, s.barcode, cents_to_decimal(s.price_cents),
+            cents_to_decimal(s.cost_cents), s.supplier, s.lead_time_days, s.min_order_qty, s.safety_stock,
+            s.reorder_point,
+        )
+        for s, title, category in session.execute(stmt).all()
+    )  # fmt: skip
+    return write_sheet(path, "商品资料", CATALOG_HEADERS, rows)

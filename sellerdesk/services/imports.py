@@ -23,12 +23,14 @@ from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, 
 from sellerdesk.domain.orders import is_older_snapshot
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.domain.timeutil import utcnow
-from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku
+from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
 from sellerdesk.platforms import parse_file, read_export
 from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import SavedMapping, find_mapping
+from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days
 from sellerdesk.services.search import add_documents, document, refresh_search
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
+from sellerdesk.services.stock import sync_order_stock
 from sellerdesk.sheets.reading import gc_paused
 
 Progress = Callable[[int, int], None]
@@ -90,6 +92,8 @@ class _Tally:
     unchanged: int = 0
     unlinked: int = 0
     changes: list[dict[str, Any]] = field(default_factory=list)
+    orders_touched: set[int] = field(default_factory=set)  # created or changed: roll-up and stock follow
+    old_days: set[ShopDay] = field(default_factory=set)  # the roll-up days changed orders counted in before
 
     def log(self, table: str, row_id: int, action: str, before: dict[str, Any] | None = None) -> None:
         self.changes.append(
@@ -157,6 +161,7 @@ def import_parsed(
         _write_refunds(session, shop, parsed.refunds, tally, step)
     else:
         _write_orders(session, shop, parsed, tally, step)
+    _follow_orders(session, tally.orders_touched, tally.old_days)
     result = FileResult(
         file_name=parsed.file_name,
         platform=parsed.platform.value,
@@ -173,6 +178,13 @@ def import_parsed(
     )
     _finish_batch(session, batch_id, result, tally)
     return result
+
+
+def _follow_orders(session: Session, order_ids: set[int], old_days: set[ShopDay]) -> None:
+    """What follows from changed orders: the daily roll-up and the stock ledger (reserve, out, returns)."""
+    ids = sorted(order_ids)
+    refresh_rollup(session, ids, old_days)
+    sync_order_stock(session, ids)
 
 
 def _stepper(progress: Progress | None, cancelled: IsCancelled | None, total: int) -> Callable[[int], None]:
@@ -221,6 +233,7 @@ def _write_orders(
                 tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
                 updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
         if updates:
+            tally.old_days |= rollup_days(session, [u["id"] for u in updates])
             session.execute(update(Order), updates)
         created = reserve_ids(session, ORDERS, len(inserts))
         now = utcnow()
@@ -234,6 +247,7 @@ def _write_orders(
         changed = ({u["id"] for u in updates} | lines_changed) - set(created)
         tally.created += len(created)
         tally.updated += len(changed)
+        tally.orders_touched |= changed | set(created)
         tally.unchanged += len(chunk) - len(created) - len(changed)
         by_id = {record.order_id: record for record in chunk}
         add_documents(session, [(row["id"], _document(by_id[row["platform_order_id"]])) for row in inserts])
@@ -443,6 +457,7 @@ def _apply_refunds_to_orders(session: Session, order_ids: Sequence[int], tally: 
         for order_id, paid, current, state, version in rows:
             amount = min(int(refunded.get(order_id, 0)), paid)
             if amount > current:
+                tally.orders_touched.add(order_id)
                 tally.log("orders", order_id, "updated", {"refund_cents": current, "refund_state": state})
                 session.execute(
                     update(Order)
@@ -712,6 +727,8 @@ def undo_batch(session: Session, batch_id: int) -> Changes:
     )
     _refuse_if_touched_later(session, batch_id, changes)
     touched = _orders_touched(session, changes)  # before the lines it names are deleted
+    old_days = rollup_days(session, sorted(touched))
+    _drop_stock_of_created_lines(session, changes)
     for change in changes:  # newest first: items before the orders they belong to
         table = _TABLES[change.table_name]
         if change.action == "created":
@@ -723,6 +740,8 @@ def undo_batch(session: Session, batch_id: int) -> Changes:
                 values["version"] = Order.version + 1  # editors holding the old version must reload
             session.execute(update(table).where(table.id == change.row_id).values(**values))
     refresh_search(session, sorted(touched))
+    remaining = set(session.scalars(select(Order.id).where(Order.id.in_(sorted(touched)))))
+    _follow_orders(session, remaining, old_days)
     batch.status = ImportBatchStatus.UNDONE.value
     return Changes(orders=True, imports=True, stock=True)
 
@@ -733,6 +752,14 @@ def _rows(changes: Sequence[ImportChange]) -> Iterator[tuple[str, int]]:
         last = (change.before or {}).get("to", change.row_id) if change.action == "created" else change.row_id
         for row_id in range(change.row_id, int(str(last)) + 1):
             yield change.table_name, row_id
+
+
+def _drop_stock_of_created_lines(session: Session, changes: Sequence[ImportChange]) -> None:
+    """Lines the batch created go away on undo, and so do the stock movements booked for them."""
+    created = [row_id for (table, row_id) in _rows([c for c in changes if c.action == "created"])
+               if table == "order_items"]  # fmt: skip
+    for part in _chunks(created):
+        session.execute(delete(StockMovement).where(StockMovement.order_item_id.in_(part)))
 
 
 def _orders_touched(session: Session, changes: Sequence[ImportChange]) -> set[int]:

@@ -213,3 +213,34 @@ def test_preview_says_what_each_file_is_and_writes_nothing(session: Session, tmp
     assert unknown.needs_mapping
     assert unknown.header == ("日期", "内容")
     assert session.scalar(select(func.count()).select_from(Order)) == 0
+
+
+def test_stock_and_daily_roll_up_follow_imports_and_undo(session: Session) -> None:
+    from datetime import date
+
+    from sellerdesk.models import StockMovement
+    from sellerdesk.services.rollup import sum_orders_by_day, sum_rollup_by_day
+    from sellerdesk.services.stock import stock_balances
+
+    import_catalog(session, SAMPLES / "catalog.xlsx")
+    (result,) = import_paths(session, _files(["pdd_orders.csv"]))
+    first, last = date(2026, 7, 1), date(2026, 9, 30)
+    assert sum_rollup_by_day(session, first, last) == sum_orders_by_day(session, first, last)
+    linked = session.scalar(select(func.count()).select_from(OrderItem).where(OrderItem.sku_id.is_not(None)))
+    booked = session.scalar(select(func.count(func.distinct(StockMovement.order_item_id))))
+    assert 0 < booked <= linked  # lines of paid orders are reserved or shipped out; cancelled ones book nothing
+    reserved = sum(b.reserved for b in stock_balances(session))
+    to_ship = session.scalar(
+        select(func.coalesce(func.sum(OrderItem.qty), 0))
+        .join(Order, Order.id == OrderItem.order_id)
+        .where(Order.status == "paid", OrderItem.sku_id.is_not(None))
+    )
+    assert reserved == to_ship
+    assert result.batch_id is not None
+    undo_batch(session, result.batch_id)
+    assert (
+        session.scalar(select(func.count()).select_from(StockMovement).where(StockMovement.order_item_id.is_not(None)))
+        == 0
+    )
+    assert sum(b.reserved for b in stock_balances(session)) == 0
+    assert sum_rollup_by_day(session, first, last) == sum_orders_by_day(session, first, last) == []
