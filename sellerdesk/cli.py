@@ -56,9 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="figures and reports")
     report_sub = report.add_subparsers(dest="report_command", required=True)
-    monthly = report_sub.add_parser("monthly", help="the monthly figures of metrics.md")
+    monthly = report_sub.add_parser("monthly", help="the monthly figures of metrics.md, and the monthly workbook")
     monthly.add_argument("--month", required=True, help="YYYY-MM")
     monthly.add_argument("--json", action="store_true", help="print the figures as JSON")
+    monthly.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write the monthly workbook to FILE.xlsx")
+    monthly.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="workbook language (default zh_CN)")
     return parser
 
 
@@ -161,7 +163,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from sellerdesk.services.reports import monthly_figures
+    from sellerdesk.services.reports import export_monthly_workbook, monthly_figures
 
     try:
         year, month = parse_month(args.month)
@@ -171,6 +173,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     with make_session_factory(engine).begin() as session:
         figures = monthly_figures(session, year, month)
+        if args.out:
+            path = export_monthly_workbook(session, year, month, args.out, args.lang, progress=_print_progress())
+            _err(f"\rWorkbook written: {path}")
     if args.json:
         print(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
     else:

@@ -65,6 +65,39 @@
     </message>
 </context>
 <context>
+    <name>CountLinesModel</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+199"/>
+        <source>Seller code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Book</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <location filename="../../sellerdesk/app.py" line="+273"/>
@@ -77,7 +110,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+54"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
@@ -497,7 +530,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
@@ -517,7 +550,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>有 {n} 个商品行尚未关联商品 SKU，请在“商品”页关联。它们已计入所有统计数据。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Nothing was imported: some files have problems.</source>
         <translation>未导入任何数据：部分文件有问题。</translation>
     </message>
@@ -766,6 +799,34 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+111"/>
         <source>Nothing matches “{term}”.</source>
         <translation>没有与“{term}”匹配的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingsModel</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+123"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item id</source>
+        <translation>商品ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SKU id</source>
+        <translation>SKU ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Listing title</source>
+        <translation>平台商品标题</translation>
     </message>
 </context>
 <context>
@@ -1364,7 +1425,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-307"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-309"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1390,16 +1451,200 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
 </context>
 <context>
+    <name>ProductEditorDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+129"/>
+        <source>New product</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation>商品标题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Role</source>
+        <translation>商品角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf status</source>
+        <translation>上架状态</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add SKU</source>
+        <translation>添加 SKU</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Platform listings linked to this SKU</source>
+        <translation>已关联到此 SKU 的平台商品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+15"/>
+        <location line="+25"/>
+        <source>(new SKU)</source>
+        <translation>（新 SKU）</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>{field}: not an amount of money.</source>
+        <translation>{field}：不是有效的金额。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Margin after platform fees:</source>
+        <translation>扣除平台佣金后的毛利：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✓ No banned words in the titles</source>
+        <translation>✓ 标题中没有违禁词</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Banned by the advertising law (highlighted):</source>
+        <translation>含广告法禁用词（已标出）：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Saved. The titles still contain words banned by the advertising law: {words}</source>
+        <translation>已保存。标题中仍含有广告法禁用词：{words}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductLabels</name>
+    <message>
+        <location line="-411"/>
+        <source>Traffic (引流款)</source>
+        <translation>引流款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit (利润款)</source>
+        <translation>利润款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hero (爆款)</source>
+        <translation>爆款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image (形象款)</source>
+        <translation>形象款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Introduction</source>
+        <translation>导入期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mature</source>
+        <translation>成熟期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decline</source>
+        <translation>衰退期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On shelf</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off shelf</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warn</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In stock</source>
+        <translation>库存充足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At reorder point</source>
+        <translation>需补货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below safety stock</source>
+        <translation>低于安全库存</translation>
+    </message>
+</context>
+<context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+21"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+111"/>
+        <location line="+289"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Below the safety stock of {count}</source>
-        <translation>低于安全库存（{count}）</translation>
+        <location line="-319"/>
+        <source>{level}: safety stock {safety}, reorder point {reorder}</source>
+        <translation>{level}：安全库存 {safety}，补货点 {reorder}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Price below cost</source>
+        <translation>售价低于成本</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1417,7 +1662,27 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>规格</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Role</source>
+        <translation>商品角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf</source>
+        <translation>上架状态</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
@@ -1428,21 +1693,31 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+1"/>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>On hand</source>
         <translation>实际库存</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Available</source>
         <translation>可用库存</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+11"/>
         <source>%Ln SKU(s)</source>
         <translation>
             <numerusform>共 %Ln 个 SKU</numerusform>
@@ -1459,6 +1734,190 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <location line="+5"/>
         <source>Search seller code, title, variant or barcode</source>
         <translation>搜索商家编码、标题、规格或条码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All categories</source>
+        <translation>全部类目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All stages</source>
+        <translation>全部生命周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All shelf states</source>
+        <translation>全部上架状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All stock levels</source>
+        <translation>全部库存状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New product</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+105"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Receive…</source>
+        <translation>入库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct…</source>
+        <translation>库存调整…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer…</source>
+        <translation>调拨…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export count sheet…</source>
+        <translation>导出盘点表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import counted sheet…</source>
+        <translation>导入盘点结果…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export purchase list…</source>
+        <translation>导出采购清单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check titles for banned words</source>
+        <translation>检查标题违禁词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit banned words…</source>
+        <translation>编辑违禁词…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlinked platform items…</source>
+        <translation>未关联的平台商品…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export catalog…</source>
+        <translation>导出商品资料…</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Select a SKU first.</source>
+        <translation>请先选择一个 SKU。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Purchase list</source>
+        <translation>采购清单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sales of the last (days):</source>
+        <translation>按最近几天的销量计算（天）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export purchase list</source>
+        <translation>导出采购清单</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Purchase list written: %n SKU(s) to order.</source>
+        <translation>
+            <numerusform>采购清单已导出：%n 个 SKU 需要采购。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the purchase list…</source>
+        <translation>正在生成采购清单…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export count sheet</source>
+        <translation>导出盘点表</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Count sheet written: %n SKU(s).</source>
+        <translation>
+            <numerusform>盘点表已导出：%n 个 SKU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import counted sheet</source>
+        <translation>导入盘点结果</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export catalog</source>
+        <translation>导出商品资料</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Catalog written: %n SKU(s).</source>
+        <translation>
+            <numerusform>商品资料已导出：%n 个 SKU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Title check</source>
+        <translation>标题检查</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n SKU title(s) contain words banned by the advertising law.</source>
+        <translation>
+            <numerusform>%n 个 SKU 的标题含有广告法禁用词。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Banned words</source>
+        <translation>违禁词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One word or phrase per line; titles containing any of them are flagged.</source>
+        <translation>每行一个词；标题中含有任一词语都会被标出。</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1970,245 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+3"/>
         <source>Search staff member or month (2026-07)</source>
         <translation>搜索员工或月份（如 2026-07）</translation>
+    </message>
+</context>
+<context>
+    <name>SkuForm</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+78"/>
+        <source>Same as the product</source>
+        <translation>与商品标题相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. White / M</source>
+        <translation>例如：白色 / M</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> g</source>
+        <translation> 克</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What happens when a movement would take the stock below zero</source>
+        <translation>库存变动会使库存低于零时的处理方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active (sold and counted)</source>
+        <translation>启用（参与销售和盘点）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seller code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SKU title</source>
+        <translation>SKU 名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Barcode</source>
+        <translation>条形码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost (¥)</source>
+        <translation>成本价（元）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price (¥)</source>
+        <translation>售价（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lead time</source>
+        <translation>采购周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum order qty</source>
+        <translation>最小起订量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Negative stock</source>
+        <translation>负库存</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Cost</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+</context>
+<context>
+    <name>StockMovementDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-153"/>
+        <source>Receive stock</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct stock</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer stock</source>
+        <translation>库存调拨</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Main warehouse</source>
+        <translation>主仓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Returns</source>
+        <translation>退货仓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Defects</source>
+        <translation>次品仓</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From</source>
+        <translation>调出仓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>调入仓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change (+/−)</source>
+        <translation>调整数量（+/−）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. purchase order arrived</source>
+        <translation>例如：采购单到货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: e.g. damaged, found, lost</source>
+        <translation>必填：例如破损、盘盈、丢失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. returns inspected, good units back to sale</source>
+        <translation>例如：退货验收，良品回主仓</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase order, delivery note … (optional)</source>
+        <translation>采购单号、送货单号等（选填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>On hand {on_hand}, available {available} → available after: {after}</source>
+        <translation>实物库存 {on_hand}，可用 {available} → 变动后可用：{after}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ Not allowed: this SKU&apos;s stock may not go below zero.</source>
+        <translation>⚠ 不允许：此 SKU 的库存不能低于零。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Stock will be negative after this movement.</source>
+        <translation>⚠ 此次变动后库存将为负数。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Posted. Stock of {codes} is now below zero.</source>
+        <translation>已提交。{codes} 的库存现已低于零。</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeReviewDialog</name>
+    <message>
+        <location line="+54"/>
+        <source>Stocktake: {file}</source>
+        <translation>盘点：{file}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{counted} line(s) counted, {differences} with a difference, {problems} problem(s).</source>
+        <translation>已盘点 {counted} 行，其中 {differences} 行有差异，{problems} 个问题。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post differences</source>
+        <translation>过账差异</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +2338,91 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <location line="+5"/>
         <source>Search subject or assignee</source>
         <translation>搜索主题或处理人</translation>
+    </message>
+</context>
+<context>
+    <name>UnlinkedItemsDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/unlinked_items.py" line="+71"/>
+        <source>Unlinked platform items</source>
+        <translation>未关联的平台商品</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seller code of the catalog SKU</source>
+        <translation>商品库中 SKU 的商家编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link selected item</source>
+        <translation>关联所选商品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Link to</source>
+        <translation>关联到</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Order lines whose seller code matches no SKU wait here. Linking one remembers the platform item for future imports and books the stock of all its orders.</source>
+        <translation>商家编码对不上任何 SKU 的订单行会列在这里。关联后会记住该平台商品（以后导入自动匹配），并为其所有订单记入库存。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n item(s) waiting</source>
+        <translation>
+            <numerusform>%n 个商品待关联</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select an item and type a seller code.</source>
+        <translation>请选择一个商品并输入商家编码。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Linked %n order line(s).</source>
+        <translation>
+            <numerusform>已关联 %n 个订单行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnlinkedModel</name>
+    <message>
+        <location line="-75"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item id</source>
+        <translation>商品ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SKU id</source>
+        <translation>SKU ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seller code in file</source>
+        <translation>文件中的商家编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title in file</source>
+        <translation>文件中的商品名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order lines</source>
+        <translation>订单行数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>件数</translation>
     </message>
 </context>
 </TS>

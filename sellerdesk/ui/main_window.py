@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         factory = runner.session_factory
         makers: dict[str, Callable[[], Page]] = {
             "home": lambda: home.HomeTab(runner),
-            "products": lambda: products.ProductsTab(factory),
+            "products": lambda: products.ProductsTab(factory, runner),
             "orders": lambda: orders.OrdersTab(factory),
             "tickets": lambda: tickets.TicketsTab(factory),
             "tasks": lambda: tasks.TasksTab(factory),

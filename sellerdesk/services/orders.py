@@ -1,0 +1,660 @@
+"""The Orders tab's use cases: filtered, sorted lists; one order's detail; late-to-ship; shipping; export.
+
+Lists are paged two ways (architecture.md, performance rules): the first page comes at once from an
+index walk (LIMIT/OFFSET over ids only), and the whole id list of the view (8 bytes an order) is read
+once afterwards, so any later jump is one ``WHERE id IN (…)`` of a page. Every sort ends with the id,
+so the order is stable. Sorts without an index of their own (amounts, buyer) are allowed, but cost a
+full sort once per query; see the report for the indexes they want.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.carriers import official_carrier
+from sellerdesk.domain.changes import Changes
+from sellerdesk.domain.enums import OrderStatus, Platform, TicketStatus
+from sellerdesk.domain.errors import NotFoundError, ValidationError
+from sellerdesk.domain.orders import ship_deadline
+from sellerdesk.models import AppSetting, Order, OrderItem, Refund, Shop, Ticket
+from sellerdesk.models.imports import ImportBatch, ImportChange
+from sellerdesk.services.search import order_matches
+from sellerdesk.services.shipping import TrackingEntry, enter_tracking
+
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
+
+DEFAULT_SHIP_HOURS = 48
+LATE_SHIP_SETTING = "late_ship_hours"  # app_settings: {"taobao": 48, "jd": 24, ...}
+EXCEL_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header row
+DATE_FIELDS = ("created", "paid", "shipped")
+
+
+# ---------------------------------------------------------------- what the list asks for
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    """The list's filters; empty values filter nothing. Times are aware UTC, ``date_to`` exclusive."""
+
+    platform: str = ""
+    shop_id: int | None = None
+    status: str = ""
+    refund_state: str = ""
+    date_field: str = "paid"  # one of DATE_FIELDS
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    late_only: bool = False
+    unlinked_only: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class OrderSort:
+    key: str = "paid_at"  # a key of sort_columns()
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class OrderListRow:
+    id: int
+    version: int
+    platform: str
+    shop: str
+    platform_order_id: str
+    status: str
+    refund_state: str
+    created_at: datetime | None
+    paid_at: datetime | None
+    shipped_at: datetime | None
+    paid_cents: int
+    refund_cents: int
+    buyer_nick: str
+    receiver_name: str
+    carrier: str
+    tracking_no: str
+    ship_by: datetime | None  # the shipping deadline while the order waits to be shipped
+    late: bool  # paid, not shipped, past ship_by
+    unlinked_items: int  # lines whose seller code matches no SKU
+
+
+def sort_columns() -> dict[str, tuple[Any, ...]]:
+    """Sort key → ORDER BY columns (ending with the id). The first six follow an index."""
+    return {
+        "paid_at": (Order.paid_at, Order.id),
+        "created_at": (Order.created_at, Order.id),
+        "platform": (Order.platform, Order.paid_at, Order.id),
+        "status": (Order.status, Order.paid_at, Order.id),
+        "platform_order_id": (Order.shop_id, Order.platform_order_id, Order.id),
+        "tracking_no": (Order.tracking_no, Order.id),
+        # No index yet (a full sort per query): wanted ix_orders_shipped_at, ix_orders_paid_cents, ...
+        "shop": (Order.shop_id, Order.paid_at, Order.id),
+        "shipped_at": (Order.shipped_at, Order.id),
+        "paid_cents": (Order.paid_cents, Order.id),
+        "refund_cents": (Order.refund_cents, Order.id),
+        "buyer_nick": (Order.buyer_nick, Order.id),
+        "receiver_name": (Order.receiver_name, Order.id),
+        "refund_state": (Order.refund_state, Order.id),
+    }
+
+
+INDEXED_SORTS = frozenset({"paid_at", "created_at", "platform", "status", "platform_order_id", "tracking_no"})
+
+
+# ---------------------------------------------------------------- late to ship
+
+
+def ship_hours_by_shop(session: Session) -> dict[int, int]:
+    """Each shop's shipping deadline in hours after payment: the platform's setting, else the shop's own."""
+    setting = session.get(AppSetting, LATE_SHIP_SETTING)
+    by_platform: Mapping[str, Any] = setting.value if setting is not None and isinstance(setting.value, dict) else {}
+    hours = {}
+    for shop_id, platform, own in session.execute(select(Shop.id, Shop.platform, Shop.ship_deadline_hours)):
+        value = by_platform.get(platform)
+        hours[shop_id] = int(value) if isinstance(value, int) and value > 0 else int(own or DEFAULT_SHIP_HOURS)
+    return hours
+
+
+def _late_condition(hours_by_shop: Mapping[int, int], now: datetime) -> ColumnElement[bool]:
+    # Shops grouped by deadline: each group stays a range on (status, paid_at).
+    groups: dict[int, list[int]] = defaultdict(list)
+    for shop_id, hours in hours_by_shop.items():
+        groups[hours].append(shop_id)
+    if not groups:
+        return false()
+    parts = [and_(Order.shop_id.in_(ids), Order.paid_at < now - timedelta(hours=h)) for h, ids in groups.items()]
+    return and_(Order.status == OrderStatus.PAID.value, or_(*parts))
+
+
+def late_to_ship_count(session: Session, now: datetime) -> int:
+    """Paid orders whose shipping deadline has passed at ``now`` (aware UTC): the dashboard's figure."""
+    stmt = select(func.count()).select_from(Order).where(_late_condition(ship_hours_by_shop(session), now))
+    return int(session.execute(stmt).scalar_one())
+
+
+# ---------------------------------------------------------------- listing
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a query needs besides the filter: resolved once per call."""
+
+    now: datetime
+    hours: Mapping[int, int] = field(default_factory=dict)
+
+
+def _unlinked() -> ColumnElement[bool]:
+    return exists().where(OrderItem.order_id == Order.id, OrderItem.sku_id.is_(None))
+
+
+def _date_column(name: str) -> Any:
+    if name not in DATE_FIELDS:
+        raise ValueError(f"unknown date field {name!r}")
+    return {"created": Order.created_at, "paid": Order.paid_at, "shipped": Order.shipped_at}[name]
+
+
+def _where(session: Session, flt: OrderFilter, ctx: _Context) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if flt.platform:
+        conds.append(Order.platform == flt.platform)
+    if flt.shop_id is not None:
+        conds.append(Order.shop_id == flt.shop_id)
+    if flt.status:
+        conds.append(Order.status == flt.status)
+    if flt.refund_state:
+        conds.append(Order.refund_state == flt.refund_state)
+    column = _date_column(flt.date_field)
+    if flt.date_from is not None:
+        conds.append(column >= flt.date_from)
+    if flt.date_to is not None:
+        conds.append(column < flt.date_to)
+    if flt.late_only:
+        conds.append(_late_condition(ctx.hours, ctx.now))
+    if flt.unlinked_only:
+        conds.append(_unlinked())
+    if flt.search.strip():
+        conds.append(order_matches(session, flt.search.strip()))
+    return conds
+
+
+def _ids_query(session: Session, flt: OrderFilter, sort: OrderSort, ctx: _Context) -> AnySelect:
+    columns = sort_columns()
+    if sort.key not in columns:
+        raise ValueError(f"unknown sort key {sort.key!r}")
+    order = [c.desc() if sort.descending else c.asc() for c in columns[sort.key]]
+    return select(Order.id).where(*_where(session, flt, ctx)).order_by(*order)
+
+
+def count_orders(session: Session, flt: OrderFilter, now: datetime) -> int:
+    ctx = _Context(now, ship_hours_by_shop(session) if flt.late_only else {})
+    stmt = select(func.count()).select_from(Order).where(*_where(session, flt, ctx))
+    return int(session.execute(stmt).scalar_one())
+
+
+def order_ids(
+    session: Session, flt: OrderFilter, sort: OrderSort, now: datetime, *, limit: int | None = None
+) -> array[int]:
+    """The view's ids in order (8 bytes each): what the list pages through after the first paint."""
+    ctx = _Context(now, ship_hours_by_shop(session) if flt.late_only else {})
+    stmt = _ids_query(session, flt, sort, ctx)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    ids: array[int] = array("q")
+    result = session.connection().execute(stmt)
+    while chunk := result.fetchmany(50_000):
+        ids.extend([r[0] for r in chunk])
+    return ids
+
+
+def order_page(
+    session: Session, flt: OrderFilter, sort: OrderSort, now: datetime, *, offset: int, limit: int, total: int
+) -> tuple[OrderListRow, ...]:
+    """A page by position before the id list is at hand: an index walk from the nearer end."""
+    ctx = _Context(now, ship_hours_by_shop(session) if flt.late_only else {})
+    if offset > total // 2:  # walk from the end in reverse: jumping to the last page is as quick as the first
+        back = OrderSort(sort.key, not sort.descending)
+        start = max(0, total - offset - limit)
+        ids = list(session.scalars(_ids_query(session, flt, back, ctx).offset(start).limit(total - offset - start)))
+        ids.reverse()
+    else:
+        ids = list(session.scalars(_ids_query(session, flt, sort, ctx).offset(offset).limit(limit)))
+    return orders_by_ids(session, ids, now)
+
+
+def orders_by_ids(session: Session, ids: Sequence[int], now: datetime) -> tuple[OrderListRow, ...]:
+    """These orders' list rows, in the order given (missing ones, deleted meanwhile, left out)."""
+    if not ids:
+        return ()
+    hours = ship_hours_by_shop(session)
+    unlinked = (
+        select(func.count())
+        .select_from(OrderItem)
+        .where(OrderItem.order_id == Order.id, OrderItem.sku_id.is_(None))
+        .scalar_subquery()
+    )
+    stmt = (
+        select(*_ROW_COLUMNS, Order.shop_id, unlinked)
+        .join(Shop, Shop.id == Order.shop_id)
+        .where(Order.id.in_(list(ids)))
+    )
+    rows = {r[0]: _to_row(r, hours, now) for r in session.execute(stmt)}
+    return tuple(rows[i] for i in ids if i in rows)
+
+
+_ROW_COLUMNS = (
+    Order.id,
+    Order.version,
+    Order.platform,
+    Shop.name,
+    Order.platform_order_id,
+    Order.status,
+    Order.refund_state,
+    Order.created_at,
+    Order.paid_at,
+    Order.shipped_at,
+    Order.paid_cents,
+    Order.refund_cents,
+    Order.buyer_nick,
+    Order.receiver_name,
+    Order.carrier,
+    Order.tracking_no,
+)
+
+
+def _to_row(r: Any, hours: Mapping[int, int], now: datetime) -> OrderListRow:
+    values = tuple(r)
+    shop_id, unlinked = values[-2], values[-1]
+    status, paid_at = values[5], values[8]
+    waiting = status == OrderStatus.PAID.value and paid_at is not None
+    ship_by = ship_deadline(paid_at, hours.get(shop_id, DEFAULT_SHIP_HOURS)) if waiting else None
+    late = ship_by is not None and now > ship_by
+    return OrderListRow(*values[:-2], ship_by, late, int(unlinked))  # type: ignore[call-arg]  # 16 row columns + 3
+
+
+@dataclass(frozen=True)
+class ShopChoice:
+    id: int
+    platform: str
+    name: str
+
+
+def shop_choices(session: Session) -> tuple[ShopChoice, ...]:
+    stmt = select(Shop.id, Shop.platform, Shop.name).order_by(Shop.platform, Shop.name)
+    return tuple(ShopChoice(*r) for r in session.execute(stmt))
+
+
+# ---------------------------------------------------------------- one order
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    id: int
+    sku_id: int | None  # None: the seller code matches no SKU yet
+    seller_code: str
+    title: str
+    spec: str
+    qty: int
+    unit_price_cents: int
+    paid_cents: int
+    refund_cents: int
+    refund_state: str
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    kind: str  # created / paid / shipped / completed / refund_applied / refund_finished / ticket / import
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BuyerOrder:
+    id: int
+    platform_order_id: str
+    status: str
+    paid_at: datetime | None
+    paid_cents: int
+
+
+@dataclass(frozen=True)
+class OrderTicket:
+    id: int
+    subject: str
+    category: str
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OrderBatch:
+    id: int
+    file_name: str
+    action: str  # created / updated
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    row: OrderListRow
+    status_raw: str
+    goods_cents: int
+    discount_cents: int
+    shipping_cents: int
+    receiver_region: str
+    buyer_message: str
+    seller_memo: str
+    items: tuple[ItemLine, ...]
+    timeline: tuple[TimelineEvent, ...]
+    buyer_orders: tuple[BuyerOrder, ...]  # the buyer's other orders, newest first (at most 50)
+    tickets: tuple[OrderTicket, ...]
+    batches: tuple[OrderBatch, ...]
+
+
+def order_detail(session: Session, order_id: int, now: datetime) -> OrderDetail:
+    order = session.get(Order, order_id)
+    if order is None:
+        raise NotFoundError(f"Order {order_id} does not exist.", code="order_not_found", id=order_id)
+    rows = orders_by_ids(session, [order_id], now)
+    items = tuple(
+        ItemLine(
+            i.id, i.sku_id, i.seller_code, i.title, i.spec, i.qty, i.unit_price_cents, i.paid_cents, i.refund_cents,
+            i.refund_state,
+        )
+        for i in session.scalars(select(OrderItem).where(OrderItem.order_id == order_id).order_by(OrderItem.id))
+    )  # fmt: skip
+    tickets = _tickets(session, order_id)
+    batches = _batches(session, order_id)
+    region = " ".join(p for p in (order.receiver_province, order.receiver_city, order.receiver_district) if p)
+    return OrderDetail(
+        row=rows[0],
+        status_raw=order.status_raw,
+        goods_cents=order.goods_cents,
+        discount_cents=order.discount_cents,
+        shipping_cents=order.shipping_cents,
+        receiver_region=region,
+        buyer_message=order.buyer_message,
+        seller_memo=order.seller_memo,
+        items=items,
+        timeline=_timeline(session, order, tickets, batches),
+        buyer_orders=_buyer_orders(session, order),
+        tickets=tickets,
+        batches=batches,
+    )
+
+
+def _timeline(
+    session: Session, order: Order, tickets: Sequence[OrderTicket], batches: Sequence[OrderBatch]
+) -> tuple[TimelineEvent, ...]:
+    events = [
+        TimelineEvent(at, kind)
+        for kind, at in (
+            ("created", order.created_at),
+            ("paid", order.paid_at),
+            ("shipped", order.shipped_at),
+            ("completed", order.completed_at),
+        )
+        if at is not None
+    ]
+    for refund in session.scalars(select(Refund).where(Refund.order_id == order.id)):
+        if refund.applied_at is not None:
+            events.append(TimelineEvent(refund.applied_at, "refund_applied", str(refund.amount_cents)))
+        if refund.finished_at is not None:
+            events.append(TimelineEvent(refund.finished_at, "refund_finished", refund.state))
+    events += [TimelineEvent(t.created_at, "ticket", t.subject) for t in tickets]
+    events += [TimelineEvent(b.started_at, "import", b.file_name) for b in batches]
+    return tuple(sorted(events, key=lambda e: e.at))
+
+
+def _buyer_orders(session: Session, order: Order) -> tuple[BuyerOrder, ...]:
+    if order.buyer_id is not None:
+        same = Order.buyer_id == order.buyer_id
+    elif order.buyer_nick:
+        same = and_(Order.platform == order.platform, Order.buyer_nick == order.buyer_nick)
+    else:
+        return ()
+    stmt = (
+        select(Order.id, Order.platform_order_id, Order.status, Order.paid_at, Order.paid_cents)
+        .where(same, Order.id != order.id)
+        .order_by(Order.paid_at.desc(), Order.id.desc())
+        .limit(50)
+    )
+    return tuple(BuyerOrder(*r) for r in session.execute(stmt))
+
+
+def _tickets(session: Session, order_id: int) -> tuple[OrderTicket, ...]:
+    stmt = (
+        select(Ticket.id, Ticket.subject, Ticket.category, Ticket.status, Ticket.created_at)
+        .where(Ticket.order_id == order_id)
+        .order_by(Ticket.created_at)
+    )
+    return tuple(OrderTicket(*r) for r in session.execute(stmt))
+
+
+def _batches(session: Session, order_id: int) -> tuple[OrderBatch, ...]:
+    """The import batches that created or changed this order.
+
+    Created orders are stored as id runs (row_id the first id, before["to"] the last): few rows. Updates
+    are one row per order; finding them wants an index on import_changes (table_name, row_id).
+    """
+    cols = (ImportBatch.id, ImportBatch.file_name, ImportChange.action, ImportBatch.started_at)
+    base = select(*cols, ImportChange.before).join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
+    created = base.where(
+        ImportChange.table_name == "orders", ImportChange.action == "created", ImportChange.row_id <= order_id
+    )
+    updated = base.where(
+        ImportChange.table_name == "orders", ImportChange.action != "created", ImportChange.row_id == order_id
+    )
+    found: dict[int, OrderBatch] = {}
+    for batch_id, name, action, started, before in [*session.execute(created), *session.execute(updated)]:
+        last = (before or {}).get("to", order_id if action != "created" else None)
+        if isinstance(last, int) and order_id <= last:
+            found.setdefault(batch_id, OrderBatch(batch_id, name, action, started))
+    return tuple(sorted(found.values(), key=lambda b: b.started_at))
+
+
+# ---------------------------------------------------------------- shipping
+
+
+@dataclass(frozen=True)
+class ShipEntry:
+    order_id: int
+    carrier: str
+    tracking_no: str
+    expected_version: int
+
+
+def mark_shipped(session: Session, entries: Sequence[ShipEntry], now: datetime) -> Changes:
+    """Record carrier and tracking and mark paid orders shipped at ``now``; all or nothing.
+
+    Versions are checked (someone else's edit is a conflict); the stock side follows through
+    ``services.stock.sync_order_stock`` when that module exists.
+    """
+    if not entries:
+        raise ValidationError("No orders to ship.", code="nothing_to_ship")
+    ids = [e.order_id for e in entries]
+    orders = {o.id: o for o in session.scalars(select(Order).where(Order.id.in_(ids)))}
+    for entry in entries:
+        order = orders.get(entry.order_id)
+        if order is not None and order.status != OrderStatus.PAID.value:
+            raise ValidationError(
+                f"Order {order.platform_order_id} is not waiting to be shipped.",
+                code="not_shippable",
+                order=order.platform_order_id,
+            )
+    tracking = [TrackingEntry(e.order_id, e.carrier, e.tracking_no, e.expected_version) for e in entries]
+    changes = enter_tracking(session, tracking)  # checks existence, versions, carriers, numbers
+    for order in orders.values():
+        order.status = OrderStatus.SHIPPED.value
+        order.shipped_at = now
+    session.flush()
+    _sync_stock(session, ids)
+    return changes | Changes(orders=True, stock=True)
+
+
+def _sync_stock(session: Session, order_ids: Sequence[int]) -> None:
+    try:
+        from sellerdesk.services.stock import sync_order_stock
+    except ImportError:  # the stock service is not there yet: nothing to move
+        return
+    sync_order_stock(session, list(order_ids))
+
+
+@dataclass(frozen=True)
+class PastedLine:
+    """One line of pasted or read tracking input, resolved to an order when possible."""
+
+    line: int  # 1-based
+    platform_order_id: str
+    carrier: str  # the platform's full name when known, else as typed
+    tracking_no: str
+    order_id: int | None = None
+    expected_version: int = 0
+    problem: str = ""  # "" / not_found / ambiguous / unknown_carrier / not_shippable / incomplete
+
+
+def parse_tracking_rows(session: Session, rows: Sequence[Sequence[str]]) -> tuple[PastedLine, ...]:
+    """Rows of (order id, carrier, tracking no.) from a paste or a sheet, matched to orders."""
+    cleaned = [tuple(str(c).strip() for c in row[:3]) for row in rows]
+    wanted = {r[0] for r in cleaned if r and r[0]}
+    found: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    keys = sorted(wanted)
+    for start in range(0, len(keys), 500):
+        stmt = select(Order.platform_order_id, Order.id, Order.version, Order.platform, Order.status).where(
+            Order.platform_order_id.in_(keys[start : start + 500])
+        )
+        for pid, oid, version, platform, status in session.execute(stmt):
+            found[pid].append((oid, version, platform, status))
+    return tuple(_resolve(n, row, found) for n, row in enumerate(cleaned, 1) if any(row))
+
+
+def _resolve(n: int, row: Sequence[str], found: Mapping[str, list[tuple[int, int, str, str]]]) -> PastedLine:
+    pid, carrier, tracking = (*row, "", "", "")[:3]
+    if not (pid and carrier and tracking):
+        return PastedLine(n, pid, carrier, tracking, problem="incomplete")
+    matches = found.get(pid, [])
+    if len(matches) != 1:
+        return PastedLine(n, pid, carrier, tracking, problem="not_found" if not matches else "ambiguous")
+    oid, version, platform, status = matches[0]
+    official = official_carrier(carrier, Platform(platform))
+    problem = "unknown_carrier" if official is None else ""
+    if not problem and status != OrderStatus.PAID.value:
+        problem = "not_shippable"
+    return PastedLine(n, pid, official or carrier, tracking, oid, version, problem)
+
+
+def split_pasted_text(text: str) -> list[list[str]]:
+    """Tab-, comma- or space-separated lines (as copied from Excel/WPS or typed) → cells."""
+    rows = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        sep = "\t" if "\t" in line else ("," if "," in line else ("，" if "，" in line else None))
+        rows.append([c.strip() for c in line.split(sep)])
+    return rows
+
+
+# ---------------------------------------------------------------- tickets
+
+
+def create_ticket_for_order(session: Session, order_id: int, subject: str, category: str) -> int:
+    """Open a new service ticket about this order (shop and buyer copied); returns its id."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise NotFoundError(f"Order {order_id} does not exist.", code="order_not_found", id=order_id)
+    if not subject.strip():
+        raise ValidationError("A ticket needs a subject.", code="ticket_subject_missing")
+    values = {
+        "shop_id": order.shop_id,
+        "order_id": order.id,
+        "buyer_id": order.buyer_id,
+        "subject": subject.strip()[:300],
+        "category": category,
+        "status": TicketStatus.NEW.value,
+        "priority": "normal",
+    }
+    return int(session.execute(insert(Ticket).values(**values).returning(Ticket.id)).scalar_one())
+
+
+# ---------------------------------------------------------------- export
+
+
+EXPORT_COLUMNS = (
+    "platform", "shop", "platform_order_id", "status", "refund_state", "created_at", "paid_at", "shipped_at",
+    "paid_cents", "refund_cents", "buyer_nick", "receiver_name", "carrier", "tracking_no", "ship_by", "late",
+)  # fmt: skip
+
+
+def iter_view(
+    session: Session,
+    flt: OrderFilter,
+    sort: OrderSort,
+    now: datetime,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    chunk: int = 2_000,
+) -> Iterator[OrderListRow]:
+    """Every row of the view in order (up to Excel's limit), a chunk at a time: nothing big in memory."""
+    ids = order_ids(session, flt, sort, now, limit=EXCEL_MAX_ROWS)
+    for start in range(0, len(ids), chunk):
+        if cancelled is not None and cancelled():
+            return
+        yield from orders_by_ids(session, ids[start : start + chunk], now)
+        if progress is not None:
+            progress(min(start + chunk, len(ids)), len(ids))
+
+
+__all__ = [
+    "EXCEL_MAX_ROWS",
+    "INDEXED_SORTS",
+    "ItemLine",
+    "OrderDetail",
+    "OrderFilter",
+    "OrderListRow",
+    "OrderSort",
+    "PastedLine",
+    "ShipEntry",
+    "count_orders",
+    "create_ticket_for_order",
+    "iter_view",
+    "late_to_ship_count",
+    "mark_shipped",
+    "order_detail",
+    "order_ids",
+    "order_page",
+    "orders_by_ids",
+    "parse_tracking_rows",
+]
+
+
+_ID_HEADERS = ("订单编号", "订单号", "主订单编号", "订单ID", "order id")
+_CARRIER_HEADERS = ("物流公司", "快递公司", "物流公司名称", "carrier")
+_TRACKING_HEADERS = ("运单号", "快递单号", "物流单号", "运单编号", "tracking number", "tracking no.")
+
+
+def tracking_rows_from_sheet(path: Path) -> list[list[str]]:
+    """(order id, carrier, tracking no.) rows from a sheet: columns found by their headers, else the first three."""
+    from sellerdesk.sheets.reading import read_table
+
+    table = read_table(path, known_headers=(*_ID_HEADERS, *_CARRIER_HEADERS, *_TRACKING_HEADERS))
+    header = [h.strip().lower() for h in table.header]
+
+    def find(names: Sequence[str], fallback: int) -> int:
+        return next((header.index(n.lower()) for n in names if n.lower() in header), fallback)
+
+    cols = (find(_ID_HEADERS, 0), find(_CARRIER_HEADERS, 1), find(_TRACKING_HEADERS, 2))
+    return [[cells[c] if c < len(cells) else "" for c in cols] for _n, cells in table.rows()]
+
+
+def shippable_platforms(session: Session, order_ids: Sequence[int]) -> tuple[str, ...]:
+    """The platforms of these orders: one batch-ship file set each."""
+    stmt = select(Order.platform).where(Order.id.in_(list(order_ids))).distinct().order_by(Order.platform)
+    return tuple(session.scalars(stmt))

@@ -1,0 +1,44 @@
+"""Writing a list view to xlsx: openpyxl write-only mode (rows streamed, constant memory), text kept as text.
+
+Long ids and tracking numbers are written as strings with the text number format, so Excel and WPS
+never turn them into 2.78621852019919E+18.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+EXCEL_MAX_ROWS = 1_048_576  # including the header row
+
+
+def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write ``headers`` then ``rows`` (str, int or None cells) to ``path``; returns the data rows written.
+
+    Stops at Excel's row limit. Written to a temporary name first: a cancelled or failed export leaves
+    no half file behind.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_title[:31] or "Sheet1")
+    bold = Font(bold=True)
+    header_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(sheet, value=h)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    sheet.freeze_panes = "A2"
+    written = 0
+    for row in rows:
+        if written >= EXCEL_MAX_ROWS - 1:
+            break
+        sheet.append(list(row))
+        written += 1
+    tmp = path.with_name(path.name + ".part")
+    book.save(tmp)
+    tmp.replace(path)
+    return written

@@ -1,0 +1,162 @@
+"""The Orders tab's services: filters, sorts, paging, late-to-ship, detail, shipping, tickets, export rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.errors import ConflictError, ValidationError
+from sellerdesk.models import AppSetting, Order, OrderItem, Shop, Ticket
+from sellerdesk.models.imports import ImportBatch, ImportChange
+from sellerdesk.services import orders as svc
+from sellerdesk.services.orders import OrderFilter, OrderSort, ShipEntry
+from sellerdesk.services.search import rebuild_search
+
+NOW = datetime(2026, 8, 10, 12, 0, tzinfo=UTC)
+
+
+def _shop(session: Session) -> tuple[Shop, Shop]:
+    tb = Shop(platform="taobao", name="淘宝店")
+    jd = Shop(platform="jd", name="京东店")
+    session.add_all([tb, jd])
+    session.flush()
+    return tb, jd
+
+
+def _fill(session: Session) -> list[Order]:
+    tb, jd = _shop(session)
+    session.add(AppSetting(key="late_ship_hours", value={"jd": 24}))
+    orders = []
+    for n in range(12):
+        shop = tb if n % 2 == 0 else jd
+        paid = NOW - timedelta(hours=10 * n)
+        orders.append(
+            Order(
+                shop_id=shop.id,
+                platform=shop.platform,
+                platform_order_id=f"10000{n:02d}",
+                status="paid" if n < 8 else "completed",
+                refund_state="refunding" if n == 3 else "none",
+                created_at=paid - timedelta(minutes=5),
+                paid_at=paid,
+                paid_cents=1000 * (n + 1),
+                buyer_nick="小明" if n in (1, 5) else f"buyer{n}",
+                tracking_no=f"SF{n:010d}",
+            )
+        )
+    session.add_all(orders)
+    session.flush()
+    session.add_all(
+        [
+            OrderItem(order_id=orders[0].id, sub_order_id="a", seller_code="LJ-1", title="纯棉四件套", qty=1),
+            OrderItem(order_id=orders[1].id, sub_order_id="b", seller_code="NOPE", title="枕套", qty=2),
+        ]
+    )
+    session.flush()
+    rebuild_search(session)
+    return orders
+
+
+def test_filters_each_narrow_the_list(session: Session) -> None:
+    orders = _fill(session)
+    assert svc.count_orders(session, OrderFilter(), NOW) == 12
+    assert svc.count_orders(session, OrderFilter(platform="jd"), NOW) == 6
+    assert svc.count_orders(session, OrderFilter(shop_id=orders[0].shop_id), NOW) == 6
+    assert svc.count_orders(session, OrderFilter(status="completed"), NOW) == 4
+    assert svc.count_orders(session, OrderFilter(refund_state="refunding"), NOW) == 1
+    window = OrderFilter(date_field="paid", date_from=NOW - timedelta(hours=25), date_to=NOW + timedelta(hours=1))
+    assert svc.count_orders(session, window, NOW) == 3
+    assert svc.count_orders(session, OrderFilter(unlinked_only=True), NOW) == 2  # no SKU linked at all here
+    assert svc.count_orders(session, OrderFilter(search="四件套"), NOW) == 1
+    assert svc.count_orders(session, OrderFilter(search="1000011"), NOW) == 1
+
+
+def test_late_to_ship_follows_each_platforms_deadline(session: Session) -> None:
+    orders = _fill(session)
+    # Paid orders n=0..7 are 0..70 h old; taobao (even n) 48 h → n=6; jd (odd n) 24 h → n=3, 5, 7.
+    late = svc.order_ids(session, OrderFilter(late_only=True), OrderSort("paid_at", True), NOW)
+    assert set(late) == {orders[n].id for n in (3, 5, 6, 7)}
+    assert svc.late_to_ship_count(session, NOW) == 4
+    rows = svc.orders_by_ids(session, [orders[6].id, orders[4].id], NOW)
+    assert [r.late for r in rows] == [True, False]
+    assert rows[1].ship_by == orders[4].paid_at + timedelta(hours=48)
+
+
+@pytest.mark.parametrize("key", sorted(svc.sort_columns()))
+def test_every_sort_pages_the_same_rows_by_position_and_by_id_list(session: Session, key: str) -> None:
+    _fill(session)
+    for descending in (False, True):
+        sort = OrderSort(key, descending)
+        ids = list(svc.order_ids(session, OrderFilter(), sort, NOW))
+        assert len(ids) == 12
+        by_offset = [r.id for off in (0, 5, 10) for r in _page(session, sort, off)]
+        assert by_offset == ids  # the back half is walked in reverse from the end, same order
+
+
+def _page(session: Session, sort: OrderSort, offset: int) -> tuple[svc.OrderListRow, ...]:
+    return svc.order_page(session, OrderFilter(), sort, NOW, offset=offset, limit=5, total=12)
+
+
+def test_detail_has_items_buyer_orders_tickets_batches_and_timeline(session: Session) -> None:
+    orders = _fill(session)
+    batch = ImportBatch(file_name="jd.xlsx", file_hash="x", platform="jd", file_kind="orders")
+    session.add(batch)
+    session.flush()
+    session.add(ImportChange(batch_id=batch.id, table_name="orders", row_id=orders[0].id, action="created",
+                             before={"to": orders[3].id}))  # fmt: skip
+    session.flush()
+    ticket_id = svc.create_ticket_for_order(session, orders[1].id, "催发货", "logistics")
+    detail = svc.order_detail(session, orders[1].id, NOW)
+    assert [i.seller_code for i in detail.items] == ["NOPE"]
+    assert detail.items[0].sku_id is None
+    assert [o.id for o in detail.buyer_orders] == [orders[5].id]  # same nick on the same platform
+    assert [t.id for t in detail.tickets] == [ticket_id]
+    assert [b.file_name for b in detail.batches] == ["jd.xlsx"]
+    kinds = [e.kind for e in detail.timeline]
+    assert kinds[:2] == ["created", "paid"] and "ticket" in kinds
+    ticket = session.get(Ticket, ticket_id)
+    assert ticket is not None and ticket.shop_id == orders[1].shop_id and ticket.status == "new"
+
+
+def test_mark_shipped_checks_versions_and_carriers(session: Session) -> None:
+    orders = _fill(session)
+    a, b, done = orders[0], orders[1], orders[9]
+    with pytest.raises(ValidationError):
+        svc.mark_shipped(session, [ShipEntry(done.id, "顺丰", "SF1234567890", done.version)], NOW)
+    with pytest.raises(ConflictError):
+        svc.mark_shipped(session, [ShipEntry(a.id, "顺丰", "SF1234567890", a.version + 5)], NOW)
+    changes = svc.mark_shipped(
+        session,
+        [ShipEntry(a.id, "顺丰", "SF1234567890", a.version), ShipEntry(b.id, "京东", "JD0000111122", b.version)],
+        NOW,
+    )
+    assert changes.orders
+    session.expire_all()
+    shipped = session.scalars(select(Order).where(Order.id.in_([a.id, b.id])).order_by(Order.id)).all()
+    assert [(o.status, o.carrier) for o in shipped] == [("shipped", "顺丰速运"), ("shipped", "京东物流")]
+    assert all(o.shipped_at == NOW for o in shipped)
+
+
+def test_pasted_tracking_lines_are_matched_and_checked(session: Session) -> None:
+    orders = _fill(session)
+    text = "1000000\t圆通\tYT1234567890\n1000001, 火星快递, X99999999\n9999999 顺丰 SF1\n1000009\t中通\tZT12345678\n"
+    rows = svc.parse_tracking_rows(session, svc.split_pasted_text(text))
+    assert [(r.order_id, r.problem) for r in rows] == [
+        (orders[0].id, ""),
+        (orders[1].id, "unknown_carrier"),
+        (None, "not_found"),  # split on spaces too; no such order
+        (orders[9].id, "not_shippable"),
+    ]
+    assert rows[0].carrier == "圆通速递"
+
+
+def test_export_rows_walk_the_whole_view_in_order(session: Session) -> None:
+    _fill(session)
+    seen: list[tuple[int, int]] = []
+    by_paid = OrderSort("paid_cents", True)
+    rows = list(svc.iter_view(session, OrderFilter(), by_paid, NOW, progress=lambda d, t: seen.append((d, t)), chunk=5))
+    assert [r.paid_cents for r in rows] == sorted((r.paid_cents for r in rows), reverse=True)
+    assert len(rows) == 12 and seen[-1] == (12, 12)
