@@ -16,32 +16,40 @@ from sqlalchemy.orm import Session
 
 def _sqlite_datetime(value: datetime) -> str:
     # SQLAlchemy's SQLite DATETIME storage format: "YYYY-MM-DD HH:MM:SS.ffffff", naive UTC here.
-    v = value.astimezone(UTC) if value.tzinfo is not None else value
-    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:{v.second:02d}.{v.microsecond:06d}"
+    if value.tzinfo is UTC:  # the usual case: the text without its "+00:00"
+        return value.isoformat(" ", "microseconds")[:26]
+    v = value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
+    return v.isoformat(" ", "microseconds")
 
 
 def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """INSERT ``rows`` (dicts with the same keys) into ``table`` in one executemany."""
     if not rows:
         return
-    if session.get_bind().dialect.name != "sqlite":
-        session.execute(insert(table), rows)
-        return
     given = list(rows[0])
-    for name in given:
-        if name not in table.c:
-            raise KeyError(f"{table.name} has no column {name}")
     defaults = _defaults(table, given)  # Core would apply Python-side defaults; do the same, once per batch
     columns = given + list(defaults)
-    if defaults:
-        rows = [{**row, **defaults} for row in rows]
+    extra = tuple(defaults.values())
+    bulk_insert_rows(session, table, columns, [(*(row[c] for c in given), *extra) for row in rows])
+
+
+def bulk_insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+    """INSERT ``rows`` (tuples of values for ``columns``, every column the table needs) in one executemany.
+
+    For callers that build 100,000 rows: tuples cost less to build than dicts, and no defaults are added.
+    """
+    if not rows:
+        return
+    for name in columns:
+        if name not in table.c:
+            raise KeyError(f"{table.name} has no column {name}")
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    needs_conversion = [i for i, name in enumerate(columns) if _is_temporal(table, name)]
-    if needs_conversion:
-        cache: dict[object, str] = {}  # many rows share times (imported_at, paid = created): format each once
-        params = [_converted(row, columns, needs_conversion, cache) for row in rows]
-    else:
-        params = [tuple(row[c] for c in columns) for row in rows]
+    temporal = [i for i, name in enumerate(columns) if _is_temporal(table, name)]
+    cache: dict[object, str] = {}  # many rows share times (imported_at, paid = created): format each once
+    params = [_converted(row, temporal, cache) for row in rows] if temporal else rows
     session.connection().exec_driver_sql(sql, params)
 
 
@@ -64,11 +72,9 @@ def _is_temporal(table: Table, name: str) -> bool:
     return isinstance(impl, (DateTime, Date))
 
 
-def _converted(
-    row: dict[str, Any], columns: list[str], datetime_positions: list[int], cache: dict[object, str]
-) -> tuple[Any, ...]:
-    values = [row[c] for c in columns]
-    for i in datetime_positions:
+def _converted(row: tuple[Any, ...], temporal_positions: list[int], cache: dict[object, str]) -> tuple[Any, ...]:
+    values = list(row)
+    for i in temporal_positions:
         value = values[i]
         if value is None:
             continue

@@ -21,11 +21,10 @@ from sellerdesk.sheets.cleaning import (
     clean_code,
     clean_tracking,
     normalize_header,
-    parse_datetime,
+    parse_china_time,
     parse_id,
     parse_money,
     parse_qty,
-    to_utc,
 )
 from sellerdesk.sheets.reading import Table, gc_paused
 
@@ -176,7 +175,7 @@ class RowReader:
         self.problems: list[RowProblem] = []  # of the current row
         self.all_problems: list[RowProblem] = []
         self._cells: list[str] = []
-        self._dates: dict[str, datetime | None] = {}  # raw text -> UTC; timestamps repeat a lot
+        self._money: dict[str, int | None] = {}  # raw text -> cents: amounts repeat a lot (prices, 0.00)
         self._plans: dict[tuple[str, ...], list[int]] = {}
 
     def load(self, row_no: int, cells: list[str]) -> None:
@@ -259,11 +258,15 @@ class RowReader:
         index = self.columns.get(name)
         if index is None:
             return None
+        raw = self._cells[index]
+        if raw in self._money:
+            return self._money[raw]
         try:
-            return parse_money(self._cells[index])
+            value = self._money[raw] = parse_money(raw)
         except CellError as exc:
             self.problem(name, exc.code, exc.message)
             return None
+        return value
 
     def qty(self, name: str, *, required: bool = True) -> int:
         index = self.columns.get(name)
@@ -286,17 +289,11 @@ class RowReader:
         index = self.columns.get(name)
         if index is None:
             return None
-        raw = self._cells[index]
-        if raw in self._dates:
-            return self._dates[raw]
         try:
-            local = parse_datetime(raw)
+            return parse_china_time(self._cells[index])
         except CellError as exc:
             self.problem(name, exc.code, exc.message)
             return None
-        value = None if local is None else to_utc(local)
-        self._dates[raw] = value
-        return value
 
     def first_when(self, *names: str) -> datetime | None:
         for name in names:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from sellerdesk.db.bulk import bulk_insert
+from sellerdesk.db.bulk import bulk_insert, bulk_insert_rows
 from sellerdesk.db.ids import reserve_ids
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
@@ -36,6 +36,7 @@ from sellerdesk.sheets.reading import gc_paused
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 CHUNK = 500  # ids per IN (...) query: far below SQLite's variable limit
+ORDER_CHUNK = 2000  # orders written per round (lookups, inserts, search documents)
 # Core tables for bulk inserts: plain executemany, several times faster than ORM bulk paths.
 ORDERS = cast(Table, Order.__table__)
 ORDER_ITEMS = cast(Table, OrderItem.__table__)
@@ -206,53 +207,113 @@ def _stepper(progress: Progress | None, cancelled: IsCancelled | None, total: in
 def _write_orders(
     session: Session, shop: ShopRow, parsed: ParsedFile, tally: _Tally, step: Callable[[int], None]
 ) -> None:
+    """Create the orders the shop does not hold yet; merge the others into what it holds.
+
+    Parsers give each order once per file, so an order is either new or known, never both.
+    """
     from_lines = parsed.kind == FileKind.TAOBAO_ITEMS
     linker = _SkuLinker(session, parsed.platform)
     buyers = _buyer_ids(session, parsed.platform, parsed.orders)
-    for chunk in _chunks(parsed.orders, 2000):
-        current = _current_orders(session, shop.id, [o.order_id for o in chunk])
-        order_ids: dict[str, tuple[int, bool]] = {}
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        for record in chunk:
-            values = om.order_values(record, amounts_from_lines=from_lines)
-            if record.buyer_nick in buyers:
-                values["buyer_id"] = buyers[record.buyer_nick]
-            existing = current.get(record.order_id)
-            if existing is None:
-                row = om.new_order_row(values)
-                row.update(shop_id=shop.id, platform=parsed.platform.value, platform_order_id=record.order_id)
-                inserts.append(row)
-                continue
-            older = is_older_snapshot(
-                existing["status"], existing["refund_state"], values["status"], values["refund_state"]
-            )
-            order_ids[record.order_id] = (existing["id"], older)
-            diff = om.merge_order(existing, values)
-            if diff:
-                tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
-                updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
-        if updates:
-            tally.old_days |= rollup_days(session, [u["id"] for u in updates])
-            session.execute(update(Order), updates)
-        created = reserve_ids(session, ORDERS, len(inserts))
-        now = utcnow()
-        for row, new_id in zip(inserts, created, strict=True):
-            row.update(id=new_id, imported_at=now, updated_at=now, version=1)
-            order_ids[row["platform_order_id"]] = (new_id, False)
-        if inserts:
-            bulk_insert(session, ORDERS, inserts)
-            tally.log_created("orders", created)
-        lines_changed = _write_items(session, chunk, order_ids, linker, tally)
-        changed = ({u["id"] for u in updates} | lines_changed) - set(created)
+    known_shop = _has_orders(session, shop.id)  # a shop's first import has nothing to look up or merge
+    for chunk in _chunks(parsed.orders, ORDER_CHUNK):
+        current = _current_orders(session, shop.id, [o.order_id for o in chunk]) if known_shop else {}
+        new = [r for r in chunk if r.order_id not in current]
+        created = _create_orders(session, shop, parsed.platform, new, buyers, from_lines, linker, tally)
+        known = [r for r in chunk if r.order_id in current]
+        changed = _merge_orders(session, known, current, buyers, from_lines, linker, tally)
         tally.created += len(created)
         tally.updated += len(changed)
-        tally.orders_touched |= changed | set(created)
-        tally.unchanged += len(chunk) - len(created) - len(changed)
-        by_id = {record.order_id: record for record in chunk}
-        add_documents(session, [(row["id"], _document(by_id[row["platform_order_id"]])) for row in inserts])
+        tally.unchanged += len(known) - len(changed)
+        tally.orders_touched.update(created)
+        tally.orders_touched |= changed
         refresh_search(session, sorted(changed))
         step(len(chunk))
+
+
+def _has_orders(session: Session, shop_id: int) -> bool:
+    return session.scalar(select(Order.id).where(Order.shop_id == shop_id).limit(1)) is not None
+
+
+# Column order of the tuples _create_orders builds: our own columns, then om.new_order_row's.
+_NEW_ORDER_COLUMNS = ("id", "shop_id", "platform", "platform_order_id", "imported_at", "updated_at", "version",
+                      *om.ORDER_COLUMNS)  # fmt: skip
+_NEW_ITEM_COLUMNS = ("id", "order_id", "sub_order_id", *om.ITEM_COLUMNS)
+
+
+def _create_orders(
+    session: Session,
+    shop: ShopRow,
+    platform: Platform,
+    records: Sequence[OrderRecord],
+    buyers: dict[str, int],
+    from_lines: bool,
+    linker: _SkuLinker,
+    tally: _Tally,
+) -> list[int]:
+    """Insert new orders with their lines and search documents; returns their ids (in record order)."""
+    if not records:
+        return []
+    ids = reserve_ids(session, ORDERS, len(records))
+    now = utcnow()
+    head = (shop.id, platform.value)
+    rows = [
+        (order_id, *head, record.order_id, now, now, 1,
+         *om.new_order_row(record, amounts_from_lines=from_lines, buyer_id=buyers.get(record.buyer_nick)))
+        for order_id, record in zip(ids, records, strict=True)
+    ]  # fmt: skip
+    bulk_insert_rows(session, ORDERS, _NEW_ORDER_COLUMNS, rows)
+    tally.log_created("orders", ids)
+    _create_items(session, zip(ids, records, strict=True), linker, tally)
+    add_documents(session, [(order_id, _document(record)) for order_id, record in zip(ids, records, strict=True)])
+    return ids
+
+
+def _create_items(
+    session: Session, orders: Iterable[tuple[int, OrderRecord]], linker: _SkuLinker, tally: _Tally
+) -> None:
+    """Insert every line of orders that were just created (so none of their lines exists yet)."""
+    rows = []
+    for order_id, record in orders:
+        for item in record.items:
+            sku_id = linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
+            tally.unlinked += sku_id is None
+            rows.append((order_id, item.sub_order_id, *om.item_row(item, sku_id)))
+    ids = reserve_ids(session, ORDER_ITEMS, len(rows))
+    bulk_insert_rows(session, ORDER_ITEMS, _NEW_ITEM_COLUMNS, [(i, *row) for i, row in zip(ids, rows, strict=True)])
+    if ids:
+        tally.log_created("order_items", ids)
+
+
+def _merge_orders(
+    session: Session,
+    records: Sequence[OrderRecord],
+    current: dict[str, dict[str, Any]],
+    buyers: dict[str, int],
+    from_lines: bool,
+    linker: _SkuLinker,
+    tally: _Tally,
+) -> set[int]:
+    """Update orders the shop already holds (and their lines); returns the ids of those that changed."""
+    order_ids: dict[str, tuple[int, bool]] = {}
+    updates: list[dict[str, Any]] = []
+    for record in records:
+        values = om.order_values(record, amounts_from_lines=from_lines)
+        if record.buyer_nick in buyers:
+            values["buyer_id"] = buyers[record.buyer_nick]
+        existing = current[record.order_id]
+        older = is_older_snapshot(
+            existing["status"], existing["refund_state"], values["status"], values["refund_state"]
+        )
+        order_ids[record.order_id] = (existing["id"], older)
+        diff = om.merge_order(existing, values)
+        if diff:
+            tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
+            updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
+    if updates:
+        tally.old_days |= rollup_days(session, [u["id"] for u in updates])
+        session.execute(update(Order), updates)
+    lines_changed = _write_items(session, records, order_ids, linker, tally)
+    return {u["id"] for u in updates} | lines_changed
 
 
 _ORDER_STATE_COLUMNS = ("id", "version", *om.ORDER_COLUMNS)
@@ -282,7 +343,8 @@ def _write_items(
     linker: _SkuLinker,
     tally: _Tally,
 ) -> set[int]:
-    """Insert new lines, update changed ones; returns the ids of orders whose lines changed."""
+    """Lines of orders the database holds: insert new lines, update changed ones; returns the ids of
+    orders whose lines changed."""
     with_items = [r for r in records if r.items]
     touched: set[int] = set()
     current = _current_items(session, [order_ids[r.order_id][0] for r in with_items])
@@ -525,6 +587,21 @@ def import_paths(
 ) -> list[FileResult]:
     """Import files as one unit: if any file has problems (and valid rows are not accepted), refuse all."""
     options = options or ImportOptions()
+    # 100k+ live records: the collector's passes over them would cost as much as the work. They are
+    # freed (by reference counting) before it runs again, so it never walks them at all.
+    with gc_paused():
+        results = _parse_and_import(session, paths, platform, options, progress, cancelled)
+    return results
+
+
+def _parse_and_import(
+    session: Session,
+    paths: Sequence[Path],
+    platform: Platform | None,
+    options: ImportOptions,
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
+) -> list[FileResult]:
     parsed = parse_paths(paths, platform, mapping_lookup=lambda header: find_mapping(session, header))
     with_problems = [p for p, _ in parsed if p.problems]
     if with_problems and not options.accept_valid_rows:
@@ -532,11 +609,10 @@ def import_paths(
         names = ", ".join(p.file_name for p in with_problems)
         raise ImportRefused(f"Nothing was imported: problems in {names}.", results)
     savepoint = session.begin_nested() if options.dry_run else None
-    with gc_paused():  # 100k+ live records: the collector's full passes would cost as much as the work
-        results = [
-            import_parsed(session, p, file_hash=h, options=options, progress=progress, cancelled=cancelled)
-            for p, h in parsed
-        ]
+    results = [
+        import_parsed(session, p, file_hash=h, options=options, progress=progress, cancelled=cancelled)
+        for p, h in parsed
+    ]
     if savepoint is not None:  # a dry run: everything was checked and counted, nothing is kept
         savepoint.rollback()
         results = [FileResult(**{**r.__dict__, "batch_id": None}) for r in results]

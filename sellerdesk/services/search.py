@@ -80,10 +80,14 @@ def document(parts: Sequence[str]) -> str:
 
 def add_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
     """Index orders that were just created, from text the caller built with ``document``."""
-    if docs:
-        search = _table(session)
-        key = _key(session)
-        session.execute(insert(search), [{key: order_id, "doc": doc} for order_id, doc in docs])
+    if not docs:
+        return
+    if _dialect(session) == "sqlite":
+        # A plain executemany of the tuples: Core's per-row parameter handling costs a third of FTS5's work.
+        session.connection().exec_driver_sql(f"INSERT INTO {SEARCH_TABLE} (rowid, doc) VALUES (?, ?)", list(docs))
+        return
+    search = _table(session)
+    session.execute(insert(search), [{"order_id": order_id, "doc": doc} for order_id, doc in docs])
 
 
 def rebuild_search(session: Session) -> int:

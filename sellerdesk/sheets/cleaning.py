@@ -174,6 +174,22 @@ def _parse_datetime_slow(s: str) -> datetime:
     return datetime(year, month, day, hour, minute, whole, round((second - whole) * 1_000_000))
 
 
+def parse_china_time(text: str) -> datetime | None:
+    """``to_utc(parse_datetime(text))``: a China-time cell as an aware UTC datetime; ``None`` when empty.
+
+    The usual ``yyyy-MM-dd HH:mm:ss`` (after 1991, when China's offset became fixed) is one C call,
+    six times faster than the general rule; a 100k-row export has 300,000 of these.
+    """
+    s = text.strip()
+    if len(s) == 19 and s[4] == "-" and s[10] == " " and s[:4] >= "1992" and s.isascii():
+        try:
+            return datetime.fromisoformat(s + "+08:00").astimezone(UTC)
+        except ValueError:
+            pass  # the general rule decides and words the error
+    local = parse_datetime(s)
+    return None if local is None else to_utc(local)
+
+
 def to_utc(naive_local: datetime, tz: str = CHINA_TZ) -> datetime:
     """``local_to_utc`` with a fast path for China time (fixed UTC+8 since 1992), same result."""
     if tz == CHINA_TZ and naive_local >= _CHINA_FIXED_SINCE:

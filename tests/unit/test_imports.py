@@ -244,3 +244,24 @@ def test_stock_and_daily_roll_up_follow_imports_and_undo(session: Session) -> No
     )
     assert sum(b.reserved for b in stock_balances(session)) == 0
     assert sum_rollup_by_day(session, first, last) == sum_orders_by_day(session, first, last) == []
+
+
+@pytest.mark.parametrize("name", ORDER_FILES)
+def test_insert_rows_are_the_stated_values_over_the_defaults(name: str) -> None:
+    """Inserts build whole rows as tuples; merges use the stated values. Both say the same of each order."""
+    from sellerdesk.domain.orders import cap_refund
+    from sellerdesk.domain.records import FileKind
+    from sellerdesk.platforms import parse_file
+    from sellerdesk.services import order_merge as om
+
+    parsed = parse_file(SAMPLES / name)
+    from_lines = parsed.kind == FileKind.TAOBAO_ITEMS
+    for record in parsed.orders:
+        expected: dict[str, Any] = dict.fromkeys(om.ORDER_TEXT_FIELDS, "")
+        expected.update(dict.fromkeys(om.ORDER_AMOUNT_FIELDS, 0))
+        expected.update(dict.fromkeys(om.ORDER_TIME_FIELDS))
+        expected.update(buyer_id=7, units=0, refund_cents=0, locked=False, deleted=False)
+        expected.update(om.order_values(record, amounts_from_lines=from_lines))
+        expected["refund_cents"] = cap_refund(expected["refund_cents"], expected["paid_cents"])
+        row = om.new_order_row(record, amounts_from_lines=from_lines, buyer_id=7)
+        assert dict(zip(om.ORDER_COLUMNS, row, strict=True)) == expected, record.order_id
