@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from sellerdesk import APP_NAME, ORG_NAME, __version__
 from sellerdesk.domain.changes import ALL
 from sellerdesk.domain.errors import SellerDeskError, StorageError
-from sellerdesk.ui import errors, import_actions
+from sellerdesk.ui import errors, import_actions, report_actions
 from sellerdesk.ui import settings as keys
 from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
 from sellerdesk.ui.i18n import choose_language, install_translators
@@ -297,6 +297,7 @@ class DesktopApp(QObject):
         assert self.window is not None and self.engine is not None and self.runner is not None
         self.window.attach(engine=self.engine, runner=self.runner)
         import_actions.install(self.window)
+        report_actions.install(self.window)
         if status:
             self.window.show_status(status)
 

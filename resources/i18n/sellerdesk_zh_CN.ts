@@ -98,6 +98,23 @@
     </message>
 </context>
 <context>
+    <name>DailyGmvChart</name>
+    <message numerus="yes">
+        <location filename="../../sellerdesk/ui/charts/daily_gmv.py" line="+46"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>%n paid order(s)</source>
+        <translation>
+            <numerusform>%n 笔支付订单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <location filename="../../sellerdesk/app.py" line="+273"/>
@@ -110,7 +127,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
@@ -217,12 +234,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+114"/>
-        <source>This month so far</source>
-        <translation>本月至今</translation>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+149"/>
+        <source>Month to date</source>
+        <translation>本月累计</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Monthly report…</source>
+        <translation>月度报表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the manager&apos;s monthly Excel report</source>
+        <translation>生成给经理的月度 Excel 报表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>GMV</source>
         <translation>成交金额(GMV)</translation>
     </message>
@@ -248,41 +275,153 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>GMV per day, by platform</source>
+        <translation>每日成交金额（分平台）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Top SKUs this month, by net sales</source>
+        <translation>本月热销商品（按净销售额）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund rate, last 12 months</source>
+        <translation>近 12 个月退款率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By platform, month to date</source>
+        <translation>本月累计（分平台）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What buyers paid for the orders paid in the period, shipping included.</source>
+        <translation>期间内已付款订单的买家实付金额，含运费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders paid in the period, those refunded later included.</source>
+        <translation>期间内付款的订单数，含之后退款的订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GMV ÷ paid orders.</source>
+        <translation>成交金额 ÷ 支付订单数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid orders with a refund ÷ paid orders; its change is in percentage points.</source>
+        <translation>有退款的支付订单 ÷ 支付订单数；变化以百分点表示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GMV minus the refunds of those orders.</source>
+        <translation>成交金额减去这些订单的退款金额。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept sales minus cost of goods and platform fees, over the lines whose SKU has a cost.</source>
+        <translation>未退款的销售额减去商品成本和平台佣金，只统计已维护成本的商品行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>past the platform&apos;s shipping deadline</source>
+        <translation>已超过平台规定的发货时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Overdue tickets</source>
+        <translation>超时工单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open, past their response or resolution time</source>
+        <translation>未关闭，已超过响应或解决时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKUs under safety stock, or none available</source>
+        <translation>低于安全库存或已无可用库存的 SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks due today</source>
+        <translation>今日到期任务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not done yet</source>
+        <translation>尚未完成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Work queues</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
+        <translation>{first} – {today}（北京时间，截至 {time}）· 均与上月同期相比</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>rate {rate}</source>
+        <translation>毛利率 {rate}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gross margin rate this month: {rate}.</source>
+        <translation>本月毛利率：{rate}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n order line(s) without a cost (net sales {net}) are left out.</source>
+        <translation>
+            <numerusform>%n 个商品行未维护成本（净销售额 {net}），未计入毛利。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no sales then to compare</source>
+        <translation>上月同期无销售，无法比较</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{points} pp</source>
+        <translation>{points} 个百分点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{change} vs last month</source>
+        <translation>较上月同期 {change}</translation>
+    </message>
+    <message>
+        <location line="-167"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open tickets</source>
-        <translation>未结工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Low stock</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Sales per day</source>
-        <translation>每日销售额</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>By platform</source>
-        <translation>分平台数据</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Needs attention</source>
-        <translation>待处理事项</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Welcome to SellerDesk</source>
         <translation>欢迎使用 SellerDesk</translation>
     </message>
@@ -298,65 +437,9 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 • 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>{first} – {today}, China time · updated {time}</source>
-        <translation>{first}–{today}（北京时间）· {time} 更新</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>paid amounts, shipping included</source>
-        <translation>买家实付金额，含运费</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln item(s) sold</source>
-        <translation>
-            <numerusform>共售出 %Ln 件商品</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GMV ÷ paid orders</source>
-        <translation>成交金额 ÷ 支付订单数</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%Ln order(s) refunded</source>
-        <translation>
-            <numerusform>%Ln 笔订单发生退款</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>GMV minus {refunds} refunded</source>
-        <translation>成交金额扣除退款 {refunds}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-55"/>
         <source>paid, not shipped yet</source>
         <translation>已付款，尚未发货</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>paid over 48 h ago (or the shop&apos;s own deadline)</source>
-        <translation>付款已超过 48 小时（或店铺自定的发货时限）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>new, in progress or waiting for the buyer</source>
-        <translation>新建、处理中或等待买家回复</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>SKUs below their safety stock</source>
-        <translation>可用库存低于安全库存的 SKU</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>{day}: {amount} from %Ln paid order(s)</source>
-        <translation>
-            <numerusform>{day}：{amount}，共 %Ln 笔支付订单</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1313,14 +1396,285 @@ Details: {detail}</source>
     </message>
 </context>
 <context>
+    <name>OrderDetailDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+49"/>
+        <location line="+48"/>
+        <source>Order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-43"/>
+        <source>Items (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Buyer&apos;s other orders (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Tickets (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Imports (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a service ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Platform / shop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>late to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ship by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buyer&apos;s message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goods:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no SKU with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seller code</source>
+        <translation type="unfinished">商家编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation type="unfinished">规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation type="unfinished">售价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+26"/>
+        <source>Paid</source>
+        <translation type="unfinished">实付金额</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Order placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shipped</source>
+        <translation type="unfinished">已发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation type="unfinished">交易成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund requested</source>
+        <translation type="unfinished">退款中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation type="unfinished">已导入</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+33"/>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Order ID</source>
+        <translation type="unfinished">订单编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Paid at</source>
+        <translation type="unfinished">付款时间</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No.</source>
+        <translation type="unfinished">工单号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation type="unfinished">主题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+28"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+87"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -1330,12 +1684,12 @@ Details: {detail}</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1345,12 +1699,18 @@ Details: {detail}</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Ship by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+98"/>
         <source>Paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-95"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
@@ -1360,9 +1720,24 @@ Details: {detail}</source>
         <translation>买家</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Receiver</source>
+        <translation type="unfinished">收货人</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Shipped at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Tracking</source>
         <translation>物流单号</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Created at</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
@@ -1373,6 +1748,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>No orders match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No orders yet.
 Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order exports are imported.</source>
         <translation>暂无订单。
@@ -1387,6 +1767,136 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <location line="+5"/>
         <source>Search order ID, buyer, tracking no., seller code, item…</source>
         <translation>搜索订单编号、买家、快递单号、商家编码、商品…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Late to ship: the deadline has passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n item(s) with a seller code that matches no SKU.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>All platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+147"/>
+        <source>All shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any refund state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Created</source>
+        <translation type="unfinished">创建时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shipped</source>
+        <translation type="unfinished">已发货</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Late to ship</source>
+        <translation type="unfinished">超时未发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlinked items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only orders with items whose seller code matches no SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ship orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter or paste tracking numbers for many orders and mark them shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the orders in this list, as filtered and sorted, to an Excel file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>New service ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ticket opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%Ln order(s) late to ship</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a service ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in the seller back end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ship selected orders…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1408,18 +1918,8 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+1"/>
-        <source>Avg. order value</source>
-        <translation>客单价</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Refund rate</source>
         <translation>退款率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Net sales</source>
-        <translation>净销售额</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2421,142 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
 </context>
 <context>
+    <name>RefundTrendChart</name>
+    <message numerus="yes">
+        <location filename="../../sellerdesk/ui/charts/refund_trend.py" line="+90"/>
+        <source>{month}: refund rate {rate}
+%n refunded of {orders} paid orders</source>
+        <translation>
+            <numerusform>{month}：退款率 {rate}
+{orders} 笔支付订单中 %n 笔退款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This month so far: refunds of recent orders are still to come.</source>
+        <translation>本月尚未结束：近期订单的退款还会陆续发生。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../sellerdesk/ui/report_actions.py" line="+153"/>
+        <source>&amp;Monthly report…</source>
+        <translation>月度报表(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the manager&apos;s monthly Excel report</source>
+        <translation>生成给经理的月度 Excel 报表</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Writing the monthly report for {month}…</source>
+        <translation>正在生成 {month} 的月度报表…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The monthly report was cancelled.</source>
+        <translation>已取消生成月度报表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Monthly report saved to {path}</source>
+        <translation>月度报表已保存到 {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Monthly report saved</source>
+        <translation>月度报表已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The monthly report is saved:
+{path}</source>
+        <translation>月度报表已保存：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Monthly report not saved</source>
+        <translation>月度报表未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report could not be written to {path}:
+{detail}
+
+If the file is open in Excel or WPS, close it and try again, or choose another name.</source>
+        <translation>无法写入报表文件 {path}：
+{detail}
+
+如果该文件正在 Excel 或 WPS 中打开，请先关闭再重试，或换一个文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location line="-156"/>
+        <source>Monthly report</source>
+        <translation>月度报表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An Excel workbook for the manager: summary with charts, platforms and shops, SKUs, days, refunds, service, team and every paid order of the month, in the language SellerDesk shows now.</source>
+        <translation>给经理的 Excel 工作簿：概览（含图表）、平台与店铺、商品、每日、退款售后、客服、团队，以及本月每一笔已付款订单；语言与 SellerDesk 当前界面一致。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>SellerDesk monthly report {month}.xlsx</source>
+        <translation>SellerDesk 月度报表 {month}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the monthly report</source>
+        <translation>保存月度报表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewsTab</name>
     <message>
         <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+21"/>
@@ -1970,6 +2606,147 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+3"/>
         <source>Search staff member or month (2026-07)</source>
         <translation>搜索员工或月份（如 2026-07）</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/shipping_dialog.py" line="+51"/>
+        <source>Ship orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>One order per line: order ID, carrier, tracking number, separated by tabs (as copied from Excel or WPS), commas or spaces. Short carrier names such as 圆通 or SF are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read from sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order ID</source>
+        <translation type="unfinished">订单编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carrier</source>
+        <translation type="unfinished">快递公司</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tracking number</source>
+        <translation type="unfinished">快递单号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation type="unfinished">问题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write batch-ship files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n order(s) ready to ship</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n line(s) with problems</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Marking orders shipped…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Folder for the batch-ship files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writing batch-ship files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Read tracking numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n order(s) marked shipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n file(s) written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Order ID, carrier or tracking number missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No such order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several shops have an order with this ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform does not accept this carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not waiting to be shipped</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2338,6 +3115,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <location line="+5"/>
         <source>Search subject or assignee</source>
         <translation>搜索主题或处理人</translation>
+    </message>
+</context>
+<context>
+    <name>TopSkusChart</name>
+    <message numerus="yes">
+        <location filename="../../sellerdesk/ui/charts/top_skus.py" line="+64"/>
+        <source>{sku}
+Net sales {net} · %n unit(s) · refunds {refunds}</source>
+        <translation>
+            <numerusform>{sku}
+净销售额 {net} · %n 件 · 退款 {refunds}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

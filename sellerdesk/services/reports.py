@@ -389,6 +389,7 @@ class PersonFigures:
 class PeriodFigures:
     figures: Figures
     goods: GoodsFigures
+    by_platform: dict[str, Figures] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -397,10 +398,13 @@ class CardFigure:
     kind: Kind
     current: int
     previous: int  # the same period of the month before
+    previous_known: bool = True  # False: not a single paid order then (no comparison, metrics.md)
 
     @property
     def change_bp(self) -> int | None:
         """Relative change for amounts and counts; the difference in basis points for rates."""
+        if not self.previous_known:
+            return None
         if self.kind == "rate":
             return self.current - self.previous
         return _relative_bp(self.current, self.previous)
@@ -413,7 +417,8 @@ class PeriodComparison:
 
     @property
     def cards(self) -> tuple[CardFigure, ...]:
-        return tuple(CardFigure(key, kind, get(self.current), get(self.previous)) for key, kind, get in _CARDS)
+        known = self.previous.figures.paid_orders > 0
+        return tuple(CardFigure(key, kind, get(self.current), get(self.previous), known) for key, kind, get in _CARDS)
 
 
 _CARDS: tuple[tuple[str, Kind, Callable[[PeriodFigures], int]], ...] = (
@@ -433,6 +438,7 @@ class DashboardFigures:
     as_of: datetime  # aware UTC
     today: PeriodComparison
     month_to_date: PeriodComparison
+    top_skus: tuple[SkuFigures, ...] = ()  # month to date, by net sales (Breakdown.top_skus)
 
 
 class PaidOrderRow(NamedTuple):
@@ -845,15 +851,49 @@ def _same_stretch_last_month(start: datetime, end: datetime, month_start: bool) 
     return moved, min(moved + (end - start), limit)
 
 
-def _period(session: Session, windows: Sequence[_Window]) -> PeriodFigures:
-    return PeriodFigures(
-        figures=sum(_order_figures(session, windows).values(), Figures()),
-        goods=sum(_goods(session, windows).values(), GoodsFigures()),
+def _period(session: Session, windows: Sequence[_Window]) -> tuple[PeriodFigures, dict[_GoodsKey, GoodsFigures]]:
+    by_platform = _by_platform(_order_figures(session, windows))
+    goods = _goods(session, windows)
+    figures = PeriodFigures(sum(by_platform.values(), Figures()), sum(goods.values(), GoodsFigures()), by_platform)
+    return figures, goods
+
+
+def _top_skus(session: Session, goods: dict[_GoodsKey, GoodsFigures], limit: int) -> tuple[SkuFigures, ...]:
+    """The ``limit`` SKUs (or unlinked seller codes) with the highest net sales, as ``Breakdown.top_skus`` ranks
+    them; only those rows are read from the catalog."""
+    per_key: dict[tuple[int | None, str], GoodsFigures] = defaultdict(GoodsFigures)
+    for (_, _, sku_id, code), g in goods.items():
+        per_key[(sku_id, code)] = per_key[(sku_id, code)] + g
+    keys = sorted((-g.net_sales_cents, -g.units) for g in per_key.values())
+    if len(keys) > limit:  # the candidates: the first ``limit`` and whatever ties with the last of them
+        cut = keys[limit - 1] if limit > 0 else (0, 0)
+        per_key = {k: g for k, g in per_key.items() if limit > 0 and (-g.net_sales_cents, -g.units) <= cut}
+    skus = {
+        sku_id: (code, title, spec, product, bool(active))
+        for sku_id, code, title, spec, product, active in session.execute(
+            select(Sku.id, Sku.seller_code, Sku.title, Sku.spec, Product.title, Sku.active)
+            .join(Product, Product.id == Sku.product_id)
+            .where(Sku.id.in_([k for k, _ in per_key if k is not None]))
+        )
+    }
+    rows = [
+        SkuFigures(sku_id, *skus[sku_id], g) if sku_id is not None else SkuFigures(None, code, "", "", "", None, g)
+        for (sku_id, code), g in per_key.items()
+        if sku_id is None or sku_id in skus
+    ]
+    ranked = sorted(rows, key=lambda s: (-s.goods.net_sales_cents, -s.goods.units, s.seller_code))[:limit]
+    titles = _unlinked_titles(session, [s.seller_code for s in ranked if s.sku_id is None])
+    return tuple(
+        s
+        if s.sku_id is not None
+        else SkuFigures(None, s.seller_code, titles.get(s.seller_code, ""), "", "", None, s.goods)
+        for s in ranked
     )
 
 
-def compute_dashboard(session: Session, now: datetime | None = None) -> DashboardFigures:
-    """Today so far and the month so far, each against the same stretch of the month before."""
+def compute_dashboard(session: Session, now: datetime | None = None, top: int = 10) -> DashboardFigures:
+    """Today so far and the month so far, each against the same stretch of the month before; the month's
+    ``top`` SKUs by net sales."""
     now = now or utcnow()
 
     def today(local: datetime) -> tuple[datetime, datetime]:
@@ -867,16 +907,17 @@ def compute_dashboard(session: Session, now: datetime | None = None) -> Dashboar
     ) -> Callable[[datetime], tuple[datetime, datetime]]:
         return lambda local: _same_stretch_last_month(*bounds(local), month_start)
 
+    month_to_date, month_goods = _period(session, _windows_between(session, month, now))
     return DashboardFigures(
         as_of=now,
         today=PeriodComparison(
-            _period(session, _windows_between(session, today, now)),
-            _period(session, _windows_between(session, before(today, False), now)),
+            _period(session, _windows_between(session, today, now))[0],
+            _period(session, _windows_between(session, before(today, False), now))[0],
         ),
         month_to_date=PeriodComparison(
-            _period(session, _windows_between(session, month, now)),
-            _period(session, _windows_between(session, before(month, True), now)),
+            month_to_date, _period(session, _windows_between(session, before(month, True), now))[0]
         ),
+        top_skus=_top_skus(session, month_goods, top),
     )
 
 

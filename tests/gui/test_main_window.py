@@ -50,11 +50,11 @@ def test_home_shows_this_months_figures(main_window: MainWindow) -> None:
     home = main_window.page("home")
     assert isinstance(home, HomeTab)
     dashboard = home.dashboard
-    assert dashboard is not None and dashboard.has_data
-    assert dashboard.month is not None and dashboard.month.total.paid_orders > 0
-    assert home._gmv.value.text().startswith("¥")
+    assert dashboard is not None and dashboard.has_data and dashboard.figures is not None
+    assert dashboard.figures.month_to_date.current.figures.paid_orders > 0
+    assert home.cards["gmv_cents"].value.text().startswith("¥")
     assert home.platforms.rowCount() >= 1
-    assert dashboard.counts is not None and dashboard.counts.open_tickets == 30
+    assert dashboard.queues is not None and dashboard.queues.unshipped == 50  # every fifth of the 250 orders
 
 
 def test_home_welcomes_an_empty_database(qtbot: QtBot, tmp_path: Path, settings: Settings) -> None:

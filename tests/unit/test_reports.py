@@ -241,6 +241,27 @@ def test_dashboard_compares_with_the_same_stretch_last_month(session: Session, s
     assert mtd["refund_rate_bp"].change_bp == 5000 - 0
 
 
+def test_dashboard_top_skus_and_platforms_of_the_month_so_far(session: Session, shop: Shop_) -> None:
+    now = at(2026, 8, 31, 23, 45)  # Sep 1 00:45 in Tokyo: the JD shop's month so far is September (O5)
+    got = compute_dashboard(session, now)
+    assert got.month_to_date.current.by_platform == {
+        "taobao": Figures(3, 21000, 8000, 2, 5),
+        "jd": Figures(1, 7000, 0, 0, 1),
+    }
+    assert [(s.seller_code, s.goods.net_sales_cents) for s in got.top_skus] == [("X", 18000), ("Y", 2000), ("ZZ-9", 0)]
+    assert got.top_skus[-1].title == "未知 ZZ-9" and got.top_skus[-1].active is None
+    assert got.top_skus[0].title == "SKU X" and got.top_skus[0].product == "商品 X"
+    assert [s.seller_code for s in compute_dashboard(session, now, top=1).top_skus] == ["X"]
+    assert compute_dashboard(session, now, top=0).top_skus == ()
+
+
+def test_dashboard_shows_no_change_against_a_stretch_without_orders(session: Session, shop: Shop_) -> None:
+    today = {c.key: c for c in compute_dashboard(session, at(2026, 8, 10, 13)).today.cards}
+    assert today["paid_orders"].current == 1 and today["paid_orders"].previous == 0  # nothing on Jul 10
+    assert today["refund_rate_bp"].change_bp is None and today["gmv_cents"].change_bp is None
+    assert not today["gmv_cents"].previous_known
+
+
 def test_refund_reasons_of_cases_applied_in_the_month(session: Session, shop: Shop_) -> None:
     cases = [
         ("r1", "仅退款", "质量问题", "refunded", 3000, at(2026, 8, 12)),

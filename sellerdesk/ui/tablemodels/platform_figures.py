@@ -1,4 +1,4 @@
-"""The home page's per-platform figures: a handful of rows, held whole."""
+"""The home page's per-platform figures of the month so far: a handful of rows, held whole."""
 
 from __future__ import annotations
 
@@ -23,9 +23,7 @@ class PlatformFiguresModel(QAbstractTableModel):
             QCoreApplication.translate("PlatformFiguresModel", "Platform"),
             QCoreApplication.translate("PlatformFiguresModel", "Paid orders"),
             QCoreApplication.translate("PlatformFiguresModel", "GMV"),
-            QCoreApplication.translate("PlatformFiguresModel", "Avg. order value"),
             QCoreApplication.translate("PlatformFiguresModel", "Refund rate"),
-            QCoreApplication.translate("PlatformFiguresModel", "Net sales"),
         ]
 
     def set_figures(self, by_platform: Mapping[str, Figures]) -> None:
@@ -51,9 +49,7 @@ class PlatformFiguresModel(QAbstractTableModel):
             labels.platform(platform),
             fmt.count(figures.paid_orders),
             fmt.money(figures.gmv_cents),
-            fmt.money(figures.aov_cents),
             fmt.percent_bp(figures.refund_rate_bp),
-            fmt.money(figures.net_sales_cents),
         )
         return cells[index.column()]
 

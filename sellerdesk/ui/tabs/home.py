@@ -1,16 +1,17 @@
-"""Home: this month's sales so far, what needs attention today, and sales per day and per platform.
+"""Home: today and the month so far against last month, the work queues, and three charts.
 
-Every figure comes from the database (services.reports for the monthly figures of metrics.md,
-services.browse for the counts); the page loads through the runner so a big database never holds up
-the window. A database with no data at all gets a welcome page instead.
+Every figure comes from ``services.dashboard.load_home_dashboard`` (one read through the runner, so a big
+database never holds up the window). The charts (pyqtgraph) are created when the first figures arrive:
+pyqtgraph and numpy are not imported before then. A database with no data at all gets a welcome page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,54 +20,77 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local
-from sellerdesk.services import browse, reports
+from sellerdesk.services.dashboard import QUEUE_KEYS, HomeDashboard, WorkQueues, load_home_dashboard
+from sellerdesk.services.reports import CardFigure, PeriodComparison
 from sellerdesk.ui import formatting as fmt
+from sellerdesk.ui.resources import theme_colour
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.tablemodels.platform_figures import PlatformFiguresModel
-from sellerdesk.ui.widgets.bar_chart import Bar, BarChart
-from sellerdesk.ui.widgets.stat_card import AttentionRow, StatCard
+from sellerdesk.ui.widgets.stat_card import FigureCard, QueueButton
 from sellerdesk.ui.widgets.util import named
 
+if TYPE_CHECKING:
+    from sellerdesk.ui.charts.daily_gmv import DailyGmvChart
+    from sellerdesk.ui.charts.refund_trend import RefundTrendChart
+    from sellerdesk.ui.charts.top_skus import TopSkusChart
 
-@dataclass(frozen=True)
-class Dashboard:
-    """Everything the home page shows, read in one job."""
-
-    as_of: datetime  # aware UTC
-    has_data: bool
-    month: reports.MonthlyFigures | None = None
-    counts: browse.DashboardCounts | None = None
-    daily: tuple[browse.DaySales, ...] = ()
+REFRESH_MS = 5 * 60 * 1000  # "today" moves on by itself: reload a shown page every five minutes
+CARD_KEYS = ("gmv_cents", "paid_orders", "aov_cents", "refund_rate_bp", "net_sales_cents", "gross_margin_cents")
+_HIGHER_IS_WORSE = frozenset({"refund_rate_bp"})
+_GOOD = "#0e9f6e"
 
 
-def load_dashboard(session: Session, now: datetime) -> Dashboard:
-    """Month to date in the shop's time zone (China time; metrics.md), plus today's counts."""
-    if not browse.has_data(session):
-        return Dashboard(as_of=now, has_data=False)
-    local = utc_to_local(now, CHINA_TZ)
-    return Dashboard(
-        as_of=now,
-        has_data=True,
-        month=reports.monthly_figures(session, local.year, local.month),
-        counts=browse.dashboard_counts(session, now),
-        daily=browse.daily_sales(session, local.year, local.month),
-    )
+def _page_style() -> str:
+    """What the shared stylesheet does not cover: the cards' changes, the queues and the range switch."""
+    c = {name: theme_colour(name).name() for name in ("accent", "accent-soft", "border", "grid", "hover", "danger")}
+    c |= {name: theme_colour(name).name() for name in ("text", "text-muted", "warning", "surface")}
+    return f"""
+    QLabel#cardChange {{ color: {c["text-muted"]}; }}
+    QLabel#cardChange[tone="good"] {{ color: {_GOOD}; }}
+    QLabel#cardChange[tone="bad"] {{ color: {c["danger"]}; }}
+    QLabel#cardTodayValue {{ color: {c["text"]}; font-weight: 600; }}
+    QFrame#cardRule {{ background: {c["grid"]}; border: none; }}
+    QPushButton#queueButton {{
+        background: transparent; border: none; border-bottom: 1px solid {c["grid"]}; border-radius: 0;
+        padding: 0; text-align: left;
+    }}
+    QPushButton#queueButton:hover, QPushButton#queueButton:focus {{ background: {c["hover"]}; }}
+    QLabel#queueCaption {{ color: {c["text"]}; }}
+    QLabel#queueCount {{ font-size: 15pt; font-weight: 600; color: {c["text"]}; padding-left: 10px; }}
+    QLabel#queueCount[tone="warning"] {{ color: {c["warning"]}; }}
+    QLabel#queueCount[tone="danger"] {{ color: {c["danger"]}; }}
+    QLabel#queueArrow {{ color: {c["text-muted"]}; font-size: 14pt; padding-left: 4px; }}
+    QPushButton#rangeButton {{ border-radius: 0; padding: 3px 10px; margin-left: -1px; }}
+    QPushButton#rangeButton:checked {{
+        background: {c["accent-soft"]}; color: {c["accent"]}; border-color: {c["accent"]};
+    }}
+    QTableView#platformTable::item {{ padding: 0 4px; }}
+    QTableView#platformTable QHeaderView::section {{ padding: 6px 4px; }}
+    QLabel#chartLegend {{ color: {c["text-muted"]}; }}
+    """
 
 
 class HomeTab(QWidget):
+    """Signals:
+    queue_requested(str): a work queue was clicked; one of ``services.dashboard.QUEUE_KEYS``.
+    report_requested(): the "Monthly report…" button was clicked.
+    """
+
     key = "home"
     icon_name = "home"
-    stale_on = frozenset({"orders", "products", "stock", "tickets", "shops"})
+    stale_on = frozenset({"orders", "products", "stock", "tickets", "tasks", "shops", "imports"})
+    queue_requested = Signal(str)
+    report_requested = Signal()
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,13 +98,21 @@ class HomeTab(QWidget):
         self._runner = runner
         self._stale = True
         self._loading = False
-        self.dashboard: Dashboard | None = None
+        self.dashboard: HomeDashboard | None = None
+        # The charts: created with the first figures (pyqtgraph loads then).
+        self.daily_chart: DailyGmvChart | None = None
+        self.top_skus_chart: TopSkusChart | None = None
+        self.refund_chart: RefundTrendChart | None = None
         self._stack = QStackedWidget()
         self._stack.addWidget(self._build_figures_page())
         self._stack.addWidget(self._build_welcome_page())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._on_timer)
+        self._timer.start()
 
     # ------------------------------------------------------------ public
 
@@ -92,7 +124,7 @@ class HomeTab(QWidget):
         self._loading = True
         moment = now or datetime.now(UTC)
         self._runner.run(
-            lambda session, _job: load_dashboard(session, moment),
+            lambda session, _job: load_home_dashboard(session, moment),
             on_success=self._show,
             on_finished=self._on_load_finished,
             parent=self,
@@ -108,43 +140,67 @@ class HomeTab(QWidget):
     def stale(self) -> bool:
         return self._stale
 
+    def queue_button(self, key: str) -> QueueButton:
+        return self.queues[key]
+
     # ------------------------------------------------------------ building
 
     def _build_figures_page(self) -> QWidget:
-        self._heading = named(QLabel(self.tr("This month so far")), "pageTitle")
+        self._heading = named(QLabel(self.tr("Month to date")), "pageTitle")
         self._period = named(QLabel(), "pageSubtitle")
-        self._gmv = StatCard(self.tr("GMV"))
-        self._orders = StatCard(self.tr("Paid orders"))
-        self._aov = StatCard(self.tr("Avg. order value"))
-        self._refund_rate = StatCard(self.tr("Refund rate"))
-        self._net = StatCard(self.tr("Net sales"))
-        self._to_ship = AttentionRow(self.tr("To ship"))
-        self._late = AttentionRow(self.tr("Late to ship"))
-        self._tickets = AttentionRow(self.tr("Open tickets"))
-        self._low_stock = AttentionRow(self.tr("Low stock"))
-        self._chart = BarChart(lambda yuan: fmt.money_whole(yuan))
+        self.report_button = QPushButton(self.tr("Monthly report…"))
+        self.report_button.setToolTip(self.tr("Write the manager's monthly Excel report"))
+        self.report_button.clicked.connect(self.report_requested)
+        captions = {
+            "gmv_cents": self.tr("GMV"),
+            "paid_orders": self.tr("Paid orders"),
+            "aov_cents": self.tr("Avg. order value"),
+            "refund_rate_bp": self.tr("Refund rate"),
+            "net_sales_cents": self.tr("Net sales"),
+            "gross_margin_cents": self.tr("Gross margin"),
+        }
+        self.cards = {key: FigureCard(captions[key], self.tr("Today")) for key in CARD_KEYS}
+        for key, tip in self._card_tips().items():
+            self.cards[key].setToolTip(tip)
         self.platforms = PlatformFiguresModel(self)
 
         page = QWidget()
         page.setObjectName("homePage")
+        page.setStyleSheet(_page_style())
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 20, 24, 24)
-        layout.setSpacing(10)
+        layout.setContentsMargins(24, 16, 24, 20)
+        layout.setSpacing(12)
         title_row = QHBoxLayout()
         title_row.addWidget(self._heading)
         title_row.addSpacing(12)
         title_row.addWidget(self._period, 0, Qt.AlignmentFlag.AlignBottom)
         title_row.addStretch(1)
+        title_row.addWidget(self.report_button)
         layout.addLayout(title_row)
-        layout.addLayout(self._card_row([self._gmv, self._orders, self._aov, self._refund_rate, self._net]))
-        layout.addSpacing(6)
+        cards = QGridLayout()
+        cards.setHorizontalSpacing(12)
+        for column, key in enumerate(CARD_KEYS):
+            cards.addWidget(self.cards[key], 0, column)
+            cards.setColumnStretch(column, 1)
+        layout.addLayout(cards)
+
+        self._daily_slot = QVBoxLayout()
+        self._top_slot = QVBoxLayout()
+        self._refund_slot = QVBoxLayout()
         middle = QHBoxLayout()
-        middle.setSpacing(16)
-        middle.addWidget(self._panel(self.tr("Sales per day"), self._chart), 3)
-        middle.addWidget(self._attention_panel(), 2)
-        layout.addLayout(middle, 1)
-        layout.addSpacing(6)
-        layout.addWidget(self._panel(self.tr("By platform"), self._platform_table()))
+        middle.setSpacing(12)
+        middle.addWidget(self._panel(self.tr("GMV per day, by platform"), self._daily_slot), 3)
+        middle.addWidget(self._queues_panel(), 1)
+        layout.addLayout(middle, 3)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(self._panel(self.tr("Top SKUs this month, by net sales"), self._top_slot), 4)
+        bottom.addWidget(self._panel(self.tr("Refund rate, last 12 months"), self._refund_slot), 3)
+        table = QVBoxLayout()
+        table.addWidget(self._platform_table())
+        table.addStretch(1)
+        bottom.addWidget(self._panel(self.tr("By platform, month to date"), table), 4)
+        layout.addLayout(bottom, 2)
 
         scroll = QScrollArea()
         scroll.setObjectName("homeScroll")
@@ -153,32 +209,43 @@ class HomeTab(QWidget):
         scroll.setWidget(page)
         return scroll
 
-    def _attention_panel(self) -> QFrame:
-        rows = QWidget()
-        layout = QVBoxLayout(rows)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        for row in (self._to_ship, self._late, self._tickets, self._low_stock):
-            layout.addWidget(row)
-        layout.addStretch(1)
-        return self._panel(self.tr("Needs attention"), rows)
+    def _card_tips(self) -> dict[str, str]:
+        return {
+            "gmv_cents": self.tr("What buyers paid for the orders paid in the period, shipping included."),
+            "paid_orders": self.tr("Orders paid in the period, those refunded later included."),
+            "aov_cents": self.tr("GMV ÷ paid orders."),
+            "refund_rate_bp": self.tr("Paid orders with a refund ÷ paid orders; its change is in percentage points."),
+            "net_sales_cents": self.tr("GMV minus the refunds of those orders."),
+            "gross_margin_cents": self.tr(
+                "Kept sales minus cost of goods and platform fees, over the lines whose SKU has a cost."
+            ),
+        }
+
+    def _queues_panel(self) -> QFrame:
+        texts = {
+            "late_to_ship": (self.tr("Late to ship"), self.tr("past the platform's shipping deadline")),
+            "unshipped": (self.tr("To ship"), self.tr("paid, not shipped yet")),
+            "overdue_tickets": (self.tr("Overdue tickets"), self.tr("open, past their response or resolution time")),
+            "low_stock": (self.tr("Low stock"), self.tr("SKUs under safety stock, or none available")),
+            "tasks_due_today": (self.tr("Tasks due today"), self.tr("not done yet")),
+        }
+        self.queues = {key: QueueButton(key, *texts[key]) for key in QUEUE_KEYS}
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        for key, button in self.queues.items():
+            button.clicked.connect(lambda _checked=False, k=key: self.queue_requested.emit(k))
+            box.addWidget(button)
+        box.addStretch(1)
+        return self._panel(self.tr("Work queues"), box)
 
     @staticmethod
-    def _card_row(cards: list[StatCard]) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        for column, card in enumerate(cards):
-            grid.addWidget(card, 0, column)
-            grid.setColumnStretch(column, 1)
-        return grid
-
-    @staticmethod
-    def _panel(title: str, content: QWidget) -> QFrame:
+    def _panel(title: str, content: QVBoxLayout | QHBoxLayout) -> QFrame:
         panel = named(QFrame(), "panel")
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
         layout.addWidget(named(QLabel(title), "panelTitle"))
-        layout.addWidget(content, 1)
+        layout.addLayout(content, 1)
         return panel
 
     def _platform_table(self) -> QTableView:
@@ -189,8 +256,9 @@ class HomeTab(QWidget):
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.setShowGrid(False)
         view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.verticalHeader().setDefaultSectionSize(30)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.verticalHeader().setDefaultSectionSize(28)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.platforms.modelReset.connect(lambda: self._fit_rows(view))
@@ -231,6 +299,19 @@ class HomeTab(QWidget):
         layout.addStretch(2)
         return page
 
+    def _ensure_charts(self) -> None:
+        """pyqtgraph (and numpy) load here, with the first figures: never before the first paint."""
+        if self.daily_chart is not None:
+            return
+        from sellerdesk.ui.charts import daily_gmv, refund_trend, top_skus
+
+        self.daily_chart = daily_gmv.DailyGmvChart()
+        self.top_skus_chart = top_skus.TopSkusChart()
+        self.refund_chart = refund_trend.RefundTrendChart()
+        self._daily_slot.addWidget(self.daily_chart)
+        self._top_slot.addWidget(self.top_skus_chart)
+        self._refund_slot.addWidget(self.refund_chart)
+
     # ------------------------------------------------------------ showing data
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -238,60 +319,96 @@ class HomeTab(QWidget):
         if self._stale:
             self.reload()
 
+    def _on_timer(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
     def _on_load_finished(self) -> None:
         self._loading = False
         if self._stale and self.isVisible():
             self.reload()
 
-    def _show(self, dashboard: Dashboard) -> None:
+    def _show(self, dashboard: HomeDashboard) -> None:
         self.dashboard = dashboard
-        if not dashboard.has_data or dashboard.month is None or dashboard.counts is None:
+        figures, queues = dashboard.figures, dashboard.queues
+        if not dashboard.has_data or figures is None or queues is None:
             self._stack.setCurrentIndex(1)
             return
         self._stack.setCurrentIndex(0)
         self._show_period(dashboard)
-        self._show_sales(dashboard.month.total)
-        self._show_attention(dashboard.counts)
-        self.platforms.set_figures(dashboard.month.by_platform)
-        self._chart.set_bars([self._bar(day) for day in dashboard.daily])
+        self._show_cards(figures.month_to_date, figures.today)
+        self._show_queues(queues)
+        self.platforms.set_figures(figures.month_to_date.current.by_platform)
+        self._ensure_charts()
+        assert self.daily_chart is not None and self.top_skus_chart is not None and self.refund_chart is not None
+        self.daily_chart.set_days(dashboard.daily, dashboard.platforms)
+        self.top_skus_chart.set_skus(figures.top_skus)
+        self.refund_chart.set_months(dashboard.refund_trend)
 
-    def _show_period(self, dashboard: Dashboard) -> None:
-        local = utc_to_local(dashboard.as_of, CHINA_TZ)
-        first = fmt.short_day(local.date().replace(day=1))
-        today = fmt.short_day(local.date())
-        updated = fmt.local_time(dashboard.as_of)[-5:]
+    def _show_period(self, dashboard: HomeDashboard) -> None:
+        today = dashboard.today
+        assert today is not None
+        updated = utc_to_local(dashboard.as_of, CHINA_TZ).strftime("%H:%M")
         self._period.setText(
-            self.tr("{first} – {today}, China time · updated {time}").format(first=first, today=today, time=updated)
+            self.tr("{first} – {today}, China time, as of {time} · each against the same stretch last month").format(
+                first=fmt.short_day(today.replace(day=1)), today=fmt.short_day(today), time=updated
+            )
         )
 
-    def _show_sales(self, total: reports.Figures) -> None:
-        self._gmv.show_value(fmt.money(total.gmv_cents), self.tr("paid amounts, shipping included"))
-        self._orders.show_value(fmt.count(total.paid_orders), self.tr("%Ln item(s) sold", "", total.units))
-        self._aov.show_value(fmt.money(total.aov_cents), self.tr("GMV ÷ paid orders"))
-        refunded = self.tr("%Ln order(s) refunded", "", total.refunded_orders)
-        self._refund_rate.show_value(fmt.percent_bp(total.refund_rate_bp), refunded)
-        self._net.show_value(
-            fmt.money(total.net_sales_cents),
-            self.tr("GMV minus {refunds} refunded").format(refunds=fmt.money(total.refund_cents)),
-        )
+    def _show_cards(self, month: PeriodComparison, today: PeriodComparison) -> None:
+        month_cards = {c.key: c for c in month.cards}
+        today_cards = {c.key: c for c in today.cards}
+        for key in CARD_KEYS:
+            mtd, day = month_cards[key], today_cards[key]
+            side = ""
+            if key == "gross_margin_cents":
+                side = self.tr("rate {rate}").format(rate=fmt.percent_bp(month.current.goods.gross_margin_rate_bp))
+                self.cards[key].setToolTip(f"{self._card_tips()[key]}\n{self._margin_note(month)}")
+            self.cards[key].show_figures(
+                _value(mtd), self._change(mtd, long=True), _value(day), self._change(day, long=False), side
+            )
 
-    def _show_attention(self, counts: browse.DashboardCounts) -> None:
-        self._to_ship.show_value(fmt.count(counts.unshipped_paid), self.tr("paid, not shipped yet"))
-        self._late.show_value(
-            fmt.count(counts.late_to_ship),
-            self.tr("paid over 48 h ago (or the shop's own deadline)"),
-            "danger" if counts.late_to_ship else "",
-        )
-        self._tickets.show_value(fmt.count(counts.open_tickets), self.tr("new, in progress or waiting for the buyer"))
-        self._low_stock.show_value(
-            fmt.count(counts.low_stock_skus),
-            self.tr("SKUs below their safety stock"),
-            "warning" if counts.low_stock_skus else "",
-        )
+    def _margin_note(self, month: PeriodComparison) -> str:
+        goods = month.current.goods
+        text = self.tr("Gross margin rate this month: {rate}.").format(rate=fmt.percent_bp(goods.gross_margin_rate_bp))
+        if goods.uncosted_lines:
+            text += " " + self.tr(
+                "%n order line(s) without a cost (net sales {net}) are left out.", "", goods.uncosted_lines
+            ).format(net=fmt.money(goods.uncosted_net_cents))
+        return text
 
-    def _bar(self, day: browse.DaySales) -> Bar:
-        date_text = fmt.short_day(day.day)
-        tooltip = self.tr("{day}: {amount} from %Ln paid order(s)", "", day.paid_orders).format(
-            day=date_text, amount=fmt.money(day.gmv_cents)
-        )
-        return Bar(label=str(day.day.day), value=day.gmv_cents // 100, tooltip=tooltip)
+    def _change(self, card: CardFigure, *, long: bool) -> tuple[str, str]:
+        """(text, tone): ▲/▼ and the change, relative for amounts, in percentage points for rates."""
+        change = card.change_bp
+        if change is None:
+            return (self.tr("no sales then to compare") if long else "–"), ""
+        arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+        amount = fmt.percent_bp(abs(change))
+        if card.kind == "rate":
+            amount = self.tr("{points} pp").format(points=amount.rstrip("%"))
+        text = f"{arrow} {amount}"
+        if long:
+            text = self.tr("{change} vs last month").format(change=text)
+        worse = (change > 0) == (card.key in _HIGHER_IS_WORSE)
+        return text, "" if change == 0 else ("bad" if worse else "good")
+
+    def _show_queues(self, queues: WorkQueues) -> None:
+        tones: dict[str, Callable[[int], str]] = {
+            "late_to_ship": lambda n: "danger" if n else "",
+            "overdue_tickets": lambda n: "danger" if n else "",
+            "low_stock": lambda n: "warning" if n else "",
+        }
+        for key in QUEUE_KEYS:
+            count = queues.count(key)
+            tone = tones.get(key, lambda _n: "")(count)
+            self.queues[key].show_count(fmt.count(count), tone)
+
+
+def _value(card: CardFigure) -> str:
+    if card.kind == "money":
+        return fmt.money(card.current)
+    if card.kind == "rate":
+        return fmt.percent_bp(card.current)
+    return fmt.count(card.current)

@@ -1,0 +1,100 @@
+"""The home dashboard in one read: today's and the month's figures, the work queues and the chart series.
+
+Every figure comes from ``services.reports`` (docs/metrics.md); the daily series and the refund-rate trend
+read the ``daily_sales`` roll-up, never the raw orders, so a year of chart costs a few thousand rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.enums import OrderStatus, TaskStatus, TicketStatus
+from sellerdesk.domain.stock import StockLevel
+from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local, utcnow
+from sellerdesk.models import Order, Task, Ticket
+from sellerdesk.services import browse, orders, products, reports
+
+CHART_DAYS = 365  # the longest range the daily chart offers (30, 90 or 365 days)
+TREND_MONTHS = 12
+QUEUE_KEYS = ("late_to_ship", "unshipped", "overdue_tickets", "low_stock", "tasks_due_today")
+_OPEN_TICKETS = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING)
+
+
+@dataclass(frozen=True)
+class WorkQueues:
+    """What needs doing now; each count is what the filtered tab shows for its key (``QUEUE_KEYS``)."""
+
+    late_to_ship: int  # paid, not shipped, past the shipping deadline (per platform, else per shop)
+    unshipped: int  # paid, not shipped yet
+    overdue_tickets: int  # open tickets past their resolution due time, or unanswered past the response due time
+    low_stock: int  # SKUs at the Products tab's red stock level (under safety stock, or none available)
+    tasks_due_today: int  # tasks not done whose due date is today (China time)
+
+    def count(self, key: str) -> int:
+        if key not in QUEUE_KEYS:
+            raise ValueError(f"unknown work queue {key!r}")
+        return int(getattr(self, key))
+
+
+@dataclass(frozen=True)
+class HomeDashboard:
+    as_of: datetime  # aware UTC
+    has_data: bool  # False for a brand-new database (the home page then explains how to get data in)
+    today: date | None = None  # the last day of the series (China time)
+    figures: reports.DashboardFigures | None = None  # today and month to date, against last month
+    queues: WorkQueues | None = None
+    daily: tuple[reports.DayFigures, ...] = ()  # the CHART_DAYS days up to today, oldest first
+    refund_trend: tuple[reports.MonthRefunds, ...] = ()  # the TREND_MONTHS months up to this one
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        """Platforms with sales in the series, the biggest first."""
+        totals: dict[str, int] = {}
+        for day in self.daily:
+            for platform, fig in day.by_platform.items():
+                totals[platform] = totals.get(platform, 0) + fig.gmv_cents
+        return tuple(sorted(totals, key=lambda p: (-totals[p], p)))
+
+
+def overdue_ticket_count(session: Session, now: datetime) -> int:
+    """Open tickets whose resolution is due before ``now``, or whose first response is due and not given."""
+    late_answer = and_(Ticket.first_response_at.is_(None), Ticket.first_response_due < now)
+    stmt = select(func.count()).where(Ticket.status.in_(_OPEN_TICKETS), or_(Ticket.resolution_due < now, late_answer))
+    return int(session.execute(stmt.select_from(Ticket)).scalar_one())
+
+
+def tasks_due_count(session: Session, day: date) -> int:
+    stmt = select(func.count()).where(Task.due_date == day, Task.status != TaskStatus.DONE)
+    return int(session.execute(stmt.select_from(Task)).scalar_one())
+
+
+def count_work_queues(session: Session, now: datetime) -> WorkQueues:
+    unshipped = select(func.count()).select_from(Order).where(Order.status == OrderStatus.PAID)
+    return WorkQueues(
+        late_to_ship=orders.late_to_ship_count(session, now),
+        unshipped=int(session.execute(unshipped).scalar_one()),
+        overdue_tickets=overdue_ticket_count(session, now),
+        low_stock=products.count_skus(session, filters=products.SkuFilter(level=StockLevel.CRITICAL)),
+        tasks_due_today=tasks_due_count(session, utc_to_local(now, CHINA_TZ).date()),
+    )
+
+
+def load_home_dashboard(session: Session, now: datetime | None = None) -> HomeDashboard:
+    """Everything the home page shows at ``now`` (aware UTC; default: now)."""
+    now = now or utcnow()
+    if not browse.has_data(session):
+        return HomeDashboard(as_of=now, has_data=False)
+    today = utc_to_local(now, CHINA_TZ).date()
+    return HomeDashboard(
+        as_of=now,
+        has_data=True,
+        today=today,
+        figures=reports.compute_dashboard(session, now),
+        queues=count_work_queues(session, now),
+        daily=reports.list_daily_figures(session, today - timedelta(days=CHART_DAYS - 1), today),
+        refund_trend=reports.list_refund_trend(session, today.year, today.month, TREND_MONTHS),
+    )
