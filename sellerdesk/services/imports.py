@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from sellerdesk.db.bulk import bulk_insert, bulk_insert_rows
+from sellerdesk.db.bulk import bulk_insert_rows
 from sellerdesk.db.ids import reserve_ids
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
@@ -278,29 +278,35 @@ def _create_items(
             sku_id = linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
             tally.unlinked += sku_id is None
             rows.append((order_id, item.sub_order_id, *om.item_row(item, sku_id)))
-    ids = reserve_ids(session, ORDER_ITEMS, len(rows))
-    bulk_insert_rows(session, ORDER_ITEMS, _NEW_ITEM_COLUMNS, [(i, *row) for i, row in zip(ids, rows, strict=True)])
-    if ids:
-        tally.log_created("order_items", ids)
+    _insert_items(session, rows, tally)
 
 
 def _merge_orders(
     session: Session,
     records: Sequence[OrderRecord],
-    current: dict[str, dict[str, Any]],
+    current: dict[str, tuple[Any, ...]],
     buyers: dict[str, int],
     from_lines: bool,
     linker: _SkuLinker,
     tally: _Tally,
 ) -> set[int]:
-    """Update orders the shop already holds (and their lines); returns the ids of those that changed."""
+    """Update orders the shop already holds (and their lines); returns the ids of those that changed.
+
+    An order whose stored row equals the row the record would insert is unchanged (merging it would
+    change nothing); only the others go through ``om.merge_order``. A re-import is mostly the former.
+    """
     order_ids: dict[str, tuple[int, bool]] = {}
     updates: list[dict[str, Any]] = []
     for record in records:
+        stored = current[record.order_id]
+        buyer_id = buyers.get(record.buyer_nick)
+        if stored[2:] == om.new_order_row(record, amounts_from_lines=from_lines, buyer_id=buyer_id):
+            order_ids[record.order_id] = (stored[0], False)
+            continue
+        existing = dict(zip(_ORDER_STATE_COLUMNS, stored, strict=True))
         values = om.order_values(record, amounts_from_lines=from_lines)
-        if record.buyer_nick in buyers:
-            values["buyer_id"] = buyers[record.buyer_nick]
-        existing = current[record.order_id]
+        if buyer_id is not None:
+            values["buyer_id"] = buyer_id
         older = is_older_snapshot(
             existing["status"], existing["refund_state"], values["status"], values["refund_state"]
         )
@@ -312,7 +318,7 @@ def _merge_orders(
     if updates:
         tally.old_days |= rollup_days(session, [u["id"] for u in updates])
         session.execute(update(Order), updates)
-    lines_changed = _write_items(session, records, order_ids, linker, tally)
+    lines_changed = _merge_items(session, records, order_ids, linker, tally)
     return {u["id"] for u in updates} | lines_changed
 
 
@@ -326,17 +332,18 @@ def _document(record: OrderRecord) -> str:
     )
 
 
-def _current_orders(session: Session, shop_id: int, order_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def _current_orders(session: Session, shop_id: int, order_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+    """Platform order id → the stored ``_ORDER_STATE_COLUMNS`` values."""
     columns = [Order.platform_order_id, *(getattr(Order, c) for c in _ORDER_STATE_COLUMNS)]
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, tuple[Any, ...]] = {}
     for part in _chunks(order_ids):
         stmt = select(*columns).where(Order.shop_id == shop_id, Order.platform_order_id.in_(part))
         for row in session.execute(stmt):
-            found[row[0]] = dict(zip(_ORDER_STATE_COLUMNS, row[1:], strict=True))
+            found[row[0]] = tuple(row[1:])
     return found
 
 
-def _write_items(
+def _merge_items(
     session: Session,
     records: Sequence[OrderRecord],
     order_ids: dict[str, tuple[int, bool]],
@@ -344,24 +351,28 @@ def _write_items(
     tally: _Tally,
 ) -> set[int]:
     """Lines of orders the database holds: insert new lines, update changed ones; returns the ids of
-    orders whose lines changed."""
+    orders whose lines changed. A stored line equal to the incoming one is unchanged, as for orders."""
     with_items = [r for r in records if r.items]
     touched: set[int] = set()
     current = _current_items(session, [order_ids[r.order_id][0] for r in with_items])
-    inserts: list[dict[str, Any]] = []
+    inserts: list[tuple[Any, ...]] = []
     updates: list[dict[str, Any]] = []
     for record in with_items:
         order_id, older = order_ids[record.order_id]
         for item in record.items:
             sku_id = linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
-            values = om.item_values(item, sku_id)
-            existing = current.get((order_id, item.sub_order_id))
-            if existing is None:
+            row = om.item_row(item, sku_id)
+            stored = current.get((order_id, item.sub_order_id))
+            if stored is None:
                 tally.unlinked += sku_id is None
-                inserts.append({"order_id": order_id, "sub_order_id": item.sub_order_id, **values})
+                inserts.append((order_id, item.sub_order_id, *row))
                 touched.add(order_id)
                 continue
-            diff = om.merge_item(existing, values, older=older)
+            if stored[1:] == row:
+                tally.unlinked += sku_id is None
+                continue
+            existing = dict(zip(_ITEM_STATE_COLUMNS, stored, strict=True))
+            diff = om.merge_item(existing, dict(zip(om.ITEM_COLUMNS, row, strict=True)), older=older)
             tally.unlinked += diff.get("sku_id", existing["sku_id"]) is None
             if diff:
                 tally.log("order_items", existing["id"], "updated", {k: existing[k] for k in diff})
@@ -369,28 +380,33 @@ def _write_items(
                 touched.add(order_id)
     if updates:
         session.execute(update(OrderItem), updates)
-    if inserts:
-        ids = reserve_ids(session, ORDER_ITEMS, len(inserts))
-        for row, new_id in zip(inserts, ids, strict=True):
-            row["id"] = new_id
-        bulk_insert(session, ORDER_ITEMS, inserts)
-        tally.log_created("order_items", ids)
+    _insert_items(session, inserts, tally)
     return touched
+
+
+def _insert_items(session: Session, rows: Sequence[tuple[Any, ...]], tally: _Tally) -> None:
+    """Insert new lines: ``rows`` are ``_NEW_ITEM_COLUMNS`` values without the id, which is reserved here."""
+    if not rows:
+        return
+    ids = reserve_ids(session, ORDER_ITEMS, len(rows))
+    bulk_insert_rows(session, ORDER_ITEMS, _NEW_ITEM_COLUMNS, [(i, *row) for i, row in zip(ids, rows, strict=True)])
+    tally.log_created("order_items", ids)
 
 
 _ITEM_STATE_COLUMNS = ("id", *om.ITEM_COLUMNS)
 
 
-def _current_items(session: Session, order_ids: Sequence[int]) -> dict[tuple[int, str], dict[str, Any]]:
+def _current_items(session: Session, order_ids: Sequence[int]) -> dict[tuple[int, str], tuple[Any, ...]]:
+    """(order id, line id) → the stored ``_ITEM_STATE_COLUMNS`` values."""
     columns = [
         OrderItem.order_id,
         OrderItem.sub_order_id,
         *(getattr(OrderItem, c) for c in _ITEM_STATE_COLUMNS),
     ]
-    found: dict[tuple[int, str], dict[str, Any]] = {}
+    found: dict[tuple[int, str], tuple[Any, ...]] = {}
     for part in _chunks(order_ids):
         for row in session.execute(select(*columns).where(OrderItem.order_id.in_(part))):
-            found[(row[0], row[1])] = dict(zip(_ITEM_STATE_COLUMNS, row[2:], strict=True))
+            found[(row[0], row[1])] = tuple(row[2:])
     return found
 
 
