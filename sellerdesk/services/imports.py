@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -22,12 +23,12 @@ from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
 from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, NotFoundError
 from sellerdesk.domain.orders import is_older_snapshot
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RefundRecord, RowProblem
-from sellerdesk.domain.timeutil import utcnow
+from sellerdesk.domain.timeutil import CHINA_TZ, utcnow
 from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
 from sellerdesk.platforms import parse_file, read_export
 from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import SavedMapping, find_mapping
-from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days
+from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days, shop_ids_by_timezone
 from sellerdesk.services.search import add_documents, document, refresh_search
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
@@ -39,6 +40,7 @@ CHUNK = 500  # ids per IN (...) query: far below SQLite's variable limit
 ORDER_CHUNK = 2000  # orders written per round (lookups, inserts, search documents)
 # Core tables for bulk inserts: plain executemany, several times faster than ORM bulk paths.
 ORDERS = cast(Table, Order.__table__)
+BUYERS = cast(Table, Buyer.__table__)
 ORDER_ITEMS = cast(Table, OrderItem.__table__)
 IMPORT_CHANGES = cast(Table, ImportChange.__table__)
 T = TypeVar("T")
@@ -93,8 +95,10 @@ class _Tally:
     unchanged: int = 0
     unlinked: int = 0
     changes: list[dict[str, Any]] = field(default_factory=list)
-    orders_touched: set[int] = field(default_factory=set)  # created or changed: roll-up and stock follow
-    old_days: set[ShopDay] = field(default_factory=set)  # the roll-up days changed orders counted in before
+    orders_changed: set[int] = field(default_factory=set)  # the roll-up reads their days back
+    # Roll-up days known to change: those changed orders counted in before, those new orders are paid on.
+    days: set[ShopDay] = field(default_factory=set)
+    stock_orders: set[int] = field(default_factory=set)  # changed, or created with a linked line: stock follows
 
     def log(self, table: str, row_id: int, action: str, before: dict[str, Any] | None = None) -> None:
         self.changes.append(
@@ -162,7 +166,9 @@ def import_parsed(
         _write_refunds(session, shop, parsed.refunds, tally, step)
     else:
         _write_orders(session, shop, parsed, tally, step)
-    _follow_orders(session, tally.orders_touched, tally.old_days)
+    # What follows from the orders: the daily roll-up and the stock ledger (reserve, out, returns).
+    refresh_rollup(session, sorted(tally.orders_changed), tally.days)
+    sync_order_stock(session, sorted(tally.stock_orders))
     result = FileResult(
         file_name=parsed.file_name,
         platform=parsed.platform.value,
@@ -224,8 +230,8 @@ def _write_orders(
         tally.created += len(created)
         tally.updated += len(changed)
         tally.unchanged += len(known) - len(changed)
-        tally.orders_touched.update(created)
-        tally.orders_touched |= changed
+        tally.orders_changed |= changed
+        tally.stock_orders |= changed
         refresh_search(session, sorted(changed))
         step(len(chunk))
 
@@ -263,6 +269,7 @@ def _create_orders(
     ]  # fmt: skip
     bulk_insert_rows(session, ORDERS, _NEW_ORDER_COLUMNS, rows)
     tally.log_created("orders", ids)
+    tally.days |= _paid_days(session, shop.id, records)
     _create_items(session, zip(ids, records, strict=True), linker, tally)
     add_documents(session, [(order_id, _document(record)) for order_id, record in zip(ids, records, strict=True)])
     return ids
@@ -276,9 +283,18 @@ def _create_items(
     for order_id, record in orders:
         for item in record.items:
             sku_id = linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
-            tally.unlinked += sku_id is None
+            if sku_id is None:
+                tally.unlinked += 1
+            else:
+                tally.stock_orders.add(order_id)  # only linked lines move stock
             rows.append((order_id, item.sub_order_id, *om.item_row(item, sku_id)))
     _insert_items(session, rows, tally)
+
+
+def _paid_days(session: Session, shop_id: int, records: Iterable[OrderRecord]) -> set[ShopDay]:
+    """The roll-up days of new orders, from their records (``rollup_days`` would read them back, 6x slower)."""
+    zone = ZoneInfo(next((tz for tz, ids in shop_ids_by_timezone(session).items() if shop_id in ids), CHINA_TZ))
+    return {(shop_id, r.paid_at.astimezone(zone).date()) for r in records if r.paid_at is not None}
 
 
 def _merge_orders(
@@ -316,7 +332,7 @@ def _merge_orders(
             tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
             updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
     if updates:
-        tally.old_days |= rollup_days(session, [u["id"] for u in updates])
+        tally.days |= rollup_days(session, [u["id"] for u in updates])
         session.execute(update(Order), updates)
     lines_changed = _merge_items(session, records, order_ids, linker, tally)
     return {u["id"] for u in updates} | lines_changed
@@ -442,10 +458,11 @@ def _buyer_ids(session: Session, platform: Platform, records: Iterable[OrderReco
         stmt = select(Buyer.nick, Buyer.id).where(Buyer.platform == platform.value, Buyer.nick.in_(part))
         found.update(session.execute(stmt).all())
     missing = [n for n in nicks if n not in found]
-    if missing:
+    if missing:  # ids reserved, not RETURNING: many-row RETURNING costs 20x a plain executemany
+        ids = reserve_ids(session, BUYERS, len(missing))
         now = utcnow()
-        rows = [{"platform": platform.value, "nick": n, "first_seen_at": now} for n in missing]
-        ids = session.scalars(insert(Buyer).returning(Buyer.id, sort_by_parameter_order=True), rows)
+        rows = [(i, platform.value, nick, now) for i, nick in zip(ids, missing, strict=True)]
+        bulk_insert_rows(session, BUYERS, ("id", "platform", "nick", "first_seen_at"), rows)
         found.update(zip(missing, ids, strict=True))
     return found
 
@@ -535,7 +552,8 @@ def _apply_refunds_to_orders(session: Session, order_ids: Sequence[int], tally: 
         for order_id, paid, current, state, version in rows:
             amount = min(int(refunded.get(order_id, 0)), paid)
             if amount > current:
-                tally.orders_touched.add(order_id)
+                tally.orders_changed.add(order_id)
+                tally.stock_orders.add(order_id)
                 tally.log("orders", order_id, "updated", {"refund_cents": current, "refund_state": state})
                 session.execute(
                     update(Order)
