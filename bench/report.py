@@ -1,9 +1,11 @@
 """Monthly report benchmark on a 1,000,000-order demo shop, for its busiest month.
 
-    python bench/report.py [--orders 1000000] [--runs 3]
+    python bench/report.py [--orders 1000000] [--runs 3] [--db PATH]
 
 Builds the demo database once (bench/.cache/demo_<orders>.sqlite, ~2-3 minutes) and upgrades a cached one
-in place. Each step runs in its own process, so its peak memory (ru_maxrss) is its own:
+in place; ``--db PATH`` measures on that SQLite file instead (a copy of a demo database: it is upgraded in
+place when its schema is older, never generated). Each step runs in its own process, so its peak memory
+(ru_maxrss) is its own:
 - json: ``monthly_figures`` (what ``report monthly --json`` prints), best of ``--runs``;
 - figures: ``build_monthly_report`` (every figure of the workbook), best of ``--runs``;
 - workbook: ``export_monthly_workbook`` (figures + every paid order), best of ``--runs``.
@@ -26,15 +28,17 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 3
 
 
-def _database(orders: int) -> str:
-    """The cached demo database at the current schema (built, or upgraded without a backup copy)."""
+def _database(orders: int, db: Path | None = None) -> str:
+    """The cached demo database (or ``db``) at the current schema (built, or upgraded without a backup copy)."""
     from sellerdesk.db.engine import make_engine, make_session_factory
     from sellerdesk.db.migrate import current_revision, ensure_schema, head_revision, upgrade
     from sellerdesk.services.demo import generate_demo
 
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"demo_{orders}.sqlite"
+    path = db or CACHE / f"demo_{orders}.sqlite"
     url = "sqlite:///" + str(path)
+    if db is not None and (not path.exists() or current_revision(make_engine(url)) is None):
+        raise SystemExit(f"{path} is not a SellerDesk database")
     engine = make_engine(url)
     if path.exists() and current_revision(engine) not in (None, head_revision()):
         started = time.perf_counter()
@@ -107,13 +111,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="an existing SQLite demo database (upgraded in place if older)")
     parser.add_argument("--child", nargs=4, metavar=("STEP", "URL", "YEAR", "MONTH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         step, url, year, month = args.child
         _run_child(step, url, int(year), int(month))
         return
-    url = _database(args.orders)
+    url = _database(args.orders, args.db)
     year, month, orders = _busiest_month(url)
     print(f"busiest month {year:04d}-{month:02d}: {orders:,} paid orders")
     json_step = _best("json", url, year, month, args.runs)

@@ -19,7 +19,20 @@ from statistics import median_low
 from typing import Any, Literal, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import BigInteger, ColumnElement, SQLColumnExpression, and_, case, cast, false, func, or_, select, true
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    SQLColumnExpression,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.enums import TicketCategory
@@ -639,13 +652,23 @@ def _goods(session: Session, windows: Sequence[_Window]) -> dict[_GoodsKey, Good
             .join(OrderItem, OrderItem.order_id == Order.id)
             .join(Shop, Shop.id == Order.shop_id)
             .outerjoin(Sku, Sku.id == OrderItem.sku_id)
-            .where(Order.paid_at >= w.start, Order.paid_at < w.end, w.shops(Order.shop_id))
+            .where(*_selective(session, Order.paid_at >= w.start, Order.paid_at < w.end), w.shops(Order.shop_id))
             .group_by(*keys)
         )
         for shop_id, platform, sku_id, code, *values in session.execute(stmt):
             key = (shop_id, platform, sku_id, code)
             found[key] = found[key] + GoodsFigures(*(int(v) for v in values))
     return dict(found)
+
+
+def _selective(session: Session, *conditions: ColumnElement[bool]) -> tuple[ColumnElement[bool], ...]:
+    """Tell SQLite's planner that these conditions on orders are selective (without ANALYZE statistics it
+    otherwise scans every order line and looks its order up: 0.75 s instead of 15 ms for two days of 1M orders).
+    PostgreSQL keeps statistics of its own."""
+    if session.get_bind().dialect.name != "sqlite":
+        return conditions
+    # Untyped: a Boolean-typed function would be rendered "likelihood(…) = 1", which hides the index again.
+    return tuple(func.likelihood(c, literal_column("0.05")) for c in conditions)
 
 
 def _active_sku_ids(session: Session) -> set[int]:

@@ -33,7 +33,19 @@ if TYPE_CHECKING:
 
 Lang = Literal["zh_CN", "en"]
 CellKind = Literal[
-    "text", "int", "money", "rate", "pp", "date", "datetime", "duration", "decimal", "header", "title", "note"
+    "text",
+    "centered",
+    "int",
+    "money",
+    "rate",
+    "pp",
+    "date",
+    "datetime",
+    "duration",
+    "decimal",
+    "header",
+    "title",
+    "note",
 ]
 Progress = Callable[[int, int], None]
 
@@ -68,6 +80,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "未维护成本的商品行（未关联商品或成本为 0）：{lines} 行，{units} 件，净销售额 ¥{net}，不计入毛利。",
         "Lines without a cost (no linked SKU, or cost 0): {lines} lines, {units} units, net sales ¥{net}; "
         "left out of the gross margin.",
+    ),
+    "sell_through_note": (
+        "动销率：{active} 个在售 SKU 中 {sold} 个本月有销量（{rate}）。",
+        "Sell-through: {sold} of {active} active SKUs sold this month ({rate}).",
     ),
     "stale_note": (
         "每日数据由订单实时计算（汇总表未更新）。",
@@ -249,6 +265,7 @@ _FORMATS: dict[str, str] = {
 }
 _WIDTHS: dict[str, float] = {
     "text": 14,
+    "centered": 8,
     "int": 10,
     "money": 15,
     "rate": 10,
@@ -262,7 +279,8 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_EPOCH = date(1899, 12, 30)
-_TEXT_KINDS = frozenset({"text", "header", "title", "note"})
+_TEXT_KINDS = frozenset({"text", "centered", "header", "title", "note"})
+_FONT = "Calibri"
 
 
 def clean_text(text: str) -> str:
@@ -327,18 +345,24 @@ class _Styles:
         cell = WriteOnlyCell(self._sheet)
         if kind in _FORMATS:
             cell.number_format = _FORMATS[kind]
+        # Every font names the workbook's own (Calibri; Excel and WPS add the Chinese fallback): a font without a
+        # name is drawn in another family (LibreOffice takes a serif), so bold cells would not match the others.
         if kind == "header":
-            cell.font = Font(bold=True)
+            cell.font = Font(name=_FONT, bold=True)
             cell.fill = PatternFill("solid", fgColor="DDE6F0")
             cell.border = Border(bottom=Side(style="thin", color="7F8FA6"))
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         elif kind == "title":
-            cell.font = Font(bold=True, size=15)
+            cell.font = Font(name=_FONT, bold=True, size=15)
         elif kind == "note":
-            cell.font = Font(italic=True, color="595959")
+            cell.font = Font(name=_FONT, italic=True, color="595959")
         elif bold:
-            cell.font = Font(bold=True)
+            cell.font = Font(name=_FONT, bold=True)
             cell.border = Border(top=Side(style="thin", color="7F8FA6"))
+        if kind == "centered":
+            cell.alignment = Alignment(horizontal="center")
+        elif kind == "text":  # a little air after a right-aligned number in the column before
+            cell.alignment = Alignment(horizontal="left", indent=1)
         cell.quotePrefix = quoted
         return int(cell.style_id)
 
@@ -467,7 +491,7 @@ class _Book:
         Returns (header row, last row)."""
         from openpyxl.utils import get_column_letter
 
-        _widths(self, ws, cols)
+        _widths(self, ws, cols, items if isinstance(items, Sequence) else ())
         header = rows.write(["header"] * len(cols), [self.t(c.label) for c in cols])
         kinds = [c.kind for c in cols]
         for item in items:
@@ -540,6 +564,11 @@ def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
 # --- sheet contents -------------------------------------------------------------------------------------
 
 
+def _percent(bp: int) -> str:
+    """Basis points as a percentage for a note: 9154 → "91.54%"."""
+    return f"{format(Decimal(bp).scaleb(-2), 'f')}%"
+
+
 def _if_costed(goods: Any, value: int) -> int | None:
     """Margin figures only where some lines have a cost (otherwise there is no margin to show)."""
     return value if goods.lines > goods.uncosted_lines else None
@@ -559,12 +588,22 @@ def _figure_cols(get: Callable[[Any], Any]) -> list[_Col]:
     ]
 
 
-def _widths(book: _Book, ws: WriteOnlyWorksheet, cols: Sequence[_Col]) -> None:
-    """Column widths from the kind and the header (a sheet with two tables keeps the wider)."""
+_MAX_TEXT_WIDTH = 48
+_WIDTH_SAMPLE = 3000  # rows looked at for a text column's width
+
+
+def _widths(book: _Book, ws: WriteOnlyWorksheet, cols: Sequence[_Col], items: Sequence[Any] = ()) -> None:
+    """Column widths from the kind and the header (a sheet with two tables keeps the wider). Text columns of a
+    table held in memory fit their longest value (up to a limit); streamed tables keep the given widths."""
     from openpyxl.utils import get_column_letter
 
     for i, col in enumerate(cols, 1):
-        width = col.width or max(_WIDTHS.get(col.kind, 12), _display_width(book.t(col.label)) + 3)
+        header = _display_width(book.t(col.label)) + 3
+        width = col.width or max(_WIDTHS.get(col.kind, 12), header)
+        if items and col.kind in ("text", "centered"):
+            values = (col.get(item) for item in items[:_WIDTH_SAMPLE])
+            longest = max((_display_width(v) for v in values if isinstance(v, str)), default=0)
+            width = min(max(longest + 2, header, 6), _MAX_TEXT_WIDTH)
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = max(width, dim.width or 0)
 
@@ -636,7 +675,7 @@ def _platform_block(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, data: Repo
 def _shops(book: _Book, data: ReportData) -> None:
     ws, rows = book.sheet("sheet.shops")
     cols = [
-        _Col("level", "text", lambda r: book.t("level.shop" if _is_shop(r) else "level.platform"), 8),
+        _Col("level", "centered", lambda r: book.t("level.shop" if _is_shop(r) else "level.platform"), 8),
         _Col("platform", "text", lambda r: book.v(r.platform), 13),
         _Col("shop", "text", lambda r: getattr(r, "name", ""), 24),
         *_figure_cols(lambda r: r.figures),
@@ -668,7 +707,7 @@ def _skus(book: _Book, data: ReportData) -> None:
         _Col("seller_code", "text", lambda s: s.seller_code, 16),
         _Col("product", "text", lambda s: s.title or s.product, 40),
         _Col("spec", "text", lambda s: s.spec, 32),
-        _Col("status", "text", status, 11),
+        _Col("status", "centered", status, 11),
         _Col("units", "int", lambda s: s.goods.units),
         _Col("sales", "money", lambda s: s.goods.sales_cents),
         _Col("line_refunds", "money", lambda s: s.goods.refund_cents, 17),
@@ -677,9 +716,15 @@ def _skus(book: _Book, data: ReportData) -> None:
         _Col("fees", "money", lambda s: s.goods.fee_cents),
         _Col("gross_margin_cents", "money", lambda s: _if_costed(s.goods, s.goods.gross_margin_cents)),
         _Col("gross_margin_rate_bp", "rate", lambda s: _if_costed(s.goods, s.goods.gross_margin_rate_bp)),
-        _Col("sold", "text", lambda s: book.t("yes" if s.sold else "no"), 8),
+        _Col("sold", "centered", lambda s: book.t("yes" if s.sold else "no"), 8),
     ]
     book.table(ws, rows, cols, data.breakdown.by_sku)
+    rows.blank()
+    through = data.breakdown.sell_through
+    note = book.t("sell_through_note").format(
+        sold=through.numerator, active=through.denominator, rate=_percent(through.bp)
+    )
+    rows.write(["note"], [note])
 
 
 def _daily(book: _Book, data: ReportData) -> None:
@@ -696,7 +741,7 @@ def _daily(book: _Book, data: ReportData) -> None:
         from openpyxl.chart import BarChart
 
         chart = _chart(BarChart(), book.t("chart.daily_platform"), '"¥"#,##0', 26, 9)
-        chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
+        chart.type, chart.grouping, chart.overlap, chart.gapWidth = "col", "stacked", 100, 40
         first_col = len(cols) - 2 * len(platforms) + 1
         chart.add_data(
             _ref(ws.title, first_col, header, last, last_col=first_col + len(platforms) - 1), titles_from_data=True
@@ -778,8 +823,8 @@ def _team(book: _Book, data: ReportData) -> None:
         _Col("tasks_overdue", "int", lambda p: p.tasks_overdue),
         _Col("on_time_rate", "rate", lambda p: p.on_time.bp if p.tasks_due else None),
         _Col("review_score", "decimal", _score),
-        _Col("review_grade", "text", lambda p: p.review_grade),
-        _Col("review_status", "text", lambda p: book.v(p.review_status)),
+        _Col("review_grade", "centered", lambda p: p.review_grade),
+        _Col("review_status", "centered", lambda p: book.v(p.review_status)),
     ]
     book.table(ws, rows, cols, data.team)
 
@@ -793,11 +838,11 @@ def _orders(book: _Book, data: ReportData) -> None:
     ws, rows = book.sheet("sheet.orders")
     cols = [
         _Col("paid_at", "datetime", lambda o: o.paid_at),
-        _Col("platform", "text", lambda o: book.v(o.platform), 12),
+        _Col("platform", "centered", lambda o: book.v(o.platform), 12),
         _Col("shop", "text", lambda o: o.shop, 22),
-        _Col("order_id", "text", lambda o: o.platform_order_id, 22),
-        _Col("status", "text", lambda o: book.v(o.status), 9),
-        _Col("refund_state", "text", lambda o: book.v(o.refund_state), 10),
+        _Col("order_id", "text", lambda o: o.platform_order_id, 26),
+        _Col("status", "centered", lambda o: book.v(o.status), 10),
+        _Col("refund_state", "centered", lambda o: book.v(o.refund_state), 10),
         _Col("buyer", "text", lambda o: o.buyer_nick, 16),
         _Col("province", "text", lambda o: o.receiver_province, 9),
         _Col("city", "text", lambda o: o.receiver_city, 9),

@@ -6,7 +6,9 @@ paid order must have its row, and no text from a buyer may become a formula. No 
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import shutil
 import subprocess
 from datetime import UTC, date, datetime
@@ -158,6 +160,10 @@ def test_workbook_from_a_demo_shop(session: Session, tmp_path: Path) -> None:
     planted = next(r for r in skus.iter_rows(min_row=2, values_only=True) if r[0] == "ZZ-PLANT")
     assert planted[1] == NASTY[1]
     assert planted[3] == label("sku.unlinked", "zh_CN")
+    through = build_monthly_report(session, 2026, 10).breakdown.sell_through
+    note = [r[0] for r in skus.iter_rows(values_only=True)][-1]  # below the table, outside its filter
+    assert note.startswith("动销率") and f"{through.denominator} 个在售 SKU 中 {through.numerator} 个" in note
+    assert skus.auto_filter.ref.endswith(str(skus.max_row - 2))
     summary = got["book"][label("sheet.summary", "zh_CN")]
     assert len(summary._charts) == 3
     assert len(got["book"][label("sheet.daily", "zh_CN")]._charts) == 1
@@ -184,38 +190,84 @@ def test_an_empty_month_still_makes_a_workbook(session: Session, tmp_path: Path)
 # --- command line, LibreOffice ------------------------------------------------------------------------------
 
 
-def test_cli_writes_the_workbook_and_keeps_the_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _json_figures(figures: dict[str, Any]) -> dict[str, Any]:
+    """What ``report monthly --json`` prints, as the summary shows it (the refund rate in basis points)."""
+    shown = {k: figures[k] for k in (*MONEY, *COUNTS)}
+    shown["refund_rate_bp"] = int((Decimal(str(figures["refund_rate"])) * 10_000).to_integral_value())
+    return shown
+
+
+def _summary_as_json(rows: list[list[Any]], lang: Lang) -> dict[str, Any]:
+    """The summary's "this month" figures keyed like ``_json_figures`` (money in cents, rates in basis points)."""
+    keys = {label(k, lang): k for k in (*MONEY, *COUNTS, "refund_rate_bp")}
+    got: dict[str, Any] = {}
+    for row in rows:
+        if row and row[0] in keys and keys[row[0]] not in got:
+            key, value = keys[row[0]], row[1]
+            if isinstance(value, str):  # a CSV cell: "25%" or "12.5"
+                value = Decimal(value.rstrip("%")) / (100 if value.endswith("%") else 1)
+            number = Decimal(str(value))
+            scale = 100 if key in MONEY else 10_000 if key == "refund_rate_bp" else 1
+            got[key] = int((number * scale).to_integral_value())
+    return got
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_summary_shows_what_report_monthly_json_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: Lang
+) -> None:
+    """Acceptance: the sample exports, imported, give a workbook whose Summary shows the figures of
+    ``report monthly --json`` and of expected.json."""
     db, out = tmp_path / "shop.sqlite", tmp_path / "report.xlsx"
     assert main(["--db", str(db), "import", *(str(SAMPLES / n) for n in ORDER_FILES)]) == 0
     capsys.readouterr()
     code = main(
-        ["--db", str(db), "report", "monthly", "--month", "2026-08", "--json", "--out", str(out), "--lang", "en"]
+        ["--db", str(db), "report", "monthly", "--month", "2026-08", "--json", "--out", str(out), "--lang", lang]
     )
     assert code == 0
-    got = json.loads(capsys.readouterr().out)
-    assert {k: got[k] for k in (*MONEY, *COUNTS)} == {k: EXPECTED[k] for k in (*MONEY, *COUNTS)}
-    assert load_workbook(out).sheetnames[0] == "Summary"
+    printed = json.loads(capsys.readouterr().out)
+    assert {k: printed[k] for k in (*MONEY, *COUNTS)} == {k: EXPECTED[k] for k in (*MONEY, *COUNTS)}
+    expected = _json_figures(printed)
+    summary = label("sheet.summary", lang)
+    calamine_rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(summary).to_python()
+    openpyxl_rows = [list(r) for r in load_workbook(out)[summary].iter_rows(values_only=True)]
+    assert _summary_as_json(calamine_rows, lang) == expected
+    assert _summary_as_json(openpyxl_rows, lang) == expected
+    for rows in (calamine_rows, openpyxl_rows):
+        _check_summary(rows, lang, EXPECTED)  # and per platform
+    _, by_platform = _summary_figures(openpyxl_rows, lang)
+    for platform, figures in printed["by_platform"].items():
+        assert _cents(by_platform[platform]["gmv_cents"]) == figures["gmv_cents"]
+
+
+def _libreoffice(args: list[str], profile: Path) -> subprocess.CompletedProcess[str]:
+    # Its own profile: another LibreOffice may be running.
+    command = ["libreoffice", f"-env:UserInstallation=file://{profile}", "--headless", *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_converts_the_workbook(tmp_path: Path) -> None:
+def test_libreoffice_converts_the_workbook_to_pdf_and_every_sheet_to_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db, out = tmp_path / "shop.sqlite", tmp_path / "report.xlsx"
     assert main(["--db", str(db), "import", *(str(SAMPLES / n) for n in ORDER_FILES)]) == 0
-    assert main(["--db", str(db), "report", "monthly", "--month", "2026-08", "--out", str(out)]) == 0
-    home = tmp_path / "lo-profile"  # its own profile: another LibreOffice may be running
-    subprocess.run(
-        [
-            "libreoffice",
-            f"-env:UserInstallation=file://{home}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    assert (tmp_path / "report.pdf").stat().st_size > 10_000
+    capsys.readouterr()
+    assert main(["--db", str(db), "report", "monthly", "--month", "2026-08", "--json", "--out", str(out)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    profile = tmp_path / "lo-profile"
+    _libreoffice(["--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], profile)
+    pdf = tmp_path / "report.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())) >= 6  # a page or more per sheet
+    # Each sheet to its own CSV (token 12 = -1), raw values (token 9 = false), UTF-8 (76).
+    csv_filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    folder = tmp_path / "csv"
+    _libreoffice(["--convert-to", csv_filter, "--outdir", str(folder), str(out)], profile)
+    sheets = load_workbook(out, read_only=True).sheetnames
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"report-{name}.csv" for name in sheets)
+    with (folder / f"report-{sheets[0]}.csv").open(encoding="utf-8", newline="") as f:
+        summary = list(csv.reader(f))
+    assert _summary_as_json(summary, "zh_CN") == _json_figures(printed)
+    with (folder / f"report-{label('sheet.orders', 'zh_CN')}.csv").open(encoding="utf-8", newline="") as f:
+        assert len(list(csv.reader(f))) == 1 + EXPECTED["paid_orders"]
