@@ -109,7 +109,7 @@ class DailyGmvChart(QWidget):
             base += cents
         top = float(base.max()) if len(base) else 0.0
         plot.setYRange(0, max(top * 1.08, 1.0), padding=0)
-        plot.setXRange(-0.6, len(shown) - 0.4, padding=0)
+        plot.setXRange(-0.6, len(shown) + 0.4 + len(shown) / 60, padding=0)  # room for the last day's label
         self._axis.set_labels(_day_ticks([d.day for d in shown]))
 
     def _hover_text(self, x: float, _y: float) -> str | None:

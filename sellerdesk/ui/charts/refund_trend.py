@@ -78,7 +78,7 @@ class RefundTrendChart(ChartView):
                 if i % 2 == (count - 1) % 2 or i == 0
             ]
         )
-        plot.setXRange(-0.5, count - 0.5, padding=0)
+        plot.setXRange(-0.5, count - 0.1, padding=0)  # room for the last month's label (pyqtgraph drops cut ones)
         plot.setYRange(0, max(max(rates) * 1.2, 1.0), padding=0)
 
     def _hover_text(self, x: float, _y: float) -> str | None:
