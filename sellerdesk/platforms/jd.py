@@ -47,6 +47,9 @@ JD_ALIASES = aliases(
     }
 )
 
+# Plain text columns of an order, read in one pass (see _order).
+_ORDER_TEXTS = ("status", "buyer", "receiver_name", "address", "buyer_message", "memo")
+
 LINES = Layout(
     name="jd_lines",
     kind=FileKind.ORDER_LINES,
@@ -78,7 +81,7 @@ class JdParser(LayoutParser):
 
     def _order(self, r: RowReader, order_id: str) -> OrderRecord:
         paid_at = r.when("paid_at")
-        status_raw = r.text("status")
+        status_raw, buyer, receiver, address, message, memo = r.texts(_ORDER_TEXTS)
         status = jd_status(status_raw, paid=paid_at is not None)
         return OrderRecord(
             platform=Platform.JD,
@@ -93,13 +96,13 @@ class JdParser(LayoutParser):
             paid_cents=r.money("paid"),
             # 已取消 after payment: refunded in full, but JD's order file gives no amount (service derives).
             refund_cents=None,
-            buyer_nick=r.text("buyer"),
-            receiver_name=r.text("receiver_name"),
+            buyer_nick=buyer,
+            receiver_name=receiver,
             receiver_phone=r.code("phone"),
-            receiver_address=r.text("address"),
+            receiver_address=address,
             receiver_zip=r.code("zip"),
-            buyer_message=r.text("buyer_message"),
-            seller_memo=r.text("memo"),
+            buyer_message=message,
+            seller_memo=memo,
             locked=status.locked,
             deleted=status.deleted,
             source_row=r.row_no,

@@ -202,7 +202,7 @@ def _read_workbook(path: Path, known_headers: Collection[str] | None) -> Table:
     width = len(header)
 
     def source() -> Iterator[Row]:
-        rows = ([v if type(v) is str else cell_text(v) for v in r] for r in values[header_row:])
+        rows = (r if _all_text(r) else [cell_text(v) for v in r] for r in values[header_row:])
         return _data_rows(enumerate(rows, header_row + 1), width)
 
     return Table(name, tuple(header), header_row, source, sheet_name=sheet.name)
@@ -226,6 +226,11 @@ def _best_sheet(workbook: CalamineWorkbook, known_headers: Collection[str] | Non
         if score >= _KNOWN_BONUS:
             break
     return None if best is None else (best[1], best[2])
+
+
+def _all_text(row: list[object]) -> bool:
+    """Every cell already text (exports mostly are): the row can be used as calamine gave it."""
+    return {*map(type, row)} == {str}
 
 
 def cell_text(value: object) -> str:
