@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any, TypeGuard
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, PasswordError
 
@@ -228,7 +229,7 @@ def _best_sheet(workbook: CalamineWorkbook, known_headers: Collection[str] | Non
     return None if best is None else (best[1], best[2])
 
 
-def _all_text(row: list[object]) -> bool:
+def _all_text(row: list[Any]) -> TypeGuard[list[str]]:
     """Every cell already text (exports mostly are): the row can be used as calamine gave it."""
     return {*map(type, row)} == {str}
 
