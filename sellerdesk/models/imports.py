@@ -37,7 +37,10 @@ class ImportChange(IdMixin, Base):
     """What a batch created or changed, with the row's previous values, so undo restores it exactly."""
 
     __tablename__ = "import_changes"
-    __table_args__ = (Index("ix_import_changes_batch_id", "batch_id"),)
+    __table_args__ = (
+        Index("ix_import_changes_batch_id", "batch_id"),
+        Index("ix_import_changes_table_row", "table_name", "row_id"),  # an order's batches (its detail)
+    )
 
     batch_id: Mapped[int] = mapped_column(BigIntPK, ForeignKey("import_batches.id", ondelete="CASCADE"))
     table_name: Mapped[str] = mapped_column(String(40))

@@ -33,6 +33,11 @@ class Order(IdMixin, VersionMixin, Base):
         Index("ix_orders_status_paid_at", "status", "paid_at"),
         Index("ix_orders_buyer_id", "buyer_id"),
         Index("ix_orders_tracking_no", "tracking_no"),
+        # The orders list sorts by any column and filters by these (issue 5); SQLite appends the id.
+        Index("ix_orders_shipped_at", "shipped_at"),
+        Index("ix_orders_refund_state", "refund_state"),
+        Index("ix_orders_shop_id_paid_at", "shop_id", "paid_at"),
+        Index("ix_orders_paid_cents", "paid_cents"),
     )
 
     shop_id: Mapped[int] = mapped_column(BigIntPK, ForeignKey("shops.id"))

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from sellerdesk.domain.enums import OrderStatus, TicketStatus
 from sellerdesk.domain.timeutil import day_bounds_utc
 from sellerdesk.models import Order, Product, Review, Shop, Sku, StaffUser, StockMovement, Task, Ticket
+from sellerdesk.services.orders import late_to_ship_count
 from sellerdesk.services.search import order_matches
 
 R = TypeVar("R")
@@ -442,19 +443,8 @@ def dashboard_counts(session: Session, now: datetime) -> DashboardCounts:
 
 
 def _late_to_ship(session: Session, now: datetime) -> int:
-    # Shops may set their own deadline; group them by it so each count stays an indexed range query.
-    by_hours: dict[int, list[int]] = defaultdict(list)
-    for shop_id, hours in session.execute(select(Shop.id, Shop.ship_deadline_hours)):
-        by_hours[hours].append(shop_id)
-    total = 0
-    for hours, shop_ids in by_hours.items():
-        stmt = select(func.count()).where(
-            Order.status == OrderStatus.PAID,
-            Order.paid_at < now - timedelta(hours=hours),
-            Order.shop_id.in_(shop_ids),
-        )
-        total += int(session.execute(stmt.select_from(Order)).scalar_one())
-    return total
+    # The orders list's own count: the same per-platform deadlines flag the rows it shows.
+    return late_to_ship_count(session, now)
 
 
 def _low_stock_count(session: Session) -> int:

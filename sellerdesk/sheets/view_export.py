@@ -33,12 +33,20 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
     sheet.append(header_cells)
     sheet.freeze_panes = "A2"
     written = 0
-    for row in rows:
-        if written >= EXCEL_MAX_ROWS - 1:
-            break
-        sheet.append(list(row))
-        written += 1
+    try:
+        for row in rows:
+            if written >= EXCEL_MAX_ROWS - 1:
+                break
+            sheet.append(list(row))
+            written += 1
+    except BaseException:
+        sheet.close()  # end the streamed sheet cleanly (its temp file goes with it); nothing is saved
+        raise
     tmp = path.with_name(path.name + ".part")
-    book.save(tmp)
+    try:
+        book.save(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(path)
     return written

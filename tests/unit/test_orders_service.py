@@ -160,3 +160,42 @@ def test_export_rows_walk_the_whole_view_in_order(session: Session) -> None:
     rows = list(svc.iter_view(session, OrderFilter(), by_paid, NOW, progress=lambda d, t: seen.append((d, t)), chunk=5))
     assert [r.paid_cents for r in rows] == sorted((r.paid_cents for r in rows), reverse=True)
     assert len(rows) == 12 and seen[-1] == (12, 12)
+
+
+def test_late_to_ship_takes_a_shops_own_deadline_and_the_dashboard_counts_the_same(session: Session) -> None:
+    from sellerdesk.services.browse import dashboard_counts
+
+    orders = _fill(session)
+    slow = Shop(platform="pdd", name="拼多多店", ship_deadline_hours=72)
+    session.add(slow)
+    session.flush()
+    session.add_all(
+        [
+            Order(shop_id=slow.id, platform="pdd", platform_order_id=f"PDD{h}", status="paid",
+                  paid_at=NOW - timedelta(hours=h), paid_cents=100)
+            for h in (30, 80)
+        ]
+    )  # fmt: skip
+    session.flush()
+    late = set(svc.order_ids(session, OrderFilter(late_only=True), OrderSort(), NOW))
+    assert late == {orders[n].id for n in (3, 5, 6, 7)} | {
+        session.scalar(select(Order.id).where(Order.platform_order_id == "PDD80"))
+    }
+    assert svc.late_to_ship_count(session, NOW) == 5
+    assert dashboard_counts(session, NOW).late_to_ship == 5  # the home page shows the list's count
+
+
+def test_detail_items_carry_their_skus_product(session: Session) -> None:
+    from sellerdesk.models import Product, Sku
+
+    orders = _fill(session)
+    product = Product(title="纯棉四件套")
+    session.add(product)
+    session.flush()
+    sku = Sku(product_id=product.id, seller_code="LJ-1")
+    session.add(sku)
+    session.flush()
+    session.execute(OrderItem.__table__.update().where(OrderItem.seller_code == "LJ-1").values(sku_id=sku.id))
+    (line,) = svc.order_detail(session, orders[0].id, NOW).items
+    assert (line.sku_id, line.product_id) == (sku.id, product.id)
+    assert svc.count_orders(session, OrderFilter(unlinked_only=True), NOW) == 1  # only the NOPE line is left
