@@ -169,6 +169,130 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
 </context>
 <context>
+    <name>ExportView</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/export_view.py" line="+27"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+12"/>
+        <source>Export view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>This list has more rows than Excel can hold; the first {n} are exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>orders_{date}.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} orders exported to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting {n} orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileModel</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+89"/>
@@ -912,12 +1036,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+125"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+148"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,12 +1081,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-137"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+46"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,7 +1111,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,6 +1443,51 @@ Details: {detail}</source>
         <source>The demo shop is only added to an empty database, and this one already holds data.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>This order no longer exists. Someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order} was changed by someone else meanwhile. Check it again, then try once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is not waiting to be shipped (it is not in the state “paid, to ship”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There are no orders with tracking numbers to ship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{carrier}” is not a carrier the platform of order {order} accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{tracking}” (order {order}) is not a tracking number: 6 to 40 letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A service ticket needs a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The column mapping is not complete yet. Still to be mapped: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OpenDatabaseDialog</name>
@@ -1391,17 +1560,16 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+49"/>
-        <location line="+48"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+106"/>
         <source>Order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-43"/>
+        <location line="+9"/>
         <source>Items (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Items (%n)</numerusform>
+            <numerusform>Items (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -1412,49 +1580,34 @@ Details: {detail}</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>Buyer&apos;s other orders (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Buyer&apos;s other orders (%n)</numerusform>
+            <numerusform>Buyer&apos;s other orders (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Tickets (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tickets (%n)</numerusform>
+            <numerusform>Tickets (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Imports (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imports (%n)</numerusform>
+            <numerusform>Imports (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
         <source>Open a service ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Platform / shop:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>late to ship</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+59"/>
         <source>Buyer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,7 +1632,12 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Seller&apos;s memo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Goods:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,13 +1662,13 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>linked</source>
+        <location line="+48"/>
+        <source>Open SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>no SKU with this code</source>
+        <source>Not linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1545,18 +1703,28 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+34"/>
         <location line="+26"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-59"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
+        <source>No SKU in the catalog has this seller code. Link it under Products → More → Unlinked platform items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open this SKU in the product editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Order placed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,12 +1760,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-36"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,17 +1781,22 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-17"/>
         <source>Paid at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Double-click an order to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,12 +1817,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>created</source>
+        <source>Created the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>updated</source>
+        <source>Updated the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1666,22 +1839,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+87"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+95"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+108"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-107"/>
+        <location line="+110"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-107"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,12 +1877,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+98"/>
+        <location line="+110"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-107"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1773,30 +1948,50 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <message numerus="yes">
         <location line="+5"/>
         <source>%n item(s) with a seller code that matches no SKU.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item with a seller code that matches no SKU.</numerusform>
+            <numerusform>%n items with a seller code that matches no SKU.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+147"/>
+        <location line="+4"/>
+        <location line="+219"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-214"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Order status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Any refund state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refund / after-sale state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only orders with this date in the range (days in China time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1810,13 +2005,31 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>between</source>
+        <location line="+1"/>
+        <source>Which date the range applies to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+42"/>
+        <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+217"/>
+        <source>Copy order ID(s)</source>
+        <translation>
+            <numerusform>Copy order ID</numerusform>
+            <numerusform>Copy order IDs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-249"/>
         <source>Late to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only paid orders whose shipping deadline has passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1830,17 +2043,17 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Ship orders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Enter or paste tracking numbers for many orders and mark them shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Export view…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1849,31 +2062,31 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <source>Write the orders in this list, as filtered and sorted, to an Excel file</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+70"/>
-        <source>New service ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Subject:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Ticket opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+161"/>
         <source>%Ln order(s) late to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln order late to ship</numerusform>
+            <numerusform>%Ln orders late to ship</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+1"/>
+        <source>Show them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No order is late to ship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Service ticket opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Open order…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1883,12 +2096,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy order ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Open in the seller back end</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,12 +2339,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <name>ProductsTab</name>
     <message>
         <location filename="../../sellerdesk/ui/tabs/products.py" line="+111"/>
-        <location line="+289"/>
+        <location line="+307"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-337"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,12 +2479,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+105"/>
+        <location line="+123"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-121"/>
         <source>Receive…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2331,7 +2539,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+105"/>
         <source>Select a SKU first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2610,17 +2818,17 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>ShippingDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/shipping_dialog.py" line="+51"/>
+        <location filename="../../sellerdesk/ui/dialogs/shipping_dialog.py" line="+55"/>
         <source>Ship orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>One order per line: order ID, carrier, tracking number, separated by tabs (as copied from Excel or WPS), commas or spaces. Short carrier names such as 圆通 or SF are accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Read from sheet…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,28 +2878,36 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
-        <source>%n order(s) ready to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location line="+34"/>
+        <source>%n order(s) ready to ship.</source>
+        <translation>
+            <numerusform>%n order ready to ship.</numerusform>
+            <numerusform>%n orders ready to ship.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>, %n line(s) with problems</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location line="+2"/>
+        <source>%n line(s) with problems (see the last column).</source>
+        <translation>
+            <numerusform>%n line with problems (see the last column).</numerusform>
+            <numerusform>%n lines with problems (see the last column).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%n order(s) marked shipped. Next, write the batch-ship files and upload them.</source>
+        <translation>
+            <numerusform>%n order marked shipped. Next, write the batch-ship files and upload them.</numerusform>
+            <numerusform>%n orders marked shipped. Next, write the batch-ship files and upload them.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-57"/>
         <source>Marking orders shipped…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Folder for the batch-ship files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2701,7 +2917,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Read tracking numbers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2711,19 +2927,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
-        <source>%n order(s) marked shipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
+        <location line="+25"/>
         <source>%n file(s) written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file written.</numerusform>
+            <numerusform>%n files written.</numerusform>
         </translation>
     </message>
     <message>
@@ -3050,6 +3258,34 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     <message>
         <location line="+3"/>
         <source>Search task or assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketForOrderDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+22"/>
+        <source>New service ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Buyer asks when the parcel ships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open ticket</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -170,6 +170,130 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
 </context>
 <context>
+    <name>ExportView</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/export_view.py" line="+27"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid (¥)</source>
+        <translation>实付金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded (¥)</source>
+        <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship by</source>
+        <translation>最晚发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late to ship</source>
+        <translation>超时未发货</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+12"/>
+        <source>Export view</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>This list has more rows than Excel can hold; the first {n} are exported.</source>
+        <translation>列表行数超过 Excel 的上限，只导出前 {n} 行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>orders_{date}.xlsx</source>
+        <translation>订单_{date}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} orders exported to {file}.</source>
+        <translation>已导出 {n} 个订单到 {file}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting {n} orders…</source>
+        <translation>正在导出 {n} 个订单…</translation>
+    </message>
+</context>
+<context>
     <name>FileModel</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+89"/>
@@ -915,12 +1039,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+125"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+148"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -960,12 +1084,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-137"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+46"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -990,7 +1114,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1326,6 +1450,51 @@ Details: {detail}</source>
         <source>The demo shop is only added to an empty database, and this one already holds data.</source>
         <translation>演示店铺只能添加到空数据库中，而当前数据库已有数据。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>This order no longer exists. Someone may have deleted it.</source>
+        <translation>该订单已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order {order} was changed by someone else meanwhile. Check it again, then try once more.</source>
+        <translation>订单 {order} 刚被他人修改。请重新检查后再试一次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order {order} is not waiting to be shipped (it is not in the state “paid, to ship”).</source>
+        <translation>订单 {order} 不是待发货订单（状态不是“已付款，待发货”）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There are no orders with tracking numbers to ship.</source>
+        <translation>没有已填写运单号的待发货订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{carrier}” is not a carrier the platform of order {order} accepts.</source>
+        <translation>订单 {order} 所在平台不支持物流公司“{carrier}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{tracking}” (order {order}) is not a tracking number: 6 to 40 letters and digits.</source>
+        <translation>“{tracking}”（订单 {order}）不是有效的运单号：应为 6 到 40 位字母或数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A service ticket needs a subject.</source>
+        <translation>工单需要填写标题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
+        <translation>无法撤销这次导入：之后的导入（{later}）修改了相同的订单。请先撤销那些导入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The column mapping is not complete yet. Still to be mapped: {fields}.</source>
+        <translation>列对应关系还不完整，尚未对应：{fields}。</translation>
+    </message>
 </context>
 <context>
     <name>OpenDatabaseDialog</name>
@@ -1398,293 +1567,299 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+49"/>
-        <location line="+48"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+106"/>
         <source>Order {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {id}</translation>
     </message>
     <message numerus="yes">
-        <location line="-43"/>
+        <location line="+9"/>
         <source>Items (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>商品（%n）</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Buyer&apos;s other orders (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>该买家的其他订单（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Tickets (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>工单（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Imports (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>导入记录（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
         <source>Open a service ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建售后工单…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Platform / shop:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>late to ship</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+59"/>
         <source>Buyer:</source>
-        <translation type="unfinished"></translation>
+        <translation>买家：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Receiver:</source>
-        <translation type="unfinished"></translation>
+        <translation>收货人：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shipping:</source>
-        <translation type="unfinished"></translation>
+        <translation>物流：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ship by:</source>
-        <translation type="unfinished"></translation>
+        <translation>最晚发货：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Buyer&apos;s message:</source>
-        <translation type="unfinished"></translation>
+        <translation>买家留言：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Seller&apos;s memo:</source>
+        <translation>卖家备注：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Goods:</source>
-        <translation type="unfinished"></translation>
+        <translation>商品金额：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discount:</source>
-        <translation type="unfinished"></translation>
+        <translation>优惠：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shipping fee:</source>
-        <translation type="unfinished"></translation>
+        <translation>运费：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paid:</source>
-        <translation type="unfinished"></translation>
+        <translation>实付：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refunded:</source>
-        <translation type="unfinished"></translation>
+        <translation>已退款：</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>linked</source>
-        <translation type="unfinished"></translation>
+        <location line="+48"/>
+        <source>Open SKU</source>
+        <translation>查看 SKU</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>no SKU with this code</source>
-        <translation type="unfinished"></translation>
+        <source>Not linked</source>
+        <translation>未关联</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Seller code</source>
-        <translation type="unfinished">商家编码</translation>
+        <translation>商家编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>商品名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Variant</source>
-        <translation type="unfinished">规格</translation>
+        <translation>规格</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Price</source>
-        <translation type="unfinished">售价</translation>
+        <translation>单价</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+34"/>
         <location line="+26"/>
         <source>Paid</source>
-        <translation type="unfinished">实付金额</translation>
+        <translation>实付</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-59"/>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>退款</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
+        <source>No SKU in the catalog has this seller code. Link it under Products → More → Unlinked platform items.</source>
+        <translation>商品资料中没有这个商家编码的 SKU。请在 商品 → 更多 → 未关联的平台商品 中关联。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open this SKU in the product editor</source>
+        <translation>在商品编辑中打开这个 SKU</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Order placed</source>
-        <translation type="unfinished"></translation>
+        <translation>下单</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shipped</source>
-        <translation type="unfinished">已发货</translation>
+        <translation>发货</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Completed</source>
-        <translation type="unfinished">交易成功</translation>
+        <translation>交易成功</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refund requested</source>
-        <translation type="unfinished">退款中</translation>
+        <translation>申请退款</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refund finished</source>
-        <translation type="unfinished"></translation>
+        <translation>退款结束</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ticket opened</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Imported</source>
-        <translation type="unfinished">已导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-36"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Order ID</source>
-        <translation type="unfinished">订单编号</translation>
+        <translation>订单编号</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-17"/>
         <source>Paid at</source>
-        <translation type="unfinished">付款时间</translation>
+        <translation>付款时间</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Double-click an order to open it</source>
+        <translation>双击订单可打开</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>No.</source>
-        <translation type="unfinished">工单号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Subject</source>
-        <translation type="unfinished">主题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>created</source>
-        <translation type="unfinished"></translation>
+        <source>Created the order</source>
+        <translation>新建订单</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>updated</source>
-        <translation type="unfinished"></translation>
+        <source>Updated the order</source>
+        <translation>更新订单</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>File</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
 </context>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+87"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+95"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+108"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-107"/>
+        <location line="+110"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-107"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -1701,16 +1876,16 @@ Details: {detail}</source>
     <message>
         <location line="+3"/>
         <source>Ship by</source>
-        <translation type="unfinished"></translation>
+        <translation>最晚发货</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+98"/>
+        <location line="+110"/>
         <source>Paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-107"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
@@ -1722,12 +1897,12 @@ Details: {detail}</source>
     <message>
         <location line="+1"/>
         <source>Receiver</source>
-        <translation type="unfinished">收货人</translation>
+        <translation>收货人</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Shipped at</source>
-        <translation type="unfinished"></translation>
+        <translation>发货时间</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1737,7 +1912,7 @@ Details: {detail}</source>
     <message>
         <location line="+7"/>
         <source>Created at</source>
-        <translation type="unfinished"></translation>
+        <translation>下单时间</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
@@ -1749,7 +1924,7 @@ Details: {detail}</source>
     <message>
         <location line="+4"/>
         <source>No orders match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的订单。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1771,132 +1946,164 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <message>
         <location line="+3"/>
         <source>Late to ship: the deadline has passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>超时未发货：已过最晚发货时间。</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n item(s) with a seller code that matches no SKU.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件商品的商家编码未关联到 SKU。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>All platforms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+147"/>
-        <source>All shops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-145"/>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部平台</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+219"/>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <location line="-214"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No refund</source>
+        <translation>无售后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Any refund state</source>
-        <translation type="unfinished"></translation>
+        <translation>全部售后状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refund / after-sale state</source>
+        <translation>退款 / 售后状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only orders with this date in the range (days in China time)</source>
+        <translation>只显示该日期在范围内的订单（按北京时间计日）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Created</source>
-        <translation type="unfinished">创建时间</translation>
+        <translation>下单</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Shipped</source>
-        <translation type="unfinished">已发货</translation>
+        <translation>发货</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>between</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>Which date the range applies to</source>
+        <translation>按哪个日期筛选</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+42"/>
+        <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
+        <translation>为多个订单填写或粘贴运单号、标记发货、生成批量发货文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+217"/>
+        <source>Copy order ID(s)</source>
+        <translation>
+            <numerusform>复制订单编号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-249"/>
         <source>Late to ship</source>
-        <translation type="unfinished">超时未发货</translation>
+        <translation>超时未发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only paid orders whose shipping deadline has passed</source>
+        <translation>只显示已付款且已过最晚发货时间的订单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unlinked items</source>
-        <translation type="unfinished"></translation>
+        <translation>未关联商品</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only orders with items whose seller code matches no SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示含有商家编码未关联 SKU 商品的订单</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Ship orders…</source>
-        <translation type="unfinished"></translation>
+        <translation>批量发货…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Enter or paste tracking numbers for many orders and mark them shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Export view…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出列表…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the orders in this list, as filtered and sorted, to an Excel file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+70"/>
-        <source>New service ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Subject:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Ticket opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+161"/>
         <source>%Ln order(s) late to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 个订单超时未发货</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+1"/>
+        <source>Show them</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No order is late to ship.</source>
+        <translation>没有超时未发货的订单。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Service ticket opened.</source>
+        <translation>已新建售后工单。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Open order…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开订单…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a service ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建售后工单…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy order ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Open in the seller back end</source>
-        <translation type="unfinished"></translation>
+        <translation>在商家后台打开</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ship selected orders…</source>
-        <translation type="unfinished"></translation>
+        <translation>发货选中的订单…</translation>
     </message>
 </context>
 <context>
@@ -2132,12 +2339,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <name>ProductsTab</name>
     <message>
         <location filename="../../sellerdesk/ui/tabs/products.py" line="+111"/>
-        <location line="+289"/>
+        <location line="+307"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-337"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation>{level}：安全库存 {safety}，补货点 {reorder}</translation>
     </message>
@@ -2272,12 +2479,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+105"/>
+        <location line="+123"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-121"/>
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
@@ -2332,7 +2539,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导出商品资料…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+105"/>
         <source>Select a SKU first.</source>
         <translation>请先选择一个 SKU。</translation>
     </message>
@@ -2611,142 +2818,142 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>ShippingDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/shipping_dialog.py" line="+51"/>
+        <location filename="../../sellerdesk/ui/dialogs/shipping_dialog.py" line="+55"/>
         <source>Ship orders</source>
-        <translation type="unfinished"></translation>
+        <translation>批量发货</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>One order per line: order ID, carrier, tracking number, separated by tabs (as copied from Excel or WPS), commas or spaces. Short carrier names such as 圆通 or SF are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个订单：订单编号、物流公司、运单号，用制表符（从 Excel 或 WPS 复制即是）、逗号或空格分隔。物流公司可写简称，如 圆通、SF。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Read from sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>从表格读取…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Order ID</source>
-        <translation type="unfinished">订单编号</translation>
+        <translation>订单编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Carrier</source>
-        <translation type="unfinished">快递公司</translation>
+        <translation>物流公司</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tracking number</source>
-        <translation type="unfinished">快递单号</translation>
+        <translation>运单号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Problem</source>
-        <translation type="unfinished">问题</translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Mark shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>标记发货</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Write batch-ship files…</source>
-        <translation type="unfinished"></translation>
+        <translation>生成批量发货文件…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
-        <source>%n order(s) ready to ship</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <location line="+34"/>
+        <source>%n order(s) ready to ship.</source>
+        <translation>
+            <numerusform>%n 个订单可以发货。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>, %n line(s) with problems</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <location line="+2"/>
+        <source>%n line(s) with problems (see the last column).</source>
+        <translation>
+            <numerusform>%n 行有问题（见最后一列）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%n order(s) marked shipped. Next, write the batch-ship files and upload them.</source>
+        <translation>
+            <numerusform>已将 %n 个订单标记为已发货。下一步：生成批量发货文件并上传到平台。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-57"/>
         <source>Marking orders shipped…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在标记发货…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Folder for the batch-ship files</source>
-        <translation type="unfinished"></translation>
+        <translation>批量发货文件的保存文件夹</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Writing batch-ship files…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成批量发货文件…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Read tracking numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>读取运单号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
-        <source>%n order(s) marked shipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
+        <location line="+25"/>
         <source>%n file(s) written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已生成 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Order ID, carrier or tracking number missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少订单编号、物流公司或运单号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No such order</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到该订单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Several shops have an order with this ID</source>
-        <translation type="unfinished"></translation>
+        <translation>多个店铺都有这个订单编号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The platform does not accept this carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>该平台不支持这家物流公司</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not waiting to be shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>不是待发货订单</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3255,34 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <location line="+3"/>
         <source>Search task or assignee</source>
         <translation>搜索任务或负责人</translation>
+    </message>
+</context>
+<context>
+    <name>TicketForOrderDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+22"/>
+        <source>New service ticket</source>
+        <translation>新建售后工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Buyer asks when the parcel ships</source>
+        <translation>例如：买家询问什么时候发货</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subject:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open ticket</source>
+        <translation>新建工单</translation>
     </message>
 </context>
 <context>

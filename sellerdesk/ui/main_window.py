@@ -6,6 +6,7 @@ then gives it an engine and a runner and builds the pages.
 Hooks for features that come later (see also ``runner.Runner``):
 - ``insert_file_action(action)`` puts an action (e.g. "Import…") into the File menu above "Back up".
 - ``page(key)`` returns a tab ("home", "products", "orders", "tickets", "tasks", "reviews").
+- ``open_queue(key)`` shows a home dashboard queue (a page's ``apply_queue(key)``, when it has one).
 - Every job run through ``window.runner`` that returns ``Changes`` makes the affected tabs reload.
 """
 
@@ -51,6 +52,13 @@ if TYPE_CHECKING:
     Page = HomeTab | ListTab
 
 PAGE_KEYS = ("home", "products", "orders", "tickets", "tasks", "reviews")
+QUEUE_PAGES = {  # the home dashboard's queues → the page that works them
+    "late_to_ship": "orders",
+    "unshipped": "orders",
+    "low_stock": "products",
+    "overdue_tickets": "tickets",
+    "tasks_due_today": "tasks",
+}
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +119,21 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self._nav.setCurrentRow(PAGE_KEYS.index(key))
 
+    def open_queue(self, key: str) -> None:
+        """Show a work queue from the home dashboard: the page that holds it, filtered to it.
+
+        ``key``: "late_to_ship" / "unshipped" (orders), "low_stock" (products), "overdue_tickets"
+        (service tickets), "tasks_due_today" (team tasks).
+        """
+        if key not in QUEUE_PAGES:
+            raise ValueError(f"unknown queue {key!r}")
+        page_key = QUEUE_PAGES[key]
+        page = self.page(page_key)
+        apply_queue = getattr(page, "apply_queue", None)  # tickets and tasks: the page as it is, for now
+        if apply_queue is not None:
+            apply_queue(key)
+        self.show_page(page_key)
+
     def insert_file_action(self, action: QAction) -> None:
         """Add a File menu action (e.g. Import…, Export…) above "Back up database…"."""
         self.file_menu.insertAction(self._backup_action, action)
@@ -166,12 +189,15 @@ class MainWindow(QMainWindow):
         makers: dict[str, Callable[[], Page]] = {
             "home": lambda: home.HomeTab(runner),
             "products": lambda: products.ProductsTab(factory, runner),
-            "orders": lambda: orders.OrdersTab(factory),
+            "orders": lambda: orders.OrdersTab(factory, runner),
             "tickets": lambda: tickets.TicketsTab(factory),
             "tasks": lambda: tasks.TasksTab(factory),
             "reviews": lambda: reviews.ReviewsTab(factory),
         }
         page = makers[key]()
+        queue_requested = getattr(page, "queue_requested", None)  # the home page's "show me these" links
+        if queue_requested is not None:
+            queue_requested.connect(self.open_queue)
         index = PAGE_KEYS.index(key)
         stand_in = self._stack.widget(index)
         self._stack.insertWidget(index, page)

@@ -46,6 +46,30 @@ TEXTS = {
     "not_empty": QT_TRANSLATE_NOOP(
         "Messages", "The demo shop is only added to an empty database, and this one already holds data."
     ),
+    # Orders and shipping
+    "order_not_found": QT_TRANSLATE_NOOP("Messages", "This order no longer exists. Someone may have deleted it."),
+    "order_changed": QT_TRANSLATE_NOOP(
+        "Messages", "Order {order} was changed by someone else meanwhile. Check it again, then try once more."
+    ),
+    "not_shippable": QT_TRANSLATE_NOOP(
+        "Messages", "Order {order} is not waiting to be shipped (it is not in the state “paid, to ship”)."
+    ),
+    "nothing_to_ship": QT_TRANSLATE_NOOP("Messages", "There are no orders with tracking numbers to ship."),
+    "unknown_carrier": QT_TRANSLATE_NOOP(
+        "Messages", "“{carrier}” is not a carrier the platform of order {order} accepts."
+    ),
+    "bad_tracking": QT_TRANSLATE_NOOP(
+        "Messages", "“{tracking}” (order {order}) is not a tracking number: 6 to 40 letters and digits."
+    ),
+    "ticket_subject_missing": QT_TRANSLATE_NOOP("Messages", "A service ticket needs a subject."),
+    # Imports
+    "batch_touched_later": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.",
+    ),
+    "mapping_incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "The column mapping is not complete yet. Still to be mapped: {fields}."
+    ),
 }
 
 
@@ -61,7 +85,8 @@ class _Params(dict[str, object]):
     """Leaves an unknown ``{placeholder}`` as it is instead of raising KeyError."""
 
     def __init__(self, params: Mapping[str, object]) -> None:
-        super().__init__(params)
+        # Lists (batch numbers, field names) read as "3, 4", not "[3, 4]".
+        super().__init__({k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()})
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

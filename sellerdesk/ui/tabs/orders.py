@@ -1,18 +1,63 @@
-"""Orders: every platform's orders in one list, newest payment first."""
+"""Orders: every platform's orders in one list, filtered, searched and sorted in SQL, and worked from here.
+
+Filters sit above the list; the search box finds order ids, buyers, receivers, tracking numbers, seller
+codes and titles as you type. Double-click opens an order's detail; the context menu opens a ticket,
+copies the order id or opens the order in the platform's seller back end. Shipping (many orders at
+once) and exporting the current view run on the database worker.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from array import array
+from datetime import UTC, datetime, time
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
-from sellerdesk.services import browse
-from sellerdesk.services.browse import OrderRow
+from PySide6.QtCore import QDate, QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from sellerdesk.domain.changes import Changes
+from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
+from sellerdesk.services import orders as svc
+from sellerdesk.services.orders import OrderFilter, OrderListRow
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
+from sellerdesk.ui.tablemodels.orders_model import OrdersTableModel
 from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source
 from sellerdesk.ui.tabs.list_tab import ListTab
+from sellerdesk.ui.widgets.util import named
+
+if TYPE_CHECKING:
+    from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog, TicketForOrderDialog
+    from sellerdesk.ui.dialogs.shipping_dialog import ShippingDialog
+    from sellerdesk.ui.runner import Job, Runner
+
+SHOP_ZONE = ZoneInfo("Asia/Shanghai")  # date filters are calendar days in China time, as the platforms count
+# The order's page in each platform's seller back end ({id} is the platform's order id).
+SELLER_URLS = {
+    "taobao": "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id={id}",
+    "jd": "https://neworder.shop.jd.com/order/orderDetail?orderId={id}",
+    "pdd": "https://mms.pinduoduo.com/orders/detail?type=0&sn={id}",
+    "douyin": "https://fxg.jinritemai.com/ffa/morder/order/detail?id={id}",
+}
+QUEUES = ("late_to_ship", "unshipped")  # the home dashboard's queues this list shows
+_PLATFORMS = (Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN)
+_TICKETS = Changes(tickets=True, orders=True)
 
 
-def _status(row: OrderRow) -> str:
+def _status(row: OrderListRow) -> str:
     refund = labels.refund_state(row.refund_state)
     status = labels.order_status(row.status)
     return f"{status} · {refund}" if refund and refund != status else status
@@ -24,36 +69,89 @@ class OrdersTab(ListTab):
     stale_on = frozenset({"orders", "shops"})
     default_sort = ("paid_at", True)
 
+    def __init__(
+        self, session_factory: sessionmaker[Session], runner: Runner | None = None, parent: QWidget | None = None
+    ) -> None:
+        self.runner = runner
+        self._ids_job_busy = False
+        self._quiet = True  # no query while the filters are being built or set together
+        self._late_total = 0
+        self._detail: OrderDetailDialog | None = None
+        super().__init__(session_factory, parent)
+        # The base builds a generic paged model; this list uses its own (filters, id-list paging).
+        self.model.deleteLater()
+        self.orders_model = OrdersTableModel(session_factory, self.columns(), parent=self)
+        self.model = self.orders_model
+        self.orders_model.reloaded.connect(self._on_model_reloaded)
+        self.orders_model.load_failed.connect(self._on_model_load_failed)
+        self.orders_model.ids_wanted.connect(self._load_ids)
+        self.view.setModel(self.model)
+        self._build_orders_ui()
+        self._quiet = False
+
+    # ------------------------------------------------------------ ListTab's hooks
+
     def title(self) -> str:
         return self.tr("Orders")
 
     def source(self) -> Source[Any]:
-        return Source(browse.count_orders, browse.order_page)
+        return Source(lambda _s, _t: 0, lambda _s, _r: ())  # unused: see OrdersTableModel
 
     def columns(self) -> list[Column[Any]]:
-        # Amount and buyer columns have no index to sort a million orders by, so they do not sort.
+        def money_or_blank(cents: int) -> str:
+            return fmt.money(cents) if cents else ""
+
         return [
             Column("platform", self.tr("Platform"), lambda r: labels.platform(r.platform), width=100),
-            Column("shop", self.tr("Shop"), lambda r: r.shop, width=130),
-            Column("platform_order_id", self.tr("Order ID"), lambda r: r.platform_order_id, width=170),
-            Column("status", self.tr("Status"), _status, width=115),
-            Column("paid_at", self.tr("Paid at"), lambda r: fmt.local_time(r.paid_at), width=135, newest_first=True),
-            Column("paid_cents", self.tr("Paid"), lambda r: fmt.money(r.paid_cents), RIGHT, 100, sortable=False),
+            Column("shop", self.tr("Shop"), lambda r: r.shop, width=130, full_tooltip=True),
+            Column(
+                "platform_order_id",
+                self.tr("Order ID"),
+                lambda r: r.platform_order_id,
+                width=190,
+                warning=self._unlinked_warning,
+            ),
+            Column("status", self.tr("Status"), _status, width=150, full_tooltip=True),
+            Column("paid_at", self.tr("Paid at"), lambda r: fmt.local_time(r.paid_at), width=130, newest_first=True),
+            Column(
+                "ship_by",
+                self.tr("Ship by"),
+                lambda r: fmt.local_time(r.ship_by),
+                width=150,
+                sortable=False,  # worked out per shop from the payment time: sort by "Paid at" instead
+                warning=self._late_warning,
+            ),
+            Column("paid_cents", self.tr("Paid"), lambda r: fmt.money(r.paid_cents), RIGHT, 95, newest_first=True),
             Column(
                 "refund_cents",
                 self.tr("Refunded"),
-                lambda r: fmt.money(r.refund_cents) if r.refund_cents else "",
+                lambda r: money_or_blank(r.refund_cents),
                 RIGHT,
-                85,
-                sortable=False,
+                95,
+                newest_first=True,
             ),
-            Column("buyer_nick", self.tr("Buyer"), lambda r: r.buyer_nick, width=120, sortable=False),
+            Column("buyer_nick", self.tr("Buyer"), lambda r: r.buyer_nick, width=120, full_tooltip=True),
+            Column("receiver_name", self.tr("Receiver"), lambda r: r.receiver_name, width=90),
+            Column(
+                "shipped_at",
+                self.tr("Shipped at"),
+                lambda r: fmt.local_time(r.shipped_at),
+                width=130,
+                newest_first=True,
+            ),
             Column(
                 "tracking_no",
                 self.tr("Tracking"),
                 lambda r: f"{r.carrier} {r.tracking_no}".strip(),
-                width=150,
+                width=190,
                 full_tooltip=True,
+            ),
+            Column(
+                "created_at",
+                self.tr("Created at"),
+                lambda r: fmt.local_time(r.created_at),
+                width=130,
+                newest_first=True,
             ),
         ]
 
@@ -61,6 +159,8 @@ class OrdersTab(ListTab):
         return self.tr("%Ln order(s)", "", count)
 
     def empty_text(self) -> str:
+        if self.orders_model.order_filter != OrderFilter():
+            return self.tr("No orders match these filters.")
         return self.tr(
             "No orders yet.\nOrders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order "
             "exports are imported."
@@ -74,3 +174,353 @@ class OrdersTab(ListTab):
 
     def search_placeholder(self) -> str:
         return self.tr("Search order ID, buyer, tracking no., seller code, item…")
+
+    def _late_warning(self, row: OrderListRow) -> str:
+        return self.tr("Late to ship: the deadline has passed.") if row.late else ""
+
+    def _unlinked_warning(self, row: OrderListRow) -> str:
+        if not row.unlinked_items:
+            return ""
+        return self.tr("%n item(s) with a seller code that matches no SKU.", "", row.unlinked_items)
+
+    # ------------------------------------------------------------ building
+
+    def _build_orders_ui(self) -> None:
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, self._build_filters())
+        layout.insertLayout(2, self._build_actions())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_context_menu)
+        self.view.doubleClicked.connect(lambda index: self.open_detail(index.row()))
+        self.search_box.setAcceptDrops(False)  # dropped export files go to the window: they are imported
+        header = self.view.horizontalHeader()
+        for i in range(self.model.columnCount()):
+            header.resizeSection(i, self.model.column(i).width)
+
+    def _combo(self, name: str, items: list[tuple[str, Any]], tip: str) -> QComboBox:
+        combo = named(QComboBox(), name)
+        combo.setToolTip(tip)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        return combo
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.platform_filter = self._combo(
+            "platformFilter",
+            [(self.tr("All platforms"), "")] + [(labels.platform(p), p.value) for p in _PLATFORMS],
+            self.tr("Platform"),
+        )
+        self.platform_filter.currentIndexChanged.connect(self._fill_shops)
+        self.shop_filter = self._combo("shopFilter", [(self.tr("All shops"), None)], self.tr("Shop"))
+        self.shop_filter.setMinimumContentsLength(12)
+        self.shop_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter = self._combo(
+            "statusFilter",
+            [(self.tr("Any status"), "")] + [(labels.order_status(s), s.value) for s in OrderStatus],
+            self.tr("Order status"),
+        )
+        refunds = [(self.tr("No refund"), RefundState.NONE.value)]
+        refunds += [(labels.refund_state(s), s.value) for s in RefundState if s != RefundState.NONE]
+        self.refund_filter = self._combo(
+            "refundFilter", [(self.tr("Any refund state"), ""), *refunds], self.tr("Refund / after-sale state")
+        )
+        self.date_on = named(QCheckBox(), "dateOn")
+        self.date_on.setToolTip(self.tr("Only orders with this date in the range (days in China time)"))
+        self.date_on.toggled.connect(self._apply_filters)
+        self.date_field = self._combo(
+            "dateField",
+            [(self.tr("Created"), "created"), (self.tr("Paid"), "paid"), (self.tr("Shipped"), "shipped")],
+            self.tr("Which date the range applies to"),
+        )
+        self.date_field.setCurrentIndex(1)
+        today = QDate.currentDate()
+        self.date_from = named(QDateEdit(today.addDays(-30)), "dateFrom")
+        self.date_to = named(QDateEdit(today), "dateTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._on_date_edited)
+        self.late_only = named(QCheckBox(self.tr("Late to ship")), "lateOnly")
+        self.late_only.setToolTip(self.tr("Only paid orders whose shipping deadline has passed"))
+        self.unlinked_only = named(QCheckBox(self.tr("Unlinked items")), "unlinkedOnly")
+        self.unlinked_only.setToolTip(self.tr("Only orders with items whose seller code matches no SKU"))
+        for box in (self.late_only, self.unlinked_only):
+            box.toggled.connect(self._apply_filters)
+        self.clear_filters_button = named(QPushButton(self.tr("Clear filters")), "clearFilters")
+        self.clear_filters_button.setEnabled(False)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for w in (self.platform_filter, self.shop_filter, self.status_filter, self.refund_filter):
+            row.addWidget(w)
+        row.addSpacing(8)
+        row.addWidget(self.date_on)
+        row.addWidget(self.date_field)
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.date_to)
+        row.addSpacing(8)
+        row.addWidget(self.late_only)
+        row.addWidget(self.unlinked_only)
+        row.addStretch(1)
+        row.addWidget(self.clear_filters_button)
+        return row
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.late_label = named(QLabel(), "lateCount")
+        self.late_label.setTextFormat(Qt.TextFormat.RichText)
+        self.late_label.linkActivated.connect(lambda _link: self.apply_queue("late_to_ship"))
+        self.ship_button = named(QPushButton(self.tr("Ship orders…")), "shipButton")
+        self.ship_button.setToolTip(
+            self.tr("Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files")
+        )
+        self.ship_button.clicked.connect(self.open_shipping)
+        self.export_button = named(QPushButton(self.tr("Export view…")), "exportButton")
+        self.export_button.setToolTip(
+            self.tr("Write the orders in this list, as filtered and sorted, to an Excel file")
+        )
+        self.export_button.clicked.connect(lambda: self.export_view())
+        row = QHBoxLayout()
+        row.addWidget(self.late_label)
+        row.addStretch(1)
+        row.addWidget(self.ship_button)
+        row.addWidget(self.export_button)
+        return row
+
+    # ------------------------------------------------------------ public
+
+    def reload(self) -> None:
+        self._fill_shops()
+        super().reload()
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        return self.orders_model._session_factory
+
+    def current_filter(self) -> OrderFilter:
+        """The filters as set in the widgets (the search text is the model's)."""
+        start = end = None
+        if self.date_on.isChecked():
+            first, last = sorted((self.date_from.date(), self.date_to.date()))
+            start, end = _day_start(first), _day_start(last.addDays(1))
+        return OrderFilter(
+            platform=str(self.platform_filter.currentData() or ""),
+            shop_id=self.shop_filter.currentData(),
+            status=str(self.status_filter.currentData() or ""),
+            refund_state=str(self.refund_filter.currentData() or ""),
+            date_field=str(self.date_field.currentData()),
+            date_from=start,
+            date_to=end,
+            late_only=self.late_only.isChecked(),
+            unlinked_only=self.unlinked_only.isChecked(),
+        )
+
+    def clear_filters(self) -> None:
+        self._set_widgets()
+        self.orders_model.set_filter(self.current_filter())
+
+    def apply_queue(self, key: str) -> None:
+        """Show one of the home dashboard's queues: "late_to_ship" or "unshipped" (paid, not shipped).
+
+        Other filters and the search are cleared, and the oldest payment comes first: the most urgent.
+        """
+        if key not in QUEUES:
+            raise ValueError(f"unknown orders queue {key!r}")
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self._search_timer.stop()
+        self._set_widgets(late=key == "late_to_ship", status=OrderStatus.PAID.value if key == "unshipped" else "")
+        self.orders_model.set_view(self.current_filter(), search="", sort=("paid_at", False), reload=False)
+        self.reload()
+
+    def selected_rows(self) -> list[OrderListRow]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
+    def open_detail(self, row: int) -> OrderDetailDialog | None:
+        """The detail of the order on ``row`` (a window of its own, not modal: the list stays usable)."""
+        order = self.model.row_at(row)
+        return self.open_order(order.id) if order is not None else None
+
+    def open_order(self, order_id: int) -> OrderDetailDialog:
+        from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog
+
+        if self._detail is not None:
+            self._detail.close()
+        dialog = OrderDetailDialog(self.session_factory, order_id, self.orders_model.now, self.runner, parent=self)
+        dialog.open_ticket_requested.connect(self.open_ticket)
+        dialog.order_requested.connect(self.open_order)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: self._forget_detail(dialog))
+        dialog.show()
+        self._detail = dialog
+        return dialog
+
+    def open_shipping(self) -> ShippingDialog:
+        from sellerdesk.ui.dialogs.shipping_dialog import ShippingDialog
+
+        dialog = ShippingDialog(self.runner, self.session_factory, self.selected_rows(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_view(self, path: str | None = None) -> Job | None:
+        from sellerdesk.ui.dialogs.export_view import export_orders_view
+
+        model = self.orders_model
+        return export_orders_view(self, self.runner, model.order_filter, model.order_sort, model.total, path)
+
+    def open_ticket(self, order_id: int) -> TicketForOrderDialog | None:
+        """Ask for the new ticket's subject and category; the ticket is written when the dialog is accepted."""
+        if self.runner is None:
+            return None
+        from sellerdesk.ui.dialogs.order_detail import TicketForOrderDialog
+
+        runner = self.runner
+        dialog = TicketForOrderDialog(self._detail or self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def create() -> None:
+            subject, category = dialog.subject(), dialog.category()
+            runner.run(
+                lambda s, _job: svc.create_ticket_for_order(s, order_id, subject, category),
+                on_success=lambda _id: self._ticket_opened(order_id),
+                parent=self,
+                changes=_TICKETS,
+            )
+
+        dialog.accepted.connect(create)
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------ slots
+
+    def _set_widgets(self, *, late: bool = False, status: str = "") -> None:
+        """Set every filter widget at once, without a query per widget."""
+        self._quiet = True
+        for combo in (self.platform_filter, self.shop_filter, self.refund_filter):
+            combo.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
+        self.date_on.setChecked(False)
+        self.late_only.setChecked(late)
+        self.unlinked_only.setChecked(False)
+        self._quiet = False
+        self.clear_filters_button.setEnabled(self.current_filter() != OrderFilter())
+
+    def _apply_filters(self) -> None:
+        if self._quiet:
+            return
+        flt = self.current_filter()
+        self.clear_filters_button.setEnabled(flt != OrderFilter())
+        self.orders_model.set_filter(flt)
+
+    def _on_date_edited(self) -> None:
+        if self.date_on.isChecked():
+            self._apply_filters()
+        else:
+            self.date_on.setChecked(True)  # editing a date turns the range on
+
+    def _fill_shops(self) -> None:
+        """The shop choices (of the chosen platform) and the late-to-ship count."""
+        platform = self.platform_filter.currentData() or ""
+        current = self.shop_filter.currentData()
+        with self.session_factory() as session:
+            shops = svc.shop_choices(session)
+            self._late_total = svc.late_to_ship_count(session, datetime.now(UTC))
+        was_quiet, self._quiet = self._quiet, True
+        self.shop_filter.clear()
+        self.shop_filter.addItem(self.tr("All shops"), None)
+        for shop in shops:
+            if not platform or shop.platform == platform:
+                text = shop.name if platform else f"{labels.platform(shop.platform)} · {shop.name}"
+                self.shop_filter.addItem(text, shop.id)
+        self.shop_filter.setCurrentIndex(max(self.shop_filter.findData(current), 0))
+        self._quiet = was_quiet
+        if self._late_total:
+            count = self.tr("%Ln order(s) late to ship", "", self._late_total)
+            link = self.tr("Show them")
+            self.late_label.setText(f'<span style="color:#b3261e">⚠ {count}</span> · <a href="late">{link}</a>')
+        else:
+            self.late_label.setText(self.tr("No order is late to ship."))
+
+    def _load_ids(self, generation: int) -> None:
+        """Read the view's id list on the worker; one request at a time, the newest wins."""
+        if self.runner is None or self._ids_job_busy:
+            return
+        self._ids_job_busy = True
+        model = self.orders_model
+        flt, sort, now = model.order_filter, model.order_sort, model.now
+
+        def done(ids: array[int]) -> None:
+            model.set_ids(generation, ids)
+
+        def finished() -> None:
+            self._ids_job_busy = False
+            if model.generation != generation and not model.has_ids and model.total > model.PAGE_SIZE:
+                self._load_ids(model.generation)
+
+        self.runner.run(
+            lambda s, _job: svc.order_ids(s, flt, sort, now),
+            on_success=done,
+            on_error=lambda _exc: None,  # pages keep coming by position; the next reload tries again
+            on_finished=finished,
+            parent=self,
+        )
+
+    def _forget_detail(self, dialog: object) -> None:
+        if self._detail is dialog:
+            self._detail = None
+
+    def _ticket_opened(self, order_id: int) -> None:
+        self._status(self.tr("Service ticket opened."))
+        if self._detail is not None and self._detail.order_id == order_id:
+            self._detail.reload()
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        order = self.model.row_at(index.row()) if index.isValid() else None
+        if order is None:
+            return
+        selected = self.selected_rows()
+        if order.id not in {r.id for r in selected}:
+            selected = [order]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open order…"), lambda: self.open_detail(index.row()))
+        menu.addAction(self.tr("Open a service ticket…"), lambda: self.open_ticket(order.id))
+        menu.addSeparator()
+        menu.addAction(self.tr("Copy order ID(s)", "", len(selected)), lambda: copy_order_ids(selected))
+        web = menu.addAction(self.tr("Open in the seller back end"), lambda: open_in_back_end(order))
+        web.setEnabled(order.platform in SELLER_URLS)
+        menu.addSeparator()
+        menu.addAction(self.tr("Ship selected orders…"), self.open_shipping)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+        self._menu = menu
+
+    def _status(self, text: str) -> None:
+        show = getattr(self.window(), "show_status", None)
+        if show is not None:
+            show(text, 5000)
+
+
+def _day_start(day: QDate) -> datetime:
+    local = datetime.combine(day.toPython(), time.min, tzinfo=SHOP_ZONE)  # type: ignore[arg-type]
+    return local.astimezone(UTC)
+
+
+def copy_order_ids(orders: list[OrderListRow]) -> None:
+    """The platform order ids, one a line (as a sheet column pastes them)."""
+    QGuiApplication.clipboard().setText("\n".join(o.platform_order_id for o in orders))
+
+
+def seller_url(order: OrderListRow) -> str:
+    template = SELLER_URLS.get(order.platform, "")
+    return template.format(id=order.platform_order_id) if template else ""
+
+
+def open_in_back_end(order: OrderListRow) -> None:
+    url = seller_url(order)
+    if url:
+        QDesktopServices.openUrl(QUrl(url))

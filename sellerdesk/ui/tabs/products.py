@@ -251,6 +251,24 @@ class ProductsTab(ListTab):
         )
         self.model.reload()
 
+    def apply_queue(self, key: str) -> None:
+        """The home dashboard's "low_stock" queue: the SKUs below their safety stock, other filters cleared."""
+        if key != "low_stock":
+            raise ValueError(f"unknown products queue {key!r}")
+        combos = (self.category_filter, self.role_filter, self.stage_filter, self.shelf_filter, self.level_filter)
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+        self.level_filter.setCurrentIndex(self.level_filter.findData("critical"))
+        for combo in combos:
+            combo.blockSignals(False)
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self._search_timer.stop()
+        self.model.set_search("")  # reloads when there was a search
+        self._apply_filters()
+
     # ------------------------------------------------------------ actions
 
     def selected_row(self) -> Any:
