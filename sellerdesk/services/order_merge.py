@@ -219,10 +219,6 @@ def item_row(item: ItemRecord, sku_id: int | None) -> tuple[Any, ...]:
     )
 
 
-def item_values(item: ItemRecord, sku_id: int | None) -> dict[str, Any]:
-    return dict(zip(ITEM_COLUMNS, item_row(item, sku_id), strict=True))
-
-
 def merge_item(current: Mapping[str, Any], incoming: Mapping[str, Any], *, older: bool) -> dict[str, Any]:
     """Columns to change on an existing line; a line linked by hand keeps its SKU."""
     merged: dict[str, Any] = {}

@@ -265,3 +265,18 @@ def test_insert_rows_are_the_stated_values_over_the_defaults(name: str) -> None:
         expected["refund_cents"] = cap_refund(expected["refund_cents"], expected["paid_cents"])
         row = om.new_order_row(record, amounts_from_lines=from_lines, buyer_id=7)
         assert dict(zip(om.ORDER_COLUMNS, row, strict=True)) == expected, record.order_id
+
+
+def test_buyers_are_created_once_and_linked(session: Session) -> None:
+    from sellerdesk.models import Buyer
+    from sellerdesk.services.imports import is_identifying_nick
+
+    import_paths(session, _files(["jd_orders.csv"]))
+    orders = session.execute(select(Order.buyer_nick, Order.buyer_id, Buyer.nick).outerjoin(Buyer)).all()
+    assert any(buyer_id is not None for _, buyer_id, _ in orders)
+    for nick, buyer_id, buyer_nick in orders:
+        assert (buyer_id is not None) == is_identifying_nick(nick), nick
+        assert buyer_nick in (None, nick)
+    buyers = session.scalar(select(func.count()).select_from(Buyer))
+    import_paths(session, _files(["jd_orders.csv"]))
+    assert session.scalar(select(func.count()).select_from(Buyer)) == buyers
