@@ -29,7 +29,7 @@ from sellerdesk.platforms import parse_file, read_export
 from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import SavedMapping, find_mapping
 from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days, shop_ids_by_timezone
-from sellerdesk.services.search import add_documents, document, refresh_search
+from sellerdesk.services.search import add_documents, bulk_indexing, document, refresh_search
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
 from sellerdesk.sheets.reading import gc_paused
@@ -221,19 +221,34 @@ def _write_orders(
     linker = _SkuLinker(session, parsed.platform)
     buyers = _buyer_ids(session, parsed.platform, parsed.orders)
     known_shop = _has_orders(session, shop.id)  # a shop's first import has nothing to look up or merge
-    for chunk in _chunks(parsed.orders, ORDER_CHUNK):
-        current = _current_orders(session, shop.id, [o.order_id for o in chunk]) if known_shop else {}
-        new = [r for r in chunk if r.order_id not in current]
-        created = _create_orders(session, shop, parsed.platform, new, buyers, from_lines, linker, tally)
-        known = [r for r in chunk if r.order_id in current]
-        changed = _merge_orders(session, known, current, buyers, from_lines, linker, tally)
-        tally.created += len(created)
-        tally.updated += len(changed)
-        tally.unchanged += len(known) - len(changed)
-        tally.orders_changed |= changed
-        tally.stock_orders |= changed
-        refresh_search(session, sorted(changed))
-        step(len(chunk))
+    with bulk_indexing(session):
+        for chunk in _chunks(parsed.orders, ORDER_CHUNK):
+            _write_chunk(session, shop, parsed.platform, chunk, known_shop, buyers, from_lines, linker, tally)
+            step(len(chunk))
+
+
+def _write_chunk(
+    session: Session,
+    shop: ShopRow,
+    platform: Platform,
+    chunk: Sequence[OrderRecord],
+    known_shop: bool,
+    buyers: dict[str, int],
+    from_lines: bool,
+    linker: _SkuLinker,
+    tally: _Tally,
+) -> None:
+    current = _current_orders(session, shop.id, [o.order_id for o in chunk]) if known_shop else {}
+    new = [r for r in chunk if r.order_id not in current]
+    created = _create_orders(session, shop, platform, new, buyers, from_lines, linker, tally)
+    known = [r for r in chunk if r.order_id in current]
+    changed = _merge_orders(session, known, current, buyers, from_lines, linker, tally)
+    tally.created += len(created)
+    tally.updated += len(changed)
+    tally.unchanged += len(known) - len(changed)
+    tally.orders_changed |= changed
+    tally.stock_orders |= changed
+    refresh_search(session, sorted(changed))
 
 
 def _has_orders(session: Session, shop_id: int) -> bool:

@@ -44,3 +44,22 @@ def test_undo_and_rebuild(session: Session) -> None:
     import_paths(session, [SAMPLES / "jd_orders.csv"])
     assert rebuild_search(session) == 250
     assert _find(session, "386277118615") == {"386277118615"}
+
+
+def test_bulk_indexing_puts_the_index_setting_back(session: Session) -> None:
+    from sqlalchemy import text
+
+    from sellerdesk.services.search import bulk_indexing
+
+    if session.get_bind().dialect.name != "sqlite":
+        with bulk_indexing(session):  # nothing to tune on PostgreSQL
+            pass
+        return
+    hashsize = text("SELECT coalesce(max(v), 1048576) FROM order_search_config WHERE k = 'hashsize'")
+    before = session.scalar(hashsize)
+    with bulk_indexing(session):
+        assert session.scalar(hashsize) == 8 << 20
+    assert session.scalar(hashsize) == before
+    import_paths(session, [SAMPLES / "jd_orders.csv"])
+    assert session.scalar(hashsize) == before
+    assert _find(session, "386277118615") == {"386277118615"}
