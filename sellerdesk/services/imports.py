@@ -217,38 +217,47 @@ def _write_orders(
 
     Parsers give each order once per file, so an order is either new or known, never both.
     """
-    from_lines = parsed.kind == FileKind.TAOBAO_ITEMS
-    linker = _SkuLinker(session, parsed.platform)
-    buyers = _buyer_ids(session, parsed.platform, parsed.orders)
+    w = _FileWrite(
+        session,
+        shop,
+        parsed.platform,
+        from_lines=parsed.kind == FileKind.TAOBAO_ITEMS,
+        buyers=_buyer_ids(session, parsed.platform, parsed.orders),
+        linker=_SkuLinker(session, parsed.platform),
+        tally=tally,
+    )
     known_shop = _has_orders(session, shop.id)  # a shop's first import has nothing to look up or merge
     with bulk_indexing(session):
         for chunk in _chunks(parsed.orders, ORDER_CHUNK):
-            _write_chunk(session, shop, parsed.platform, chunk, known_shop, buyers, from_lines, linker, tally)
+            current = _current_orders(session, shop.id, [o.order_id for o in chunk]) if known_shop else {}
+            created = _create_orders(w, [r for r in chunk if r.order_id not in current])
+            known = [r for r in chunk if r.order_id in current]
+            changed = _merge_orders(w, known, current)
+            tally.created += len(created)
+            tally.updated += len(changed)
+            tally.unchanged += len(known) - len(changed)
+            tally.orders_changed |= changed
+            tally.stock_orders |= changed
+            refresh_search(session, sorted(changed))
             step(len(chunk))
 
 
-def _write_chunk(
-    session: Session,
-    shop: ShopRow,
-    platform: Platform,
-    chunk: Sequence[OrderRecord],
-    known_shop: bool,
-    buyers: dict[str, int],
-    from_lines: bool,
-    linker: _SkuLinker,
-    tally: _Tally,
-) -> None:
-    current = _current_orders(session, shop.id, [o.order_id for o in chunk]) if known_shop else {}
-    new = [r for r in chunk if r.order_id not in current]
-    created = _create_orders(session, shop, platform, new, buyers, from_lines, linker, tally)
-    known = [r for r in chunk if r.order_id in current]
-    changed = _merge_orders(session, known, current, buyers, from_lines, linker, tally)
-    tally.created += len(created)
-    tally.updated += len(changed)
-    tally.unchanged += len(known) - len(changed)
-    tally.orders_changed |= changed
-    tally.stock_orders |= changed
-    refresh_search(session, sorted(changed))
+@dataclass
+class _FileWrite:
+    """What writing the orders of one file needs throughout."""
+
+    session: Session
+    shop: ShopRow
+    platform: Platform
+    from_lines: bool  # a Taobao item file: order amounts are only estimated from the lines
+    buyers: dict[str, int]  # identifying nick -> buyer id
+    linker: _SkuLinker
+    tally: _Tally
+
+    def order_row(self, record: OrderRecord) -> tuple[Any, ...]:
+        """The ``om.ORDER_COLUMNS`` values an insert of ``record`` would write."""
+        buyer_id = self.buyers.get(record.buyer_nick)
+        return om.new_order_row(record, amounts_from_lines=self.from_lines, buyer_id=buyer_id)
 
 
 def _has_orders(session: Session, shop_id: int) -> bool:
@@ -261,49 +270,36 @@ _NEW_ORDER_COLUMNS = ("id", "shop_id", "platform", "platform_order_id", "importe
 _NEW_ITEM_COLUMNS = ("id", "order_id", "sub_order_id", *om.ITEM_COLUMNS)
 
 
-def _create_orders(
-    session: Session,
-    shop: ShopRow,
-    platform: Platform,
-    records: Sequence[OrderRecord],
-    buyers: dict[str, int],
-    from_lines: bool,
-    linker: _SkuLinker,
-    tally: _Tally,
-) -> list[int]:
+def _create_orders(w: _FileWrite, records: Sequence[OrderRecord]) -> list[int]:
     """Insert new orders with their lines and search documents; returns their ids (in record order)."""
     if not records:
         return []
-    ids = reserve_ids(session, ORDERS, len(records))
+    ids = reserve_ids(w.session, ORDERS, len(records))
     now = utcnow()
-    head = (shop.id, platform.value)
+    head = (w.shop.id, w.platform.value)
     rows = [
-        (order_id, *head, record.order_id, now, now, 1,
-         *om.new_order_row(record, amounts_from_lines=from_lines, buyer_id=buyers.get(record.buyer_nick)))
-        for order_id, record in zip(ids, records, strict=True)
-    ]  # fmt: skip
-    bulk_insert_rows(session, ORDERS, _NEW_ORDER_COLUMNS, rows)
-    tally.log_created("orders", ids)
-    tally.days |= _paid_days(session, shop.id, records)
-    _create_items(session, zip(ids, records, strict=True), linker, tally)
-    add_documents(session, [(order_id, _document(record)) for order_id, record in zip(ids, records, strict=True)])
+        (order_id, *head, r.order_id, now, now, 1, *w.order_row(r)) for order_id, r in zip(ids, records, strict=True)
+    ]
+    bulk_insert_rows(w.session, ORDERS, _NEW_ORDER_COLUMNS, rows)
+    w.tally.log_created("orders", ids)
+    w.tally.days |= _paid_days(w.session, w.shop.id, records)
+    _create_items(w, zip(ids, records, strict=True))
+    add_documents(w.session, [(order_id, _document(r)) for order_id, r in zip(ids, records, strict=True)])
     return ids
 
 
-def _create_items(
-    session: Session, orders: Iterable[tuple[int, OrderRecord]], linker: _SkuLinker, tally: _Tally
-) -> None:
+def _create_items(w: _FileWrite, orders: Iterable[tuple[int, OrderRecord]]) -> None:
     """Insert every line of orders that were just created (so none of their lines exists yet)."""
     rows = []
     for order_id, record in orders:
         for item in record.items:
-            sku_id = linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
+            sku_id = w.linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
             if sku_id is None:
-                tally.unlinked += 1
+                w.tally.unlinked += 1
             else:
-                tally.stock_orders.add(order_id)  # only linked lines move stock
+                w.tally.stock_orders.add(order_id)  # only linked lines move stock
             rows.append((order_id, item.sub_order_id, *om.item_row(item, sku_id)))
-    _insert_items(session, rows, tally)
+    _insert_items(w.session, rows, w.tally)
 
 
 def _paid_days(session: Session, shop_id: int, records: Iterable[OrderRecord]) -> set[ShopDay]:
@@ -312,15 +308,7 @@ def _paid_days(session: Session, shop_id: int, records: Iterable[OrderRecord]) -
     return {(shop_id, r.paid_at.astimezone(zone).date()) for r in records if r.paid_at is not None}
 
 
-def _merge_orders(
-    session: Session,
-    records: Sequence[OrderRecord],
-    current: dict[str, tuple[Any, ...]],
-    buyers: dict[str, int],
-    from_lines: bool,
-    linker: _SkuLinker,
-    tally: _Tally,
-) -> set[int]:
+def _merge_orders(w: _FileWrite, records: Sequence[OrderRecord], current: dict[str, tuple[Any, ...]]) -> set[int]:
     """Update orders the shop already holds (and their lines); returns the ids of those that changed.
 
     An order whose stored row equals the row the record would insert is unchanged (merging it would
@@ -330,26 +318,25 @@ def _merge_orders(
     updates: list[dict[str, Any]] = []
     for record in records:
         stored = current[record.order_id]
-        buyer_id = buyers.get(record.buyer_nick)
-        if stored[2:] == om.new_order_row(record, amounts_from_lines=from_lines, buyer_id=buyer_id):
+        if stored[2:] == w.order_row(record):
             order_ids[record.order_id] = (stored[0], False)
             continue
         existing = dict(zip(_ORDER_STATE_COLUMNS, stored, strict=True))
-        values = om.order_values(record, amounts_from_lines=from_lines)
-        if buyer_id is not None:
-            values["buyer_id"] = buyer_id
+        values = om.order_values(record, amounts_from_lines=w.from_lines)
+        if record.buyer_nick in w.buyers:
+            values["buyer_id"] = w.buyers[record.buyer_nick]
         older = is_older_snapshot(
             existing["status"], existing["refund_state"], values["status"], values["refund_state"]
         )
         order_ids[record.order_id] = (existing["id"], older)
         diff = om.merge_order(existing, values)
         if diff:
-            tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
+            w.tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
             updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
     if updates:
-        tally.days |= rollup_days(session, [u["id"] for u in updates])
-        session.execute(update(Order), updates)
-    lines_changed = _merge_items(session, records, order_ids, linker, tally)
+        w.tally.days |= rollup_days(w.session, [u["id"] for u in updates])
+        w.session.execute(update(Order), updates)
+    lines_changed = _merge_items(w, records, order_ids)
     return {u["id"] for u in updates} | lines_changed
 
 
@@ -374,15 +361,10 @@ def _current_orders(session: Session, shop_id: int, order_ids: Sequence[str]) ->
     return found
 
 
-def _merge_items(
-    session: Session,
-    records: Sequence[OrderRecord],
-    order_ids: dict[str, tuple[int, bool]],
-    linker: _SkuLinker,
-    tally: _Tally,
-) -> set[int]:
+def _merge_items(w: _FileWrite, records: Sequence[OrderRecord], order_ids: dict[str, tuple[int, bool]]) -> set[int]:
     """Lines of orders the database holds: insert new lines, update changed ones; returns the ids of
     orders whose lines changed. A stored line equal to the incoming one is unchanged, as for orders."""
+    session, linker, tally = w.session, w.linker, w.tally
     with_items = [r for r in records if r.items]
     touched: set[int] = set()
     current = _current_items(session, [order_ids[r.order_id][0] for r in with_items])
