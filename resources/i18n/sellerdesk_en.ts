@@ -1607,7 +1607,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Buyer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,7 +1637,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Goods:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,7 +1662,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Open SKU</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1845,18 +1845,18 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
-        <location line="+110"/>
+        <location line="-108"/>
+        <location line="+111"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1877,12 +1877,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+110"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="+3"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1954,18 +1953,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+219"/>
+        <location line="+227"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-222"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1990,32 +1989,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Only orders with this date in the range (days in China time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Which date the range applies to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+217"/>
+        <location line="+223"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>Copy order ID</numerusform>
@@ -2023,12 +2002,37 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-254"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-16"/>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Order date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only orders whose order, payment or shipping day lies in the range (days in China time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Only paid orders whose shipping deadline has passed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2048,7 +2052,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Ship orders…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2063,7 +2067,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+167"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln order late to ship</numerusform>
@@ -2838,7 +2842,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2878,7 +2882,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+37"/>
         <source>%n order(s) ready to ship.</source>
         <translation>
             <numerusform>%n order ready to ship.</numerusform>
@@ -2902,7 +2906,17 @@ Each staff member&apos;s monthly review will be listed here.</source>
         </translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="+10"/>
+        <source>Add the carrier and the tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order ID missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-70"/>
         <source>Marking orders shipped…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2935,12 +2949,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Order ID, carrier or tracking number missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>No such order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3269,7 +3278,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>About order {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>e.g. Buyer asks when the parcel ships</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1610,7 +1610,7 @@ Details: {detail}</source>
         <translation>新建售后工单…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Buyer:</source>
         <translation>买家：</translation>
     </message>
@@ -1640,7 +1640,7 @@ Details: {detail}</source>
         <translation>卖家备注：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Goods:</source>
         <translation>商品金额：</translation>
     </message>
@@ -1665,7 +1665,7 @@ Details: {detail}</source>
         <translation>已退款：</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Open SKU</source>
         <translation>查看 SKU</translation>
     </message>
@@ -1848,18 +1848,18 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <location line="+110"/>
+        <location line="-108"/>
+        <location line="+111"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -1880,12 +1880,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+110"/>
         <source>Paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="+3"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
@@ -1956,18 +1955,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+219"/>
+        <location line="+227"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-222"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1992,44 +1991,49 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>退款 / 售后状态</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Only orders with this date in the range (days in China time)</source>
-        <translation>只显示该日期在范围内的订单（按北京时间计日）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Created</source>
-        <translation>下单</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Shipped</source>
-        <translation>发货</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Which date the range applies to</source>
-        <translation>按哪个日期筛选</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation>为多个订单填写或粘贴运单号、标记发货、生成批量发货文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+217"/>
+        <location line="+223"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-254"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
     <message>
+        <location line="-16"/>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment date</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping date</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only orders whose order, payment or shipping day lies in the range (days in China time)</source>
+        <translation>只显示下单、付款或发货日期在范围内的订单（按北京时间计日）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Only paid orders whose shipping deadline has passed</source>
         <translation>只显示已付款且已过最晚发货时间的订单</translation>
     </message>
@@ -2049,7 +2053,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Ship orders…</source>
         <translation>批量发货…</translation>
     </message>
@@ -2064,7 +2068,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+167"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -2838,7 +2842,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
@@ -2878,7 +2882,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+37"/>
         <source>%n order(s) ready to ship.</source>
         <translation>
             <numerusform>%n 个订单可以发货。</numerusform>
@@ -2899,7 +2903,17 @@ Each staff member&apos;s monthly review will be listed here.</source>
         </translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="+10"/>
+        <source>Add the carrier and the tracking number</source>
+        <translation>请填写物流公司和运单号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order ID missing</source>
+        <translation>缺少订单编号</translation>
+    </message>
+    <message>
+        <location line="-70"/>
         <source>Marking orders shipped…</source>
         <translation>正在标记发货…</translation>
     </message>
@@ -2931,12 +2945,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Order ID, carrier or tracking number missing</source>
-        <translation>缺少订单编号、物流公司或运单号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>No such order</source>
         <translation>找不到该订单</translation>
     </message>
@@ -3265,7 +3274,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation>新建售后工单</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>About order {order}</source>
+        <translation>关于订单 {order}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>e.g. Buyer asks when the parcel ships</source>
         <translation>例如：买家询问什么时候发货</translation>
     </message>

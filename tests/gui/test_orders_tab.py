@@ -118,11 +118,13 @@ def test_filters_narrow_the_list_and_count(qtbot: QtBot, writable: tuple[session
     assert tab.clear_filters_button.isEnabled()
     tab.clear_filters_button.click()
     assert tab.model.rowCount() == ORDERS and not tab.late_only.isChecked()
-    tab.date_on.setChecked(True)  # payments 5 h apart; 30 days back to today in China time: ~31 days
+    assert not tab.date_from.isEnabled()  # "Any date"
+    tab.date_field.setCurrentIndex(tab.date_field.findData("paid"))  # 5 h apart; 30 days back to today: ~31 days
+    assert tab.date_from.isEnabled()
     assert 140 <= tab.model.rowCount() <= 150
     tab.date_field.setCurrentIndex(tab.date_field.findData("shipped"))  # nothing was shipped
     assert tab.model.rowCount() == 0 and "No orders match" in tab._empty.text()
-    tab.date_on.setChecked(False)
+    tab.date_field.setCurrentIndex(0)
     tab.refund_filter.setCurrentIndex(tab.refund_filter.findData("none"))
     assert tab.model.rowCount() == ORDERS
     tab.refund_filter.setCurrentIndex(0)

@@ -141,6 +141,8 @@ class OrderDetailDialog(QDialog):
 
         order = QFormLayout()
         order.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        order.setHorizontalSpacing(10)
+        order.setVerticalSpacing(4)
         order.addRow(self.tr("Buyer:"), self._value(r.buyer_nick))
         order.addRow(self.tr("Receiver:"), self._value(f"{r.receiver_name} {d.receiver_region}".strip()))
         order.addRow(self.tr("Shipping:"), self._value(f"{r.carrier} {r.tracking_no}".strip()))
@@ -152,6 +154,8 @@ class OrderDetailDialog(QDialog):
             order.addRow(self.tr("Seller's memo:"), self._value(d.seller_memo))
         amounts = QFormLayout()
         amounts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        amounts.setHorizontalSpacing(16)
+        amounts.setVerticalSpacing(4)
         for text, cents, name in (
             (self.tr("Goods:"), d.goods_cents, "goods"),
             (self.tr("Discount:"), -d.discount_cents, "discount"),
@@ -185,7 +189,10 @@ class OrderDetailDialog(QDialog):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
-    def _table(self, name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
+    def _table(
+        self, name: str, headers: Sequence[str], rows: Sequence[Sequence[str]], stretch: int = -1
+    ) -> QTableWidget:
+        """A read-only table; column ``stretch`` (default the last) takes the room the others leave."""
         table = named(QTableWidget(len(rows), len(headers)), name)
         table.setHorizontalHeaderLabels(list(headers))
         table.verticalHeader().hide()
@@ -195,10 +202,12 @@ class OrderDetailDialog(QDialog):
         table.setWordWrap(False)
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)  # long titles and variants are cut off: the whole of it on hover
+                table.setItem(r, c, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
         return table
 
     def _items_table(self) -> QTableWidget:
@@ -225,7 +234,7 @@ class OrderDetailDialog(QDialog):
             self.tr("Paid"),
             self.tr("Refunded"),
         )
-        table = self._table("itemsTable", headers, rows)
+        table = self._table("itemsTable", headers, rows, stretch=2)
         for r, line in enumerate(self.detail.items):
             for c in (4, 5, 6, 7):
                 cell = table.item(r, c)
@@ -300,7 +309,7 @@ class OrderDetailDialog(QDialog):
             for t in self.detail.tickets
         ]
         headers = (self.tr("No."), self.tr("Subject"), self.tr("Category"), self.tr("Status"), self.tr("Opened"))
-        return self._table("ticketsTable", headers, rows)
+        return self._table("ticketsTable", headers, rows, stretch=1)
 
     def _batches_table(self) -> QTableWidget:
         rows = [
@@ -311,7 +320,7 @@ class OrderDetailDialog(QDialog):
             )
             for b in self.detail.batches
         ]
-        return self._table("batchesTable", (self.tr("When"), self.tr("File"), self.tr("Change")), rows)
+        return self._table("batchesTable", (self.tr("When"), self.tr("File"), self.tr("Change")), rows, stretch=1)
 
     # ------------------------------------------------------------ actions
 
@@ -330,10 +339,12 @@ class OrderDetailDialog(QDialog):
 class TicketForOrderDialog(QDialog):
     """A new service ticket about an order: subject and category (the order's shop and buyer are copied)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, order: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticketForOrder")
         self.setWindowTitle(self.tr("New service ticket"))
+        about = named(QLabel(self.tr("About order {order}").format(order=order)), "ticketOrder")
+        about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subject_edit = named(QLineEdit(), "ticketSubject")
         self.subject_edit.setPlaceholderText(self.tr("e.g. Buyer asks when the parcel ships"))
         self.subject_edit.setMinimumWidth(360)
@@ -352,6 +363,7 @@ class TicketForOrderDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(about)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 

@@ -84,6 +84,8 @@ class ShippingDialog(QDialog):
         tools.addWidget(read)
         tools.addStretch(1)
         tools.addWidget(check)
+        for button in (read, check):
+            button.setAutoDefault(False)  # Enter in the list is a new line, never a click
         self.preview = named(QTableWidget(0, 5), "shipPreview")
         self.preview.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Order ID"), self.tr("Carrier"), self.tr("Tracking number"), self.tr("Problem")]
@@ -100,7 +102,10 @@ class ShippingDialog(QDialog):
         self.file_button.setEnabled(False)
         self.file_button.clicked.connect(lambda: self.write_files())
         close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
+        self.file_button.setAutoDefault(False)
+        self.ship_button.setDefault(True)  # the main action looks like one
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.ship_button)
@@ -125,7 +130,7 @@ class ShippingDialog(QDialog):
                 line.platform_order_id,
                 line.carrier,
                 line.tracking_no,
-                self._problem(line.problem),
+                self._problem(line),
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -219,13 +224,15 @@ class ShippingDialog(QDialog):
         self.written = paths
         self.summary.setText(self.tr("%n file(s) written.", "", len(paths)))
 
-    def _problem(self, code: str) -> str:
+    def _problem(self, line: PastedLine) -> str:
+        if line.problem == "incomplete" and line.platform_order_id:
+            return self.tr("Add the carrier and the tracking number")
         texts = {
             "": "",
-            "incomplete": self.tr("Order ID, carrier or tracking number missing"),
+            "incomplete": self.tr("Order ID missing"),
             "not_found": self.tr("No such order"),
             "ambiguous": self.tr("Several shops have an order with this ID"),
             "unknown_carrier": self.tr("The platform does not accept this carrier"),
             "not_shippable": self.tr("Not waiting to be shipped"),
         }
-        return texts.get(code, code)
+        return texts.get(line.problem, line.problem)

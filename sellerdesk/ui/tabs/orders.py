@@ -194,6 +194,7 @@ class OrdersTab(ListTab):
         self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.view.doubleClicked.connect(lambda index: self.open_detail(index.row()))
         self.search_box.setAcceptDrops(False)  # dropped export files go to the window: they are imported
+        self.search_box.setMinimumWidth(430)  # room for the whole hint of what it finds
         header = self.view.horizontalHeader()
         for i in range(self.model.columnCount()):
             header.resizeSection(i, self.model.column(i).width)
@@ -226,22 +227,25 @@ class OrdersTab(ListTab):
         self.refund_filter = self._combo(
             "refundFilter", [(self.tr("Any refund state"), ""), *refunds], self.tr("Refund / after-sale state")
         )
-        self.date_on = named(QCheckBox(), "dateOn")
-        self.date_on.setToolTip(self.tr("Only orders with this date in the range (days in China time)"))
-        self.date_on.toggled.connect(self._apply_filters)
         self.date_field = self._combo(
             "dateField",
-            [(self.tr("Created"), "created"), (self.tr("Paid"), "paid"), (self.tr("Shipped"), "shipped")],
-            self.tr("Which date the range applies to"),
+            [
+                (self.tr("Any date"), ""),
+                (self.tr("Order date"), "created"),
+                (self.tr("Payment date"), "paid"),
+                (self.tr("Shipping date"), "shipped"),
+            ],
+            self.tr("Only orders whose order, payment or shipping day lies in the range (days in China time)"),
         )
-        self.date_field.setCurrentIndex(1)
+        self.date_field.currentIndexChanged.connect(self._enable_dates)
         today = QDate.currentDate()
         self.date_from = named(QDateEdit(today.addDays(-30)), "dateFrom")
         self.date_to = named(QDateEdit(today), "dateTo")
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self._on_date_edited)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self._apply_filters)
         self.late_only = named(QCheckBox(self.tr("Late to ship")), "lateOnly")
         self.late_only.setToolTip(self.tr("Only paid orders whose shipping deadline has passed"))
         self.unlinked_only = named(QCheckBox(self.tr("Unlinked items")), "unlinkedOnly")
@@ -256,7 +260,6 @@ class OrdersTab(ListTab):
         for w in (self.platform_filter, self.shop_filter, self.status_filter, self.refund_filter):
             row.addWidget(w)
         row.addSpacing(8)
-        row.addWidget(self.date_on)
         row.addWidget(self.date_field)
         row.addWidget(self.date_from)
         row.addWidget(QLabel("–"))
@@ -302,7 +305,8 @@ class OrdersTab(ListTab):
     def current_filter(self) -> OrderFilter:
         """The filters as set in the widgets (the search text is the model's)."""
         start = end = None
-        if self.date_on.isChecked():
+        field = str(self.date_field.currentData() or "")
+        if field:
             first, last = sorted((self.date_from.date(), self.date_to.date()))
             start, end = _day_start(first), _day_start(last.addDays(1))
         return OrderFilter(
@@ -310,7 +314,7 @@ class OrdersTab(ListTab):
             shop_id=self.shop_filter.currentData(),
             status=str(self.status_filter.currentData() or ""),
             refund_state=str(self.refund_filter.currentData() or ""),
-            date_field=str(self.date_field.currentData()),
+            date_field=field or "paid",
             date_from=start,
             date_to=end,
             late_only=self.late_only.isChecked(),
@@ -380,7 +384,13 @@ class OrdersTab(ListTab):
         from sellerdesk.ui.dialogs.order_detail import TicketForOrderDialog
 
         runner = self.runner
-        dialog = TicketForOrderDialog(self._detail or self)
+        with self.session_factory() as session:
+            found = svc.orders_by_ids(session, [order_id], self.orders_model.now)
+        if not found:
+            return None
+        order = found[0]
+        about = f"{order.platform_order_id} ({labels.platform(order.platform)} · {order.shop})"
+        dialog = TicketForOrderDialog(about, self._detail or self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def create() -> None:
@@ -404,7 +414,8 @@ class OrdersTab(ListTab):
         for combo in (self.platform_filter, self.shop_filter, self.refund_filter):
             combo.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
-        self.date_on.setChecked(False)
+        self.date_field.setCurrentIndex(0)
+        self._enable_dates()
         self.late_only.setChecked(late)
         self.unlinked_only.setChecked(False)
         self._quiet = False
@@ -417,11 +428,9 @@ class OrdersTab(ListTab):
         self.clear_filters_button.setEnabled(flt != OrderFilter())
         self.orders_model.set_filter(flt)
 
-    def _on_date_edited(self) -> None:
-        if self.date_on.isChecked():
-            self._apply_filters()
-        else:
-            self.date_on.setChecked(True)  # editing a date turns the range on
+    def _enable_dates(self) -> None:
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(bool(self.date_field.currentData()))
 
     def _fill_shops(self) -> None:
         """The shop choices (of the chosen platform) and the late-to-ship count."""
