@@ -497,7 +497,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -535,7 +535,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-176"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2637,8 +2637,14 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
 </context>
 <context>
     <name>RefundTrendChart</name>
+    <message>
+        <location filename="../../sellerdesk/ui/charts/refund_trend.py" line="+20"/>
+        <source>MMM yyyy</source>
+        <comment>date format: Qt QDate pattern, month and year</comment>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../sellerdesk/ui/charts/refund_trend.py" line="+90"/>
+        <location line="+74"/>
         <source>{month}: refund rate {rate}
 %n refunded of {orders} paid orders</source>
         <translation type="unfinished">
@@ -2655,7 +2661,13 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sellerdesk/ui/report_actions.py" line="+153"/>
+        <location filename="../../sellerdesk/ui/report_actions.py" line="+63"/>
+        <source>MMMM yyyy</source>
+        <comment>date format: Qt QDate pattern, month and year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>&amp;Monthly report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2722,7 +2734,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-156"/>
+        <location line="-157"/>
         <source>Monthly report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2732,7 +2744,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Month:</source>
         <translation type="unfinished"></translation>
     </message>

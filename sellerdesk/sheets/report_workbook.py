@@ -388,6 +388,10 @@ def _number_cell(letter: str, style: int, number: Callable[[Any], str]) -> _Cell
     return lambda row, value: f'<c r="{letter}{row}" s="{style}"><v>{number(value)}</v></c>'
 
 
+def _blank_cell(letter: str, style: int) -> Callable[[int], str]:
+    return lambda row: f'<c r="{letter}{row}" s="{style}"/>'
+
+
 class _Rows:
     """The ``<row>`` elements of one sheet, written to a temporary file as they come.
 
@@ -411,13 +415,27 @@ class _Rows:
             ]
         return self._cells[(kinds, bold)]
 
-    def write(self, kinds: Sequence[str], values: Sequence[Any], *, bold: bool = False) -> int:
-        """One row; None and "" leave the cell empty. Returns the row number."""
+    def _blanks(self, kinds: tuple[str, ...]) -> list[Callable[[int], str]]:
+        return [_blank_cell(_column_letter(i), self._styles.id(k, bold=True)) for i, k in enumerate(kinds)]
+
+    def write(self, kinds: Sequence[str], values: Sequence[Any], *, bold: bool = False, lines: int = 1) -> int:
+        """One row (``lines`` high: wrapped headers); None and "" leave the cell empty. Returns the row number."""
         self.count += 1
         r = self.count
         cells = self._writers(tuple(kinds), bold)
-        body = "".join([cell(r, v) for cell, v in zip(cells, values, strict=True) if v is not None and v != ""])
-        self._out.write(f'<row r="{r}">{body}</row>')
+        if bold:  # a total row: its empty cells keep the style too, so its rule runs across the table
+            blanks = self._blanks(tuple(kinds))
+            body = "".join(
+                [
+                    blank(r) if v is None or v == "" else cell(r, v)
+                    for cell, blank, v in zip(cells, blanks, values, strict=True)
+                ]
+            )
+        else:
+            body = "".join([cell(r, v) for cell, v in zip(cells, values, strict=True) if v is not None and v != ""])
+        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves: say how high it is.
+        height = f' ht="{15 * lines}" customHeight="1"' if lines > 1 else ""
+        self._out.write(f'<row r="{r}"{height}>{body}</row>')
         return r
 
     def blank(self) -> None:
@@ -492,7 +510,7 @@ class _Book:
         from openpyxl.utils import get_column_letter
 
         _widths(self, ws, cols, items if isinstance(items, Sequence) else ())
-        header = rows.write(["header"] * len(cols), [self.t(c.label) for c in cols])
+        header = _header_row(self, ws, rows, cols)
         kinds = [c.kind for c in cols]
         for item in items:
             rows.write(kinds, [c.get(item) for c in cols], bold=bold is not None and bold(item))
@@ -588,6 +606,16 @@ def _figure_cols(get: Callable[[Any], Any]) -> list[_Col]:
     ]
 
 
+def _header_row(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, cols: Sequence[_Col]) -> int:
+    """The table's header, two lines high when a label is wider than its column (headers wrap)."""
+    from openpyxl.utils import get_column_letter
+
+    labels = [book.t(c.label) for c in cols]
+    widths = [ws.column_dimensions[get_column_letter(i)].width or 13 for i in range(1, len(cols) + 1)]
+    lines = 2 if any(_display_width(t) + 1 > w for t, w in zip(labels, widths, strict=True)) else 1
+    return rows.write(["header"] * len(cols), labels, lines=lines)
+
+
 _MAX_TEXT_WIDTH = 48
 _WIDTH_SAMPLE = 3000  # rows looked at for a text column's width
 
@@ -627,7 +655,7 @@ def _summary(book: _Book, data: ReportData) -> None:
         _Col("yoy", "rate", lambda s: s.change.yoy_diff if s.kind == "rate" else s.change.yoy_bp, 13),
     ]
     _widths(book, ws, cols)
-    header = rows.write(["header"] * len(cols), [book.t(c.label) for c in cols])
+    header = _header_row(book, ws, rows, cols)
     ws.freeze_panes = f"A{header + 1}"
     for line in data.summary:
         value, change = _SUMMARY_KINDS[line.kind]
@@ -662,7 +690,7 @@ def _platform_block(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, data: Repo
         _Col("gross_margin_cents", "money", lambda p: _if_costed(p.goods, p.goods.gross_margin_cents)),
     ]
     _widths(book, ws, cols)
-    rows.write(["header"] * len(cols), [book.t(c.label) for c in cols])
+    _header_row(book, ws, rows, cols)
     kinds = [c.kind for c in cols]
     first = rows.count + 1
     for p in data.breakdown.by_platform:
@@ -781,7 +809,7 @@ def _refunds(book: _Book, data: ReportData) -> None:
         _Col("refund_cents", "money", lambda m: m.figures.refund_cents),
     ]
     _widths(book, ws, trend)
-    header = rows.write(["header"] * len(trend), [book.t(c.label) for c in trend])
+    header = _header_row(book, ws, rows, trend)
     for m in data.refund_trend:
         rows.write([c.kind for c in trend], [c.get(m) for c in trend])
     book.anchors["trend"] = (ws.title, header, rows.count)

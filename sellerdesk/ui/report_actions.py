@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,7 +60,8 @@ def month_key(month: Month) -> str:
 
 def month_text(month: Month) -> str:
     """``(2026, 10)`` → "October 2026" / "2026年10月", in the UI language."""
-    return QLocale().toString(QDate(month[0], month[1], 1), "MMMM yyyy")
+    layout = QCoreApplication.translate("ReportActions", "MMMM yyyy", "date format: Qt QDate pattern, month and year")
+    return QLocale().toString(QDate(month[0], month[1], 1), layout)
 
 
 class ReportDialog(QDialog):
@@ -79,6 +80,7 @@ class ReportDialog(QDialog):
         self.path = QLineEdit()
         self.path.textEdited.connect(self._on_path_edited)
         browse = QPushButton(self.tr("Browse…"))
+        browse.setAutoDefault(False)  # Enter writes the report
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)

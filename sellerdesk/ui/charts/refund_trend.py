@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
 from sellerdesk.services.reports import MonthRefunds
@@ -16,7 +16,11 @@ from sellerdesk.ui.resources import theme_colour
 
 def _month_label(month: str, with_year: bool) -> str:
     year, number = (int(part) for part in month.split("-"))
-    layout = "MMM yyyy" if with_year else "MMM"
+    layout = (
+        QCoreApplication.translate("RefundTrendChart", "MMM yyyy", "date format: Qt QDate pattern, month and year")
+        if with_year
+        else "MMM"
+    )
     return QLocale().toString(QDate(year, number, 1), layout)
 
 

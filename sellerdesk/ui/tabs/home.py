@@ -341,10 +341,19 @@ class HomeTab(QWidget):
         self._show_cards(figures.month_to_date, figures.today)
         self._show_queues(queues)
         self.platforms.set_figures(figures.month_to_date.current.by_platform)
+        if self.daily_chart is None:  # the first time: let the figures paint before pyqtgraph loads
+            QTimer.singleShot(0, self._show_charts)
+        else:
+            self._show_charts()
+
+    def _show_charts(self) -> None:
+        dashboard = self.dashboard
+        if dashboard is None or dashboard.figures is None:
+            return
         self._ensure_charts()
         assert self.daily_chart is not None and self.top_skus_chart is not None and self.refund_chart is not None
         self.daily_chart.set_days(dashboard.daily, dashboard.platforms)
-        self.top_skus_chart.set_skus(figures.top_skus)
+        self.top_skus_chart.set_skus(dashboard.figures.top_skus)
         self.refund_chart.set_months(dashboard.refund_trend)
 
     def _show_period(self, dashboard: HomeDashboard) -> None:
