@@ -73,9 +73,9 @@ def _is_temporal(table: Table, name: str) -> bool:
 
 
 def _converted(row: tuple[Any, ...], temporal_positions: list[int], cache: dict[object, str]) -> tuple[Any, ...]:
-    values = list(row)
+    values: list[Any] | None = None  # copied only when a time is there to convert
     for i in temporal_positions:
-        value = values[i]
+        value = row[i]
         if value is None:
             continue
         text = cache.get(value)
@@ -83,5 +83,7 @@ def _converted(row: tuple[Any, ...], temporal_positions: list[int], cache: dict[
             # datetime first: it is also a date. SQLAlchemy's SQLite DATE format is ISO.
             text = _sqlite_datetime(value) if isinstance(value, datetime) else value.isoformat()
             cache[value] = text
+        if values is None:
+            values = list(row)
         values[i] = text
-    return tuple(values)
+    return row if values is None else tuple(values)
