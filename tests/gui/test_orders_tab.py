@@ -381,6 +381,20 @@ def test_dashboard_queues_open_the_filtered_pages(
     assert window.current_page_key() == "tasks"
     with pytest.raises(ValueError):
         window.open_queue("nonsense")
+    window.page("home").queue_requested.emit("late_to_ship")  # type: ignore[union-attr]  # the home page's links
+    assert window.current_page_key() == "orders" and orders.late_only.isChecked()
+
+
+def test_order_errors_read_as_sentences() -> None:
+    from sellerdesk.domain.errors import ConflictError, ValidationError
+    from sellerdesk.ui import messages
+
+    later = ConflictError("x", code="batch_touched_later", id=3, later=[4, 7])
+    assert "later imports (4, 7)" in messages.describe(later)
+    shipped = ValidationError("x", code="not_shippable", order="P000001")
+    assert messages.describe(shipped).startswith("Order P000001 is not waiting to be shipped")
+    for code in ("order_not_found", "nothing_to_ship", "ticket_subject_missing", "mapping_incomplete"):
+        assert code in messages.TEXTS
 
 
 def test_files_dropped_on_the_orders_tab_reach_the_window(
