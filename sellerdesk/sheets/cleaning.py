@@ -141,7 +141,7 @@ def parse_datetime(text: str) -> datetime | None:
     s = clean(text)
     if not s:
         return None
-    if len(s) == 19 and s[4] == "-" and s[7] == "-" and s[10] == " " and s[13] == ":" and s[16] == ":":
+    if _is_plain_timestamp(s):
         try:
             return datetime(int(s[0:4]), int(s[5:7]), int(s[8:10]), int(s[11:13]), int(s[14:16]), int(s[17:19]))
         except ValueError:
@@ -150,6 +150,11 @@ def parse_datetime(text: str) -> datetime | None:
         return _parse_datetime_slow(s)
     except (ValueError, OverflowError):
         raise CellError("bad_date", f"{s!r} is not a date and time.") from None
+
+
+def _is_plain_timestamp(s: str) -> bool:
+    """``yyyy-MM-dd HH:mm:ss`` by shape (the digits are checked by whoever parses it)."""
+    return len(s) == 19 and s[4] == "-" and s[7] == "-" and s[10] == " " and s[13] == ":" and s[16] == ":"
 
 
 def _parse_datetime_slow(s: str) -> datetime:
@@ -181,7 +186,7 @@ def parse_china_time(text: str) -> datetime | None:
     six times faster than the general rule; a 100k-row export has 300,000 of these.
     """
     s = text.strip()
-    if len(s) == 19 and s[4] == "-" and s[10] == " " and s[:4] >= "1992" and s.isascii():
+    if _is_plain_timestamp(s) and s[:4] >= "1992" and s.isascii():
         try:
             return datetime.fromisoformat(s + "+08:00").astimezone(UTC)
         except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from sellerdesk.sheets.cleaning import (
     clean_tracking,
     is_scientific,
     normalize_header,
+    parse_china_time,
     parse_datetime,
     parse_id,
     parse_money,
@@ -164,6 +166,29 @@ def test_parse_datetime_refuses(raw: str) -> None:
 def test_to_utc_matches_local_to_utc(naive: datetime) -> None:
     assert to_utc(naive) == local_to_utc(naive)  # 1988: China had summer time then
     assert to_utc(naive, "Europe/Berlin") == local_to_utc(naive, "Europe/Berlin")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2026-08-01 10:00:05", "\t2026-08-01 00:00:05\t", "1992-01-01 00:00:00", "1988-07-01 12:00:00",
+        "2026/8/1 9:05", "2026-08-01T10:00:05", "2026-08-01 10:00:05.250", "20260801", "46235.5", "2026-08-01",
+        "", "null", "2026-02-30 10:00:00", "2026-08-01 24:00:00", "2026-08-01 1a:00:05", "２０２６-08-01 10:00:05",
+        "2026-08-01 10:00:5 ", "+026-08-01 10:00:05",
+    ],
+)  # fmt: skip
+def test_parse_china_time_is_parse_datetime_then_to_utc(raw: str) -> None:
+    def outcome(parse: Callable[[str], datetime | None]) -> object:
+        try:
+            return parse(raw)
+        except CellError as exc:
+            return (exc.code, exc.message)
+
+    def general_rule(text: str) -> datetime | None:
+        local = parse_datetime(text)
+        return None if local is None else to_utc(local)
+
+    assert outcome(parse_china_time) == outcome(general_rule)
 
 
 def test_parse_id() -> None:
