@@ -16,7 +16,7 @@ from sellerdesk.domain.enums import OrderStatus, TaskStatus, TicketStatus
 from sellerdesk.domain.stock import StockLevel
 from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local, utcnow
 from sellerdesk.models import Order, Task, Ticket
-from sellerdesk.services import browse, orders, products, reports
+from sellerdesk.services import browse, orders, reports
 
 CHART_DAYS = 365  # the longest range the daily chart offers (30, 90 or 365 days)
 TREND_MONTHS = 12
@@ -73,6 +73,10 @@ def tasks_due_count(session: Session, day: date) -> int:
 
 
 def count_work_queues(session: Session, now: datetime) -> WorkQueues:
+    # Here, not at the top: the products service loads the spreadsheet readers (~0.25 s), and the home page
+    # imports this module on the UI thread while the queues are counted on the database worker.
+    from sellerdesk.services import products
+
     unshipped = select(func.count()).select_from(Order).where(Order.status == OrderStatus.PAID)
     return WorkQueues(
         late_to_ship=orders.late_to_ship_count(session, now),
