@@ -1703,8 +1703,7 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
-        <location line="+26"/>
+        <location line="+60"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,7 +1728,12 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Buyer paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>

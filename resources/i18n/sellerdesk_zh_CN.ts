@@ -1706,8 +1706,7 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
-        <location line="+26"/>
+        <location line="+60"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
@@ -1732,7 +1731,12 @@ Details: {detail}</source>
         <translation>下单</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Buyer paid</source>
+        <translation>买家付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shipped</source>
         <translation>发货</translation>
     </message>

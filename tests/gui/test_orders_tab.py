@@ -206,7 +206,7 @@ def test_detail_dialog_shows_the_order_and_opens_a_ticket(
     assert editor is not None and editor.isVisible()
     editor.close()
     timeline = dialog.tabs.widget(1)
-    assert [timeline.item(r, 1).text() for r in range(2)] == ["Order placed", "Paid"]  # type: ignore[attr-defined]
+    assert [timeline.item(r, 1).text() for r in range(2)] == ["Order placed", "Buyer paid"]  # type: ignore[attr-defined]
     with qtbot.waitSignal(dialog.open_ticket_requested) as blocker:
         dialog.ticket_button.click()
     assert blocker.args == [row.id]

@@ -265,7 +265,7 @@ class OrderDetailDialog(QDialog):
     def _event_text(self, event: TimelineEvent) -> str:
         texts = {
             "created": self.tr("Order placed"),
-            "paid": self.tr("Paid"),
+            "paid": self.tr("Buyer paid"),  # not "Paid": the amount column has that text
             "shipped": self.tr("Shipped"),
             "completed": self.tr("Completed"),
             "refund_applied": self.tr("Refund requested"),
