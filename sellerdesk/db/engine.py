@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sellerdesk import APP_NAME, ORG_NAME
 
 ENV_VAR = "SELLERDESK_DB"
+PAGE_CACHE_KIB = 16 * 1024  # SQLite page cache per connection
 
 
 def data_dir() -> Path:
@@ -64,7 +65,10 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=10000")
-    cur.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+    # 16 MiB of page cache per connection: the app holds two (screens and the worker), and at a million
+    # orders 64 MiB each pushed the Orders tab past its memory goal. A 128 MiB cache during an import
+    # measured no faster (100k orders: 9.7 s against 9.1 s), so imports use the same.
+    cur.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
     cur.close()
 
 
