@@ -1460,6 +1460,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>A shipping deadline must be between 1 and {max} hours after payment, not {hours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>There are no orders with tracking numbers to ship.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,7 +1848,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+95"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+96"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,12 +1968,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+227"/>
+        <location line="+243"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-238"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,8 +2002,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Shipping deadlines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many hours after payment each platform allows to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+223"/>
+        <location line="+230"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>Copy order ID</numerusform>
@@ -2006,7 +2021,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-270"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,7 +2086,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+183"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln order late to ship</numerusform>
@@ -2832,6 +2847,24 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+3"/>
         <source>Search staff member or month (2026-07)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShipDeadlinesDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ship_deadlines.py" line="+21"/>
+        <source>Shipping deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An order is late to ship when it is still unshipped this many hours after payment. Use the deadline each platform sets for your shops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1467,6 +1467,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>A shipping deadline must be between 1 and {max} hours after payment, not {hours}.</source>
+        <translation>发货时限须在付款后 1 至 {max} 小时之间，不能是 {hours}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>There are no orders with tracking numbers to ship.</source>
         <translation>没有已填写运单号的待发货订单。</translation>
     </message>
@@ -1846,7 +1851,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+95"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+96"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -1965,12 +1970,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+227"/>
+        <location line="+243"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-238"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -1999,15 +2004,25 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation>为多个订单填写或粘贴运单号、标记发货、生成批量发货文件</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Shipping deadlines…</source>
+        <translation>发货时限…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many hours after payment each platform allows to ship</source>
+        <translation>各平台要求付款后多少小时内发货</translation>
+    </message>
     <message numerus="yes">
-        <location line="+223"/>
+        <location line="+230"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-270"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -2072,7 +2087,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+183"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -2833,6 +2848,24 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+3"/>
         <source>Search staff member or month (2026-07)</source>
         <translation>搜索员工或月份（如 2026-07）</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDeadlinesDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ship_deadlines.py" line="+21"/>
+        <source>Shipping deadlines</source>
+        <translation>发货时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An order is late to ship when it is still unshipped this many hours after payment. Use the deadline each platform sets for your shops.</source>
+        <translation>订单在付款后超过这么多小时仍未发货，即算超时未发货。请按各平台对你店铺的发货时限填写。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> h</source>
+        <translation> 小时</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from sellerdesk.domain.errors import NotFoundError, ValidationError
 from sellerdesk.domain.orders import ship_deadline
 from sellerdesk.models import AppSetting, Order, OrderItem, Refund, Shop, Sku, Ticket
 from sellerdesk.models.imports import ImportBatch, ImportChange
+from sellerdesk.services.app_settings import store_setting
 from sellerdesk.services.search import order_matches
 from sellerdesk.services.shipping import TrackingEntry, enter_tracking
 from sellerdesk.services.stock import sync_order_stock
@@ -34,6 +35,8 @@ from sellerdesk.services.stock import sync_order_stock
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 DEFAULT_SHIP_HOURS = 48
+_PLATFORM_VALUES = frozenset(p.value for p in Platform)
+MAX_SHIP_HOURS = 30 * 24  # no platform gives more than a month; a larger figure is a typing slip
 LATE_SHIP_SETTING = "late_ship_hours"  # app_settings: {"taobao": 48, "jd": 24, ...}
 EXCEL_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header row
 DATE_FIELDS = ("created", "paid", "shipped")
@@ -128,6 +131,43 @@ def ship_hours_by_shop(session: Session) -> dict[int, int]:
         value = by_platform.get(platform)
         hours[shop_id] = int(value) if isinstance(value, int) and value > 0 else int(own or DEFAULT_SHIP_HOURS)
     return hours
+
+
+@dataclass(frozen=True)
+class ShipDeadlines:
+    """The shipping deadline, in hours after payment, per platform the shop sells on (the settings dialog)."""
+
+    hours: Mapping[str, int]  # Platform value -> hours
+    version: int  # of the stored setting; 0 when it was never saved
+
+
+def ship_deadlines(session: Session) -> ShipDeadlines:
+    """The stored hours per platform; a platform without one shows its shops' own figure, else 48."""
+    setting = session.get(AppSetting, LATE_SHIP_SETTING)
+    stored: Mapping[str, Any] = setting.value if setting is not None and isinstance(setting.value, dict) else {}
+    own = dict(session.execute(select(Shop.platform, func.max(Shop.ship_deadline_hours)).group_by(Shop.platform)).all())
+    hours = {}
+    for platform in Platform:
+        value = stored.get(platform.value)
+        fallback = int(own.get(platform.value) or DEFAULT_SHIP_HOURS)
+        hours[platform.value] = value if isinstance(value, int) and value > 0 else fallback
+    return ShipDeadlines(hours=hours, version=setting.version if setting is not None else 0)
+
+
+def set_ship_deadlines(session: Session, hours: Mapping[str, int], expected_version: int) -> Changes:
+    """Store the deadline per platform; refused when someone saved the setting meanwhile."""
+    for platform, value in hours.items():
+        if platform not in _PLATFORM_VALUES or not 1 <= value <= MAX_SHIP_HOURS:
+            raise ValidationError(
+                f"Shipping deadline for {platform} must be 1-{MAX_SHIP_HOURS} hours, not {value}.",
+                code="ship_hours_invalid",
+                platform=platform,
+                hours=value,
+                max=MAX_SHIP_HOURS,
+            )
+    stored = {platform: int(h) for platform, h in sorted(hours.items())}
+    store_setting(session, LATE_SHIP_SETTING, stored, expected_version)
+    return Changes(orders=True)
 
 
 def _late_condition(hours_by_shop: Mapping[int, int], now: datetime) -> ColumnElement[bool]:

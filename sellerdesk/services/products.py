@@ -25,6 +25,7 @@ from sellerdesk.domain.stock import Margin, StockLevel, margin_of, replenishment
 from sellerdesk.domain.timeutil import utcnow
 from sellerdesk.domain.titles import DEFAULT_BANNED_WORDS, TitleHit, find_banned, normalize_words
 from sellerdesk.models import AppSetting, Listing, Order, OrderItem, Product, Shop, Sku, StockMovement
+from sellerdesk.services.app_settings import store_setting
 from sellerdesk.services.browse import PageRequest
 from sellerdesk.services.stock import MovementResult, ensure_warehouses, post_stocktake
 from sellerdesk.sheets.catalog_sheets import COUNT_HEADERS, PURCHASE_HEADERS, write_sheet, yuan
@@ -428,13 +429,7 @@ def banned_words(session: Session) -> tuple[str, ...]:
 
 
 def set_banned_words(session: Session, words: Sequence[str]) -> Changes:
-    value = list(normalize_words(words))
-    setting = session.get(AppSetting, BANNED_WORDS_KEY)
-    if setting is None:
-        session.add(AppSetting(key=BANNED_WORDS_KEY, value=value))
-    else:
-        setting.value = value
-    session.flush()
+    store_setting(session, BANNED_WORDS_KEY, list(normalize_words(words)))
     return Changes(products=True)
 
 

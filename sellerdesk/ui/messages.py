@@ -54,6 +54,9 @@ TEXTS = {
     "not_shippable": QT_TRANSLATE_NOOP(
         "Messages", "Order {order} is not waiting to be shipped (it is not in the state “paid, to ship”)."
     ),
+    "ship_hours_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "A shipping deadline must be between 1 and {max} hours after payment, not {hours}."
+    ),
     "nothing_to_ship": QT_TRANSLATE_NOOP("Messages", "There are no orders with tracking numbers to ship."),
     "unknown_carrier": QT_TRANSLATE_NOOP(
         "Messages", "“{carrier}” is not a carrier the platform of order {order} accepts."

@@ -417,3 +417,26 @@ def _drop_target(window: MainWindow, pos: QPoint) -> QWidget:
     while not widget.isWindow() and not widget.acceptDrops():
         widget = widget.parentWidget()
     return widget
+
+
+def test_shipping_deadlines_dialog_changes_what_is_late(
+    qtbot: QtBot, writable: tuple[sessionmaker[Session], Runner]
+) -> None:
+    from sellerdesk.domain.changes import Changes
+    from sellerdesk.services.orders import ship_deadlines
+
+    factory, runner = writable
+    tab = _tab(qtbot, factory, runner)
+    tab.late_only.setChecked(True)
+    late_before = tab.model.rowCount()
+    dialog = tab.edit_ship_deadlines()
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.boxes["jd"].value() == 48  # nothing stored yet: the default
+    dialog.boxes["jd"].setValue(1)
+    with qtbot.waitSignal(runner.changed):
+        dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with factory() as session:
+        assert ship_deadlines(session).hours["jd"] == 1
+    tab.on_changes(Changes(orders=True))  # what the main window does with the runner's broadcast
+    assert tab.model.rowCount() > late_before

@@ -199,3 +199,29 @@ def test_detail_items_carry_their_skus_product(session: Session) -> None:
     (line,) = svc.order_detail(session, orders[0].id, NOW).items
     assert (line.sku_id, line.product_id) == (sku.id, product.id)
     assert svc.count_orders(session, OrderFilter(unlinked_only=True), NOW) == 1  # only the NOPE line is left
+
+
+def test_shipping_deadlines_are_set_per_platform_and_move_the_late_list(session: Session) -> None:
+    orders = _fill(session)
+    current = svc.ship_deadlines(session)
+    assert current.hours["jd"] == 24 and current.hours["taobao"] == 48 and current.hours["douyin"] == 48
+    svc.set_ship_deadlines(session, {**current.hours, "taobao": 12}, current.version)
+    late = set(svc.order_ids(session, OrderFilter(late_only=True), OrderSort(), NOW))
+    # Taobao orders (even n) 20 h and older are now late too.
+    assert late == {orders[n].id for n in (2, 3, 4, 5, 6, 7)}
+    saved = svc.ship_deadlines(session)
+    assert saved.hours["taobao"] == 12 and saved.version == current.version + 1
+
+
+def test_shipping_deadlines_refuse_a_stale_version_and_nonsense_hours(session: Session) -> None:
+    _fill(session)
+    current = svc.ship_deadlines(session)
+    svc.set_ship_deadlines(session, {"jd": 36}, current.version)
+    with pytest.raises(ConflictError):
+        svc.set_ship_deadlines(session, {"jd": 12}, current.version)  # someone saved meanwhile
+    fresh = svc.ship_deadlines(session)
+    for bad in (0, -5, svc.MAX_SHIP_HOURS + 1):
+        with pytest.raises(ValidationError) as caught:
+            svc.set_ship_deadlines(session, {"jd": bad}, fresh.version)
+        assert caught.value.code == "ship_hours_invalid"
+    assert svc.ship_deadlines(session).hours["jd"] == 36

@@ -41,6 +41,7 @@ from sellerdesk.ui.widgets.util import named
 
 if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog, TicketForOrderDialog
+    from sellerdesk.ui.dialogs.ship_deadlines import ShipDeadlinesDialog
     from sellerdesk.ui.dialogs.shipping_dialog import ShippingDialog
     from sellerdesk.ui.runner import Job, Runner
 
@@ -285,9 +286,13 @@ class OrdersTab(ListTab):
             self.tr("Write the orders in this list, as filtered and sorted, to an Excel file")
         )
         self.export_button.clicked.connect(lambda: self.export_view())
+        self.deadlines_button = named(QPushButton(self.tr("Shipping deadlines…")), "deadlinesButton")
+        self.deadlines_button.setToolTip(self.tr("How many hours after payment each platform allows to ship"))
+        self.deadlines_button.clicked.connect(lambda: self.edit_ship_deadlines())
         row = QHBoxLayout()
         row.addWidget(self.late_label)
         row.addStretch(1)
+        row.addWidget(self.deadlines_button)
         row.addWidget(self.ship_button)
         row.addWidget(self.export_button)
         return row
@@ -367,6 +372,18 @@ class OrdersTab(ListTab):
         from sellerdesk.ui.dialogs.shipping_dialog import ShippingDialog
 
         dialog = ShippingDialog(self.runner, self.session_factory, self.selected_rows(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def edit_ship_deadlines(self) -> ShipDeadlinesDialog | None:
+        if self.runner is None:
+            return None
+        from sellerdesk.ui.dialogs.ship_deadlines import ShipDeadlinesDialog
+
+        with self.session_factory() as session:
+            current = svc.ship_deadlines(session)
+        dialog = ShipDeadlinesDialog(self.runner, current, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -1,0 +1,26 @@
+"""Shared settings (one JSON value per key in app_settings): every PC of the shop sees the same."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.errors import ConflictError
+from sellerdesk.models import AppSetting
+
+
+def setting_version(session: Session, key: str) -> int:
+    """The stored setting's version; 0 when it was never saved."""
+    setting = session.get(AppSetting, key)
+    return setting.version if setting is not None else 0
+
+
+def store_setting(session: Session, key: str, value: object, expected_version: int | None = None) -> None:
+    """Save ``value`` under ``key``; with ``expected_version``, refuse when someone saved it meanwhile."""
+    setting = session.get(AppSetting, key)
+    if expected_version is not None and (setting.version if setting is not None else 0) != expected_version:
+        raise ConflictError(f"The setting {key} was changed by someone else.", code="conflict")
+    if setting is None:
+        session.add(AppSetting(key=key, value=value))
+    else:
+        setting.value = value
+    session.flush()
