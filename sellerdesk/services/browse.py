@@ -2,9 +2,9 @@
 
 A tab never holds a whole table: its Qt model asks for ``count_<kind>()`` once, then for pages of
 ``<kind>_page()`` as the view scrolls. Sorting and searching happen here, in SQL. Every sort order
-ends with the row id, so pages are stable, and the order's leading columns match an index where the
-table can grow large (orders: paid_at, created_at, (status, paid_at), (platform, paid_at)); paging
-is LIMIT/OFFSET over that indexed order, walking ids alone before the page's rows are loaded.
+ends with the row id, so pages are stable; paging is LIMIT/OFFSET, walking ids alone before the page's
+rows are loaded. These tables stay small (SKUs, tickets, tasks, reviews); the orders list, which grows
+to millions of rows, has its own service with id-list paging (``services.orders``).
 The listings are built on first use, not at import: building them configures the ORM mappers, which
 need not delay the app's first paint.
 
@@ -13,11 +13,9 @@ Like every service, these functions take the Session first and return frozen dat
 
 from __future__ import annotations
 
-from calendar import monthrange
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
@@ -25,11 +23,8 @@ from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
-from sellerdesk.domain.enums import OrderStatus, TicketStatus
-from sellerdesk.domain.timeutil import day_bounds_utc
-from sellerdesk.models import Order, Product, Review, Shop, Sku, StaffUser, StockMovement, Task, Ticket
-from sellerdesk.services.orders import late_to_ship_count
-from sellerdesk.services.search import order_matches
+from sellerdesk.domain.enums import TicketStatus
+from sellerdesk.models import Order, Product, Review, Sku, StaffUser, StockMovement, Task, Ticket
 
 R = TypeVar("R")
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -56,22 +51,6 @@ class ProductRow:
     @property
     def low_stock(self) -> bool:
         return is_low_stock(self.available, self.safety_stock, active=self.active)
-
-
-@dataclass(frozen=True)
-class OrderRow:
-    id: int
-    platform: str
-    shop: str
-    platform_order_id: str
-    status: str
-    refund_state: str
-    paid_at: datetime | None  # aware UTC
-    paid_cents: int
-    refund_cents: int
-    buyer_nick: str
-    carrier: str
-    tracking_no: str
 
 
 @dataclass(frozen=True)
@@ -164,7 +143,6 @@ def sort_keys() -> dict[str, tuple[str, ...]]:
     """Each listing's sort keys (``PageRequest.sort``), by listing name."""
     listings: dict[str, _Listing[Any]] = {
         "products": _product_listing(),
-        "orders": _order_listing(),
         "tickets": _ticket_listing(),
         "tasks": _task_listing(),
         "reviews": _review_listing(),
@@ -231,53 +209,6 @@ def count_products(session: Session, search: str = "") -> int:
 
 def product_page(session: Session, request: PageRequest) -> tuple[ProductRow, ...]:
     return _product_listing().page(session, request)
-
-
-# ---------------------------------------------------------------- orders
-
-
-@cache
-def _order_listing() -> _Listing[OrderRow]:
-    def query() -> AnySelect:
-        return select(
-            Order.id,
-            Order.platform,
-            Shop.name,
-            Order.platform_order_id,
-            Order.status,
-            Order.refund_state,
-            Order.paid_at,
-            Order.paid_cents,
-            Order.refund_cents,
-            Order.buyer_nick,
-            Order.carrier,
-            Order.tracking_no,
-        ).join(Shop, Shop.id == Order.shop_id)
-
-    # Only orders backed by an index: a million orders sort in milliseconds, not seconds.
-    return _Listing(
-        query=query,
-        ids=lambda: select(Order.id),
-        id_column=Order.id,
-        sorts={
-            "paid_at": (Order.paid_at, Order.id),
-            "platform": (Order.platform, Order.paid_at, Order.id),
-            "status": (Order.status, Order.paid_at, Order.id),
-            "shop": (Order.shop_id, Order.platform_order_id, Order.id),
-            "platform_order_id": (Order.shop_id, Order.platform_order_id, Order.id),
-            "tracking_no": (Order.tracking_no, Order.id),
-        },
-        search=order_matches,  # the order search index: substrings of ids, buyers, tracking, SKUs, titles
-        to_row=lambda r: OrderRow(*tuple(r)),
-    )
-
-
-def count_orders(session: Session, search: str = "") -> int:
-    return _order_listing().count(session, search)
-
-
-def order_page(session: Session, request: PageRequest) -> tuple[OrderRow, ...]:
-    return _order_listing().page(session, request)
 
 
 # ---------------------------------------------------------------- service tickets
@@ -414,83 +345,7 @@ def review_page(session: Session, request: PageRequest) -> tuple[ReviewRow, ...]
 # ---------------------------------------------------------------- home dashboard
 
 
-@dataclass(frozen=True)
-class DashboardCounts:
-    """What needs attention today."""
-
-    unshipped_paid: int  # paid, not shipped yet
-    late_to_ship: int  # of those, past the shop's shipping deadline (48 h unless the shop says otherwise)
-    open_tickets: int  # new, open or waiting for the buyer
-    low_stock_skus: int  # see is_low_stock()
-
-
 def has_data(session: Session) -> bool:
     """False for a brand-new database: the home page then explains how to get data in."""
     tables = (Order.id, Sku.id, Ticket.id, Task.id, Review.id)
     return any(session.execute(select(exists().where(col.is_not(None)))).scalar_one() for col in tables)
-
-
-def dashboard_counts(session: Session, now: datetime) -> DashboardCounts:
-    """The dashboard's attention counts at ``now`` (aware UTC)."""
-    unshipped = select(func.count()).where(Order.status == OrderStatus.PAID)
-    open_tickets = select(func.count()).select_from(Ticket).where(Ticket.status.in_(OPEN_TICKET_STATUSES))
-    return DashboardCounts(
-        unshipped_paid=int(session.execute(unshipped.select_from(Order)).scalar_one()),
-        late_to_ship=_late_to_ship(session, now),
-        open_tickets=int(session.execute(open_tickets).scalar_one()),
-        low_stock_skus=_low_stock_count(session),
-    )
-
-
-def _late_to_ship(session: Session, now: datetime) -> int:
-    # The orders list's own count: the same per-platform deadlines flag the rows it shows.
-    return late_to_ship_count(session, now)
-
-
-def _low_stock_count(session: Session) -> int:
-    available = _ledger_sum(StockMovement.on_hand_delta) - _ledger_sum(StockMovement.reserved_delta)
-    stmt = (
-        select(func.count())
-        .select_from(Sku)
-        .where(Sku.active.is_(True), Sku.safety_stock > 0, available < Sku.safety_stock)
-    )
-    return int(session.execute(stmt).scalar_one())
-
-
-@dataclass(frozen=True)
-class DaySales:
-    day: date  # calendar day in the shop's time zone
-    gmv_cents: int
-    paid_orders: int
-
-
-def daily_sales(session: Session, year: int, month: int) -> tuple[DaySales, ...]:
-    """Paid amounts per day of a month (each order counted on its payment day in its shop's zone).
-
-    Every day of the month is present, zero when nothing sold, so a chart has no gaps. Days are
-    bucketed in SQL against precomputed UTC day bounds: portable, and no per-row Python work.
-    """
-    first = date(year, month, 1)
-    days = [first + timedelta(days=i) for i in range(monthrange(year, month)[1])]
-    gmv = [0] * len(days)
-    orders = [0] * len(days)
-    for tz, shop_ids in _shop_ids_by_timezone(session).items():
-        starts = [day_bounds_utc(d, tz)[0] for d in days]
-        end = day_bounds_utc(days[-1], tz)[1]
-        bucket = case(*((Order.paid_at < start, i - 1) for i, start in enumerate(starts[1:], 1)), else_=len(days) - 1)
-        stmt = (
-            select(bucket, func.count(), func.coalesce(func.sum(Order.paid_cents), 0))
-            .where(Order.paid_at >= starts[0], Order.paid_at < end, Order.shop_id.in_(shop_ids))
-            .group_by(bucket)
-        )
-        for index, count, cents in session.execute(stmt):
-            orders[index] += int(count)
-            gmv[index] += int(cents)
-    return tuple(DaySales(d, g, n) for d, g, n in zip(days, gmv, orders, strict=True))
-
-
-def _shop_ids_by_timezone(session: Session) -> dict[str, list[int]]:
-    groups: dict[str, list[int]] = defaultdict(list)
-    for shop_id, tz in session.execute(select(Shop.id, Shop.timezone)):
-        groups[tz].append(shop_id)
-    return groups

@@ -163,7 +163,7 @@ def test_export_rows_walk_the_whole_view_in_order(session: Session) -> None:
 
 
 def test_late_to_ship_takes_a_shops_own_deadline_and_the_dashboard_counts_the_same(session: Session) -> None:
-    from sellerdesk.services.browse import dashboard_counts
+    from sellerdesk.services.dashboard import count_work_queues
 
     orders = _fill(session)
     slow = Shop(platform="pdd", name="拼多多店", ship_deadline_hours=72)
@@ -182,7 +182,7 @@ def test_late_to_ship_takes_a_shops_own_deadline_and_the_dashboard_counts_the_sa
         session.scalar(select(Order.id).where(Order.platform_order_id == "PDD80"))
     }
     assert svc.late_to_ship_count(session, NOW) == 5
-    assert dashboard_counts(session, NOW).late_to_ship == 5  # the home page shows the list's count
+    assert count_work_queues(session, NOW).late_to_ship == 5  # the home page shows the list's count
 
 
 def test_detail_items_carry_their_skus_product(session: Session) -> None:
