@@ -299,6 +299,11 @@ class SkuFigures:
         return self.goods.units > 0
 
 
+def top_sku_rank(sku: SkuFigures) -> tuple[int, int, str]:
+    """How SKUs rank for "top SKUs": by net sales, then units, then seller code (stable for ties)."""
+    return (-sku.goods.net_sales_cents, -sku.goods.units, sku.seller_code)
+
+
 @dataclass(frozen=True)
 class Breakdown:
     """A month by shop, platform and SKU; ``by_sku`` lists every active SKU, sold or not."""
@@ -311,7 +316,7 @@ class Breakdown:
 
     def top_skus(self, limit: int = 10) -> tuple[SkuFigures, ...]:
         """By net sales, then units; catalog SKUs and unlinked codes alike."""
-        ranked = sorted(self.by_sku, key=lambda s: (-s.goods.net_sales_cents, -s.goods.units, s.seller_code))
+        ranked = sorted(self.by_sku, key=top_sku_rank)
         return tuple(s for s in ranked[:limit] if s.goods.lines)
 
 
@@ -904,7 +909,7 @@ def _top_skus(session: Session, goods: dict[_GoodsKey, GoodsFigures], limit: int
         for (sku_id, code), g in per_key.items()
         if sku_id is None or sku_id in skus
     ]
-    ranked = sorted(rows, key=lambda s: (-s.goods.net_sales_cents, -s.goods.units, s.seller_code))[:limit]
+    ranked = sorted(rows, key=top_sku_rank)[:limit]
     titles = _unlinked_titles(session, [s.seller_code for s in ranked if s.sku_id is None])
     return tuple(
         s
