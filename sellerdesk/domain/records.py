@@ -135,3 +135,8 @@ class ParsedFile:
     refunds: list[RefundRecord] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     bad_rows: set[int] = field(default_factory=set)  # rows refused (their problems are listed)
+    # Streaming: an import writes orders[:final] while the parser, on another thread, reads the rest of
+    # the file; parsers never change an order after counting it final. ``stream`` asks multi-row parsers
+    # to finish each order when the next one starts, instead of at the end of the file.
+    stream: bool = False
+    final: int = 0

@@ -7,11 +7,12 @@ layout recognises go through ``parse_file(path, mapping=…)`` with a user-confi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from sellerdesk.domain.enums import Platform
-from sellerdesk.domain.records import ParsedFile
-from sellerdesk.platforms.base import LayoutParser, missing_columns, not_an_export
+from sellerdesk.domain.records import FileKind, ParsedFile
+from sellerdesk.platforms.base import LayoutMatch, LayoutParser, NotGrouped, missing_columns, not_an_export
 from sellerdesk.platforms.detect import KNOWN_HEADERS, PARSERS, Detection, detect_file, detect_headers
 from sellerdesk.platforms.generic import GENERIC_FIELDS, GenericParser, missing_fields, suggest_mapping
 from sellerdesk.sheets.reading import Table, read_table
@@ -21,12 +22,15 @@ __all__ = [
     "PARSERS",
     "Detection",
     "GenericParser",
+    "NotGrouped",
+    "ParseJob",
     "detect_file",
     "detect_headers",
     "detect_path",
     "missing_fields",
     "parse_file",
     "parse_table",
+    "plan_parse",
     "read_export",
     "suggest_mapping",
 ]
@@ -58,12 +62,49 @@ def parse_table(
     table: Table, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None
 ) -> ParsedFile:
     """``parse_file`` for an already read table."""
+    job = plan_parse(table, platform, mapping=mapping)
+    result = job.start()
+    job.run(result)
+    return result
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    """A recognised file, ready to parse: ``parse_table`` in two steps, so that an import can write the
+    orders parsed so far while another thread parses the rest (``ParsedFile.final``)."""
+
+    table: Table
+    parser: LayoutParser
+    match: LayoutMatch
+    shop_name: str = ""  # the shop a saved column mapping names, when the file itself names none
+
+    @property
+    def kind(self) -> FileKind:
+        return self.match.layout.kind
+
+    def start(self, *, stream: bool = False) -> ParsedFile:
+        result = self.parser.start(self.table.file_name, self.match, stream=stream)
+        result.shop_name = self.shop_name
+        return result
+
+    def run(self, result: ParsedFile) -> None:
+        """Parse every row into ``result``; raises ``NotGrouped`` when streaming and an order's rows are apart."""
+        self.parser.fill(self.table, self.match, result)
+
+
+def plan_parse(table: Table, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None) -> ParseJob:
+    """Recognise the table's layout; raises ``ImportFileError`` for a file no parser can read."""
+    parser: LayoutParser
     if mapping is not None:
-        return GenericParser(mapping, platform or Platform.OTHER).parse(table)
-    detection = detect_file(table, platform=platform)
-    if detection.match is None or detection.platform is None:
-        raise not_an_export(table.file_name)
-    if detection.missing_required:
-        raise missing_columns(table.file_name, detection.match)
-    parser: LayoutParser = PARSERS[detection.platform]
-    return parser.parse(table, table.file_name, detection.match)
+        parser = GenericParser(mapping, platform or Platform.OTHER)
+        match = parser.detect(table.header, table.file_name)
+        if match is None:
+            raise not_an_export(table.file_name)
+    else:
+        detection = detect_file(table, platform=platform)
+        if detection.match is None or detection.platform is None:
+            raise not_an_export(table.file_name)
+        parser, match = PARSERS[detection.platform], detection.match
+    if match.missing_required:
+        raise missing_columns(table.file_name, match)
+    return ParseJob(table, parser, match)

@@ -128,12 +128,22 @@ class LayoutParser:
             raise not_an_export(name)
         if match.missing_required:
             raise missing_columns(name, match)
-        result = ParsedFile(name, self.platform, match.layout.kind, header_generation=match.generation)
-        reader = RowReader(name, table.header, match.columns)
+        result = self.start(name, match)
+        self.fill(table, match, result)
+        return result
+
+    def start(self, file_name: str, match: LayoutMatch, *, stream: bool = False) -> ParsedFile:
+        """The empty result ``fill`` fills (``stream``: see ``ParsedFile.final``)."""
+        return ParsedFile(
+            file_name, self.platform, match.layout.kind, header_generation=match.generation, stream=stream
+        )
+
+    def fill(self, table: Table, match: LayoutMatch, result: ParsedFile) -> None:
+        """Parse every row into ``result``; its problems are added at the end."""
+        reader = RowReader(result.file_name, table.header, match.columns)
         with gc_paused():
             self.parse_rows(table, match, reader, result)
         result.problems.extend(reader.all_problems)
-        return result
 
     def parse_rows(self, table: Table, match: LayoutMatch, reader: RowReader, result: ParsedFile) -> None:
         """Fill ``result`` from the rows; row problems go through ``reader``."""
@@ -311,15 +321,28 @@ class RowReader:
         self.all_problems.append(problem)
 
 
+class NotGrouped(Exception):
+    """A streamed parse met an order again after rows of other orders (the file was sorted by another
+    column): its first rows were already handed out, so the file must be parsed whole instead."""
+
+
 @dataclass
 class OrderGroups:
     """Collects the rows of multi-row orders; an order with any bad row is left out entirely,
-    because a partial order would give wrong totals."""
+    because a partial order would give wrong totals.
+
+    Finished orders go to ``result.orders`` with ``complete`` applied (what the parser derives from
+    all of an order's lines). Streamed (``result.stream``), an order is finished as soon as a row of
+    another order follows, as exports list an order's rows together; otherwise at ``finish``.
+    """
 
     result: ParsedFile
+    complete: Callable[[OrderRecord], None] | None = None
     orders: dict[str, OrderRecord] = field(default_factory=dict)
     rows_of: dict[str, list[int]] = field(default_factory=dict)
     bad: set[str] = field(default_factory=set)
+    _open: str = ""  # streamed: the order whose rows are being read
+    _released: set[str] = field(default_factory=set)
 
     def get(self, order_id: str) -> OrderRecord | None:
         return self.orders.get(order_id)
@@ -327,6 +350,8 @@ class OrderGroups:
     def add_row(self, reader: RowReader, order_id: str, order: OrderRecord | None) -> bool:
         """Register the current row; False (and the row refused) when it has problems."""
         if order_id:
+            if self.result.stream and order_id != self._open:
+                self._next_order(order_id)
             self.rows_of.setdefault(order_id, []).append(reader.row_no)
         if reader.problems or order is None:
             self.result.bad_rows.add(reader.row_no)
@@ -336,8 +361,25 @@ class OrderGroups:
         self.orders.setdefault(order_id, order)
         return True
 
-    def finish(self, reader: RowReader) -> list[OrderRecord]:
-        """The good orders in file order; sibling rows of bad orders are refused with a reason."""
+    def _next_order(self, order_id: str) -> None:
+        if order_id in self._released:
+            raise NotGrouped(order_id)
+        if self._open:
+            self._release(self._open)
+        self._open = order_id
+
+    def _release(self, order_id: str) -> None:
+        self._released.add(order_id)
+        order = self.orders.get(order_id)
+        if order is None or order_id in self.bad:
+            return
+        if self.complete is not None:
+            self.complete(order)
+        self.result.orders.append(order)
+        self.result.final = len(self.result.orders)
+
+    def finish(self, reader: RowReader) -> None:
+        """Finish the remaining orders (in file order); sibling rows of bad orders are refused with a reason."""
         for order_id, rows in self.rows_of.items():  # file order, so problems come out sorted
             if order_id not in self.bad:
                 continue
@@ -354,7 +396,9 @@ class OrderGroups:
                             f"Another row of order {order_id} has a problem, so the whole order is left out.",
                         )
                     )
-        return [o for oid, o in self.orders.items() if oid not in self.bad]
+        for order_id in self.orders:
+            if order_id not in self._released:
+                self._release(order_id)
 
 
 def line_id(order_id: str, key: str, seen: dict[str, int]) -> str:

@@ -93,7 +93,7 @@ class DouyinParser(LayoutParser):
 
     def parse_rows(self, table: Table, match: LayoutMatch, reader: RowReader, result: ParsedFile) -> None:
         r = reader
-        groups = OrderGroups(result)
+        groups = OrderGroups(result, complete=_finish_order)
         positions: dict[str, int] = {}
         has_line_id = r.has("sub_order_id")
         for row_no, cells in table.rows():
@@ -109,9 +109,7 @@ class DouyinParser(LayoutParser):
             item = self._item(r, sub_id, order)
             if groups.add_row(r, order_id, order if order_id else None):
                 order.items.append(item)
-        result.orders = groups.finish(r)
-        for order in result.orders:
-            _finish_order(order)
+        groups.finish(r)
 
     def _order(self, r: RowReader, order_id: str) -> OrderRecord:
         carrier, tracking = r.text("carrier"), r.tracking("tracking_no")

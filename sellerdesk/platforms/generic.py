@@ -157,7 +157,7 @@ class GenericParser(LayoutParser):
 
     def parse_rows(self, table: Table, match: LayoutMatch, reader: RowReader, result: ParsedFile) -> None:
         r = reader
-        groups = OrderGroups(result)
+        groups = OrderGroups(result, complete=lambda order: self._finish(order, r))
         positions: dict[str, int] = {}
         for row_no, cells in table.rows():
             result.rows += 1
@@ -169,9 +169,7 @@ class GenericParser(LayoutParser):
             item = self._item(r, sub_id, order)
             if groups.add_row(r, order_id, order if order_id else None):
                 order.items.append(item)
-        result.orders = groups.finish(r)
-        for order in result.orders:
-            self._finish(order, r)
+        groups.finish(r)
 
     def _order(self, r: RowReader, order_id: str) -> OrderRecord:
         status_raw = r.text("status")

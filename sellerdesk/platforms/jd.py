@@ -77,7 +77,7 @@ class JdParser(LayoutParser):
             item = self._item(r, order, line_ids)
             if groups.add_row(r, order_id, order if order_id else None):
                 order.items.append(item)
-        result.orders = groups.finish(r)
+        groups.finish(r)
 
     def _order(self, r: RowReader, order_id: str) -> OrderRecord:
         paid_at = r.when("paid_at")

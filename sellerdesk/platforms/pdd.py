@@ -132,6 +132,7 @@ class PddParser(LayoutParser):
                 continue
             seen[order.order_id] = order
             result.orders.append(order)
+            result.final = len(result.orders)
 
     def _order(self, r: RowReader, discounts: tuple[str, ...]) -> OrderRecord:
         order_id = r.ident("order_id", dashes=True)

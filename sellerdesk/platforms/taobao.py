@@ -192,9 +192,10 @@ class TaobaoParser(LayoutParser):
                 result.bad_rows.add(row_no)
                 continue
             seen.add(order.order_id)
-            result.orders.append(order)
             if not result.shop_name:
                 result.shop_name = order.shop_name
+            result.orders.append(order)
+            result.final = len(result.orders)
 
     def _order(self, r: RowReader) -> OrderRecord | None:
         order_id = r.ident("order_id")
@@ -242,7 +243,10 @@ class TaobaoParser(LayoutParser):
     # --- item file ---
 
     def _parse_items(self, table: Table, r: RowReader, result: ParsedFile) -> None:
-        groups = OrderGroups(result)
+        has_refund_status = r.has("refund_status")
+        groups = OrderGroups(
+            result, complete=lambda order: _finish_item_order(order, has_refund_status=has_refund_status)
+        )
         positions: dict[str, int] = {}
         has_line_id = r.has("sub_order_id")
         for row_no, cells in table.rows():
@@ -258,9 +262,7 @@ class TaobaoParser(LayoutParser):
             item = self._item(r, line_id, paid=order.paid_at is not None)
             if groups.add_row(r, order_id, order if order_id else None):
                 order.items.append(item)
-        result.orders = groups.finish(r)
-        for order in result.orders:
-            _finish_item_order(order, has_refund_status=r.has("refund_status"))
+        groups.finish(r)
 
     def _item_order(self, r: RowReader, order_id: str) -> OrderRecord:
         return OrderRecord(

@@ -7,8 +7,9 @@ The same file twice changes nothing; an older export never moves an order backwa
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
@@ -25,7 +26,8 @@ from sellerdesk.domain.orders import is_older_snapshot
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.domain.timeutil import CHINA_TZ, utcnow
 from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
-from sellerdesk.platforms import parse_file, read_export
+from sellerdesk.platforms import NotGrouped, ParseJob, plan_parse, read_export
+from sellerdesk.platforms.background import BackgroundParse
 from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import SavedMapping, find_mapping
 from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days, shop_ids_by_timezone
@@ -37,7 +39,10 @@ from sellerdesk.sheets.reading import gc_paused
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 CHUNK = 500  # ids per IN (...) query: far below SQLite's variable limit
-ORDER_CHUNK = 2000  # orders written per round (lookups, inserts, search documents)
+ORDER_CHUNK = 2000  # orders written per round (lookups, inserts)
+# Search documents of new orders are added in larger rounds: inside a savepoint SQLite's full-text index
+# writes what it holds at every statement, and fewer, larger parts are cheaper to write and merge.
+SEARCH_CHUNK = 16_000
 # Core tables for bulk inserts: plain executemany, several times faster than ORM bulk paths.
 ORDERS = cast(Table, Order.__table__)
 BUYERS = cast(Table, Buyer.__table__)
@@ -141,31 +146,31 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def import_parsed(
+def _write_file(
     session: Session,
     parsed: ParsedFile,
-    *,
-    file_hash: str = "",
-    options: ImportOptions | None = None,
-    progress: Progress | None = None,
-    cancelled: IsCancelled | None = None,
+    batches: Iterable[Sequence[OrderRecord]],
+    file_hash: str,
+    options: ImportOptions,
+    step: Callable[[int], None],
 ) -> FileResult:
-    """Write one parsed file. The caller has checked that it may (no problems, or valid rows accepted)."""
-    options = options or ImportOptions()
+    """Write a file's orders, batch by batch (``batches`` may still be parsing), or its refunds; then what
+    follows from them, and the import batch that records it all."""
+    batch_iter = iter(batches)
+    first = next(batch_iter, ())  # the shop is known from the first orders (or the file's shop name)
     shop = resolve_import_shop(
         session,
         parsed.platform,
         given=options.shop_name,
         in_file=parsed.shop_name,
-        order_ids=[o.order_id for o in parsed.orders[:CHUNK]] or [r.order_id for r in parsed.refunds[:CHUNK]],
+        order_ids=[o.order_id for o in first[:CHUNK]] or [r.order_id for r in parsed.refunds[:CHUNK]],
     )
     batch_id = _start_batch(session, parsed, shop, file_hash, options)  # also takes SQLite's write lock
     tally = _Tally()
-    step = _stepper(progress, cancelled, len(parsed.orders) + len(parsed.refunds))
     if parsed.kind == FileKind.REFUNDS:
         _write_refunds(session, shop, parsed.refunds, tally, step)
     else:
-        _write_orders(session, shop, parsed, tally, step)
+        _write_orders(session, shop, parsed, itertools.chain([first], batch_iter), tally, step)
     # What follows from the orders: the daily roll-up and the stock ledger (reserve, out, returns).
     refresh_rollup(session, sorted(tally.orders_changed), tally.days)
     sync_order_stock(session, sorted(tally.stock_orders))
@@ -194,24 +199,16 @@ def _follow_orders(session: Session, order_ids: set[int], old_days: set[ShopDay]
     sync_order_stock(session, ids)
 
 
-def _stepper(progress: Progress | None, cancelled: IsCancelled | None, total: int) -> Callable[[int], None]:
-    done = [0]
-
-    def step(n: int) -> None:
-        if cancelled is not None and cancelled():
-            raise Cancelled("Import cancelled")
-        done[0] += n
-        if progress is not None:
-            progress(min(done[0], total), total)
-
-    return step
-
-
 # --- orders -------------------------------------------------------------------------------------------
 
 
 def _write_orders(
-    session: Session, shop: ShopRow, parsed: ParsedFile, tally: _Tally, step: Callable[[int], None]
+    session: Session,
+    shop: ShopRow,
+    parsed: ParsedFile,
+    batches: Iterable[Sequence[OrderRecord]],
+    tally: _Tally,
+    step: Callable[[int], None],
 ) -> None:
     """Create the orders the shop does not hold yet; merge the others into what it holds.
 
@@ -222,13 +219,16 @@ def _write_orders(
         shop,
         parsed.platform,
         from_lines=parsed.kind == FileKind.TAOBAO_ITEMS,
-        buyers=_buyer_ids(session, parsed.platform, parsed.orders),
+        buyers={},
         linker=_SkuLinker(session, parsed.platform),
         tally=tally,
     )
     known_shop = _has_orders(session, shop.id)  # a shop's first import has nothing to look up or merge
     with bulk_indexing(session):
-        for chunk in _chunks(parsed.orders, ORDER_CHUNK):
+        for chunk in batches:
+            if not chunk:
+                continue
+            w.buyers.update(_buyer_ids(session, parsed.platform, chunk, known=w.buyers))
             current = _current_orders(session, shop.id, [o.order_id for o in chunk]) if known_shop else {}
             created = _create_orders(w, [r for r in chunk if r.order_id not in current])
             known = [r for r in chunk if r.order_id in current]
@@ -239,7 +239,10 @@ def _write_orders(
             tally.orders_changed |= changed
             tally.stock_orders |= changed
             refresh_search(session, sorted(changed))
+            if len(w.documents) >= SEARCH_CHUNK:
+                _add_documents(w)
             step(len(chunk))
+        _add_documents(w)
 
 
 @dataclass
@@ -253,11 +256,17 @@ class _FileWrite:
     buyers: dict[str, int]  # identifying nick -> buyer id
     linker: _SkuLinker
     tally: _Tally
+    documents: list[tuple[int, str]] = field(default_factory=list)  # search documents of new orders, to add
 
     def order_row(self, record: OrderRecord) -> tuple[Any, ...]:
         """The ``om.ORDER_COLUMNS`` values an insert of ``record`` would write."""
         buyer_id = self.buyers.get(record.buyer_nick)
         return om.new_order_row(record, amounts_from_lines=self.from_lines, buyer_id=buyer_id)
+
+
+def _add_documents(w: _FileWrite) -> None:
+    add_documents(w.session, w.documents)
+    w.documents = []
 
 
 def _has_orders(session: Session, shop_id: int) -> bool:
@@ -284,7 +293,7 @@ def _create_orders(w: _FileWrite, records: Sequence[OrderRecord]) -> list[int]:
     w.tally.log_created("orders", ids)
     w.tally.days |= _paid_days(w.session, w.shop.id, records)
     _create_items(w, zip(ids, records, strict=True))
-    add_documents(w.session, [(order_id, _document(r)) for order_id, r in zip(ids, records, strict=True)])
+    w.documents.extend((order_id, _document(r)) for order_id, r in zip(ids, records, strict=True))
     return ids
 
 
@@ -448,8 +457,11 @@ def is_identifying_nick(nick: str) -> bool:
     return len(nick.replace("*", "")) >= 2
 
 
-def _buyer_ids(session: Session, platform: Platform, records: Iterable[OrderRecord]) -> dict[str, int]:
-    nicks = sorted({r.buyer_nick for r in records if is_identifying_nick(r.buyer_nick)})
+def _buyer_ids(
+    session: Session, platform: Platform, records: Iterable[OrderRecord], known: Mapping[str, int]
+) -> dict[str, int]:
+    """Buyer ids of the records' nicks not in ``known``, creating the buyers seen for the first time."""
+    nicks = sorted({r.buyer_nick for r in records if r.buyer_nick not in known and is_identifying_nick(r.buyer_nick)})
     found: dict[str, int] = {}
     for part in _chunks(nicks):
         stmt = select(Buyer.nick, Buyer.id).where(Buyer.platform == platform.value, Buyer.nick.in_(part))
@@ -573,38 +585,26 @@ class ImportRefused(ImportFileError):
 MappingLookup = Callable[[Sequence[str]], SavedMapping | None]
 
 
-def parse_paths(
-    paths: Sequence[Path],
-    platform: Platform | None = None,
-    progress: Progress | None = None,
-    *,
-    mapping_lookup: MappingLookup | None = None,
-) -> list[tuple[ParsedFile, str]]:
-    """Read and parse every file (no database): the preview, and the first half of an import.
-
-    A layout no parser knows is parsed with a saved column mapping when ``mapping_lookup`` has one.
-    """
-    parsed = []
-    for n, path in enumerate(paths):
-        parsed.append((_parse_one(path, platform, mapping_lookup), file_sha256(path)))
-        if progress is not None:
-            progress(n + 1, len(paths))
-    # A Taobao order file before its item file: the orders' own figures come first either way.
-    return sorted(parsed, key=lambda p: p[0].kind != FileKind.TAOBAO_ORDERS)
-
-
 def _parse_one(path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None) -> ParsedFile:
+    """Read and parse one file whole (the preview)."""
+    job = _plan_one(path, platform, mapping_lookup)
+    parsed = job.start()
+    job.run(parsed)
+    return parsed
+
+
+def _plan_one(path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None) -> ParseJob:
+    """Read a file and recognise its layout; a layout no parser knows is read with its saved column mapping."""
+    table = read_export(path)
     try:
-        return parse_file(path, platform)
+        return plan_parse(table, platform)
     except ImportFileError as exc:
         if exc.code != "not_an_export" or mapping_lookup is None:
             raise
-        saved = mapping_lookup(read_export(path).header)
+        saved = mapping_lookup(table.header)
         if saved is None:
             raise
-        parsed = parse_file(path, saved.platform, mapping=saved.mapping)
-        parsed.shop_name = parsed.shop_name or saved.shop_name
-        return parsed
+        return replace(plan_parse(table, saved.platform, mapping=saved.mapping), shop_name=saved.shop_name)
 
 
 def import_paths(
@@ -616,38 +616,117 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
 ) -> list[FileResult]:
-    """Import files as one unit: if any file has problems (and valid rows are not accepted), refuse all."""
+    """Import files as one unit: if any file has problems (and valid rows are not accepted), nothing is kept.
+
+    Every file is read and recognised first, so an unreadable or unknown file stops the run before
+    anything is written. Each file is then parsed on a helper thread while this one writes the orders
+    parsed so far: SQLite works without holding the GIL, so parsing and writing overlap. The writes
+    sit in a savepoint, rolled back when a file has problems (``ImportRefused``) and on a dry run.
+    """
     options = options or ImportOptions()
     # 100k+ live records: the collector's passes over them would cost as much as the work. They are
     # freed (by reference counting) before it runs again, so it never walks them at all.
     with gc_paused():
-        results = _parse_and_import(session, paths, platform, options, progress, cancelled)
-    return results
+
+        def lookup(header: Sequence[str]) -> SavedMapping | None:
+            return find_mapping(session, header)
+
+        jobs = [(_plan_one(path, platform, lookup), path) for path in paths]
+        # A Taobao order file before its item file: the orders' own figures come first either way.
+        jobs.sort(key=lambda j: j[0].kind != FileKind.TAOBAO_ORDERS)
+        return _write_all(session, jobs, options, _RunProgress(jobs, progress, cancelled))
 
 
-def _parse_and_import(
-    session: Session,
-    paths: Sequence[Path],
-    platform: Platform | None,
-    options: ImportOptions,
-    progress: Progress | None,
-    cancelled: IsCancelled | None,
+def _write_all(
+    session: Session, jobs: Sequence[tuple[ParseJob, Path]], options: ImportOptions, run: _RunProgress
 ) -> list[FileResult]:
-    parsed = parse_paths(paths, platform, mapping_lookup=lambda header: find_mapping(session, header))
-    with_problems = [p for p, _ in parsed if p.problems]
-    if with_problems and not options.accept_valid_rows:
-        results = [_refused_result(p) for p, _ in parsed]
-        names = ", ".join(p.file_name for p in with_problems)
-        raise ImportRefused(f"Nothing was imported: problems in {names}.", results)
-    savepoint = session.begin_nested() if options.dry_run else None
-    results = [
-        import_parsed(session, p, file_hash=h, options=options, progress=progress, cancelled=cancelled)
-        for p, h in parsed
-    ]
-    if savepoint is not None:  # a dry run: everything was checked and counted, nothing is kept
+    savepoint = session.begin_nested()
+    results: list[FileResult] = []
+    refused = False  # a file had problems: the others are only parsed, for their problem lists
+    try:
+        for job, path in jobs:
+            if refused and not options.accept_valid_rows:
+                parsed = job.start()
+                run.parse(job, parsed)
+                results.append(_refused_result(parsed))
+                continue
+            result, parsed = _import_file(session, job, file_sha256(path), options, run)
+            refused = refused or bool(parsed.problems)
+            results.append(result if options.accept_valid_rows or not parsed.problems else _refused_result(parsed))
+    except BaseException:  # a file broken halfway, a cancel, a database error: nothing is kept
         savepoint.rollback()
-        results = [FileResult(**{**r.__dict__, "batch_id": None}) for r in results]
+        raise
+    if refused and not options.accept_valid_rows:
+        savepoint.rollback()
+        names = ", ".join(r.file_name for r in results if r.problems)
+        raise ImportRefused(f"Nothing was imported: problems in {names}.", results)
+    if options.dry_run:  # everything was checked and counted, nothing is kept
+        savepoint.rollback()
+        return [FileResult(**{**r.__dict__, "batch_id": None}) for r in results]
+    savepoint.commit()
     return results
+
+
+def _import_file(
+    session: Session, job: ParseJob, file_hash: str, options: ImportOptions, run: _RunProgress
+) -> tuple[FileResult, ParsedFile]:
+    """Parse one file on a helper thread while writing its orders. When its problems refuse it, writing
+    stops at the first one (the run's savepoint is rolled back) and the rest is only parsed, for the list."""
+    stream = job.kind != FileKind.REFUNDS
+    file_savepoint = session.begin_nested()
+    try:
+        with BackgroundParse(job, stream=stream) as parsing:
+            parsed = parsing.result
+
+            def step(_: int) -> None:
+                run.step(parsed.rows)
+
+            batches: Iterable[Sequence[OrderRecord]] = ()
+            if stream:
+                batches = parsing.batches(
+                    ORDER_CHUNK, stop=lambda: bool(parsed.bad_rows) and not options.accept_valid_rows
+                )
+            else:
+                parsing.wait()
+            result = _write_file(session, parsed, batches, file_hash, options, step)
+            parsing.wait()
+    except NotGrouped:  # an order's rows are apart (a sorted file): parse it whole, then write
+        file_savepoint.rollback()
+        parsed = job.start()
+        run.parse(job, parsed)
+        whole = _chunks(parsed.orders, ORDER_CHUNK)
+        return _write_file(session, parsed, whole, file_hash, options, lambda _: run.step(0)), parsed
+    file_savepoint.commit()
+    run.finish(parsed.rows)
+    return result, parsed
+
+
+class _RunProgress:
+    """Progress over all files of a run, in rows (estimated until each file is parsed), and cancel."""
+
+    def __init__(
+        self, jobs: Sequence[tuple[ParseJob, Path]], progress: Progress | None, cancelled: IsCancelled | None
+    ) -> None:
+        self.total = sum(job.table.approx_rows for job, _ in jobs) or 1
+        self.done = 0  # rows of the files finished
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def step(self, rows: int) -> None:
+        """``rows`` of the current file are done; raises ``Cancelled`` when the user cancelled."""
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled("Import cancelled")
+        if self._progress is not None:
+            self._progress(min(self.done + rows, self.total), self.total)
+
+    def parse(self, job: ParseJob, parsed: ParsedFile) -> None:
+        """Parse a file whole, on this thread."""
+        job.run(parsed)
+        self.finish(parsed.rows)
+
+    def finish(self, rows: int) -> None:
+        self.done += rows
+        self.step(0)
 
 
 @dataclass(frozen=True)
@@ -741,10 +820,8 @@ def _start_batch(session: Session, parsed: ParsedFile, shop: ShopRow, file_hash:
             "file_kind": parsed.kind.value,
             "shop_id": shop.id,
             "staff_id": options.staff_id,
-            "rows": parsed.rows,
-            "partial": bool(parsed.problems),
+            "rows": 0,  # rows, problems and counts are known at the end (the file may still be parsing)
             "status": ImportBatchStatus.DONE.value,
-            "problems": [p.__dict__ for p in parsed.problems[:1000]],
             "started_at": utcnow(),
         },
     )
@@ -757,6 +834,9 @@ def _finish_batch(session: Session, batch_id: int, result: FileResult, tally: _T
         update(ImportBatch)
         .where(ImportBatch.id == batch_id)
         .values(
+            rows=result.rows,
+            partial=bool(result.problems),
+            problems=[p.__dict__ for p in result.problems[:1000]],
             created=result.created,
             updated=result.updated,
             unchanged=result.unchanged,

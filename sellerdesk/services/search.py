@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, column, delete, func, i
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
+from sellerdesk.db.bulk import bulk_insert_rows
 from sellerdesk.models import Order, OrderItem
 
 SEARCH_TABLE = "order_search"
@@ -106,14 +107,8 @@ def _set_fts5_option(session: Session, name: str, value: int) -> None:
 
 def add_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
     """Index orders that were just created, from text the caller built with ``document``."""
-    if not docs:
-        return
-    if _dialect(session) == "sqlite":
-        # A plain executemany of the tuples: Core's per-row parameter handling costs a third of FTS5's work.
-        session.connection().exec_driver_sql(f"INSERT INTO {SEARCH_TABLE} (rowid, doc) VALUES (?, ?)", list(docs))
-        return
-    search = _table(session)
-    session.execute(insert(search), [{"order_id": order_id, "doc": doc} for order_id, doc in docs])
+    # Core's per-row parameter handling would cost a third of FTS5's own work.
+    bulk_insert_rows(session, _table(session), (_key(session), "doc"), docs)
 
 
 def rebuild_search(session: Session) -> int:

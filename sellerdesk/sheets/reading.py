@@ -54,6 +54,7 @@ class Table:
     row_source: Callable[[], Iterator[Row]] = field(repr=False)
     sheet_name: str = ""
     encoding: str = ""
+    approx_rows: int = 0  # data rows, estimated before they are read (for progress)
 
     def rows(self) -> Iterator[Row]:
         """Data rows after the header, blank rows skipped; each call starts again from the top."""
@@ -74,7 +75,7 @@ class Table:
         def source() -> Iterator[Row]:
             return _data_rows(enumerate((list(r) for r in data), header_row + 1), width)
 
-        return cls(file_name, tuple(header), header_row, source)
+        return cls(file_name, tuple(header), header_row, source, approx_rows=len(data))
 
 
 def read_table(path: str | Path, *, known_headers: Collection[str] | None = None) -> Table:
@@ -166,7 +167,8 @@ def _read_csv(name: str, data: bytes, known_headers: Collection[str] | None) -> 
     def source() -> Iterator[Row]:
         return _data_rows(itertools.islice(records(), header_row, None), width)
 
-    return Table(name, tuple(header), header_row, source, encoding=encoding)
+    approx_rows = max(0, text.count("\n") - header_row)  # quoted cells may hold line breaks: an estimate
+    return Table(name, tuple(header), header_row, source, encoding=encoding, approx_rows=approx_rows)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -206,7 +208,7 @@ def _read_workbook(path: Path, known_headers: Collection[str] | None) -> Table:
         rows = (r if _all_text(r) else [cell_text(v) for v in r] for r in values[header_row:])
         return _data_rows(enumerate(rows, header_row + 1), width)
 
-    return Table(name, tuple(header), header_row, source, sheet_name=sheet.name)
+    return Table(name, tuple(header), header_row, source, sheet_name=sheet.name, approx_rows=len(values) - header_row)
 
 
 def _best_sheet(workbook: CalamineWorkbook, known_headers: Collection[str] | None) -> tuple[CalamineSheet, int] | None:

@@ -261,3 +261,31 @@ def test_bulk_insert_stores_values_as_the_orm_reads_them(session: Session) -> No
     assert bulk.locked is True and bulk.created_at is None
     # Both rows compare alike in SQL too (same stored text format on SQLite).
     assert session.scalar(select(func.count()).where(Order.paid_at == paid)) == 2
+
+
+def test_bulk_insert_splits_rows_over_statements_by_the_parameter_limit(session: Session, backend: str) -> None:
+    import sqlite3
+
+    from sqlalchemy import Table
+
+    from sellerdesk.db.bulk import bulk_insert
+
+    if backend != "sqlite":
+        pytest.skip("SQLite's parameter limit")
+    shop = Shop(platform="pdd", name="many")
+    session.add(shop)
+    session.flush()
+    dbapi = session.connection().connection.driver_connection
+    assert isinstance(dbapi, sqlite3.Connection)
+    limit = dbapi.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)  # a few orders per statement
+    try:
+        table = Order.__table__
+        assert isinstance(table, Table)
+        paid = datetime(2026, 8, 1, 0, 0, 5, tzinfo=UTC)
+        rows = [{"shop_id": shop.id, "platform": "pdd", "platform_order_id": f"m{n:03d}", "status": "paid",
+                 "paid_at": paid} for n in range(100)]  # fmt: skip
+        bulk_insert(session, table, rows)
+    finally:
+        dbapi.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+    stored = session.execute(select(Order.platform_order_id, Order.paid_at).where(Order.shop_id == shop.id)).all()
+    assert sorted(stored) == [(f"m{n:03d}", paid) for n in range(100)]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sellerdesk.domain.enums import OrderStatus
 from sellerdesk.models import ImportBatch, Order, OrderItem, Sku
 from sellerdesk.services.catalog import import_catalog
-from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths, undo_batch
+from sellerdesk.services.imports import ORDER_CHUNK, ImportOptions, ImportRefused, import_paths, undo_batch
 from sellerdesk.services.reports import monthly_figures
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
@@ -280,3 +280,81 @@ def test_buyers_are_created_once_and_linked(session: Session) -> None:
     buyers = session.scalar(select(func.count()).select_from(Buyer))
     import_paths(session, _files(["jd_orders.csv"]))
     assert session.scalar(select(func.count()).select_from(Buyer)) == buyers
+
+
+def _many_pdd_orders(tmp_path: Path, count: int, *, last: tuple[str, str] | None = None) -> Path:
+    """A PDD export of ``count`` orders (the sample's first row with new ids); ``last`` edits the last row."""
+    header, first, *_ = (SAMPLES / "pdd_orders.csv").read_text(encoding="utf-8-sig").splitlines()
+    rows = [first.replace("260731-216766565177693", f"260731-{n:015d}") for n in range(count)]
+    if last is not None:
+        rows[-1] = rows[-1].replace(*last)
+    path = tmp_path / f"pdd_{count}.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def test_a_problem_after_written_batches_still_changes_nothing(session: Session, tmp_path: Path) -> None:
+    # Orders are written while the rest of the file is parsed: a problem in the last row comes after
+    # several batches were written, and the whole file must still be refused.
+    import_paths(session, _files(["jd_orders.csv"]))
+    before = _snapshot(session)
+    batches = session.scalar(select(func.count()).select_from(ImportBatch))
+    path = _many_pdd_orders(tmp_path, 2 * ORDER_CHUNK + 10, last=("0.00,99.00,99.00", "0.00,九十九,99.00"))
+    with pytest.raises(ImportRefused) as info:
+        import_paths(session, [path])
+    (result,) = info.value.results
+    assert [p.row for p in result.problems] == [2 * ORDER_CHUNK + 11]
+    assert result.rows == 2 * ORDER_CHUNK + 10
+    assert _snapshot(session) == before
+    assert session.scalar(select(func.count()).select_from(ImportBatch)) == batches
+    (ok,) = import_paths(session, [_many_pdd_orders(tmp_path, 2 * ORDER_CHUNK + 10)])
+    assert ok.created == 2 * ORDER_CHUNK + 10  # the same session imports the good file afterwards
+
+
+def test_a_file_sorted_apart_imports_like_the_original(session: Session, tmp_path: Path) -> None:
+    # Someone sorted the JD export in Excel: an order's rows are no longer together. The streamed parse
+    # notices, and the file is imported whole, to the same orders and figures.
+    original = SAMPLES / "jd_orders.csv"
+    header, *rows = original.read_text(encoding="gb18030").splitlines()
+    assert rows[0].split(",")[0] == rows[1].split(",")[0]  # the first order has two rows
+    moved = tmp_path / "jd_sorted.csv"
+    moved.write_text("\n".join([header, *rows[1:], rows[0]]) + "\n", encoding="gb18030")
+
+    def outcome(path: Path) -> tuple[Any, ...]:
+        (result,) = import_paths(session, [path])
+        lines = session.execute(select(OrderItem.sub_order_id, OrderItem.qty, OrderItem.paid_cents)).all()
+        orders = session.execute(select(Order.platform_order_id, Order.paid_cents, Order.units, Order.status)).all()
+        return result.created, sorted(orders), sorted(lines), _figures(session)
+
+    savepoint = session.begin_nested()
+    expected = outcome(original)
+    savepoint.rollback()
+    assert outcome(moved) == expected
+
+
+def test_a_cancelled_import_stops_its_parser(session: Session, tmp_path: Path) -> None:
+    import threading
+
+    from sellerdesk.domain.errors import Cancelled
+
+    path = _many_pdd_orders(tmp_path, 3 * ORDER_CHUNK)
+    calls: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        import_paths(session, [path], progress=lambda done, total: calls.append((done, total)),
+                     cancelled=lambda: len(calls) >= 1)  # fmt: skip
+    assert not [t for t in threading.enumerate() if t.name.startswith("parse ")]
+    assert calls and calls[0][1] >= 3 * ORDER_CHUNK  # progress in rows, of an estimated total
+
+
+def test_a_file_broken_after_written_batches_changes_nothing(session: Session, tmp_path: Path) -> None:
+    from sellerdesk.domain.errors import ImportFileError
+
+    import_paths(session, _files(["jd_orders.csv"]))
+    before = _snapshot(session)
+    path = _many_pdd_orders(tmp_path, 2 * ORDER_CHUNK + 10)
+    with path.open("a", encoding="utf-8") as fh:  # a cell beyond the csv module's field limit: unreadable
+        fh.write('x,260731-999999999999999,"' + "长" * 200_000 + '"\n')
+    with pytest.raises(ImportFileError) as info:
+        import_paths(session, [path])
+    assert info.value.code == "corrupt_file"
+    assert _snapshot(session) == before
