@@ -33,10 +33,12 @@ class BackgroundParse:
 
     def __init__(self, job: ParseJob, *, stream: bool) -> None:
         self.result = job.start(stream=stream)
-        self._stopping = False
+        self._stopping = threading.Event()
         self._error: BaseException | None = None
         self._done = threading.Event()
-        table = replace(job.table, row_source=self._stoppable(job.table.row_source))
+        # No reference back to self from the rows: a cycle would keep every parsed record alive until the
+        # collector's next full pass, which the import holds off (gc_paused) and then pays for at once.
+        table = replace(job.table, row_source=_stoppable(job.table.row_source, self._stopping))
         self._job = replace(job, table=table)
         self._thread = threading.Thread(target=self._run, name=f"parse {job.table.file_name}", daemon=True)
         self._interval = sys.getswitchinterval()
@@ -49,7 +51,7 @@ class BackgroundParse:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        self._stopping = True
+        self._stopping.set()
         self._thread.join()
         sys.setswitchinterval(self._interval)
 
@@ -60,15 +62,6 @@ class BackgroundParse:
             self._error = exc
         finally:
             self._done.set()
-
-    def _stoppable(self, source: Callable[[], Iterator[Row]]) -> Callable[[], Iterator[Row]]:
-        def rows() -> Iterator[Row]:
-            for row in source():
-                if self._stopping:
-                    raise _Stopped
-                yield row
-
-        return rows
 
     def wait(self) -> ParsedFile:
         """The whole file, parsed; raises what the parser raised."""
@@ -95,3 +88,15 @@ class BackgroundParse:
             else:
                 self._done.wait(_POLL_S)
         self.wait()  # stopped: the whole file is parsed all the same
+
+
+def _stoppable(source: Callable[[], Iterator[Row]], stopping: threading.Event) -> Callable[[], Iterator[Row]]:
+    """The rows of ``source`` until ``stopping`` is set."""
+
+    def rows() -> Iterator[Row]:
+        for row in source():
+            if stopping.is_set():
+                raise _Stopped
+            yield row
+
+    return rows
