@@ -29,10 +29,10 @@ class _Stopped(Exception):
 
 
 class BackgroundParse:
-    """``with BackgroundParse(job, stream=True) as parsing: for batch in parsing.batches(2000): …``"""
+    """``with BackgroundParse(job) as parsing: for batch in parsing.batches(2000): …``"""
 
-    def __init__(self, job: ParseJob, *, stream: bool) -> None:
-        self.result = job.start(stream=stream)
+    def __init__(self, job: ParseJob) -> None:
+        self.result = job.start(stream=True)
         self._stopping = threading.Event()
         self._error: BaseException | None = None
         self._done = threading.Event()

@@ -108,7 +108,9 @@ class Parser(Protocol):
 
     def detect(self, headers: Sequence[str], file_name: str = "") -> LayoutMatch | None: ...
 
-    def parse(self, table: Table, file_name: str | None = None, match: LayoutMatch | None = None) -> ParsedFile: ...
+    def start(self, file_name: str, match: LayoutMatch, *, stream: bool = False) -> ParsedFile: ...
+
+    def fill(self, table: Table, match: LayoutMatch, result: ParsedFile) -> None: ...
 
 
 class LayoutParser:
@@ -120,17 +122,6 @@ class LayoutParser:
     def detect(self, headers: Sequence[str], file_name: str = "") -> LayoutMatch | None:
         matches = [m for layout in self.layouts if (m := match_layout(layout, headers, file_name))]
         return max(matches, key=lambda m: m.score, default=None)
-
-    def parse(self, table: Table, file_name: str | None = None, match: LayoutMatch | None = None) -> ParsedFile:
-        name = file_name or table.file_name
-        match = match or self.detect(table.header, name)
-        if match is None:
-            raise not_an_export(name)
-        if match.missing_required:
-            raise missing_columns(name, match)
-        result = self.start(name, match)
-        self.fill(table, match, result)
-        return result
 
     def start(self, file_name: str, match: LayoutMatch, *, stream: bool = False) -> ParsedFile:
         """The empty result ``fill`` fills (``stream``: see ``ParsedFile.final``)."""

@@ -672,33 +672,30 @@ def _import_file(
 ) -> tuple[FileResult, ParsedFile]:
     """Parse one file on a helper thread while writing its orders. When its problems refuse it, writing
     stops at the first one (the run's savepoint is rolled back) and the rest is only parsed, for the list."""
-    stream = job.kind != FileKind.REFUNDS
+    if job.kind == FileKind.REFUNDS:  # refund exports are small and written as a whole
+        return _import_whole(session, job, file_hash, options, run)
     file_savepoint = session.begin_nested()
     try:
-        with BackgroundParse(job, stream=stream) as parsing:
+        with BackgroundParse(job) as parsing:
             parsed = parsing.result
-
-            def step(_: int) -> None:
-                run.step(parsed.rows)
-
-            batches: Iterable[Sequence[OrderRecord]] = ()
-            if stream:
-                batches = parsing.batches(
-                    ORDER_CHUNK, stop=lambda: bool(parsed.bad_rows) and not options.accept_valid_rows
-                )
-            else:
-                parsing.wait()
-            result = _write_file(session, parsed, batches, file_hash, options, step)
-            parsing.wait()
+            batches = parsing.batches(ORDER_CHUNK, stop=lambda: bool(parsed.bad_rows) and not options.accept_valid_rows)
+            result = _write_file(session, parsed, batches, file_hash, options, lambda _: run.step(parsed.rows))
     except NotGrouped:  # an order's rows are apart (a sorted file): parse it whole, then write
         file_savepoint.rollback()
-        parsed = job.start()
-        run.parse(job, parsed)
-        whole = _chunks(parsed.orders, ORDER_CHUNK)
-        return _write_file(session, parsed, whole, file_hash, options, lambda _: run.step(0)), parsed
+        return _import_whole(session, job, file_hash, options, run)
     file_savepoint.commit()
     run.finish(parsed.rows)
     return result, parsed
+
+
+def _import_whole(
+    session: Session, job: ParseJob, file_hash: str, options: ImportOptions, run: _RunProgress
+) -> tuple[FileResult, ParsedFile]:
+    """Parse a file whole on this thread, then write it."""
+    parsed = job.start()
+    run.parse(job, parsed)
+    orders = _chunks(parsed.orders, ORDER_CHUNK)
+    return _write_file(session, parsed, orders, file_hash, options, lambda _: run.step(0)), parsed
 
 
 class _RunProgress:
