@@ -10,13 +10,14 @@ unchanged (tests/unit/test_db.py checks it). PostgreSQL keeps Core (psycopg's ex
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Date, DateTime, insert
+from sqlalchemy import Date, DateTime, Table, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
@@ -129,3 +130,30 @@ def _converted(row: tuple[Any, ...], temporal_positions: list[int], cache: dict[
             values = list(row)
         values[i] = text
     return row if values is None else tuple(values)
+
+
+@contextmanager
+def indexes_deferred(session: Session, table: Table, *, adding: int) -> Iterator[bool]:
+    """Around adding about ``adding`` rows to ``table``: on SQLite, when they are at least as many as the
+    rows it holds, its secondary indexes are dropped first and built again after (yields whether they
+    were). Sorting each index once costs less than keeping it in order row by row (100,000 orders into
+    an empty database: 0.5–1 s of 6). Unique constraints stay: lookups and the rules they keep need them.
+
+    Within the transaction: a rollback brings the indexes back, and other connections never see the
+    table without them. PostgreSQL is left alone: its DDL would lock every other user out meanwhile.
+    """
+    indexes = sorted(table.indexes, key=lambda index: str(index.name))
+    defer = (
+        session.get_bind().dialect.name == "sqlite"
+        and bool(indexes)
+        and adding >= (session.scalar(select(func.count()).select_from(table)) or 0)
+    )
+    if not defer:
+        yield False
+        return
+    connection = session.connection()
+    for index in indexes:
+        index.drop(connection)
+    yield True
+    for index in indexes:
+        index.create(connection)

@@ -9,15 +9,16 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from sellerdesk.db.bulk import bulk_insert_rows
+from sellerdesk.db.bulk import bulk_insert_rows, indexes_deferred
 from sellerdesk.db.ids import reserve_ids
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
@@ -153,9 +154,11 @@ def _write_file(
     file_hash: str,
     options: ImportOptions,
     step: Callable[[int], None],
+    expected_rows: int,
 ) -> FileResult:
     """Write a file's orders, batch by batch (``batches`` may still be parsing), or its refunds; then what
-    follows from them, and the import batch that records it all."""
+    follows from them, and the import batch that records it all. ``expected_rows``: about how many rows
+    the file holds (it may still be parsing)."""
     batch_iter = iter(batches)
     first = next(batch_iter, ())  # the shop is known from the first orders (or the file's shop name)
     shop = resolve_import_shop(
@@ -170,7 +173,7 @@ def _write_file(
     if parsed.kind == FileKind.REFUNDS:
         _write_refunds(session, shop, parsed.refunds, tally, step)
     else:
-        _write_orders(session, shop, parsed, itertools.chain([first], batch_iter), tally, step)
+        _write_orders(session, shop, parsed, itertools.chain([first], batch_iter), tally, step, expected_rows)
     # What follows from the orders: the daily roll-up and the stock ledger (reserve, out, returns).
     refresh_rollup(session, sorted(tally.orders_changed), tally.days)
     sync_order_stock(session, sorted(tally.stock_orders))
@@ -209,6 +212,7 @@ def _write_orders(
     batches: Iterable[Sequence[OrderRecord]],
     tally: _Tally,
     step: Callable[[int], None],
+    expected_rows: int,
 ) -> None:
     """Create the orders the shop does not hold yet; merge the others into what it holds.
 
@@ -224,7 +228,11 @@ def _write_orders(
         tally=tally,
     )
     known_shop = _has_orders(session, shop.id)  # a shop's first import has nothing to look up or merge
-    with bulk_indexing(session):
+    with ExitStack() as stack:
+        stack.enter_context(bulk_indexing(session))
+        if not known_shop:  # every order is new: a large first import builds the indexes once, at the end
+            for table in (ORDERS, ORDER_ITEMS):
+                stack.enter_context(indexes_deferred(session, table, adding=expected_rows))
         for chunk in batches:
             if not chunk:
                 continue
@@ -676,16 +684,38 @@ def _import_file(
         return _import_whole(session, job, file_hash, options, run)
     file_savepoint = session.begin_nested()
     try:
-        with BackgroundParse(job) as parsing:
+        with BackgroundParse(job) as parsing, _parser_runs_during_statements(session, parsing):
             parsed = parsing.result
             batches = parsing.batches(ORDER_CHUNK, stop=lambda: bool(parsed.bad_rows) and not options.accept_valid_rows)
-            result = _write_file(session, parsed, batches, file_hash, options, lambda _: run.step(parsed.rows))
+            result = _write_file(
+                session, parsed, batches, file_hash, options, lambda _: run.step(parsed.rows), job.table.approx_rows
+            )
     except NotGrouped:  # an order's rows are apart (a sorted file): parse it whole, then write
         file_savepoint.rollback()
         return _import_whole(session, job, file_hash, options, run)
     file_savepoint.commit()
     run.finish(parsed.rows)
     return result, parsed
+
+
+@contextmanager
+def _parser_runs_during_statements(session: Session, parsing: BackgroundParse) -> Iterator[None]:
+    """Let the parser run while this thread waits for the database, and only then (see BackgroundParse)."""
+    connection = session.connection()
+
+    def waits(*_: object) -> None:
+        parsing.importer_waits()
+
+    def busy(*_: object) -> None:
+        parsing.importer_busy()
+
+    event.listen(connection, "before_cursor_execute", waits)
+    event.listen(connection, "after_cursor_execute", busy)
+    try:
+        yield
+    finally:
+        event.remove(connection, "before_cursor_execute", waits)
+        event.remove(connection, "after_cursor_execute", busy)
 
 
 def _import_whole(
@@ -695,7 +725,7 @@ def _import_whole(
     parsed = job.start()
     run.parse(job, parsed)
     orders = _chunks(parsed.orders, ORDER_CHUNK)
-    return _write_file(session, parsed, orders, file_hash, options, lambda _: run.step(0)), parsed
+    return _write_file(session, parsed, orders, file_hash, options, lambda _: run.step(0), parsed.rows), parsed
 
 
 class _RunProgress:

@@ -289,3 +289,48 @@ def test_bulk_insert_splits_rows_over_statements_by_the_parameter_limit(session:
         dbapi.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
     stored = session.execute(select(Order.platform_order_id, Order.paid_at).where(Order.shop_id == shop.id)).all()
     assert sorted(stored) == [(f"m{n:03d}", paid) for n in range(100)]
+
+
+def _index_names(session: Session, table: str) -> set[str]:
+    return {str(i["name"]) for i in inspect(session.connection()).get_indexes(table)}
+
+
+def test_indexes_are_deferred_only_for_a_large_load_on_sqlite(session: Session, backend: str) -> None:
+    from sqlalchemy import Table
+
+    from sellerdesk.db.bulk import indexes_deferred
+
+    table = Order.__table__
+    assert isinstance(table, Table)
+    declared = {str(i.name) for i in table.indexes}
+    assert declared <= _index_names(session, "orders")
+    with indexes_deferred(session, table, adding=10) as deferred:
+        assert deferred == (backend == "sqlite")
+        if deferred:
+            assert not declared & _index_names(session, "orders")
+    assert declared <= _index_names(session, "orders")  # built again afterwards
+
+    shop = Shop(platform="pdd", name="held")
+    session.add(shop)
+    session.flush()
+    session.add_all(Order(shop_id=shop.id, platform="pdd", platform_order_id=f"h{n}", status="paid") for n in range(3))
+    session.flush()
+    with indexes_deferred(session, table, adding=2) as deferred:  # fewer than the table holds: kept
+        assert not deferred
+        assert declared <= _index_names(session, "orders")
+
+
+def test_deferred_indexes_come_back_with_a_rollback(session: Session, backend: str) -> None:
+    from sqlalchemy import Table
+
+    from sellerdesk.db.bulk import indexes_deferred
+
+    if backend != "sqlite":
+        pytest.skip("indexes are deferred on SQLite only")
+    table = OrderItem.__table__
+    assert isinstance(table, Table)
+    savepoint = session.begin_nested()
+    with pytest.raises(RuntimeError), indexes_deferred(session, table, adding=1):
+        raise RuntimeError("the import failed halfway")
+    savepoint.rollback()
+    assert {str(i.name) for i in table.indexes} <= _index_names(session, "order_items")

@@ -307,8 +307,22 @@ def test_a_problem_after_written_batches_still_changes_nothing(session: Session,
     assert result.rows == 2 * ORDER_CHUNK + 10
     assert _snapshot(session) == before
     assert session.scalar(select(func.count()).select_from(ImportBatch)) == batches
+    assert _indexes_missing(session) == set()  # dropped for the large first import, back with the rollback
     (ok,) = import_paths(session, [_many_pdd_orders(tmp_path, 2 * ORDER_CHUNK + 10)])
     assert ok.created == 2 * ORDER_CHUNK + 10  # the same session imports the good file afterwards
+    assert _indexes_missing(session) == set()  # and built again after it
+
+
+def _indexes_missing(session: Session) -> set[str]:
+    """Indexes the models declare on orders and their lines that the database lacks."""
+    from sqlalchemy import Table, inspect
+
+    missing = set()
+    for table in (Order.__table__, OrderItem.__table__):
+        assert isinstance(table, Table)
+        present = {i["name"] for i in inspect(session.connection()).get_indexes(table.name)}
+        missing |= {str(i.name) for i in table.indexes} - present
+    return missing
 
 
 def test_a_file_sorted_apart_imports_like_the_original(session: Session, tmp_path: Path) -> None:
