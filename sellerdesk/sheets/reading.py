@@ -188,35 +188,54 @@ def _read_workbook(path: Path, known_headers: Collection[str] | None) -> Table:
     try:
         workbook = CalamineWorkbook.from_path(path)
         best = _best_sheet(workbook, known_headers)
-        if best is None:
-            raise _empty(name)
-        sheet, header_row = best
-        with gc_paused():
-            values = sheet.to_python(skip_empty_area=False)
     except PasswordError as exc:
         raise _encrypted(name) from exc
     except CalamineError as exc:
-        raise ImportFileError(
-            f"{name}: the file is damaged or incomplete and cannot be opened ({exc}). Download it again.",
-            code="corrupt_file",
-            file=name,
-        ) from exc
-    header = [cell_text(v).strip() for v in values[header_row - 1]]
+        raise _damaged(name, exc) from exc
+    if best is None:
+        raise _empty(name)
+    sheet, header_row, head = best
+    header = [cell_text(v).strip() for v in head[header_row - 1]]
     width = len(header)
 
     def source() -> Iterator[Row]:
-        rows = (r if _all_text(r) else [cell_text(v) for v in r] for r in values[header_row:])
-        return _data_rows(enumerate(rows, header_row + 1), width)
+        return _data_rows(enumerate(_text_rows(sheet, header_row, name), header_row + 1), width)
 
-    return Table(name, tuple(header), header_row, source, sheet_name=sheet.name, approx_rows=len(values) - header_row)
+    last_row = sheet.end[0] if sheet.end else len(head) - 1
+    return Table(name, tuple(header), header_row, source, sheet_name=sheet.name, approx_rows=last_row + 1 - header_row)
 
 
-def _best_sheet(workbook: CalamineWorkbook, known_headers: Collection[str] | None) -> tuple[CalamineSheet, int] | None:
-    """The sheet whose header scores best, with its header row; None if every sheet is empty.
+def _text_rows(sheet: CalamineSheet, skip: int, name: str) -> Iterator[list[str]]:
+    """The sheet's rows after the first ``skip``, as text. Converted one by one as they are read (on an
+    import's parser thread), rather than all at once up front: 0.2 s against 0.6 s for 100,000 rows."""
+    try:
+        if sheet.start in (None, (0, 0)):
+            rows: Iterator[list[Any]] = itertools.islice(sheet.iter_rows(), skip, None)
+        else:  # a sheet that starts below or right of A1: keep its empty area as to_python does
+            with gc_paused():
+                rows = iter(sheet.to_python(skip_empty_area=False)[skip:])
+        for row in rows:
+            yield row if _all_text(row) else [cell_text(v) for v in row]
+    except CalamineError as exc:
+        raise _damaged(name, exc) from exc
+
+
+def _damaged(name: str, exc: CalamineError) -> ImportFileError:
+    return ImportFileError(
+        f"{name}: the file is damaged or incomplete and cannot be opened ({exc}). Download it again.",
+        code="corrupt_file",
+        file=name,
+    )
+
+
+def _best_sheet(
+    workbook: CalamineWorkbook, known_headers: Collection[str] | None
+) -> tuple[CalamineSheet, int, list[list[Any]]] | None:
+    """The sheet whose header scores best, with its header row and first rows; None if every sheet is empty.
 
     Stops at the first sheet with known export headers (calamine parses a whole sheet to look at it).
     """
-    best: tuple[int, CalamineSheet, int] | None = None
+    best: tuple[int, CalamineSheet, int, list[list[Any]]] | None = None
     for sheet_name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(sheet_name)
         head = sheet.to_python(skip_empty_area=False, nrows=_HEADER_SCAN_ROWS)
@@ -225,10 +244,10 @@ def _best_sheet(workbook: CalamineWorkbook, known_headers: Collection[str] | Non
             continue
         score, row_no = _header_score(numbered, known_headers)
         if best is None or score > best[0]:
-            best = (score, sheet, row_no)
+            best = (score, sheet, row_no, head)
         if score >= _KNOWN_BONUS:
             break
-    return None if best is None else (best[1], best[2])
+    return None if best is None else best[1:]
 
 
 def _all_text(row: list[Any]) -> TypeGuard[list[str]]:

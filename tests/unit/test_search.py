@@ -46,7 +46,7 @@ def test_undo_and_rebuild(session: Session) -> None:
     assert _find(session, "386277118615") == {"386277118615"}
 
 
-def test_bulk_indexing_puts_the_index_setting_back(session: Session) -> None:
+def test_bulk_indexing_puts_the_index_settings_back(session: Session) -> None:
     from sqlalchemy import text
 
     from sellerdesk.services.search import bulk_indexing
@@ -55,11 +55,15 @@ def test_bulk_indexing_puts_the_index_setting_back(session: Session) -> None:
         with bulk_indexing(session):  # nothing to tune on PostgreSQL
             pass
         return
-    hashsize = text("SELECT coalesce(max(v), 1048576) FROM order_search_config WHERE k = 'hashsize'")
-    before = session.scalar(hashsize)
+
+    def settings() -> tuple[int, int]:
+        stored = dict(session.execute(text("SELECT k, v FROM order_search_config")).all())
+        return int(stored.get("hashsize", 1 << 20)), int(stored.get("automerge", 4))  # FTS5's defaults
+
+    before = settings()
     with bulk_indexing(session):
-        assert session.scalar(hashsize) == 8 << 20
-    assert session.scalar(hashsize) == before
+        assert settings() == (8 << 20, 0)
+    assert settings() == before
     import_paths(session, [SAMPLES / "jd_orders.csv"])
-    assert session.scalar(hashsize) == before
+    assert settings() == before
     assert _find(session, "386277118615") == {"386277118615"}

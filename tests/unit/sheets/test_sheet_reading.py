@@ -287,3 +287,22 @@ def test_binary_garbage_named_xlsx(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as exc:
         read_table(path)
     assert exc.value.code == "corrupt_file"
+
+
+def test_xlsx_rows_are_the_same_wherever_the_table_starts(tmp_path: Path) -> None:
+    # Rows are converted as they are read; a sheet whose table starts right of or below A1 keeps its empty
+    # leading cells and rows, as one that starts at A1 reads without any.
+    at_a1 = read_table(_xlsx(tmp_path / "a1.xlsx", [HEADER, *ROWS]))
+    path = tmp_path / "c3.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for r, values in enumerate([HEADER, *ROWS], start=3):
+        for c, value in enumerate(values, start=3):
+            sheet.cell(row=r, column=c, value=value)
+    workbook.save(path)
+    at_c3 = read_table(path)
+    assert at_c3.header == ("", "", *at_a1.header)
+    assert [(n - 2, cells[2:]) for n, cells in _rows(at_c3)] == _rows(at_a1)
+    assert all(cells[:2] == ["", ""] for _, cells in _rows(at_c3))
+    assert at_a1.approx_rows == at_c3.approx_rows == len(ROWS)
