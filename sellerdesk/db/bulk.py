@@ -141,6 +141,7 @@ def indexes_deferred(session: Session, table: Table, *, adding: int) -> Iterator
 
     Within the transaction: a rollback brings the indexes back, and other connections never see the
     table without them. PostgreSQL is left alone: its DDL would lock every other user out meanwhile.
+    (The app runs no ANALYZE; were it to, a rebuilt index would lack statistics until the next one.)
     """
     indexes = sorted(table.indexes, key=lambda index: str(index.name))
     defer = (
