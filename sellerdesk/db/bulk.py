@@ -31,7 +31,7 @@ def _sqlite_datetime(value: datetime) -> str:
 
 
 def bulk_insert(session: Session, table: TableClause, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys) into ``table`` in one executemany."""
+    """INSERT ``rows`` (dicts with the same keys) into ``table`` (see ``bulk_insert_rows``)."""
     if not rows:
         return
     given = list(rows[0])
@@ -44,7 +44,8 @@ def bulk_insert(session: Session, table: TableClause, rows: Sequence[dict[str, A
 def bulk_insert_rows(
     session: Session, table: TableClause, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """INSERT ``rows`` (tuples of values for ``columns``, every column the table needs) in one executemany.
+    """INSERT ``rows`` (tuples of values for ``columns``, every column the table needs): on SQLite in
+    multi-row statements, elsewhere in one Core executemany.
 
     For callers that build 100,000 rows: tuples cost less to build than dicts, and no defaults are added.
     """

@@ -1,4 +1,5 @@
-"""Importing parsed export files: validate everything, then write one transaction with Core bulk statements.
+"""Importing export files: recognise every file first, then parse each on a helper thread while its orders
+are written with bulk statements, all in one savepoint that a refused or broken file rolls back.
 
 Every batch records what it created and what it changed (with the previous values), so it can be undone.
 The same file twice changes nothing; an older export never moves an order backwards.
@@ -44,7 +45,7 @@ ORDER_CHUNK = 2000  # orders written per round (lookups, inserts)
 # Search documents of new orders are added in larger rounds: inside a savepoint SQLite's full-text index
 # writes what it holds at every statement, and fewer, larger parts are cheaper to write and merge.
 SEARCH_CHUNK = 16_000
-# Core tables for bulk inserts: plain executemany, several times faster than ORM bulk paths.
+# Core tables for bulk inserts (db/bulk.py), several times faster than ORM bulk paths.
 ORDERS = cast(Table, Order.__table__)
 BUYERS = cast(Table, Buyer.__table__)
 ORDER_ITEMS = cast(Table, OrderItem.__table__)
