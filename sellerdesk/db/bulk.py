@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from itertools import chain
 from typing import Any
@@ -21,13 +21,25 @@ from sqlalchemy import Date, DateTime, Table, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
+# Pieces of SQLAlchemy's SQLite DATETIME text, "YYYY-MM-DD HH:MM:SS.ffffff" (naive UTC here). CPython
+# formats an aware datetime in 1.4 µs and a 100,000-order import stores ~400,000 times: put together from
+# these pieces (and each day's text once) it takes 0.5 µs.
+_HOURS_MINUTES = tuple(f" {h:02d}:{m:02d}:" for h in range(24) for m in range(60))
+_SECONDS = tuple(f"{s:02d}" for s in range(60))
+_TimeCache = tuple[dict[object, str], dict[date, str]]  # stored text by value; text of each day
 
-def _sqlite_datetime(value: datetime) -> str:
-    # SQLAlchemy's SQLite DATETIME storage format: "YYYY-MM-DD HH:MM:SS.ffffff", naive UTC here.
-    if value.tzinfo is UTC:  # the usual case: the text without its "+00:00"
-        return value.isoformat(" ", "microseconds")[:26]
-    v = value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
-    return v.isoformat(" ", "microseconds")
+
+def _sqlite_datetime(value: datetime, days: dict[date, str]) -> str:
+    """``value`` as stored; ``days`` caches the text of each day (a naive value is taken as UTC)."""
+    if value.tzinfo is not UTC and value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    day = value.date()
+    text = days.get(day)
+    if text is None:
+        text = days[day] = day.isoformat()
+    micro = value.microsecond
+    clock = _HOURS_MINUTES[value.hour * 60 + value.minute] + _SECONDS[value.second]
+    return text + clock + (f".{micro:06d}" if micro else ".000000")
 
 
 def bulk_insert(session: Session, table: TableClause, rows: Sequence[dict[str, Any]]) -> None:
@@ -62,7 +74,8 @@ def bulk_insert_rows(
     assert isinstance(dbapi, sqlite3.Connection)
     largest = min(_MAX_PARAMETERS, dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) // len(columns)
     temporal = [i for i, name in enumerate(columns) if _is_temporal(table, name)]
-    times: dict[object, str] = {}  # many rows share times (imported_at, paid = created): format each once
+    # Many rows share times (imported_at; paid = created), all of a day share its text: each formatted once.
+    times: _TimeCache = ({}, {})
     start = 0
     for size in _statement_sizes(len(rows), largest):
         part = rows[start : start + size]
@@ -116,17 +129,18 @@ def _is_temporal(table: TableClause, name: str) -> bool:
     return isinstance(impl, (DateTime, Date))
 
 
-def _converted(row: tuple[Any, ...], temporal_positions: list[int], cache: dict[object, str]) -> tuple[Any, ...]:
+def _converted(row: tuple[Any, ...], temporal_positions: list[int], cache: _TimeCache) -> tuple[Any, ...]:
     values: list[Any] | None = None  # copied only when a time is there to convert
+    known, days = cache
     for i in temporal_positions:
         value = row[i]
         if value is None:
             continue
-        text = cache.get(value)
+        text = known.get(value)
         if text is None:
             # datetime first: it is also a date. SQLAlchemy's SQLite DATE format is ISO.
-            text = _sqlite_datetime(value) if isinstance(value, datetime) else value.isoformat()
-            cache[value] = text
+            text = _sqlite_datetime(value, days) if isinstance(value, datetime) else value.isoformat()
+            known[value] = text
         if values is None:
             values = list(row)
         values[i] = text

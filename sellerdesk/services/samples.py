@@ -11,7 +11,7 @@ import csv
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from sqlalchemy import select
@@ -226,17 +226,11 @@ def write_export(
 
 
 def _write_xlsx(path: Path, header: list[str], rows: Iterator[Row]) -> int:
-    from openpyxl import Workbook
+    from sellerdesk.sheets.xlsx_package import write_text_sheet
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("订单")
-    sheet.append(header)
-    count = 0
-    for row in rows:
-        sheet.append([c.strip('="') if c.startswith('="') else c for c in row])  # xlsx keeps ids as text
-        count += 1
-    book.save(path)
-    return count
+    # xlsx keeps ids as text cells: no ="…" guard
+    cells = ([c.strip('="') if c.startswith('="') else c for c in row] for row in rows)
+    return write_text_sheet(path, "订单", chain([header], cells)) - 1
 
 
 def export_samples(folder: Path, *, seed: int = 1, orders: int = 600) -> list[Path]:

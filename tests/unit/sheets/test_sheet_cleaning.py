@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -189,6 +189,9 @@ def test_parse_china_time_is_parse_datetime_then_to_utc(raw: str) -> None:
         return None if local is None else to_utc(local)
 
     assert outcome(parse_china_time) == outcome(general_rule)
+    parsed = outcome(parse_china_time)
+    if isinstance(parsed, datetime):  # the very UTC object: stored without conversion (db/bulk.py)
+        assert parsed.tzinfo is UTC
 
 
 def test_parse_id() -> None:

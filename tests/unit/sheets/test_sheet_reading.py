@@ -84,6 +84,27 @@ def test_quoted_multiline_cells_and_row_numbers(tmp_path: Path) -> None:
     assert rows[1] == (4, ["2", "短行", "", "", ""])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '订单号,标题\n1,"两行\n标题"\n2,b',  # LF, no line end at the end
+        '订单号,标题\r\n1,"两行\r\n标题"\r\n2,b\r\n',  # CRLF
+        '订单号,标题\r1,"两行\r标题"\r2,b\r',  # classic Mac: CR only
+        '订单号,标题\r1,"两\n行"\r2,b\r',  # CR ends, a quoted LF inside a cell
+        "订单号,标题",  # a header alone
+    ],
+)
+def test_csv_lines_are_split_as_the_csv_module_splits_a_file(tmp_path: Path, text: str) -> None:
+    import csv
+    import io
+
+    path = tmp_path / "o.csv"
+    path.write_bytes(text.encode("utf-8"))
+    table = read_table(path)
+    expected = list(csv.reader(io.StringIO(text, newline="")))
+    assert [list(table.header)] + [cells for _, cells in _rows(table)] == expected
+
+
 def test_title_line_above_header(tmp_path: Path) -> None:
     path = tmp_path / "o.csv"
     path.write_text(_csv_text([["订单导出 2026-08-01 至 2026-08-31"], [], HEADER, ROWS[0]]), encoding="utf-8")
