@@ -288,6 +288,24 @@ def test_bulk_times_are_stored_as_sqlalchemy_stores_them() -> None:
     assert _sqlite_datetime(datetime(2026, 3, 4, 5, 6, 7), days) == "2026-03-04 05:06:07.000000"  # naive: as is
 
 
+def test_sqlite_times_are_read_as_the_general_rule_reads_them() -> None:
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    from sellerdesk.models.base import UtcDateTime
+
+    dialect = sqlite_dialect.dialect()
+    column_type = Order.__table__.c.paid_at.type
+    read = column_type._cached_result_processor(dialect, None)
+    stored_text = column_type.dialect_impl(dialect).impl_instance.result_processor(dialect, None)
+    assert read is not None and stored_text is not None
+    for stored in ("2026-08-01 00:00:05.000123", "2026-08-01 00:00:05", "2026-08-01T00:00:05", "2026-08-01",
+                 "2026-08-01 00:00:05.5", "0999-03-04 05:06:07.000080"):  # fmt: skip
+        value = read(stored)
+        assert value == UtcDateTime().process_result_value(stored_text(stored), dialect), stored
+        assert value is not None and value.tzinfo is UTC, stored
+    assert read(None) is None
+
+
 def test_bulk_insert_splits_rows_over_statements_by_the_parameter_limit(session: Session, backend: str) -> None:
     import sqlite3
 
