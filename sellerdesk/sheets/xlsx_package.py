@@ -2,8 +2,8 @@
 
 openpyxl's per-cell path writes ~4,000 rows/s of 14 columns, and its writer stores every non-ASCII
 character as a numeric reference (``&#35746;``: 8 bytes where UTF-8 takes 3). The rows are written as
-UTF-8 text instead, as the platforms' back ends and Excel write them, then put into the package's empty
-``<sheetData>``.
+UTF-8 text instead, as Excel, WPS and the Java writers behind platform exports write it, then put into
+the package's empty ``<sheetData>``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def column_letter(index: int) -> str:
 
 def text_cell(reference: str, text: str, style: int | None = None) -> str:
     """An inline-string cell; ``text`` must already be ``clean_text``."""
-    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     s = "" if style is None else f' s="{style}"'
     return f'<c r="{reference}" t="inlineStr"{s}><is><t{space}>{xml_escape(text)}</t></is></c>'
 
@@ -54,9 +54,8 @@ def write_text_sheet(path: Path, title: str, rows: Iterable[Sequence[str]]) -> i
             letters: list[str] = []
             for count, row in enumerate(rows, 1):
                 letters.extend(column_letter(i) for i in range(len(letters), len(row)))
-                cells = "".join(
-                    text_cell(f"{letter}{count}", clean_text(v)) for letter, v in zip(letters, row, strict=False) if v
-                )
+                texts = [clean_text(v) for v in row]
+                cells = "".join(text_cell(f"{letters[i]}{count}", t) for i, t in enumerate(texts) if t)
                 out.write(f'<row r="{count}">{cells}</row>')
         book = Workbook(write_only=True)
         book.create_sheet(title)
