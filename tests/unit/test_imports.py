@@ -313,6 +313,34 @@ def test_a_problem_after_written_batches_still_changes_nothing(session: Session,
     assert _indexes_missing(session) == set()  # and built again after it
 
 
+def test_reimport_reads_the_stored_orders_in_lookups_within_the_bound_value_limit(
+    session: Session, tmp_path: Path, backend: str
+) -> None:
+    import sqlite3
+
+    path = _many_pdd_orders(tmp_path, 1100)
+    import_paths(session, [path])
+    before = _snapshot(session)
+    limit = None
+    if backend == "sqlite":  # SQLite's limit before 3.32: the stored orders and lines are read in two lookups a batch
+        dbapi = session.connection().connection.driver_connection
+        assert isinstance(dbapi, sqlite3.Connection)
+        limit = dbapi.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    try:
+        (again,) = import_paths(session, [path])
+        unchanged = _snapshot(session)
+        newer = _many_pdd_orders(tmp_path, 1100, last=("已发货，待签收", "已签收"))
+        (update,) = import_paths(session, [newer])
+    finally:
+        if limit is not None:
+            dbapi.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1100)
+    assert unchanged == before
+    assert (update.created, update.updated, update.unchanged) == (0, 1, 1099)
+    status = session.scalar(select(Order.status).where(Order.platform_order_id == "260731-000000000001099"))
+    assert status == "completed"
+
+
 def _indexes_missing(session: Session) -> set[str]:
     """Indexes the models declare on orders and their lines that the database lacks."""
     from sqlalchemy import Table, inspect
