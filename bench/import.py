@@ -7,7 +7,7 @@ Each import runs in its own process so its peak memory is its own. Ratios compar
 reading the same file (no parsing, no database). CPU seconds (this process only) are printed beside wall
 seconds: on a busy machine the wall time also counts waiting for a core, the CPU time does not.
 Two lower bounds for the CSV import: parsing the file alone (no database), and SQLite's own work for the
-rows the import wrote (copied by SQLite alone, the way the import writes them).
+rows the import wrote (copied by SQLite alone, under the import's own bulk settings).
 Last line: one JSON object of the figures.
 Goals: CSV <= 5 s, xlsx <= 7 s, re-import <= first import, peak <= 600 MB.
 """
@@ -98,46 +98,48 @@ def _run_child(mode: str, file: str, db: str) -> None:
 
 def _sqlite_alone(imported: Path, db: Path) -> dict[str, float]:
     """SQLite's own share of an import: the rows an import wrote, copied by SQLite alone into a fresh
-    database the way the import writes them (indexes built at the end, the search index in bulk mode,
-    one transaction). No Python builds or binds a value, so no import of these rows can be faster."""
-    import sqlite3
+    database under the import's own bulk settings (``bulk_indexing``, ``indexes_deferred``: indexes built
+    at the end), in one transaction. No Python builds or binds a value, so no import of these rows can be
+    faster."""
+    from contextlib import ExitStack
 
-    from sellerdesk.db.engine import make_engine
+    from sqlalchemy import event, text
+
+    from sellerdesk.db.bulk import indexes_deferred
+    from sellerdesk.db.engine import make_engine, make_session_factory
     from sellerdesk.db.migrate import ensure_schema
-    from sellerdesk.services.search import _FTS5_BULK_OPTIONS
+    from sellerdesk.models import Order, OrderItem
+    from sellerdesk.services.search import bulk_indexing
 
     for stale in db.parent.glob(db.name + "*"):
         stale.unlink()
     engine = make_engine("sqlite:///" + str(db))
     ensure_schema(engine)
-    engine.dispose()
-    con = sqlite3.connect(db, isolation_level=None)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    con.execute("ATTACH ? AS imported", (str(imported),))
+    engine.dispose()  # connections made from here on see the imported database too
+    event.listen(engine, "connect", lambda dbapi, _: dbapi.execute("ATTACH ? AS imported", (str(imported),)))
+    tables = ("shops", "buyers", "orders", "order_items")
+    copy_rows = [f"INSERT INTO {name} SELECT * FROM imported.{name}" for name in tables]
+    copy_search = "INSERT INTO order_search (rowid, doc) SELECT rowid, doc FROM imported.order_search"
     figures: dict[str, float] = {}
-    started = time.perf_counter()
-    con.execute("BEGIN")
-    indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                          "AND tbl_name IN ('orders', 'order_items')").fetchall()  # fmt: skip
-    for name, _ in indexes:
-        con.execute(f"DROP INDEX {name}")
-    for name, (_, bulk) in _FTS5_BULK_OPTIONS.items():
-        con.execute("INSERT INTO order_search (order_search, rank) VALUES (?, ?)", (name, bulk))
-    steps = {
-        "rows": ["INSERT INTO buyers SELECT * FROM imported.buyers", "INSERT INTO orders SELECT * FROM imported.orders",
-                 "INSERT INTO order_items SELECT * FROM imported.order_items"],
-        "search": ["INSERT INTO order_search (rowid, doc) SELECT rowid, doc FROM imported.order_search"],
-        "indexes": [sql for _, sql in indexes],
-        "commit": ["COMMIT"],
-    }  # fmt: skip
-    for label, statements in steps.items():
-        step_started = time.perf_counter()
-        for sql in statements:
-            con.execute(sql)
-        figures[label] = time.perf_counter() - step_started
-    figures["seconds"] = time.perf_counter() - started
-    con.close()
+    with make_session_factory(engine)() as session:
+        started = time.perf_counter()
+        with session.begin():
+            adding = int(session.scalar(text("SELECT count(*) FROM imported.orders")) or 0)
+            with ExitStack() as stack:  # as services/imports.py enters them for a shop's first import
+                stack.enter_context(bulk_indexing(session))
+                for model in (Order, OrderItem):
+                    stack.enter_context(indexes_deferred(session, model.__table__, adding=adding))  # type: ignore[arg-type]
+                for sql in copy_rows:
+                    session.execute(text(sql))
+                figures["rows"] = time.perf_counter() - started
+                session.execute(text(copy_search))
+                figures["search"] = time.perf_counter() - started - figures["rows"]
+                indexes_started = time.perf_counter()
+            figures["indexes"] = time.perf_counter() - indexes_started
+            commit_started = time.perf_counter()
+        figures["commit"] = time.perf_counter() - commit_started
+        figures["seconds"] = time.perf_counter() - started
+    engine.dispose()
     return figures
 
 
