@@ -295,7 +295,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+89"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+95"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,7 +631,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The amounts contradict each other: 总金额 is not the amount paid plus the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Not a known status text (a new wording, or garbled): the status is taken from the other columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,7 +744,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -755,6 +765,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+13"/>
+        <source>{n} orders of {file} are missing from the order file (first: {ids}). They are kept but count in no figure: import the order file of the same export too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Nothing was imported: some files have problems.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1968,12 +1983,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+243"/>
+        <location line="+250"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-245"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1998,7 +2013,17 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+25"/>
+        <source>Incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only orders an item file brought without their order file: they count in no figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2013,7 +2038,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>Copy order ID</numerusform>
@@ -2021,7 +2046,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-277"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,12 +2091,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Ship orders…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2086,7 +2111,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+183"/>
+        <location line="+185"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln order late to ship</numerusform>
@@ -2155,7 +2180,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-309"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-325"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,6 +2202,11 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <message>
         <location line="+0"/>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{problem} (imported all the same)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2863,7 +2893,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>

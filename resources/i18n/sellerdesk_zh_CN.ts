@@ -296,7 +296,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+89"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+95"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -634,7 +634,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>该订单的另一行有问题</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The amounts contradict each other: 总金额 is not the amount paid plus the refund</source>
+        <translation>金额互相矛盾：总金额不等于实付金额加退款金额</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Not a known status text (a new wording, or garbled): the status is taken from the other columns</source>
+        <translation>无法识别的状态文字（新的说法或乱码）：状态按其他列推断</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
@@ -737,7 +747,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
@@ -758,6 +768,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+13"/>
+        <source>{n} orders of {file} are missing from the order file (first: {ids}). They are kept but count in no figure: import the order file of the same export too.</source>
+        <translation>{file} 中有 {n} 个订单不在订单文件里（前几个：{ids}）。这些订单已保留，但不计入任何数字：请同时导入同一次导出的订单文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Nothing was imported: some files have problems.</source>
         <translation>未导入任何数据：部分文件有问题。</translation>
     </message>
@@ -1970,12 +1985,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+243"/>
+        <location line="+250"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-245"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -2000,7 +2015,17 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>退款 / 售后状态</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+25"/>
+        <source>Incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only orders an item file brought without their order file: they count in no figure</source>
+        <translation>只看由宝贝文件带来、缺少订单文件的订单：它们不计入任何数字</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation>为多个订单填写或粘贴运单号、标记发货、生成批量发货文件</translation>
     </message>
@@ -2015,14 +2040,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-277"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -2067,12 +2092,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>只显示含有商家编码未关联 SKU 商品的订单</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Ship orders…</source>
         <translation>批量发货…</translation>
     </message>
@@ -2087,7 +2112,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+183"/>
+        <location line="+185"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -2155,7 +2180,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-309"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-325"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2178,6 +2203,11 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <location line="+0"/>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{problem} (imported all the same)</source>
+        <translation>{problem}（仍已导入）</translation>
     </message>
 </context>
 <context>
@@ -2863,7 +2893,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>订单在付款后超过这么多小时仍未发货，即算超时未发货。请按各平台对你店铺的发货时限填写。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from enum import Enum
 
 from sellerdesk.domain.enums import OrderStatus, RefundState
 
@@ -43,11 +44,46 @@ def is_older_snapshot(current_status: str, current_refund: str, incoming_status:
     )
 
 
-def merged_status(current: str, incoming: str) -> str:
+class Recency(Enum):
+    """How an incoming export's time compares with that of the export that last wrote an order."""
+
+    OLDER = "older"
+    SAME = "same"  # the same export (a Taobao order file and its item file), or a time not known
+    NEWER = "newer"
+
+
+def export_recency(current: datetime | None, incoming: datetime | None) -> Recency:
+    if current is None or incoming is None or current == incoming:
+        return Recency.SAME
+    return Recency.NEWER if incoming > current else Recency.OLDER
+
+
+def loses_precision(current: datetime | None, incoming: datetime | None) -> bool:
+    """True when ``incoming`` is ``current`` cut to the minute: a file re-saved in Excel drops the seconds
+    (2026/6/7 13:44), and such a time must not replace the exact one."""
+    return (
+        current is not None
+        and incoming is not None
+        and incoming.second == 0
+        and incoming.microsecond == 0
+        and current != incoming
+        and current.replace(second=0, microsecond=0) == incoming
+    )
+
+
+def merged_status(current: str, incoming: str, recency: Recency = Recency.SAME) -> str:
+    """The platform's newest word wins; an older export never moves an order; between files of the same
+    time the further-along status wins (an item file's line statuses cannot undo its order file's)."""
+    if recency is not Recency.SAME:
+        return incoming if recency is Recency.NEWER else current
     return current if status_rank(current) > status_rank(incoming) else incoming
 
 
-def merged_refund_state(current: str, incoming: str) -> str:
+def merged_refund_state(current: str, incoming: str, recency: Recency = Recency.SAME) -> str:
+    """As ``merged_status``: a newer export may say a refund request was withdrawn; an older one never
+    brings it back."""
+    if recency is not Recency.SAME:
+        return incoming if recency is Recency.NEWER else current
     return current if refund_rank(current) > refund_rank(incoming) else incoming
 
 

@@ -71,6 +71,7 @@ class OrderRecord:
     discount_cents: int | None = None
     paid_cents: int | None = None
     refund_cents: int | None = None  # the refund amount the platform reports, when it gives one
+    units: int | None = None  # the order's total quantity when the file states it without lines
     buyer_nick: str = ""
     receiver_name: str = ""
     receiver_phone: str = ""
@@ -84,6 +85,7 @@ class OrderRecord:
     carrier: str = ""
     tracking_no: str = ""
     close_reason: str = ""
+    incomplete: bool = False  # an item file's order without the order's own times and totals (Taobao D1)
     locked: bool = False  # JD (锁定)
     deleted: bool = False  # JD (删除)
     items: list[ItemRecord] = field(default_factory=list)
@@ -135,6 +137,12 @@ class ParsedFile:
     refunds: list[RefundRecord] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     bad_rows: set[int] = field(default_factory=set)  # rows refused (their problems are listed)
+    warnings: list[RowProblem] = field(default_factory=list)  # said about rows that import all the same
+    # When the platform made the file (UTC): the stamp in its name, else (once parsed) its newest time.
+    exported_at: datetime | None = None
+    # Order fields this file gives only as a stand-in (e.g. a paid time taken from another column): they
+    # fill a gap but never replace what another file stated.
+    approximate: frozenset[str] = frozenset()
     # Streaming: an import writes orders[:final] while the parser, on another thread, reads the rest of
     # the file; parsers never change an order after counting it final. ``stream`` asks multi-row parsers
     # to finish each order when the next one starts, instead of at the end of the file.

@@ -29,6 +29,7 @@ class ImportBatch(IdMixin, Base):
     partial: Mapped[bool] = mapped_column(default=False)  # the user chose to import only the valid rows
     status: Mapped[str] = mapped_column(String(10), default="done")
     problems: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    exported_at: Mapped[datetime | None]  # when the platform made the file (its name's stamp, else its newest time)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
 

@@ -62,6 +62,11 @@ class Order(IdMixin, VersionMixin, Base):
     units: Mapped[int] = mapped_column(default=0, server_default="0")  # sum of the lines' quantities
     # Taobao: amounts summed from the item file until the order file brings the order's own figures.
     amounts_from_lines: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Created from an item file that no order file has described yet (Taobao D1: no times, no totals):
+    # kept and listed, but in no figure or work queue until the order file of the same export comes.
+    incomplete: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # When the newest export that wrote this order was made: an older export only fills gaps.
+    exported_at: Mapped[datetime | None]
     receiver_name: Mapped[str] = mapped_column(String(100), default="")
     receiver_phone: Mapped[str] = mapped_column(String(64), default="")
     receiver_province: Mapped[str] = mapped_column(String(50), default="")

@@ -15,6 +15,7 @@ from typing import Protocol
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RowProblem
+from sellerdesk.platforms.stamps import stamp_in_name
 from sellerdesk.sheets.cleaning import (
     NULL_TEXTS,
     CellError,
@@ -126,7 +127,12 @@ class LayoutParser:
     def start(self, file_name: str, match: LayoutMatch, *, stream: bool = False) -> ParsedFile:
         """The empty result ``fill`` fills (``stream``: see ``ParsedFile.final``)."""
         return ParsedFile(
-            file_name, self.platform, match.layout.kind, header_generation=match.generation, stream=stream
+            file_name,
+            self.platform,
+            match.layout.kind,
+            header_generation=match.generation,
+            stream=stream,
+            exported_at=stamp_in_name(file_name),
         )
 
     def fill(self, table: Table, match: LayoutMatch, result: ParsedFile) -> None:
@@ -135,6 +141,7 @@ class LayoutParser:
         with gc_paused():
             self.parse_rows(table, match, reader, result)
         result.problems.extend(reader.all_problems)
+        result.warnings.extend(reader.warnings)
 
     def parse_rows(self, table: Table, match: LayoutMatch, reader: RowReader, result: ParsedFile) -> None:
         """Fill ``result`` from the rows; row problems go through ``reader``."""
@@ -175,6 +182,7 @@ class RowReader:
         self.row_no = 0
         self.problems: list[RowProblem] = []  # of the current row
         self.all_problems: list[RowProblem] = []
+        self.warnings: list[RowProblem] = []  # worth saying, but the row is imported
         self._cells: list[str] = []
         self._money: dict[str, int | None] = {}  # raw text -> cents: amounts repeat a lot (prices, 0.00)
         self._plans: dict[tuple[str, ...], list[int]] = {}
@@ -305,6 +313,17 @@ class RowReader:
     def header_of(self, name: str) -> str:
         index = self.columns.get(name)
         return "" if index is None else self.header[index]
+
+    def warn(self, name: str, code: str, message: str) -> None:
+        """A problem that does not refuse the row (it is listed with the file's result)."""
+        self.warnings.append(
+            RowProblem(self.file_name, self.row_no, self.header_of(name), self.raw(name), code, message)
+        )
+
+    def unknown_status(self, name: str) -> None:
+        """A status text no rule knows (a new wording, or mojibake): the row imports with the status its
+        other columns imply, and the text is named so nobody mistakes the guess for the file's word."""
+        self.warn(name, "unknown_status", f"{self.header_of(name) or name} {self.text(name)!r} is not a known status.")
 
     def problem(self, name: str, code: str, message: str) -> None:
         problem = RowProblem(self.file_name, self.row_no, self.header_of(name), self.raw(name), code, message)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile, RefundRecord
@@ -34,7 +35,14 @@ ORDER_ALIASES = aliases(
         "buyer_nick": ("买家会员名", "买家会员昵称"),
         "goods": ("买家应付货款",),
         "shipping": ("买家应付邮费",),
-        "paid": ("买家实际支付金额",),
+        "paid": ("买家实际支付金额", "买家实付金额"),  # net of refunds in every era (docs/amounts.md)
+        "total": ("总金额",),  # gross paid until 2025; list price × quantity in the 2026 layout
+        "total_old": ("总金额(旧版)",),  # 2026: the old meaning of 总金额
+        "units": ("宝贝总数量",),
+        "kinds": ("宝贝种类",),
+        "title": ("商品标题",),  # 2026: order-level item fields, for the single line of a one-item order
+        "spec": ("商品属性SKU",),
+        "seller_code": ("商家编码",),
         "status": ("订单状态",),
         "buyer_message": ("买家留言",),
         "receiver_name": ("收货人姓名",),
@@ -46,7 +54,7 @@ ORDER_ALIASES = aliases(
         "paid_at": ("订单付款时间",),
         "tracking_no": ("物流单号",),
         "carrier": ("物流公司",),
-        "memo": ("商家备忘",),
+        "memo": ("商家备忘", "商家备注"),
         "memo_old": ("订单备注",),
         "shop_name": ("店铺名称",),
         "close_reason": ("订单关闭原因",),
@@ -148,6 +156,95 @@ REFUNDS = Layout(
 )
 
 
+# What each amount column of the order file means, in every era (docs/amounts.md has the evidence).
+AMOUNT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    (
+        "买家实际支付金额 / 买家实付金额",
+        "what stays paid after refunds (net); a fully refunded order shows 0.00",
+        "proved on real rows",
+    ),
+    ("退款金额", "refunded amount of the order", "proved on real rows"),
+    ("总金额 (until 2025)", "gross paid = 买家实际支付金额 + 退款金额 (checked)", "proved on real rows"),
+    ("总金额(旧版) (2026)", "gross paid = 买家实付金额 + 退款金额 (checked)", "proved on real rows"),
+    ("总金额 (2026)", "list price × quantity: never taken as paid", "proved on real rows"),
+    ("买家应付货款 / 买家应付邮费", "goods and shipping payable", "proved on real rows"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderAmounts:
+    gross: int | None  # what the buyer paid, refunds not taken off (what GMV counts)
+    refund: int | None
+
+
+def order_amounts(r: RowReader, *, paid: bool) -> OrderAmounts:
+    """The gross paid amount and the refund of an order-file row (AMOUNT_COLUMNS).
+
+    买家实际支付金额 is net of refunds, so gross = it + 退款金额 on a paid order. 总金额 (or 2026's
+    总金额(旧版)) must equal that sum; a row where it does not is refused with the values named. Files
+    without 退款金额 (L1) take the refund as 总金额 − 买家实际支付金额.
+    """
+    net = r.money("paid")
+    refund = r.money("refund")
+    total = _gross_total(r)
+    if net is None or not paid:  # unpaid orders are no sale: nothing to add up or check
+        return OrderAmounts(net, refund)
+    if refund is None and not r.has("refund"):  # L1: the refund is what 总金额 has beyond the net
+        refund = max(0, (total if total is not None else net) - net)
+        return OrderAmounts(net + refund, refund)
+    gross = net + (refund or 0)
+    if total is not None and total != gross:
+        name = "total_old" if r.has("total_old") else "total"
+        r.problem(
+            name,
+            "amounts_disagree",
+            f"{r.header_of(name).strip()} {_yuan(total)} is not {r.header_of('paid').strip()} {_yuan(net)}"
+            f" + {r.header_of('refund').strip()} {_yuan(refund or 0)}.",
+        )
+    return OrderAmounts(gross, refund)
+
+
+def _gross_total(r: RowReader) -> int | None:
+    """The column that repeats the gross paid amount, if the file has one (2026: 总金额 is a list price)."""
+    if r.has("total_old"):
+        return r.money("total_old")
+    if r.has("total") and r.header_of("paid").strip() == "买家实际支付金额":
+        return r.money("total")
+    return None
+
+
+def _yuan(cents: int) -> str:
+    return f"{cents / 100:.2f}"
+
+
+def _add_order_level_line(r: RowReader, order: OrderRecord) -> None:
+    """The 2026 order file names a one-item order's product (商品标题, 商品属性SKU, 商家编码, 宝贝总数量):
+    that makes its single line when no item file comes with it. The line id is the order id, which the
+    item file gives a one-line order's 子订单编号, so a later item file updates this line, not adds one."""
+    kinds = r.qty("kinds", required=False) if r.has("kinds") else 1
+    units = order.units or 0
+    if kinds != 1 or units <= 0:
+        return  # several products (the item file has them) or none (closed before payment)
+    goods = order.goods_cents
+    order.items.append(
+        ItemRecord(
+            sub_order_id=order.order_id,
+            title=r.text("title"),
+            spec=r.text("spec"),
+            seller_code=r.code("seller_code"),
+            qty=units,
+            unit_price_cents=goods // units if goods else 0,
+            payable_cents=goods,
+            paid_cents=order.paid_cents,
+            refund_cents=order.refund_cents,
+            status=order.status,
+            status_raw=order.status_raw,
+            refund_state=order.refund_state,
+            source_row=r.row_no,
+        )
+    )
+
+
 def split_address(text: str) -> tuple[str, str, str, str, str]:
     """``浙江省 杭州市 西湖区 文三路1号(310000)`` → (province, city, district, address, zip).
 
@@ -203,7 +300,10 @@ class TaobaoParser(LayoutParser):
         status_raw = r.text("status")
         close_reason = r.text("close_reason")
         status = taobao_status(status_raw, paid=paid_at is not None, close_reason=close_reason)
-        refund = r.money("refund")
+        if status is None and status_raw:
+            r.unknown_status("status")
+        amounts = order_amounts(r, paid=paid_at is not None)
+        refund = amounts.refund
         if status is OrderStatus.REFUNDED and not refund:
             refund = None  # closed after payment but no amount given: the service derives it
         address = r.text("address_modified") or r.text("address")  # the buyer's change wins
@@ -221,8 +321,9 @@ class TaobaoParser(LayoutParser):
             completed_at=r.when("completed_at"),
             goods_cents=r.money("goods"),
             shipping_cents=r.money("shipping"),
-            paid_cents=r.money("paid"),
+            paid_cents=amounts.gross,
             refund_cents=refund,
+            units=r.qty("units", required=False) if r.has("units") else None,
             buyer_nick=r.text("buyer_nick"),
             receiver_name=r.text("receiver_name"),
             receiver_phone=r.first_code("mobile", "phone"),
@@ -238,6 +339,8 @@ class TaobaoParser(LayoutParser):
             close_reason=close_reason,
             source_row=r.row_no,
         )
+        if r.has("seller_code") or r.has("title"):
+            _add_order_level_line(r, order)
         return order if order_id else None
 
     # --- item file ---
@@ -280,6 +383,8 @@ class TaobaoParser(LayoutParser):
         refund_state = taobao_refund_state(refund_raw)
         status_raw = r.text("status")
         status = taobao_status(status_raw, paid=paid, refunded=refund_state is RefundState.REFUNDED)
+        if status is None and status_raw:
+            r.unknown_status("status")
         if status is OrderStatus.REFUNDED:
             refund_state = RefundState.REFUNDED  # 交易关闭 after payment: the money went back
         return ItemRecord(
@@ -340,6 +445,8 @@ def _order_refund_state(status: OrderStatus | None, refund: int | None) -> Refun
 def _finish_item_order(order: OrderRecord, *, has_refund_status: bool) -> None:
     """Order-level figures of an item-file order, from its lines."""
     items = order.items
+    # D1 gives no times and no totals: until the order file describes the order, it is no sale.
+    order.incomplete = order.paid_at is None and order.created_at is None
     order.status = order_status_from_lines([i.status for i in items])
     raws = list(dict.fromkeys(i.status_raw for i in items if i.status_raw))
     order.status_raw = "；".join(raws)

@@ -77,7 +77,8 @@ def count_work_queues(session: Session, now: datetime) -> WorkQueues:
     # imports this module on the UI thread while the queues are counted on the database worker.
     from sellerdesk.services import products
 
-    unshipped = select(func.count()).select_from(Order).where(Order.status == OrderStatus.PAID)
+    # An incomplete order (no order file yet) is no known sale: no queue counts it.
+    unshipped = select(func.count()).select_from(Order).where(Order.status == OrderStatus.PAID, ~Order.incomplete)
     return WorkQueues(
         late_to_ship=orders.late_to_ship_count(session, now),
         unshipped=int(session.execute(unshipped).scalar_one()),

@@ -12,11 +12,12 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, delete, event, func, insert, select, update
+from sqlalchemy import Table, delete, event, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from sellerdesk.db.bulk import bulk_insert_rows, indexes_deferred, max_bound_values
@@ -24,12 +25,13 @@ from sellerdesk.db.ids import reserve_ids
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
 from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, NotFoundError
-from sellerdesk.domain.orders import is_older_snapshot
+from sellerdesk.domain.orders import Recency, export_recency
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.domain.timeutil import CHINA_TZ, utcnow
 from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
 from sellerdesk.platforms import NotGrouped, ParseJob, plan_parse, read_export
 from sellerdesk.platforms.background import BackgroundParse
+from sellerdesk.platforms.stamps import newest_time
 from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import SavedMapping, find_mapping
 from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days, shop_ids_by_timezone
@@ -51,6 +53,7 @@ BUYERS = cast(Table, Buyer.__table__)
 ORDER_ITEMS = cast(Table, OrderItem.__table__)
 IMPORT_CHANGES = cast(Table, ImportChange.__table__)
 T = TypeVar("T")
+INCOMPLETE_EXAMPLES = 10  # ids of incomplete orders a result names
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,11 @@ class FileResult:
     unlinked_lines: int = 0
     batch_id: int | None = None
     problems: tuple[RowProblem, ...] = ()
+    warnings: tuple[RowProblem, ...] = ()  # said about rows that were imported all the same
+    exported_at: datetime | None = None
+    # Orders of an item file that no order file has described (kept, but in no figure): how many, the first.
+    incomplete_orders: int = 0
+    incomplete_examples: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +100,9 @@ class FileResult:
             "unlinked_lines": self.unlinked_lines,
             "batch_id": self.batch_id,
             "problems": [p.__dict__ for p in self.problems],
+            "warnings": [p.__dict__ for p in self.warnings],
+            "exported_at": self.exported_at.isoformat() if self.exported_at else None,
+            "incomplete_orders": {"count": self.incomplete_orders, "first": list(self.incomplete_examples)},
         }
 
 
@@ -106,6 +117,7 @@ class _Tally:
     # Roll-up days known to change: those changed orders counted in before, those new orders are paid on.
     days: set[ShopDay] = field(default_factory=set)
     stock_orders: set[int] = field(default_factory=set)  # changed, or created with a linked line: stock follows
+    incomplete: list[str] = field(default_factory=list)  # platform ids of orders still incomplete after the file
 
     def log(self, table: str, row_id: int, action: str, before: dict[str, Any] | None = None) -> None:
         self.changes.append(
@@ -191,6 +203,10 @@ def _write_file(
         unlinked_lines=tally.unlinked,
         batch_id=batch_id,
         problems=tuple(parsed.problems),
+        warnings=tuple(parsed.warnings),
+        exported_at=parsed.exported_at,
+        incomplete_orders=len(tally.incomplete),
+        incomplete_examples=tuple(tally.incomplete[:INCOMPLETE_EXAMPLES]),
     )
     _finish_batch(session, batch_id, result, tally)
     return result
@@ -219,6 +235,12 @@ def _write_orders(
 
     Parsers give each order once per file, so an order is either new or known, never both.
     """
+    known_shop = _has_orders(session, shop.id)  # a shop's first import has nothing to look up or merge
+    if known_shop and parsed.exported_at is None:
+        # No stamp in the name: the file's newest time says when it was made, known once it is parsed;
+        # merging needs it (an older export only fills gaps), so the parse is finished first.
+        batches = list(batches)
+        parsed.exported_at = newest_time(parsed.orders)
     w = _FileWrite(
         session,
         shop,
@@ -227,8 +249,9 @@ def _write_orders(
         buyers={},
         linker=_SkuLinker(session, parsed.platform),
         tally=tally,
+        exported_at=parsed.exported_at,
+        approximate=parsed.approximate,
     )
-    known_shop = _has_orders(session, shop.id)  # a shop's first import has nothing to look up or merge
     with ExitStack() as stack:
         stack.enter_context(bulk_indexing(session))
         if not known_shop:  # every order is new: a large first import builds the indexes once, at the end
@@ -252,6 +275,13 @@ def _write_orders(
                 _add_documents(w)
             step(len(chunk))
         _add_documents(w)
+    if parsed.exported_at is None:  # a first import, streamed: the orders it created learn the time now
+        parsed.exported_at = newest_time(parsed.orders)
+        session.execute(
+            update(ORDERS)
+            .where(ORDERS.c.shop_id == shop.id, ORDERS.c.exported_at.is_(None))
+            .values(exported_at=parsed.exported_at)
+        )
 
 
 @dataclass
@@ -265,6 +295,8 @@ class _FileWrite:
     buyers: dict[str, int]  # identifying nick -> buyer id
     linker: _SkuLinker
     tally: _Tally
+    exported_at: datetime | None  # when the file was made (None: not known yet)
+    approximate: frozenset[str]  # order fields the file gives only as a stand-in
     documents: list[tuple[int, str]] = field(default_factory=list)  # search documents of new orders, to add
 
     def order_row(self, record: OrderRecord) -> tuple[Any, ...]:
@@ -284,7 +316,7 @@ def _has_orders(session: Session, shop_id: int) -> bool:
 
 # Column order of the tuples _create_orders builds: our own columns, then om.new_order_row's.
 _NEW_ORDER_COLUMNS = ("id", "shop_id", "platform", "platform_order_id", "imported_at", "updated_at", "version",
-                      *om.ORDER_COLUMNS)  # fmt: skip
+                      "exported_at", *om.ORDER_COLUMNS)  # fmt: skip
 _NEW_ITEM_COLUMNS = ("id", "order_id", "sub_order_id", *om.ITEM_COLUMNS)
 
 
@@ -296,10 +328,12 @@ def _create_orders(w: _FileWrite, records: Sequence[OrderRecord]) -> list[int]:
     now = utcnow()
     head = (w.shop.id, w.platform.value)
     rows = [
-        (order_id, *head, r.order_id, now, now, 1, *w.order_row(r)) for order_id, r in zip(ids, records, strict=True)
+        (order_id, *head, r.order_id, now, now, 1, w.exported_at, *w.order_row(r))
+        for order_id, r in zip(ids, records, strict=True)
     ]
     bulk_insert_rows(w.session, ORDERS, _NEW_ORDER_COLUMNS, rows)
     w.tally.log_created("orders", ids)
+    w.tally.incomplete.extend(r.order_id for r in records if r.incomplete)
     w.tally.days |= _paid_days(w.session, w.shop.id, records)
     _create_items(w, zip(ids, records, strict=True))
     w.documents.extend((order_id, _document(r)) for order_id, r in zip(ids, records, strict=True))
@@ -332,22 +366,24 @@ def _merge_orders(w: _FileWrite, records: Sequence[OrderRecord], current: dict[s
     An order whose stored row equals the row the record would insert is unchanged (merging it would
     change nothing); only the others go through ``om.merge_order``. A re-import is mostly the former.
     """
-    order_ids: dict[str, tuple[int, bool]] = {}
+    order_ids: dict[str, tuple[int, Recency]] = {}  # platform id -> (order id, how the file's lines merge)
     updates: list[dict[str, Any]] = []
     for record in records:
         stored = current[record.order_id]
-        if stored[2:] == w.order_row(record):
-            order_ids[record.order_id] = (stored[0], False)
+        if stored[3:] == w.order_row(record):
+            order_ids[record.order_id] = (stored[0], export_recency(stored[2], w.exported_at))
+            if record.incomplete:
+                w.tally.incomplete.append(record.order_id)
             continue
         existing = dict(zip(_ORDER_STATE_COLUMNS, stored, strict=True))
         values = om.order_values(record, amounts_from_lines=w.from_lines)
         if record.buyer_nick in w.buyers:
             values["buyer_id"] = w.buyers[record.buyer_nick]
-        older = is_older_snapshot(
-            existing["status"], existing["refund_state"], values["status"], values["refund_state"]
-        )
-        order_ids[record.order_id] = (existing["id"], older)
-        diff = om.merge_order(existing, values)
+        recency = export_recency(existing["exported_at"], w.exported_at)
+        diff, older = om.merge_order(existing, values, recency=recency, approximate=w.approximate)
+        order_ids[record.order_id] = (existing["id"], Recency.OLDER if older else recency)
+        if existing["incomplete"] and diff.get("incomplete", True):
+            w.tally.incomplete.append(record.order_id)
         if diff:
             w.tally.log("orders", existing["id"], "updated", {k: existing[k] for k in diff})
             updates.append({"id": existing["id"], **diff, "version": existing["version"]})  # checked, then +1
@@ -355,10 +391,20 @@ def _merge_orders(w: _FileWrite, records: Sequence[OrderRecord], current: dict[s
         w.tally.days |= rollup_days(w.session, [u["id"] for u in updates])
         w.session.execute(update(Order), updates)
     lines_changed = _merge_items(w, records, order_ids)
+    _note_export_time(w, [stored_id for stored_id, _ in order_ids.values()])
     return {u["id"] for u in updates} | lines_changed
 
 
-_ORDER_STATE_COLUMNS = ("id", "version", *om.ORDER_COLUMNS)
+def _note_export_time(w: _FileWrite, order_ids: Sequence[int]) -> None:
+    """Orders this file described remember its export time, unless a newer file already wrote them."""
+    if w.exported_at is None or not order_ids:
+        return
+    newer = or_(ORDERS.c.exported_at.is_(None), ORDERS.c.exported_at < w.exported_at)
+    for part in _chunks(order_ids, _lookup_size(w.session)):
+        w.session.execute(update(ORDERS).where(ORDERS.c.id.in_(part), newer).values(exported_at=w.exported_at))
+
+
+_ORDER_STATE_COLUMNS = ("id", "version", "exported_at", *om.ORDER_COLUMNS)
 
 
 def _document(record: OrderRecord) -> str:
@@ -391,7 +437,7 @@ def _current_orders(session: Session, shop_id: int, order_ids: Sequence[str]) ->
     return found
 
 
-def _merge_items(w: _FileWrite, records: Sequence[OrderRecord], order_ids: dict[str, tuple[int, bool]]) -> set[int]:
+def _merge_items(w: _FileWrite, records: Sequence[OrderRecord], order_ids: dict[str, tuple[int, Recency]]) -> set[int]:
     """Lines of orders the database holds: insert new lines, update changed ones; returns the ids of
     orders whose lines changed. A stored line equal to the incoming one is unchanged, as for orders."""
     session, linker, tally = w.session, w.linker, w.tally
@@ -401,7 +447,7 @@ def _merge_items(w: _FileWrite, records: Sequence[OrderRecord], order_ids: dict[
     inserts: list[tuple[Any, ...]] = []
     updates: list[dict[str, Any]] = []
     for record in with_items:
-        order_id, older = order_ids[record.order_id]
+        order_id, recency = order_ids[record.order_id]
         for item in record.items:
             sku_id = linker.link(item.seller_code, item.platform_item_id, item.platform_sku_id)
             row = om.item_row(item, sku_id)
@@ -415,7 +461,7 @@ def _merge_items(w: _FileWrite, records: Sequence[OrderRecord], order_ids: dict[
                 tally.unlinked += sku_id is None
                 continue
             existing = dict(zip(_ITEM_STATE_COLUMNS, stored, strict=True))
-            diff = om.merge_item(existing, dict(zip(om.ITEM_COLUMNS, row, strict=True)), older=older)
+            diff = om.merge_item(existing, dict(zip(om.ITEM_COLUMNS, row, strict=True)), recency=recency)
             tally.unlinked += diff.get("sku_id", existing["sku_id"]) is None
             if diff:
                 tally.log("order_items", existing["id"], "updated", {k: existing[k] for k in diff})
@@ -779,6 +825,8 @@ class FilePreview:
     rows: int = 0
     orders: int = 0
     problems: tuple[RowProblem, ...] = ()
+    warnings: tuple[RowProblem, ...] = ()
+    exported_at: datetime | None = None
     error_code: str = ""  # a whole-file failure (empty, not an export, ...); the row is then refused
     error: str = ""
     missing_columns: tuple[str, ...] = ()
@@ -829,6 +877,8 @@ def _preview_one(session: Session, path: Path, platform: Platform | None) -> Fil
         rows=parsed.rows,
         orders=len(parsed.orders) or len(parsed.refunds),
         problems=tuple(parsed.problems),
+        warnings=tuple(parsed.warnings),
+        exported_at=parsed.exported_at or newest_time(parsed.orders),
     )
 
 
@@ -841,6 +891,8 @@ def _refused_result(parsed: ParsedFile) -> FileResult:
         rows=parsed.rows,
         refused=len(parsed.bad_rows),
         problems=tuple(parsed.problems),
+        warnings=tuple(parsed.warnings),
+        exported_at=parsed.exported_at,
     )
 
 
@@ -878,6 +930,7 @@ def _finish_batch(session: Session, batch_id: int, result: FileResult, tally: _T
             updated=result.updated,
             unchanged=result.unchanged,
             refused=result.refused,
+            exported_at=result.exported_at,
             finished_at=utcnow(),
         )
     )

@@ -12,8 +12,10 @@ from typing import Any
 
 from sellerdesk.domain.enums import OrderStatus, RefundState
 from sellerdesk.domain.orders import (
+    Recency,
     cap_refund,
     is_older_snapshot,
+    loses_precision,
     merged_refund_state,
     merged_status,
     status_rank,
@@ -48,6 +50,7 @@ ORDER_COLUMNS = (
     "locked",
     "deleted",
     "amounts_from_lines",
+    "incomplete",
     *ORDER_AMOUNT_FIELDS,
     *ORDER_TEXT_FIELDS,
     *ORDER_TIME_FIELDS,
@@ -116,9 +119,12 @@ def order_values(record: OrderRecord, *, amounts_from_lines: bool) -> dict[str, 
         "locked": record.locked,
         "deleted": record.deleted,
         "amounts_from_lines": amounts_from_lines,
+        "incomplete": record.incomplete,
     }
     if record.items:
         values["units"] = sum(i.qty for i in record.items)
+    elif record.units is not None:
+        values["units"] = record.units
     if amounts_from_lines:
         values["paid_cents"] = order_paid_cents(record)
     else:
@@ -157,38 +163,60 @@ def new_order_row(record: OrderRecord, *, amounts_from_lines: bool, buyer_id: in
         (record.status or _status_from_lines(record)).value,
         record.refund_state.value,
         cap_refund(order_refund_cents(record), paid),
-        sum(i.qty for i in record.items),
+        sum(i.qty for i in record.items) if record.items else record.units or 0,
         record.locked,
         record.deleted,
         amounts_from_lines,
+        record.incomplete,
         *amounts,
         *_order_texts(record),
         *_order_times(record),
     )
 
 
-def merge_order(current: Mapping[str, Any], incoming: Mapping[str, Any]) -> dict[str, Any]:
-    """The columns to change on an existing order (empty when nothing changes).
+def merge_order(
+    current: Mapping[str, Any],
+    incoming: Mapping[str, Any],
+    *,
+    recency: Recency = Recency.SAME,
+    approximate: frozenset[str] = frozenset(),
+) -> tuple[dict[str, Any], bool]:
+    """The columns to change on an existing order (empty when nothing changes), and whether the incoming
+    file counts as older (its lines then only fill gaps too).
 
-    An older snapshot only fills gaps; amounts estimated from lines never replace the order file's.
+    An older export only fills gaps, as does a file of the same time that shows the order at an earlier
+    point; the newest export's word wins otherwise. Fields a file gives only ``approximate``-ly fill gaps
+    too; a time cut to the minute never replaces the exact one; amounts estimated from lines never replace
+    the order file's; refunds never shrink.
     """
-    older = is_older_snapshot(current["status"], current["refund_state"], incoming["status"], incoming["refund_state"])
-    keep_amounts = incoming["amounts_from_lines"] and not current["amounts_from_lines"]
+    from_lines = incoming["amounts_from_lines"] and not current["amounts_from_lines"]
+    if from_lines and recency is Recency.NEWER:
+        recency = Recency.SAME  # an item file's line statuses never overrule its order file's
+    older = recency is Recency.OLDER or (
+        recency is Recency.SAME
+        and is_older_snapshot(current["status"], current["refund_state"], incoming["status"], incoming["refund_state"])
+    )
     merged: dict[str, Any] = {}
     for column, value in incoming.items():
-        if column in ("status", "refund_state", "refund_cents", "amounts_from_lines"):
+        if column in _MERGED_BY_RULE:
             continue
-        if keep_amounts and column in ORDER_AMOUNT_FIELDS:
+        if from_lines and column in ORDER_AMOUNT_FIELDS:
             continue
-        if older and _has_value(current[column]):
+        if (older or column in approximate) and _has_value(current[column]):
+            continue
+        if column in ORDER_TIME_FIELDS and loses_precision(current[column], value):
             continue
         merged[column] = value
-    merged["status"] = merged_status(current["status"], incoming["status"])
-    merged["refund_state"] = merged_refund_state(current["refund_state"], incoming["refund_state"])
+    merged["status"] = merged_status(current["status"], incoming["status"], recency)
+    merged["refund_state"] = merged_refund_state(current["refund_state"], incoming["refund_state"], recency)
     merged["amounts_from_lines"] = current["amounts_from_lines"] and incoming["amounts_from_lines"]
+    merged["incomplete"] = current["incomplete"] and incoming["incomplete"]
     paid = merged.get("paid_cents", current["paid_cents"])
     merged["refund_cents"] = cap_refund(max(current["refund_cents"], incoming["refund_cents"]), paid)
-    return {k: v for k, v in merged.items() if current[k] != v}
+    return {k: v for k, v in merged.items() if current[k] != v}, older
+
+
+_MERGED_BY_RULE = frozenset({"status", "refund_state", "refund_cents", "amounts_from_lines", "incomplete"})
 
 
 def _has_value(value: object) -> bool:
@@ -219,19 +247,23 @@ def item_row(item: ItemRecord, sku_id: int | None) -> tuple[Any, ...]:
     )
 
 
-def merge_item(current: Mapping[str, Any], incoming: Mapping[str, Any], *, older: bool) -> dict[str, Any]:
-    """Columns to change on an existing line; a line linked by hand keeps its SKU."""
+def merge_item(current: Mapping[str, Any], incoming: Mapping[str, Any], *, recency: Recency) -> dict[str, Any]:
+    """Columns to change on an existing line (``recency`` as its order merged); a line linked by hand
+    keeps its SKU."""
+    older = recency is Recency.OLDER
     merged: dict[str, Any] = {}
     for column, value in incoming.items():
         if column == "sku_id" and current["sku_id"] is not None:
             continue
         if (older or value in ("", None)) and _has_value(current[column]):
             continue
+        if column == "shipped_at" and loses_precision(current[column], value):
+            continue
         merged[column] = value
     if older:
         merged.pop("refund_state", None)
     elif "refund_state" in merged:
-        merged["refund_state"] = merged_refund_state(current["refund_state"], merged["refund_state"])
+        merged["refund_state"] = merged_refund_state(current["refund_state"], merged["refund_state"], recency)
     return {k: v for k, v in merged.items() if current[k] != v}
 
 

@@ -58,6 +58,7 @@ class OrderFilter:
     date_to: datetime | None = None
     late_only: bool = False
     unlinked_only: bool = False
+    incomplete_only: bool = False  # orders an item file brought without their order file
     search: str = ""
 
 
@@ -231,6 +232,8 @@ def _where(session: Session, flt: OrderFilter, ctx: _Context) -> list[ColumnElem
         conds.append(_late_condition(ctx.hours, ctx.now))
     if flt.unlinked_only:
         conds.append(_unlinked())
+    if flt.incomplete_only:
+        conds.append(Order.incomplete.is_(True))
     if flt.search.strip():
         conds.append(order_matches(session, flt.search.strip()))
     return conds

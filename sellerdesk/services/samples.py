@@ -114,11 +114,14 @@ def _orders(session: Session, platform: Platform | None) -> Iterator[Order]:
 
 
 def taobao_order_rows(order: Order, shop_name: str) -> Iterator[Row]:
+    """One ExportOrderList row as Taobao writes it: 总金额 is the gross payment, 买家实际支付金额 what stays paid
+    after refunds (0.00 when unpaid or fully refunded), 退款金额 the difference (docs/amounts.md)."""
     closed_reason = "买家未付款" if order.status == OrderStatus.CLOSED else ("退款" if order.refund_cents else "")
+    net = order.paid_cents - order.refund_cents if order.paid_at else 0
     yield [
         f'="{order.platform_order_id}"', order.buyer_nick, "", _yuan(order.goods_cents),
-        _yuan(order.shipping_cents), "0", _yuan(order.goods_cents + order.shipping_cents), "0",
-        _yuan(order.paid_cents), "0", _TAOBAO_STATUS[OrderStatus(order.status)], order.buyer_message,
+        _yuan(order.shipping_cents), "0", _yuan(order.paid_cents), "0",
+        _yuan(net), "0", _TAOBAO_STATUS[OrderStatus(order.status)], order.buyer_message,
         order.receiver_name, f"{order.receiver_province} {order.receiver_city} {order.receiver_district} "
         f"{order.receiver_address}({order.receiver_zip or '000000'})", "快递", "", f"'{order.receiver_phone}",
         _time(order.created_at), _time(order.paid_at), "，".join(i.title for i in order.items),

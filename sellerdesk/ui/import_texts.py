@@ -28,6 +28,12 @@ ROW_PROBLEMS = {
     "bad_qty": QT_TRANSLATE_NOOP("Import", "Not a whole quantity"),
     "duplicate_order": QT_TRANSLATE_NOOP("Import", "The same order appears twice with different values"),
     "order_incomplete": QT_TRANSLATE_NOOP("Import", "Another row of this order has a problem"),
+    "amounts_disagree": QT_TRANSLATE_NOOP(
+        "Import", "The amounts contradict each other: 总金额 is not the amount paid plus the refund"
+    ),
+    "unknown_status": QT_TRANSLATE_NOOP(
+        "Import", "Not a known status text (a new wording, or garbled): the status is taken from the other columns"
+    ),
 }
 FILE_ERRORS = {
     "empty_file": QT_TRANSLATE_NOOP("Import", "The file is empty."),

@@ -434,3 +434,34 @@ def test_runs_inside_the_callers_transaction_on_every_backend(session: Session) 
     session.flush()  # a fresh id, not one of the demo's
     demo_top = session.scalar(select(func.max(Order.id)).where(Order.id != extra.id))
     assert demo_top is not None and extra.id > demo_top
+
+
+def test_demo_taobao_exports_carry_the_real_meaning_of_the_columns(session: Session, tmp_path: Path) -> None:
+    """The sample writer puts what stays paid after refunds in 买家实际支付金额 (as Taobao does): imported
+    into another database, the exports give the demo's own Taobao figures, month by month."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session as OrmSession
+
+    from sellerdesk.db.migrate import ensure_schema
+    from sellerdesk.services.imports import import_paths
+    from sellerdesk.services.reports import monthly_figures
+    from sellerdesk.services.samples import write_export
+
+    generate_demo(session, orders=400, seed=3)
+    session.flush()
+    files = [tmp_path / f"{stem}202612010000.csv" for stem in ("ExportOrderList", "ExportOrderDetailList")]
+    for path in files:
+        write_export(session, path.name.removesuffix("202612010000.csv"), path)
+    months = sorted({(o.paid_at.year, o.paid_at.month) for o in session.scalars(select(Order)) if o.paid_at})
+
+    def taobao(s: OrmSession) -> list[dict[str, object]]:
+        return [monthly_figures(s, y, m).to_json()["by_platform"].get("taobao", {}) for y, m in months]
+
+    expected = taobao(session)
+    other = create_engine(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    ensure_schema(other)
+    with OrmSession(other) as fresh:
+        results = import_paths(fresh, files)
+        assert all(not r.problems for r in results)
+        assert taobao(fresh) == expected
+    other.dispose()

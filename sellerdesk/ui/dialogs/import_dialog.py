@@ -40,16 +40,19 @@ IMPORT_FILE_FILTER = "Exports (*.csv *.xlsx *.xls *.xlsm);;All files (*)"
 
 
 class ProblemModel(QAbstractTableModel):
-    """Row problems: file, row, column, value, what is wrong."""
+    """Row problems: file, row, column, value, what is wrong. Warnings (rows imported all the same, e.g. an
+    unknown status text) follow the problems and say so."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowProblem] = []
+        self._warnings = 0  # the last rows are warnings
         self._headers = [self.tr("File"), self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
 
-    def set_problems(self, problems: Sequence[RowProblem]) -> None:
+    def set_problems(self, problems: Sequence[RowProblem], warnings: Sequence[RowProblem] = ()) -> None:
         self.beginResetModel()
-        self._rows = list(problems)
+        self._rows = [*problems, *warnings]
+        self._warnings = len(warnings)
         self.endResetModel()
 
     def problems(self) -> list[RowProblem]:
@@ -69,7 +72,10 @@ class ProblemModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        return self.cell_text(self._rows[index.row()], index.column())
+        text = self.cell_text(self._rows[index.row()], index.column())
+        if index.column() == 4 and index.row() >= len(self._rows) - self._warnings:
+            return self.tr("{problem} (imported all the same)").format(problem=text)
+        return text
 
     @staticmethod
     def cell_text(problem: RowProblem, column: int) -> str:
@@ -247,8 +253,10 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, previews: list[Any]) -> None:
         self.files.set_previews(previews)
-        self.problems.set_problems([p for preview in previews for p in preview.problems])
-        self.problem_view.setVisible(any(p.problems for p in previews))
+        self.problems.set_problems(
+            [p for preview in previews for p in preview.problems], [w for preview in previews for w in preview.warnings]
+        )
+        self.problem_view.setVisible(any(p.problems or p.warnings for p in previews))
         ready = sum(1 for p in previews if p.importable and not p.problems)
         with_problems = sum(1 for p in previews if p.importable and p.problems)
         refused = sum(1 for p in previews if not p.importable)
@@ -264,7 +272,7 @@ class ImportDialog(QDialog):
     def _on_file_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             preview = self.files.preview(current.row())
-            self.problems.set_problems(preview.problems)
+            self.problems.set_problems(preview.problems, preview.warnings)
         self._update_buttons()
 
     def _selected(self) -> Any:
@@ -335,10 +343,22 @@ class ImportDialog(QDialog):
             text += " " + self.tr(
                 "{n} item lines have no catalog SKU yet; link them in the Products tab. They count in every figure."
             ).format(n=fmt.count(unlinked))
+        for result in results:
+            if result.incomplete_orders:
+                text += " " + self.incomplete_text(result)
         self.summary.setText(text)
         self.import_button.hide()
         self.accept_valid.setEnabled(False)
         self.imported.emit(results)
+
+    def incomplete_text(self, result: Any) -> str:
+        """An item file whose orders its order file lacks: those orders count in no figure until it comes."""
+        return self.tr(
+            "{n} orders of {file} are missing from the order file (first: {ids}). They are kept but count in no"
+            " figure: import the order file of the same export too."
+        ).format(
+            n=fmt.count(result.incomplete_orders), file=result.file_name, ids=", ".join(result.incomplete_examples)
+        )
 
     def _on_import_failed(self, exc: BaseException) -> None:
         from sellerdesk.services.imports import ImportRefused

@@ -251,7 +251,11 @@ class OrdersTab(ListTab):
         self.late_only.setToolTip(self.tr("Only paid orders whose shipping deadline has passed"))
         self.unlinked_only = named(QCheckBox(self.tr("Unlinked items")), "unlinkedOnly")
         self.unlinked_only.setToolTip(self.tr("Only orders with items whose seller code matches no SKU"))
-        for box in (self.late_only, self.unlinked_only):
+        self.incomplete_only = named(QCheckBox(self.tr("Incomplete")), "incompleteOnly")
+        self.incomplete_only.setToolTip(
+            self.tr("Only orders an item file brought without their order file: they count in no figure")
+        )
+        for box in (self.late_only, self.unlinked_only, self.incomplete_only):
             box.toggled.connect(self._apply_filters)
         self.clear_filters_button = named(QPushButton(self.tr("Clear filters")), "clearFilters")
         self.clear_filters_button.setEnabled(False)
@@ -268,6 +272,7 @@ class OrdersTab(ListTab):
         row.addSpacing(8)
         row.addWidget(self.late_only)
         row.addWidget(self.unlinked_only)
+        row.addWidget(self.incomplete_only)
         row.addStretch(1)
         row.addWidget(self.clear_filters_button)
         return row
@@ -324,6 +329,7 @@ class OrdersTab(ListTab):
             date_to=end,
             late_only=self.late_only.isChecked(),
             unlinked_only=self.unlinked_only.isChecked(),
+            incomplete_only=self.incomplete_only.isChecked(),
         )
 
     def clear_filters(self) -> None:
@@ -435,6 +441,7 @@ class OrdersTab(ListTab):
         self._enable_dates()
         self.late_only.setChecked(late)
         self.unlinked_only.setChecked(False)
+        self.incomplete_only.setChecked(False)
         self._quiet = False
         self.clear_filters_button.setEnabled(self.current_filter() != OrderFilter())
 

@@ -18,8 +18,8 @@ PAID = {
     "买家会员名": "t***2",
     "买家应付货款": "128.00",
     "买家应付邮费": "0.00",
-    "总金额": "128.00",
-    "买家实际支付金额": "118.00",
+    "总金额": "118.00",  # gross paid (until 2025): the net below + 退款金额
+    "买家实际支付金额": "118.00",  # what stays paid after refunds
     "订单状态": "卖家已发货，等待买家确认",
     "收货人姓名": "张**",
     "收货地址": "浙江省 杭州市 西湖区 文三路1号(310000)",
@@ -40,7 +40,7 @@ UNPAID_CLOSED = {
 }
 PAID_CLOSED = {
     "订单编号": '="2786218520199193600"',
-    "买家实际支付金额": "88.00",
+    "买家实际支付金额": "0.00",  # fully refunded: nothing stays paid
     "订单状态": "交易关闭",
     "订单创建时间": "2026-08-03 09:00:00",
     "订单付款时间": "2026-08-03 09:01:00",
@@ -106,7 +106,7 @@ def test_closed_orders_and_refund_amounts(tmp_path: Path) -> None:
         _later(UNPAID_CLOSED, 订单关闭原因="买家未付款", 退款金额="0.00"),
         _later(PAID_CLOSED, 订单关闭原因="退款", 退款金额="88.00"),
         _later(PAID_CLOSED, 订单编号='="2786218520199193601"', 退款金额="0.00"),  # no amount: service derives
-        _later(PAID, 订单状态="交易成功", 退款金额="40.93"),  # partial refund after success
+        _later(PAID, 订单状态="交易成功", 买家实际支付金额="77.07", 退款金额="40.93"),  # partial refund
     ]
     orders = parse_file(write_csv(tmp_path / "ExportOrderList1.csv", TB_L2, rows)).orders
     assert [(o.status, o.refund_cents, o.refund_state) for o in orders] == [
@@ -293,3 +293,111 @@ def test_excel_resaved_order_file_is_refused_row_by_row(tmp_path: Path) -> None:
         "id_scientific",
     )
     assert "重新从后台下载原始文件" in first.message
+
+
+def test_gross_paid_is_net_plus_refund_and_total_must_agree(tmp_path: Path) -> None:
+    """§1.2.2: 买家实际支付金额 is what stays paid after refunds; 总金额 = it + 退款金额 on a paid order."""
+    rows = [
+        _later(PAID_CLOSED, 总金额="88.00", 订单关闭原因="退款", 退款金额="88.00"),  # fully refunded: net 0.00
+        _later(PAID, 订单编号='="2786218520199193700"', 总金额="99.00", 退款金额="0.00"),  # 99 ≠ 118 + 0
+    ]
+    parsed = parse_file(write_csv(tmp_path / "ExportOrderList1.csv", TB_L2, rows))
+    (refunded,) = parsed.orders
+    assert (refunded.paid_cents, refunded.refund_cents, refunded.status) == (8800, 8800, OrderStatus.REFUNDED)
+    (problem,) = parsed.problems
+    assert (problem.row, problem.column, problem.value, problem.code) == (3, "总金额", "99.00", "amounts_disagree")
+    assert "99.00" in problem.message and "118.00" in problem.message
+
+
+def test_l1_without_refund_column_takes_the_refund_from_the_total(tmp_path: Path) -> None:
+    row = _later(PAID, 总金额="118.00", 买家实际支付金额="100.00")
+    (order,) = parse_file(write_csv(tmp_path / "ExportOrderList1.csv", TB_L1, [row])).orders
+    assert (order.paid_cents, order.refund_cents, order.refund_state) == (11800, 1800, RefundState.REFUNDED)
+
+
+def test_unpaid_order_is_no_sale_whatever_its_total(tmp_path: Path) -> None:
+    row = _later(UNPAID_CLOSED, 总金额="59.00", 买家实际支付金额="0.00", 退款金额="0.00", 订单关闭原因="买家未付款")
+    parsed = parse_file(write_csv(tmp_path / "ExportOrderList1.csv", TB_L2, [row]))
+    assert parsed.problems == []
+    (order,) = parsed.orders
+    assert (order.paid_at, order.paid_cents, order.status) == (None, 0, OrderStatus.CLOSED)
+
+
+TB_2026 = [
+    "订单编号", "支付单号", "买家应付货款", "买家应付邮费", "总金额", "买家实付金额", "订单状态", "订单创建时间",
+    "订单付款时间", "商品标题", "宝贝种类", "商家备注", "宝贝总数量", "店铺ID", "店铺名称", "订单关闭原因", "退款金额",
+    "商品属性SKU", "预售订单", "总金额(旧版)", "商家编码",
+]  # fmt: skip
+
+
+def _tmall_2026(**values: str) -> dict[str, str]:
+    base = {
+        "订单编号": "5119030443240023201",
+        "买家应付货款": "169.00",
+        "买家应付邮费": "0.00",
+        "总金额": "199.00",  # list price × quantity in 2026
+        "买家实付金额": "169.00",
+        "订单状态": "买家已付款,等待卖家发货",  # half-width comma
+        "订单创建时间": "2026-06-09 14:13:40",
+        "订单付款时间": "2026-06-09 14:13:43",
+        "商品标题": "趣白全自动洗面奶打泡机",
+        "宝贝种类": "1",
+        "宝贝总数量": "1",
+        "店铺ID": "0",
+        "店铺名称": "趣白旗舰店",
+        "订单关闭原因": "订单未关闭",
+        "退款金额": "0.00",
+        "商品属性SKU": "颜色分类:白色",
+        "预售订单": "否'",  # flags carry a trailing quote
+        "总金额(旧版)": "169.00",
+        "商家编码": "QBPH004",
+    }
+    return {**base, **values}
+
+
+def test_tmall_2026_xlsx_layout(tmp_path: Path) -> None:
+    rows = [
+        _tmall_2026(),
+        _tmall_2026(订单编号="5119030443240023202", 订单状态="交易关闭", 买家实付金额="0.00", 退款金额="169.00"),
+        _tmall_2026(订单编号="5119030443240023203", 宝贝种类="2", 宝贝总数量="3", 买家实付金额="300.00")
+        | {"总金额(旧版)": "300.00", "买家应付货款": "300.00"},
+        _tmall_2026(订单编号="5119030443240023204", 总金额="199.00", **{"总金额(旧版)": "150.00"}),
+    ]
+    path = write_xlsx(tmp_path / "ExportOrderList26594515418.xlsx", TB_2026, rows)
+    detection = detect_path(path)
+    assert (detection.platform, detection.kind) == (Platform.TAOBAO, FileKind.TAOBAO_ORDERS)
+    parsed = parse_file(path)
+    assert parsed.exported_at is None  # 26594515418 is no date: the newest time in the file says it
+    first, refunded, several = parsed.orders
+    assert (first.paid_cents, first.status, first.seller_memo, parsed.shop_name) == (
+        16900,
+        OrderStatus.PAID,
+        "",
+        "趣白旗舰店",
+    )
+    (line,) = first.items  # a one-product order's line, from the order-level columns
+    assert (line.sub_order_id, line.seller_code, line.spec, line.qty, line.paid_cents) == (
+        "5119030443240023201",
+        "QBPH004",
+        "颜色分类:白色",
+        1,
+        16900,
+    )
+    assert (refunded.paid_cents, refunded.refund_cents, refunded.status) == (16900, 16900, OrderStatus.REFUNDED)
+    assert (several.units, several.items, several.paid_cents) == (3, [], 30000)  # the item file has the lines
+    (problem,) = parsed.problems  # 总金额(旧版) 150.00 is not 169.00 + 0.00
+    assert (problem.row, problem.column, problem.code) == (5, "总金额(旧版)", "amounts_disagree")
+
+
+def test_unknown_status_is_a_warning_with_file_row_column_value(tmp_path: Path) -> None:
+    row = _later(PAID, 订单状态="艏乙逊⒒酰")
+    parsed = parse_file(write_csv(tmp_path / "ExportOrderList1.csv", TB_L1, [row]))
+    assert parsed.problems == [] and len(parsed.orders) == 1
+    (warning,) = parsed.warnings
+    assert (warning.file, warning.row, warning.column, warning.value, warning.code) == (
+        "ExportOrderList1.csv",
+        2,
+        "订单状态",
+        "艏乙逊⒒酰",
+        "unknown_status",
+    )
