@@ -191,3 +191,32 @@ def test_file_menu_and_dropping_files_open_the_import(
     assert len(dialogs) == 1
     assert [p.name for p in dialogs[0].paths] == ["jd_orders.csv"]
     assert dialogs[0].files.rowCount() == 1
+
+
+REAL = Path(__file__).parent.parent / "data" / "real"
+
+
+def test_trimmed_pair_names_incomplete_orders_and_lists_warnings(
+    qtbot: QtBot, sync_runner: Runner, factory: sessionmaker[Session]
+) -> None:
+    """A pair whose item file holds orders its order file lacks imports, and the result says how many and
+    which; an unknown status text is listed as imported all the same, not as a refusal."""
+    stamp = "201903141540"
+    files = [
+        REAL / f"Mac-Python-3.X__ExportOrderList{stamp}.csv",
+        REAL / f"Mac-Python-3.X__ExportOrderDetailList{stamp}.csv",
+    ]
+    dialog = ImportDialog(sync_runner, files)
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.isEnabled()  # a warning does not block the import
+    dialog.file_view.selectRow(1)  # the item file
+    assert dialog.problems.rowCount() == 1
+    assert dialog.problems.data(dialog.problems.index(0, 4)).endswith("(imported all the same)")
+    dialog.import_button.click()
+    assert _orders(factory) > 0
+
+    trimmed = "201903101120"
+    dialog = ImportDialog(sync_runner, [REAL / f"Mac-Python-3.X__ExportOrderDetailList{trimmed}.csv"])
+    qtbot.addWidget(dialog)
+    dialog.import_button.click()
+    assert "30 orders of Mac-Python-3.X__ExportOrderDetailList201903101120.csv are missing" in dialog.summary.text()
