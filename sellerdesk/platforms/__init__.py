@@ -12,7 +12,14 @@ from pathlib import Path
 
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.records import FileKind, ParsedFile
-from sellerdesk.platforms.base import LayoutMatch, LayoutParser, NotGrouped, missing_columns, not_an_export
+from sellerdesk.platforms.base import (
+    LayoutMatch,
+    LayoutParser,
+    NotGrouped,
+    fallbacks_unconfirmed,
+    missing_columns,
+    not_an_export,
+)
 from sellerdesk.platforms.detect import KNOWN_HEADERS, PARSERS, Detection, detect_file, detect_headers
 from sellerdesk.platforms.generic import GENERIC_FIELDS, GenericParser, missing_fields, suggest_mapping
 from sellerdesk.sheets.reading import Table, read_table
@@ -92,8 +99,15 @@ class ParseJob:
         self.parser.fill(self.table, self.match, result)
 
 
-def plan_parse(table: Table, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None) -> ParseJob:
-    """Recognise the table's layout; raises ``ImportFileError`` for a file no parser can read."""
+def plan_parse(
+    table: Table,
+    platform: Platform | None = None,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    accept_fallbacks: bool = False,
+) -> ParseJob:
+    """Recognise the table's layout; raises ``ImportFileError`` for a file no parser can read, or one that
+    needs a fallback column the user has not accepted (``accept_fallbacks``)."""
     parser: LayoutParser
     if mapping is not None:
         parser = GenericParser(mapping, platform or Platform.OTHER)
@@ -107,4 +121,8 @@ def plan_parse(table: Table, platform: Platform | None = None, *, mapping: Mappi
         parser, match = PARSERS[detection.platform], detection.match
     if match.missing_required:
         raise missing_columns(table.file_name, match)
+    if match.unconfirmed:
+        if not accept_fallbacks:
+            raise fallbacks_unconfirmed(table.file_name, match)
+        match = match.confirmed()
     return ParseJob(table, parser, match)

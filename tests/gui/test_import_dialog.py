@@ -15,9 +15,10 @@ from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import ensure_schema
 from sellerdesk.domain.enums import Platform
 from sellerdesk.models import ImportBatch, Order
+from sellerdesk.platforms.generic import MappingSpec
 from sellerdesk.ui.dialogs.import_dialog import ImportDialog
 from sellerdesk.ui.dialogs.import_history import ImportHistoryDialog
-from sellerdesk.ui.dialogs.mapping_dialog import MappingChoice, MappingDialog
+from sellerdesk.ui.dialogs.mapping_dialog import MappingDialog
 from sellerdesk.ui.runner import Runner
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
@@ -123,7 +124,7 @@ def test_an_unknown_layout_is_mapped_once(
     assert not dialog.import_button.isEnabled()
     mapping = {"order_id": "订单号", "paid_at": "付款时间", "qty": "商品数量", "order_paid": "实付款"}
     monkeypatch.setattr(MappingDialog, "ask", classmethod(
-        lambda cls, name, header, parent=None: MappingChoice(Platform.KUAISHOU, "快手小店", mapping)))  # fmt: skip
+        lambda cls, name, header, parent=None: MappingSpec(Platform.KUAISHOU, mapping, "快手小店")))  # fmt: skip
     dialog.map_button.click()
     assert dialog.files.data(dialog.files.index(0, 1)) == "Kuaishou"
     assert dialog.import_button.isEnabled()

@@ -140,7 +140,10 @@ def test_mapping_with_line_amounts(tmp_path: Path) -> None:
 
 def test_incomplete_or_wrong_mappings() -> None:
     table = Table.from_rows(KUAISHOU, [row(KUAISHOU, _kuaishou_rows()[0])], file_name="x.csv")
-    assert missing_fields({"order_id": "订单号"}) == ["paid_at", "qty", "order_paid"]
+    assert missing_fields({"order_id": "订单号"}) == ["paid_at", "order_paid"]
+    # a quantity only with line columns; a refund amount with a paid amount net of refunds
+    assert missing_fields({"order_id": "订单号", "paid_at": "付款时间", "line_paid": "实付款"}) == ["qty"]
+    assert missing_fields({"order_id": "订单号", "paid_at": "付款时间", "order_paid_net": "实付款"}) == ["order_refund"]
     with pytest.raises(ImportFileError) as exc:
         parse_table(table, mapping={"order_id": "订单号", "paid_at": "付款时间", "qty": "数量"})
     assert (exc.value.code, exc.value.params["columns"]) == ("missing_columns", ["order_paid"])
@@ -155,4 +158,4 @@ def test_incomplete_or_wrong_mappings() -> None:
 def test_generic_fields_list() -> None:
     names = [f.name for f in GENERIC_FIELDS]
     assert len(names) == len(set(names))
-    assert {f.name for f in GENERIC_FIELDS if f.required} == {"order_id", "paid_at", "qty"}
+    assert {f.name for f in GENERIC_FIELDS if f.required} == {"order_id", "paid_at"}
