@@ -1195,7 +1195,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1398,7 +1398,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Open mapping file</source>
         <translation type="unfinished"></translation>
     </message>

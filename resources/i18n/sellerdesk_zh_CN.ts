@@ -1199,7 +1199,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
@@ -1402,7 +1402,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>请告诉 SellerDesk 每一列对应的内容。标 * 的为必填项。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Open mapping file</source>
         <translation>打开映射文件</translation>
     </message>

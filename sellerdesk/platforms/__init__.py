@@ -54,7 +54,11 @@ def detect_path(path: str | Path) -> Detection:
 
 
 def parse_file(
-    path: str | Path, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None
+    path: str | Path,
+    platform: Platform | None = None,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    accept_fallbacks: bool = False,
 ) -> ParsedFile:
     """Read, detect and parse one export file.
 
@@ -62,14 +66,18 @@ def parse_file(
     header) parses with the generic parser instead, as ``platform`` (default OTHER). Raises
     ``ImportFileError`` for whole-file failures; row problems are in the result.
     """
-    return parse_table(read_export(path), platform, mapping=mapping)
+    return parse_table(read_export(path), platform, mapping=mapping, accept_fallbacks=accept_fallbacks)
 
 
 def parse_table(
-    table: Table, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None
+    table: Table,
+    platform: Platform | None = None,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    accept_fallbacks: bool = False,
 ) -> ParsedFile:
     """``parse_file`` for an already read table."""
-    job = plan_parse(table, platform, mapping=mapping)
+    job = plan_parse(table, platform, mapping=mapping, accept_fallbacks=accept_fallbacks)
     result = job.start()
     job.run(result)
     return result

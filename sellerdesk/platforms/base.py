@@ -72,11 +72,14 @@ API_DOCS = "from API docs"
 GUESS = "a guess"
 
 
-def amount_column(table: Sequence[AmountColumn], column: str) -> str:
-    """``column``, checked to be stated in ``table``: a parser reads money only from stated columns."""
-    if not any(row.column == column for row in table):
-        raise KeyError(f"{column} is not in the amounts statement")
-    return column
+def money_aliases(table: Sequence[AmountColumn], *columns: str) -> tuple[str, ...]:
+    """Header aliases of a money field, each checked to be stated in ``table``: a parser reads money only
+    from columns whose meaning its amounts statement gives."""
+    stated = {row.column for row in table}
+    unstated = [c for c in columns if c not in stated]
+    if unstated:
+        raise KeyError(f"not in the amounts statement: {', '.join(unstated)}")
+    return columns
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,12 @@ class LayoutMatch:
     @property
     def unconfirmed(self) -> tuple[FileNote, ...]:
         return tuple(n for n in self.notes if n.code == UNCONFIRMED)
+
+    def reads_in_place(self, name: str) -> bool:
+        """True when ``name``'s column is a fallback column read in its place."""
+        return any(
+            fb.field == name and self.columns.get(name) == self.columns.get(fb.stand_in) for fb in self.layout.fallbacks
+        )
 
     def confirmed(self) -> LayoutMatch:
         """This match with its offered fallbacks accepted by the user."""

@@ -22,8 +22,8 @@ from sellerdesk.platforms.base import (
     LayoutParser,
     RowReader,
     aliases,
-    amount_column,
     header_set,
+    money_aliases,
     sum_known,
 )
 from sellerdesk.platforms.status import pdd_aftersale_state, pdd_status
@@ -51,21 +51,17 @@ AMOUNT_COLUMNS: tuple[AmountColumn, ...] = (
 )
 
 
-def _money(column: str) -> tuple[str]:
-    return (amount_column(AMOUNT_COLUMNS, column),)
-
-
 ORDER_ALIASES = aliases(
     {
         "order_id": ("订单号",),
         "status": ("订单状态",),
         "title": ("商品",),
-        "goods": _money("商品总价(元)"),
-        "shop_discount": _money("店铺优惠折扣(元)"),
-        "platform_discount": _money("平台优惠折扣(元)"),
-        "pay_discount": _money("多多支付立减金额(元)"),
-        "shipping": _money("邮费(元)"),
-        "paid": _money("用户实付金额(元)"),
+        "goods": money_aliases(AMOUNT_COLUMNS, "商品总价(元)"),
+        "shop_discount": money_aliases(AMOUNT_COLUMNS, "店铺优惠折扣(元)"),
+        "platform_discount": money_aliases(AMOUNT_COLUMNS, "平台优惠折扣(元)"),
+        "pay_discount": money_aliases(AMOUNT_COLUMNS, "多多支付立减金额(元)"),
+        "shipping": money_aliases(AMOUNT_COLUMNS, "邮费(元)"),
+        "paid": money_aliases(AMOUNT_COLUMNS, "用户实付金额(元)"),
         "qty": ("商品数量(件)",),
         "paid_at": ("支付时间",),
         "grouped_at": ("拼单成功时间", "订单成交时间"),
@@ -87,7 +83,7 @@ ORDER_ALIASES = aliases(
         "memo": ("商家备注",),
         "aftersale": ("售后状态",),
         "buyer_message": ("买家留言",),
-        "refund": _money("退款金额(元)"),
+        "refund": money_aliases(AMOUNT_COLUMNS, "退款金额(元)"),
     }
 )
 

@@ -132,6 +132,41 @@ def test_an_unknown_layout_is_mapped_once(
     assert _orders(factory) == 1
 
 
+def test_a_fallback_column_is_used_once_accepted(
+    qtbot: QtBot, sync_runner: Runner, factory: sessionmaker[Session], douyin_without_paid_time: Path
+) -> None:
+    dialog = ImportDialog(sync_runner, [douyin_without_paid_time])
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert not dialog.accept_fallbacks.isHidden()
+    assert "订单提交时间" in dialog.files.data(dialog.files.index(0, 6))
+    dialog.accept_fallbacks.setChecked(True)  # the preview is read again, with the fallback
+    assert dialog.import_button.isEnabled()
+    status = dialog.files.data(dialog.files.index(0, 6))
+    assert status.startswith("Ready") and "订单提交时间 is read as 支付完成时间" in status
+    dialog.import_button.click()
+    assert _orders(factory) == 350
+
+
+def test_mapping_dialog_reads_and_writes_mapping_files(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = MappingDialog("tmall.csv", ["订单编号", "总金额", "买家实际支付金额", "订单付款时间 ", "退款金额"])
+    qtbot.addWidget(dialog)
+    assert dialog.mapping()["order_paid_net"] == "买家实际支付金额"  # Taobao's: net of refunds
+    saved = tmp_path / "mapping.json"
+    saved.write_text(
+        '{"platform": "taobao", "shop": "天猫店", "columns": {"order_id": "订单编号", "order_paid": "总金额"}}',
+        encoding="utf-8",
+    )
+    dialog.open_file(saved)
+    choice = dialog.choice()
+    assert (choice.platform, choice.shop, choice.columns["order_paid"]) == (Platform.TAOBAO, "天猫店", "总金额")
+    assert "order_paid_net" not in choice.columns
+    assert MappingSpec.loads(choice.dumps()) == choice
+    saved.write_text("{", encoding="utf-8")
+    dialog.open_file(saved)
+    assert "mapping.json" in dialog.message.text()
+
+
 def test_mapping_dialog_guesses_and_requires_fields(qtbot: QtBot) -> None:
     dialog = MappingDialog("x.csv", ["订单号", "付款时间", "数量", "实付金额", "备注"])
     qtbot.addWidget(dialog)

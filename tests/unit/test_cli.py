@@ -182,3 +182,18 @@ def _mapping_error(mapping: Path, data: Path) -> SellerDeskError:
     except SellerDeskError as exc:
         return exc
     raise AssertionError(f"{mapping} was accepted")
+
+
+def test_douyin_without_paid_time_needs_accept_fallbacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], douyin_without_paid_time: Path
+) -> None:
+    path, db = douyin_without_paid_time, tmp_path / "shop.sqlite"
+    code, out, err = _run(capsys, "--db", str(db), "import", str(path), "--json")
+    assert code == 2 and "订单提交时间 for 支付完成时间" in err
+    code, out, err = _run(capsys, "--db", str(db), "import", str(path), "--json", "--accept-fallbacks")
+    assert code == 0, err
+    (summary,) = json.loads(out)
+    assert summary["created"] == 350
+    assert [(n["code"], n["column"], n["stand_in"]) for n in summary["notes"]] == [
+        ("fallback_column", "支付完成时间", "订单提交时间")
+    ]

@@ -8,7 +8,6 @@ opened from a JSON file, the one ``sellerdesk import --mapping`` reads (docs/col
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
@@ -141,11 +140,12 @@ class MappingDialog(QDialog):
         return {name: combo.currentData() for name, combo in self.combos.items() if combo.currentData()}
 
     def choice(self) -> MappingSpec:
-        return MappingSpec(cast(Platform, self.platform.currentData()), self.mapping(), self.shop.text().strip())
+        # Qt hands the enum back as its text value
+        return MappingSpec(Platform(self.platform.currentData()), self.mapping(), self.shop.text().strip())
 
     def apply(self, spec: MappingSpec) -> None:
         """Show ``spec`` (read from a file): platform, shop, and each field's column if this file has it."""
-        self.platform.setCurrentIndex(max(0, self.platform.findData(spec.platform)))
+        self.platform.setCurrentIndex(max(0, self.platform.findData(spec.platform.value)))
         if spec.shop:
             self.shop.setText(spec.shop)
         for name, combo in self.combos.items():
