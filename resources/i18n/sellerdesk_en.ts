@@ -631,7 +631,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>The order&apos;s amount is not the sum of its lines (price × quantity); the order is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
     </message>

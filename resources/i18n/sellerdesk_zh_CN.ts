@@ -634,7 +634,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>该订单的另一行有问题</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>The order&apos;s amount is not the sum of its lines (price × quantity); the order is left out</source>
+        <translation>订单金额与各商品行（单价 × 数量）之和不符；该订单未导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>

@@ -416,6 +416,9 @@ class OrderGroups:
 
     result: ParsedFile
     complete: Callable[[OrderRecord], None] | None = None
+    # Checks a completed order against itself (order columns vs its lines); False: it is left out, the
+    # check having reported why.
+    check: Callable[[OrderRecord], bool] | None = None
     orders: dict[str, OrderRecord] = field(default_factory=dict)
     rows_of: dict[str, list[int]] = field(default_factory=dict)
     bad: set[str] = field(default_factory=set)
@@ -453,6 +456,10 @@ class OrderGroups:
             return
         if self.complete is not None:
             self.complete(order)
+        if self.check is not None and not self.check(order):
+            self.bad.add(order_id)
+            self.result.bad_rows.update(self.rows_of.get(order_id, ()))
+            return
         self.result.orders.append(order)
         self.result.final = len(self.result.orders)
 

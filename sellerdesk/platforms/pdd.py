@@ -37,7 +37,7 @@ AMOUNT_COLUMNS: tuple[AmountColumn, ...] = (
         "unchanged by refunds",
         PROVED,
     ),
-    AmountColumn("商品总价(元)", "goods: unit price × quantity, before discounts", PROVED),
+    AmountColumn("商品总价(元)", "goods of the order's one line, before discounts", PROVED),
     AmountColumn("邮费(元)", "shipping charged to the buyer", PROVED),
     AmountColumn("店铺优惠折扣(元)", "shop discount, taken off the paid amount", PROVED),
     AmountColumn("平台优惠折扣(元)", "platform discount, taken off the paid amount", PROVED),

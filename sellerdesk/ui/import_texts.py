@@ -28,6 +28,9 @@ ROW_PROBLEMS = {
     "bad_qty": QT_TRANSLATE_NOOP("Import", "Not a whole quantity"),
     "duplicate_order": QT_TRANSLATE_NOOP("Import", "The same order appears twice with different values"),
     "order_incomplete": QT_TRANSLATE_NOOP("Import", "Another row of this order has a problem"),
+    "amounts_disagree": QT_TRANSLATE_NOOP(
+        "Import", "The order's amount is not the sum of its lines (price × quantity); the order is left out"
+    ),
 }
 FILE_ERRORS = {
     "empty_file": QT_TRANSLATE_NOOP("Import", "The file is empty."),
