@@ -148,6 +148,25 @@ def test_a_fallback_column_is_used_once_accepted(
     assert _orders(factory) == 350
 
 
+def test_a_thin_file_of_a_known_platform_can_be_mapped(
+    qtbot: QtBot, sync_runner: Runner, factory: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path(__file__).parent.parent / "data" / "real" / "Data_analysis__tmall_order_report.csv"
+    path = tmp_path / "tmall_order_report.csv"  # its header (trailing spaces) and first orders
+    path.write_text("".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    dialog = ImportDialog(sync_runner, [path])
+    qtbot.addWidget(dialog)
+    assert dialog.map_button.isEnabled()  # Taobao-like, but no 订单状态: the mapping is offered
+    columns = {"order_id": "订单编号", "paid_at": "订单付款时间 ", "order_paid_net": "买家实际支付金额",
+               "order_refund": "退款金额"}  # fmt: skip
+    monkeypatch.setattr(MappingDialog, "ask", classmethod(
+        lambda cls, name, header, parent=None: MappingSpec(Platform.TAOBAO, columns, "天猫店")))  # fmt: skip
+    dialog.map_button.click()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert _orders(factory) == 5
+
+
 def test_mapping_dialog_reads_and_writes_mapping_files(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = MappingDialog("tmall.csv", ["订单编号", "总金额", "买家实际支付金额", "订单付款时间 ", "退款金额"])
     qtbot.addWidget(dialog)
