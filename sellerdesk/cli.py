@@ -23,6 +23,9 @@ from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import SellerDeskError
 from sellerdesk.domain.timeutil import parse_month
 
+# Platforms with export parsers of their own; the others are read only through a column mapping.
+PARSED_PLATFORMS = (Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sellerdesk", description=f"{APP_NAME} {__version__}")
@@ -49,7 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import platform export files (all or nothing)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--shop", help="shop name (default: from the file, else the platform's default shop)")
-    imp.add_argument("--platform", default="auto", choices=["auto", "taobao", "jd", "pdd", "douyin"])
+    imp.add_argument(
+        "--platform", default="auto", choices=["auto", *(p.value for p in Platform)],
+        help="restrict detection to one platform; with --mapping, the platform the orders belong to",
+    )  # fmt: skip
+    imp.add_argument(
+        "--mapping", type=Path, metavar="MAPPING.json",
+        help="read the files through this column mapping (docs/column-mapping.md), as the mapping dialog saves it",
+    )  # fmt: skip
+    imp.add_argument(
+        "--accept-fallbacks", action="store_true",
+        help="read an offered fallback column in place of a missing one (e.g. Douyin 订单提交时间 for 支付完成时间)",
+    )  # fmt: skip
     imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     imp.add_argument("--valid-rows", action="store_true", help="import the valid rows of files with problems")
     imp.add_argument("--json", action="store_true", help="print a JSON summary per file")
@@ -134,9 +148,19 @@ def _print_progress() -> Any:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths
+    from sellerdesk.services.mappings import load_mapping_file
 
     platform = None if args.platform == "auto" else Platform(args.platform)
-    options = ImportOptions(shop_name=args.shop or "", accept_valid_rows=args.valid_rows, dry_run=args.dry_run)
+    if platform is not None and platform not in PARSED_PLATFORMS and args.mapping is None:
+        _err(f"error: --platform {platform.value} needs --mapping (SellerDesk knows no export layout of it)")
+        return 2
+    options = ImportOptions(
+        shop_name=args.shop or "",
+        accept_valid_rows=args.valid_rows,
+        dry_run=args.dry_run,
+        mapping=load_mapping_file(args.mapping) if args.mapping else None,
+        accept_fallbacks=args.accept_fallbacks,
+    )
     engine = open_engine(args)
     try:
         with make_session_factory(engine).begin() as session:
@@ -159,6 +183,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"{r.file_name}: {r.platform}/{r.kind} → {r.shop}: {r.created} created, {r.updated} updated, "
                 f"{r.unchanged} unchanged, {r.refused} refused, {r.unlinked_lines} unlinked lines"
             )
+            for note in r.notes:
+                print(f"  note: {note.message}")
     return 0
 
 

@@ -7,6 +7,7 @@ server into a failure instead of a skip.
 
 from __future__ import annotations
 
+import csv
 import os
 import uuid
 from collections import Counter
@@ -108,3 +109,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         for backend in ("sqlite", "postgresql")
     ]
     terminalreporter.write_line("database backends — " + "; ".join(parts))
+
+
+@pytest.fixture
+def douyin_without_paid_time(tmp_path: Path) -> Path:
+    """The Douyin sample with its 支付完成时间 column left out, as a custom column set may."""
+    with (DATA / "samples" / "douyin_orders.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    drop = rows[0].index("支付完成时间")
+    path = tmp_path / "douyin_custom.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([cell for n, cell in enumerate(r) if n != drop] for r in rows)
+    return path

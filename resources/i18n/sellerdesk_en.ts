@@ -335,7 +335,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Has problems: refused unless valid rows are imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -632,7 +632,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <source>The amounts contradict each other: 总金额 is not the amount paid plus the refund</source>
+        <source>The amounts in this row contradict each other (the message names them); the order is left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -685,6 +685,21 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <source>The saved column mapping does not fit this file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>The file lacks {columns}. {fallbacks} can be read in its place: tick “Use fallback columns” to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file has no {column}: {stand_in} is read as {column}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has no {column}: {stand_in} can be read as {column} once you accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportActions</name>
@@ -719,17 +734,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Reading the files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <source>Import the valid rows of files with problems (the rest is skipped)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Use fallback columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the offered column in place of a missing one (e.g. the order time as the payment time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Map columns…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,17 +769,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Imported: {created} new orders, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,7 +794,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Nothing was imported: some files have problems.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,7 +1210,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+31"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,6 +1231,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Paid amount net of refunds (order; paid = this + refund amount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Paid amount (line, summed per order)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,7 +1373,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MappingDialog</name>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Map the columns of {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,11 +1399,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+16"/>
+        <source>Open mapping file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save as file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Tell SellerDesk which column holds what. Fields marked * are needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
+        <source>Open mapping file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Name the shop these orders belong to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,6 +1556,31 @@ Details: {detail}</source>
     <message>
         <location line="+4"/>
         <source>The column mapping is not complete yet. Still to be mapped: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} is not a column mapping file SellerDesk can read: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The column mapping names fields SellerDesk does not know: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The column mapping names columns this file does not have: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map the order&apos;s paid amount once: either as the paid amount or as the amount net of refunds, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} lacks {columns}. {fallbacks} can be read in its place once you accept it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2180,7 +2255,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-325"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-344"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>

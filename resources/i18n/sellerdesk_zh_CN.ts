@@ -336,7 +336,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>新增 {created}，更新 {updated}，未变 {unchanged}，拒绝 {refused}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Has problems: refused unless valid rows are imported</source>
         <translation>有问题：除非选择只导入有效行，否则不会导入</translation>
     </message>
@@ -635,8 +635,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <source>The amounts contradict each other: 总金额 is not the amount paid plus the refund</source>
-        <translation>金额互相矛盾：总金额不等于实付金额加退款金额</translation>
+        <source>The amounts in this row contradict each other (the message names them); the order is left out</source>
+        <translation>此行的金额互相矛盾（详见说明）：该订单未导入</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -688,6 +688,21 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <source>The saved column mapping does not fit this file.</source>
         <translation>已保存的列对应关系与这个文件不符。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>The file lacks {columns}. {fallbacks} can be read in its place: tick “Use fallback columns” to import it.</source>
+        <translation>文件缺少 {columns}。可以改用 {fallbacks} 代替：勾选“使用替代列”后即可导入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file has no {column}: {stand_in} is read as {column}.</source>
+        <translation>文件没有 {column}：已将 {stand_in} 作为 {column} 读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has no {column}: {stand_in} can be read as {column} once you accept it.</source>
+        <translation>文件没有 {column}：确认后可将 {stand_in} 作为 {column} 读取。</translation>
+    </message>
 </context>
 <context>
     <name>ImportActions</name>
@@ -722,17 +737,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <source>Import the valid rows of files with problems (the rest is skipped)</source>
         <translation>有问题的文件只导入有效行（其余跳过）</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Use fallback columns</source>
+        <translation>使用替代列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the offered column in place of a missing one (e.g. the order time as the payment time).</source>
+        <translation>用建议的列代替缺少的列（例如以下单时间作为付款时间）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Map columns…</source>
         <translation>对应列…</translation>
     </message>
@@ -747,17 +772,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Imported: {created} new orders, {updated} updated.</source>
         <translation>导入完成：新增 {created} 笔订单，更新 {updated} 笔。</translation>
     </message>
@@ -772,7 +797,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{file} 中有 {n} 个订单不在订单文件里（前几个：{ids}）。这些订单已保留，但不计入任何数字：请同时导入同一次导出的订单文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Nothing was imported: some files have problems.</source>
         <translation>未导入任何数据：部分文件有问题。</translation>
     </message>
@@ -1189,7 +1214,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+31"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
@@ -1210,6 +1235,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Paid amount net of refunds (order; paid = this + refund amount)</source>
+        <translation>扣除退款后的实付金额（订单；实付 = 此金额 + 退款金额）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Paid amount (line, summed per order)</source>
         <translation>实付金额（商品行，按订单汇总）</translation>
     </message>
@@ -1347,7 +1377,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MappingDialog</name>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Map the columns of {file}</source>
         <translation>对应 {file} 的列</translation>
     </message>
@@ -1373,11 +1403,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+16"/>
+        <source>Open mapping file…</source>
+        <translation>打开映射文件…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save as file…</source>
+        <translation>另存为文件…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Tell SellerDesk which column holds what. Fields marked * are needed.</source>
         <translation>请告诉 SellerDesk 每一列对应的内容。标 * 的为必填项。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
+        <source>Open mapping file</source>
+        <translation>打开映射文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Name the shop these orders belong to.</source>
         <translation>请填写这些订单所属的店铺。</translation>
     </message>
@@ -1514,6 +1564,31 @@ Details: {detail}</source>
         <location line="+4"/>
         <source>The column mapping is not complete yet. Still to be mapped: {fields}.</source>
         <translation>列对应关系还不完整，尚未对应：{fields}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} is not a column mapping file SellerDesk can read: {detail}.</source>
+        <translation>{file} 不是 SellerDesk 能读取的列映射文件：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The column mapping names fields SellerDesk does not know: {fields}.</source>
+        <translation>列映射中有 SellerDesk 不认识的字段：{fields}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The column mapping names columns this file does not have: {columns}.</source>
+        <translation>列映射中的这些列在文件中不存在：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map the order&apos;s paid amount once: either as the paid amount or as the amount net of refunds, not both.</source>
+        <translation>订单实付金额只能映射一次：要么映射为实付金额，要么映射为扣除退款后的金额，不能两者都映射。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} lacks {columns}. {fallbacks} can be read in its place once you accept it.</source>
+        <translation>{file} 缺少 {columns}。确认后可改用 {fallbacks} 代替。</translation>
     </message>
 </context>
 <context>
@@ -2180,7 +2255,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-325"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-344"/>
         <source>File</source>
         <translation>文件</translation>
     </message>

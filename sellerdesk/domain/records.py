@@ -123,6 +123,18 @@ class RowProblem:
     message: str  # English description; the UI translates by code
 
 
+@dataclass(frozen=True)
+class FileNote:
+    """Something the user should know about how a whole file was read (not a row problem): a column
+    that stands in for one the file lacks. ``message`` is English; the UI translates by code."""
+
+    code: str  # stand_in_column: ``stand_in`` is read as ``column``; stand_in_unconfirmed: only if accepted
+    message: str
+    column: str = ""  # the header the file lacks
+    stand_in: str = ""  # the header read in its place
+    field: str = ""  # the canonical field the stand-in fills (e.g. paid_at)
+
+
 @dataclass
 class ParsedFile:
     """Everything a parser got from one file."""
@@ -143,6 +155,7 @@ class ParsedFile:
     # Order fields this file gives only as a stand-in (e.g. a paid time taken from another column): they
     # fill a gap but never replace what another file stated.
     approximate: frozenset[str] = frozenset()
+    notes: list[FileNote] = field(default_factory=list)  # how the file was read (stand-in columns)
     # Streaming: an import writes orders[:final] while the parser, on another thread, reads the rest of
     # the file; parsers never change an order after counting it final. ``stream`` asks multi-row parsers
     # to finish each order when the next one starts, instead of at the end of the file.

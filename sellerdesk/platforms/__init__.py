@@ -12,7 +12,14 @@ from pathlib import Path
 
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.records import FileKind, ParsedFile
-from sellerdesk.platforms.base import LayoutMatch, LayoutParser, NotGrouped, missing_columns, not_an_export
+from sellerdesk.platforms.base import (
+    LayoutMatch,
+    LayoutParser,
+    NotGrouped,
+    fallbacks_unconfirmed,
+    missing_columns,
+    not_an_export,
+)
 from sellerdesk.platforms.detect import KNOWN_HEADERS, PARSERS, Detection, detect_file, detect_headers
 from sellerdesk.platforms.generic import GENERIC_FIELDS, GenericParser, missing_fields, suggest_mapping
 from sellerdesk.sheets.reading import Table, read_table
@@ -47,7 +54,11 @@ def detect_path(path: str | Path) -> Detection:
 
 
 def parse_file(
-    path: str | Path, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None
+    path: str | Path,
+    platform: Platform | None = None,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    accept_fallbacks: bool = False,
 ) -> ParsedFile:
     """Read, detect and parse one export file.
 
@@ -55,14 +66,18 @@ def parse_file(
     header) parses with the generic parser instead, as ``platform`` (default OTHER). Raises
     ``ImportFileError`` for whole-file failures; row problems are in the result.
     """
-    return parse_table(read_export(path), platform, mapping=mapping)
+    return parse_table(read_export(path), platform, mapping=mapping, accept_fallbacks=accept_fallbacks)
 
 
 def parse_table(
-    table: Table, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None
+    table: Table,
+    platform: Platform | None = None,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    accept_fallbacks: bool = False,
 ) -> ParsedFile:
     """``parse_file`` for an already read table."""
-    job = plan_parse(table, platform, mapping=mapping)
+    job = plan_parse(table, platform, mapping=mapping, accept_fallbacks=accept_fallbacks)
     result = job.start()
     job.run(result)
     return result
@@ -92,8 +107,15 @@ class ParseJob:
         self.parser.fill(self.table, self.match, result)
 
 
-def plan_parse(table: Table, platform: Platform | None = None, *, mapping: Mapping[str, str] | None = None) -> ParseJob:
-    """Recognise the table's layout; raises ``ImportFileError`` for a file no parser can read."""
+def plan_parse(
+    table: Table,
+    platform: Platform | None = None,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    accept_fallbacks: bool = False,
+) -> ParseJob:
+    """Recognise the table's layout; raises ``ImportFileError`` for a file no parser can read, or one that
+    needs a fallback column the user has not accepted (``accept_fallbacks``)."""
     parser: LayoutParser
     if mapping is not None:
         parser = GenericParser(mapping, platform or Platform.OTHER)
@@ -107,4 +129,8 @@ def plan_parse(table: Table, platform: Platform | None = None, *, mapping: Mappi
         parser, match = PARSERS[detection.platform], detection.match
     if match.missing_required:
         raise missing_columns(table.file_name, match)
+    if match.unconfirmed:
+        if not accept_fallbacks:
+            raise fallbacks_unconfirmed(table.file_name, match)
+        match = match.confirmed()
     return ParseJob(table, parser, match)

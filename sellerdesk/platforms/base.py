@@ -8,13 +8,13 @@ every platform has renamed, inserted and reordered export columns over the years
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
-from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RowProblem
+from sellerdesk.domain.records import FileKind, FileNote, OrderRecord, ParsedFile, RowProblem
 from sellerdesk.platforms.stamps import stamp_in_name
 from sellerdesk.sheets.cleaning import (
     NULL_TEXTS,
@@ -59,6 +59,43 @@ def map_headers(headers: Sequence[str], alias_table: Aliases) -> dict[str, int]:
     return columns
 
 
+class AmountColumn(NamedTuple):
+    """One row of a platform's amounts statement (docs/amounts.md): what a money column means and how
+    sure that is."""
+
+    column: str  # the header as the platform writes it
+    meaning: str
+    evidence: str  # PROVED, API_DOCS or GUESS
+
+
+PROVED = "proved on real rows"
+API_DOCS = "from API docs"
+GUESS = "a guess"
+
+
+def money_aliases(table: Sequence[AmountColumn], *columns: str) -> tuple[str, ...]:
+    """Header aliases of a money field, each checked to be stated in ``table``: a parser reads money only
+    from columns whose meaning its amounts statement gives."""
+    stated = {row.column for row in table}
+    unstated = [c for c in columns if c not in stated]
+    if unstated:
+        raise KeyError(f"not in the amounts statement: {', '.join(unstated)}")
+    return columns
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A column read in place of a required one the file lacks (custom column sets leave some out).
+
+    ``confirm``: the stand-in means something else (an order time for a payment time), so it is used
+    only when the user accepts it; otherwise it is used at once and the file's preview says so.
+    """
+
+    field: str  # the required canonical field
+    stand_in: str  # the canonical field whose column is read in its place
+    confirm: bool = False
+
+
 @dataclass(frozen=True)
 class Layout:
     """One file layout a parser understands: kind, header aliases and the headers that identify it."""
@@ -71,6 +108,7 @@ class Layout:
     min_signature: int = 2  # signature headers needed before the layout is considered at all
     file_hint: str = ""  # a file-name stem real tools use for this layout (Taobao's ExportOrderList)
     generation: Callable[[frozenset[str]], str] | None = None  # names the header generation
+    fallbacks: tuple[Fallback, ...] = ()
 
     def display_name(self, canonical: str) -> str:
         """The header a user would look for, for messages about a missing column."""
@@ -86,6 +124,26 @@ class LayoutMatch:
     score: int
     missing_required: tuple[str, ...]  # header names of required columns not found
     generation: str
+    notes: tuple[FileNote, ...] = ()  # fallback columns in use (or offered, to be confirmed)
+
+    @property
+    def unconfirmed(self) -> tuple[FileNote, ...]:
+        return tuple(n for n in self.notes if n.code == UNCONFIRMED)
+
+    def reads_in_place(self, name: str) -> bool:
+        """True when ``name``'s column is a fallback column read in its place."""
+        return any(
+            fb.field == name and self.columns.get(name) == self.columns.get(fb.stand_in) for fb in self.layout.fallbacks
+        )
+
+    def confirmed(self) -> LayoutMatch:
+        """This match with its offered fallbacks accepted by the user."""
+        notes = tuple(replace(n, code=FALLBACK) if n.code == UNCONFIRMED else n for n in self.notes)
+        return replace(self, notes=notes)
+
+
+FALLBACK = "fallback_column"  # a note: the fallback column is read as the missing one
+UNCONFIRMED = "fallback_unconfirmed"  # a note: it would be, once the user accepts it
 
 
 def match_layout(layout: Layout, headers: Sequence[str], file_name: str = "") -> LayoutMatch | None:
@@ -96,10 +154,26 @@ def match_layout(layout: Layout, headers: Sequence[str], file_name: str = "") ->
     if hits + hinted < min(layout.min_signature, len(layout.signature)):
         return None
     columns = map_headers(headers, layout.aliases)
+    notes = _use_fallbacks(layout, headers, columns)
     missing = tuple(layout.display_name(f) for f in layout.required if f not in columns)
     score = 10 * hits + len(columns) + (15 if hinted else 0) - 5 * len(missing)
     generation = layout.generation(normalised) if layout.generation else ""
-    return LayoutMatch(layout, columns, score, missing, generation)
+    return LayoutMatch(layout, columns, score, missing, generation, notes)
+
+
+def _use_fallbacks(layout: Layout, headers: Sequence[str], columns: dict[str, int]) -> tuple[FileNote, ...]:
+    """The one rule for a missing required column: its layout's fallback column is read in its place
+    (``columns`` gains it), with a note; a fallback that needs confirming is noted as offered."""
+    notes = []
+    for fb in layout.fallbacks:
+        if fb.field in columns or fb.stand_in not in columns:
+            continue
+        column, stand_in = layout.display_name(fb.field), headers[columns[fb.stand_in]].strip()
+        columns[fb.field] = columns[fb.stand_in]
+        code, how = (UNCONFIRMED, "can be read as") if fb.confirm else (FALLBACK, "is read as")
+        message = f"The file has no {column}: {stand_in} {how} {column}."
+        notes.append(FileNote(code, message, column, stand_in, fb.field))
+    return tuple(notes)
 
 
 class Parser(Protocol):
@@ -126,7 +200,7 @@ class LayoutParser:
 
     def start(self, file_name: str, match: LayoutMatch, *, stream: bool = False) -> ParsedFile:
         """The empty result ``fill`` fills (``stream``: see ``ParsedFile.final``)."""
-        return ParsedFile(
+        result = ParsedFile(
             file_name,
             self.platform,
             match.layout.kind,
@@ -134,6 +208,10 @@ class LayoutParser:
             stream=stream,
             exported_at=stamp_in_name(file_name),
         )
+        result.notes.extend(match.notes)
+        # A stand-in column fills a gap but never replaces what a file with the real column said.
+        result.approximate = frozenset(n.field for n in match.notes if n.code == FALLBACK)
+        return result
 
     def fill(self, table: Table, match: LayoutMatch, result: ParsedFile) -> None:
         """Parse every row into ``result``; its problems are added at the end."""
@@ -153,6 +231,18 @@ def not_an_export(file_name: str) -> ImportFileError:
         f"{file_name}: the columns do not match any known platform export.",
         code="not_an_export",
         file=file_name,
+    )
+
+
+def fallbacks_unconfirmed(file_name: str, match: LayoutMatch) -> ImportFileError:
+    notes = match.unconfirmed
+    offers = "; ".join(f"{n.stand_in} for {n.column}" for n in notes)
+    return ImportFileError(
+        f"{file_name}: required columns are missing; accept the fallback columns to import it ({offers}).",
+        code="fallback_unconfirmed",
+        file=file_name,
+        columns=[n.column for n in notes],
+        fallbacks=[n.stand_in for n in notes],
     )
 
 
@@ -348,6 +438,9 @@ class OrderGroups:
 
     result: ParsedFile
     complete: Callable[[OrderRecord], None] | None = None
+    # Checks a completed order against itself (order columns vs its lines); False: it is left out, the
+    # check having reported why.
+    check: Callable[[OrderRecord], bool] | None = None
     orders: dict[str, OrderRecord] = field(default_factory=dict)
     rows_of: dict[str, list[int]] = field(default_factory=dict)
     bad: set[str] = field(default_factory=set)
@@ -385,6 +478,10 @@ class OrderGroups:
             return
         if self.complete is not None:
             self.complete(order)
+        if self.check is not None and not self.check(order):
+            self.bad.add(order_id)
+            self.result.bad_rows.update(self.rows_of.get(order_id, ()))
+            return
         self.result.orders.append(order)
         self.result.final = len(self.result.orders)
 

@@ -53,7 +53,7 @@ class Detection:
 
     @property
     def importable(self) -> bool:
-        return self.matched and not self.missing_required
+        return self.matched and not self.missing_required and not (self.match and self.match.unconfirmed)
 
     @property
     def message(self) -> str:

@@ -4,6 +4,9 @@ The seller picks a dimension when exporting: 商品维度 gives one row per 子�
 order columns repeated, 订单维度 one row per 主订单. Both are read the same way, grouped by
 主订单编号: the order's paid amount is the sum of 订单应付金额 over its rows (metrics.md); order-level
 columns (运费, times, address) come from the first row. 售后状态 is a per-line refund overlay.
+
+A file without 支付完成时间 is offered 订单提交时间 in its place, used only once the user accepts it; then
+orders waiting for payment or closed without a refund are taken as never paid (``_finish_order``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,10 @@ from __future__ import annotations
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile
 from sellerdesk.platforms.base import (
+    GUESS,
+    PROVED,
+    AmountColumn,
+    Fallback,
     Layout,
     LayoutMatch,
     LayoutParser,
@@ -18,11 +25,36 @@ from sellerdesk.platforms.base import (
     RowReader,
     aliases,
     header_set,
+    money_aliases,
     refund_state_from_lines,
     sum_known,
 )
 from sellerdesk.platforms.status import douyin_aftersale_state, douyin_status
 from sellerdesk.sheets.reading import Table
+
+# What the money columns mean (docs/amounts.md), checked on ~100 real rows (商品维度, June 2026).
+AMOUNT_COLUMNS: tuple[AmountColumn, ...] = (
+    AmountColumn(
+        "订单应付金额",
+        "paid amount of the row, gross: 商品单价 × 商品数量 + 运费 − 优惠总金额; unchanged by refunds "
+        "(an order's paid amount is the sum over its rows)",
+        PROVED,
+    ),
+    AmountColumn("商品单价", "unit price (older exports: 商品金额, also the unit price)", PROVED),
+    AmountColumn("商品金额", "unit price, older name of 商品单价", GUESS),
+    AmountColumn("运费", "shipping charged to the buyer", PROVED),
+    AmountColumn("优惠总金额", "all discounts of the row, a number, taken off 订单应付金额", PROVED),
+    AmountColumn(
+        "平台优惠 / 商家优惠 / 达人优惠",
+        "text naming the discounts (平台大促限时优惠券-25.35, or -), not amounts: never read as money",
+        PROVED,
+    ),
+    AmountColumn(
+        "平台实际承担优惠金额 / 商家实际承担优惠金额 / 达人实际承担优惠金额",
+        "who bears the discounts, numbers; not read",
+        GUESS,
+    ),
+)
 
 DOUYIN_ALIASES = aliases(
     {
@@ -34,10 +66,10 @@ DOUYIN_ALIASES = aliases(
         "product_id": ("商品ID", "商品id"),
         "seller_code": ("商家编码",),
         "item_code": ("货号",),
-        "price": ("商品单价", "商品金额"),
-        "payable": ("订单应付金额",),
-        "shipping": ("运费",),
-        "discount": ("优惠总金额",),
+        "price": money_aliases(AMOUNT_COLUMNS, "商品单价", "商品金额"),
+        "payable": money_aliases(AMOUNT_COLUMNS, "订单应付金额"),
+        "shipping": money_aliases(AMOUNT_COLUMNS, "运费"),
+        "discount": money_aliases(AMOUNT_COLUMNS, "优惠总金额"),
         "receiver_name": ("收件人",),
         "phone": ("收件人手机号",),
         "province": ("省",),
@@ -64,6 +96,9 @@ _SIGNATURE = header_set(
     "主订单编号 选购商品 订单应付金额 商品数量 支付完成时间 订单提交时间 售后状态 优惠总金额 达人ID 流量来源"
 )
 _REQUIRED = ("order_id", "qty", "payable", "status", "paid_at")
+# A custom export may leave out 支付完成时间. 订单提交时间 is when the order was placed, not paid: offered,
+# used only once the user accepts it (and then only for orders that show a payment, _finish_order).
+_FALLBACKS = (Fallback("paid_at", "created_at", confirm=True),)
 
 LINES = Layout(
     name="douyin_lines",
@@ -73,6 +108,7 @@ LINES = Layout(
     signature=_SIGNATURE | {"子订单编号"},
     min_signature=3,
     generation=lambda headers: "商品维度",
+    fallbacks=_FALLBACKS,
 )
 
 # 订单维度 has no 子订单编号; a 商品维度 file scores higher on LINES thanks to that column.
@@ -84,6 +120,7 @@ ORDERS = Layout(
     signature=_SIGNATURE,
     min_signature=3,
     generation=lambda headers: "订单维度",
+    fallbacks=_FALLBACKS,
 )
 
 
@@ -93,7 +130,8 @@ class DouyinParser(LayoutParser):
 
     def parse_rows(self, table: Table, match: LayoutMatch, reader: RowReader, result: ParsedFile) -> None:
         r = reader
-        groups = OrderGroups(result, complete=_finish_order)
+        placed_as_paid = match.reads_in_place("paid_at")
+        groups = OrderGroups(result, complete=lambda order: _finish_order(order, placed_as_paid))
         positions: dict[str, int] = {}
         has_line_id = r.has("sub_order_id")
         for row_no, cells in table.rows():
@@ -116,10 +154,13 @@ class DouyinParser(LayoutParser):
         if not carrier and not tracking:
             carrier, tracking = split_logistics(r.text("logistics"))
         status_raw = r.text("status")
+        status = douyin_status(status_raw)
+        if status is None and status_raw:
+            r.unknown_status("status")
         return OrderRecord(
             platform=Platform.DOUYIN,
             order_id=order_id,
-            status=douyin_status(status_raw),
+            status=status,
             status_raw=status_raw,
             created_at=r.when("created_at"),
             paid_at=r.when("paid_at"),
@@ -172,11 +213,19 @@ def split_logistics(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _finish_order(order: OrderRecord) -> None:
+def _finish_order(order: OrderRecord, placed_as_paid: bool = False) -> None:
     """Paid amount = sum of the rows' 订单应付金额; a closed paid order whose lines were all refunded
-    is refunded. No refund amount in the file: the service derives it from the refunded lines."""
+    is refunded. No refund amount in the file: the service derives it from the refunded lines.
+
+    ``placed_as_paid``: the payment time is the order time (a file without 支付完成时间). An order waiting
+    for payment, or closed with no refunded line (已关闭 is also an unpaid order's end), shows no payment:
+    it gets none, so it is no sale."""
     order.paid_cents = sum_known([i.paid_cents for i in order.items])
     order.refund_state = refund_state_from_lines([i.refund_state for i in order.items])
     all_refunded = all(i.refund_state is RefundState.REFUNDED for i in order.items)
+    if placed_as_paid and (
+        order.status is OrderStatus.PENDING_PAYMENT or (order.status is OrderStatus.CLOSED and not all_refunded)
+    ):
+        order.paid_at = None
     if all_refunded and order.paid_at is not None and order.status in (OrderStatus.CLOSED, None):
         order.status = OrderStatus.REFUNDED

@@ -3,15 +3,19 @@ platform-formats.md §5–§6) and any layout detection does not recognise.
 
 The mapping is ``canonical field -> header as in the file``. Rows are grouped by order id, so one row
 per order and one row per line both work; order-level fields are read from an order's first row.
+A thin order-level file (no line columns at all) gives orders without lines; one without a status
+column gets its status from the payment time and the amounts (``derived_status``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
-from sellerdesk.domain.errors import ImportFileError
+from sellerdesk.domain.errors import ImportFileError, ValidationError
 from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile
 from sellerdesk.platforms.base import (
     Layout,
@@ -44,8 +48,9 @@ class FieldDef:
 GENERIC_FIELDS: tuple[FieldDef, ...] = (
     FieldDef("order_id", "Order number", "order", required=True),
     FieldDef("paid_at", "Payment time", "order", required=True),
-    FieldDef("qty", "Quantity", "line", required=True),
+    FieldDef("qty", "Quantity", "line"),  # needed only when the file has line columns (see missing_fields)
     FieldDef("order_paid", "Paid amount (order, counted once)", "order"),
+    FieldDef("order_paid_net", "Paid amount net of refunds (order; paid = this + refund amount)", "order"),
     FieldDef("line_paid", "Paid amount (line, summed per order)", "line"),
     FieldDef("sub_order_id", "Line / sub-order number", "line"),
     FieldDef("status", "Order status", "order"),
@@ -76,7 +81,9 @@ GENERIC_FIELDS: tuple[FieldDef, ...] = (
 )
 FIELDS_BY_NAME = {f.name: f for f in GENERIC_FIELDS}
 REQUIRED_FIELDS = tuple(f.name for f in GENERIC_FIELDS if f.required)
-PAID_FIELDS = ("order_paid", "line_paid")  # one of them is required
+PAID_FIELDS = ("order_paid", "line_paid", "order_paid_net")  # one of them is required
+# Fields that make the file one with item lines (then a quantity is needed); without any, orders have none.
+LINE_FIELDS = frozenset(f.name for f in GENERIC_FIELDS if f.level == "line")
 
 # Header names to pre-fill the mapping dialog with (Kuaishou/Xiaohongshu guesses included).
 SUGGESTIONS = aliases(
@@ -86,6 +93,8 @@ SUGGESTIONS = aliases(
         "paid_at": ("付款时间", "支付时间", "支付完成时间", "订单付款时间"),
         "qty": ("数量", "商品数量", "购买数量", "成交数量", "商品数量(件)", "订购数量"),
         "order_paid": ("实付款", "实付金额", "订单实付金额", "买家实付", "用户实付金额(元)", "应付金额"),
+        # Taobao's: what stays paid after refunds (platform-formats.md §1.2.2)
+        "order_paid_net": ("买家实际支付金额", "买家实付金额"),
         "line_paid": ("商品实付金额", "子订单实付金额", "订单应付金额"),
         "status": ("订单状态", "交易状态"),
         "refund_status": ("售后状态", "退款状态"),
@@ -121,11 +130,103 @@ def suggest_mapping(headers: Sequence[str]) -> dict[str, str]:
 
 
 def missing_fields(mapping: Mapping[str, str]) -> list[str]:
-    """Canonical fields the mapping still needs before a file can be imported."""
-    missing = [name for name in REQUIRED_FIELDS if not mapping.get(name)]
-    if not any(mapping.get(name) for name in PAID_FIELDS):
+    """Canonical fields the mapping still needs before a file can be imported: the order number, the
+    payment time, a paid amount; the refund amount with a net paid amount (paid = net + refund); a
+    quantity when any line column is mapped (a thin order-level file has lines of no one's units)."""
+    mapped = {name for name, header in mapping.items() if header}
+    missing = [name for name in REQUIRED_FIELDS if name not in mapped]
+    if not mapped & set(PAID_FIELDS):
         missing.append(PAID_FIELDS[0])
+    if "order_paid_net" in mapped and "order_refund" not in mapped:
+        missing.append("order_refund")
+    if mapped & LINE_FIELDS and "qty" not in mapped:
+        missing.append("qty")
     return missing
+
+
+def validate_mapping(mapping: Mapping[str, str], header: Sequence[str]) -> None:
+    """Refuse a mapping that cannot read this file: unknown fields, headers the file lacks, a paid amount
+    mapped both gross and net, required fields missing. Raises ``ValidationError`` with a code."""
+    unknown = sorted(set(mapping) - set(FIELDS_BY_NAME))
+    if unknown:
+        raise ValidationError(
+            f"Unknown fields in the column mapping: {', '.join(unknown)}.", code="mapping_unknown_field", fields=unknown
+        )
+    present = {normalize_header(h) for h in header}
+    absent = [h for h in mapping.values() if h and normalize_header(h) not in present]
+    if absent:
+        raise ValidationError(
+            f"Not columns of this file: {', '.join(absent)}.", code="mapping_bad_column", columns=absent
+        )
+    if mapping.get("order_paid") and mapping.get("order_paid_net"):
+        raise ValidationError(
+            "Map the order's paid amount either as paid (order_paid) or as net of refunds (order_paid_net), not both.",
+            code="mapping_paid_twice",
+        )
+    missing = missing_fields(mapping)
+    if missing:
+        raise ValidationError(
+            f"The mapping still needs: {', '.join(missing)}.", code="mapping_incomplete", fields=missing
+        )
+
+
+@dataclass(frozen=True)
+class MappingSpec:
+    """A column mapping as a file holds it (``import --mapping``) and the mapping dialog gives it:
+    ``{"platform": "taobao", "shop": "…", "columns": {"order_id": "订单编号", …}}`` (docs/column-mapping.md)."""
+
+    platform: Platform = Platform.OTHER
+    columns: dict[str, str] = field(default_factory=dict)
+    shop: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"platform": self.platform.value, "columns": dict(self.columns)}
+        if self.shop:
+            data["shop"] = self.shop
+        return data
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def loads(cls, text: str, source: str = "") -> MappingSpec:
+        """Parse and check the JSON shape; raises ``ImportFileError`` (``mapping_bad_json``) naming the problem."""
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise _bad_json(source, f"not JSON ({exc})") from None
+        return cls.from_json(data, source)
+
+    @classmethod
+    def from_json(cls, data: object, source: str = "") -> MappingSpec:
+        if not isinstance(data, dict):
+            raise _bad_json(source, "not a JSON object")
+        extra = sorted(set(data) - {"platform", "columns", "shop"})
+        if extra:
+            raise _bad_json(source, f"unknown keys {', '.join(extra)}")
+        columns = data.get("columns")
+        if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
+            raise _bad_json(source, '"columns" must map field names to header texts')
+        platform, shop = data.get("platform", Platform.OTHER.value), data.get("shop", "")
+        if platform not in {p.value for p in Platform} or not isinstance(shop, str):
+            raise _bad_json(source, f"unknown platform {platform!r}" if isinstance(shop, str) else '"shop" is text')
+        unknown = sorted(set(columns) - set(FIELDS_BY_NAME))
+        if unknown:
+            raise ValidationError(
+                f"Unknown fields in the column mapping: {', '.join(unknown)}.",
+                code="mapping_unknown_field",
+                fields=unknown,
+            )
+        return cls(Platform(platform), {k: v for k, v in columns.items() if v}, shop.strip())
+
+
+def _bad_json(source: str, detail: str) -> ImportFileError:
+    return ImportFileError(
+        f"{source or 'The column mapping'}: not a column mapping: {detail}.",
+        code="mapping_bad_json",
+        file=source,
+        detail=detail,
+    )
 
 
 class GenericParser(LayoutParser):
@@ -139,7 +240,7 @@ class GenericParser(LayoutParser):
         self.platform = platform
         layout = Layout(
             name="generic",
-            kind=FileKind.ORDER_LINES,
+            kind=FileKind.ORDER_LINES if LINE_FIELDS & set(self.mapping) else FileKind.ORDERS,
             aliases=aliases({name: (header,) for name, header in self.mapping.items()}),
             required=tuple(self.mapping),  # every header the user picked must be in the file
             signature=frozenset(normalize_header(h) for h in self.mapping.values()),
@@ -159,31 +260,37 @@ class GenericParser(LayoutParser):
         r = reader
         groups = OrderGroups(result, complete=lambda order: self._finish(order, r))
         positions: dict[str, int] = {}
+        has_lines = bool(LINE_FIELDS & set(self.mapping))
         for row_no, cells in table.rows():
             result.rows += 1
             r.load(row_no, cells)
             order_id = r.ident("order_id", dashes=True)
             order = groups.get(order_id) or self._order(r, order_id)
-            positions[order_id] = n = positions.get(order_id, 0) + 1
-            sub_id = r.code("sub_order_id") or (order_id if n == 1 else f"{order_id}#{n}")
-            item = self._item(r, sub_id, order)
-            if groups.add_row(r, order_id, order if order_id else None):
+            item = None
+            if has_lines:
+                positions[order_id] = n = positions.get(order_id, 0) + 1
+                sub_id = r.code("sub_order_id") or (order_id if n == 1 else f"{order_id}#{n}")
+                item = self._item(r, sub_id, order)
+            if groups.add_row(r, order_id, order if order_id else None) and item is not None:
                 order.items.append(item)
         groups.finish(r)
 
     def _order(self, r: RowReader, order_id: str) -> OrderRecord:
         status_raw = r.text("status")
+        status = generic_status(status_raw)
+        if status is None and status_raw:
+            r.unknown_status("status")
         return OrderRecord(
             platform=self.platform,
             order_id=order_id,
-            status=generic_status(status_raw),
+            status=status,
             status_raw=status_raw,
             created_at=r.when("created_at"),
             paid_at=r.when("paid_at"),
             shipped_at=r.when("shipped_at"),
             completed_at=r.when("completed_at"),
             shipping_cents=r.money("shipping"),
-            paid_cents=r.money("order_paid"),
+            paid_cents=_paid(r),
             refund_cents=r.money("order_refund"),
             buyer_nick=r.text("buyer_nick"),
             receiver_name=r.text("receiver_name"),
@@ -225,6 +332,8 @@ class GenericParser(LayoutParser):
         order.refund_state = refund_state_from_lines([i.refund_state for i in items])
         if order.status is None:
             order.status = order_status_from_lines([i.status for i in items])
+        if order.status is None and not r.has("status"):
+            order.status, order.refund_state = derived_status(order)
         if order.paid_cents is None and r.has("line_paid"):
             order.paid_cents = sum_known([i.paid_cents for i in items])
         if order.refund_cents is None and r.has("line_refund"):
@@ -232,3 +341,25 @@ class GenericParser(LayoutParser):
             order.refund_cents = sum(refunded) if sum(refunded) or not refunded else None
         if order.refund_state is RefundState.REFUNDED and not order.refund_cents:
             order.refund_cents = None  # refunded without an amount: the service derives it
+
+
+def _paid(r: RowReader) -> int | None:
+    """The order's paid amount: mapped as such, or net of refunds plus the refund (platform-formats.md
+    §1.2.2: Taobao's 买家实际支付金额 is what stays paid after refunds)."""
+    if not r.has("order_paid_net"):
+        return r.money("order_paid")
+    net, refund = r.money("order_paid_net"), r.money("order_refund")
+    return None if net is None or refund is None else net + refund
+
+
+def derived_status(order: OrderRecord) -> tuple[OrderStatus, RefundState]:
+    """Status of an order from a file without a status column: unpaid (the earliest state, so a later
+    export with a status moves it on), refunded in full, paid with a partial refund, or paid."""
+    refund, paid = order.refund_cents or 0, order.paid_cents or 0
+    if order.paid_at is None:
+        return OrderStatus.PENDING_PAYMENT, order.refund_state
+    if refund > 0 and refund >= paid:
+        return OrderStatus.REFUNDED, RefundState.REFUNDED
+    if refund > 0:
+        return OrderStatus.PAID, RefundState.REFUNDED
+    return OrderStatus.PAID, order.refund_state

@@ -12,21 +12,56 @@ from dataclasses import replace
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile, RefundRecord
-from sellerdesk.platforms.base import Layout, LayoutMatch, LayoutParser, RowReader, aliases, header_set, sum_known
+from sellerdesk.platforms.base import (
+    GUESS,
+    PROVED,
+    AmountColumn,
+    Fallback,
+    Layout,
+    LayoutMatch,
+    LayoutParser,
+    RowReader,
+    aliases,
+    header_set,
+    money_aliases,
+    sum_known,
+)
 from sellerdesk.platforms.status import pdd_aftersale_state, pdd_status
 from sellerdesk.sheets.reading import Table
+
+# What the money columns mean (docs/amounts.md), checked on three real exports of one shop (June 2026).
+AMOUNT_COLUMNS: tuple[AmountColumn, ...] = (
+    AmountColumn(
+        "用户实付金额(元)",
+        "paid amount, gross: 商品总价 + 邮费 − 店铺优惠折扣 − 平台优惠折扣 (多多支付立减金额 not subtracted); "
+        "unchanged by refunds",
+        PROVED,
+    ),
+    AmountColumn("商品总价(元)", "goods of the order's one line, before discounts", PROVED),
+    AmountColumn("邮费(元)", "shipping charged to the buyer", PROVED),
+    AmountColumn("店铺优惠折扣(元)", "shop discount, taken off the paid amount", PROVED),
+    AmountColumn("平台优惠折扣(元)", "platform discount, taken off the paid amount", PROVED),
+    AmountColumn("多多支付立减金额(元)", "payment discount; not taken off 用户实付金额", PROVED),
+    AmountColumn(
+        "商家实收金额(元)", "merchant receivable, gross: 商品总价 + 邮费 − 店铺优惠折扣 (platform subsidy in)", PROVED
+    ),
+    AmountColumn(
+        "退款金额(元)", "refunded amount, when the export has the column (none of the real files does)", GUESS
+    ),
+)
+
 
 ORDER_ALIASES = aliases(
     {
         "order_id": ("订单号",),
         "status": ("订单状态",),
         "title": ("商品",),
-        "goods": ("商品总价(元)",),
-        "shop_discount": ("店铺优惠折扣(元)",),
-        "platform_discount": ("平台优惠折扣(元)",),
-        "pay_discount": ("多多支付立减金额(元)",),
-        "shipping": ("邮费(元)",),
-        "paid": ("用户实付金额(元)",),
+        "goods": money_aliases(AMOUNT_COLUMNS, "商品总价(元)"),
+        "shop_discount": money_aliases(AMOUNT_COLUMNS, "店铺优惠折扣(元)"),
+        "platform_discount": money_aliases(AMOUNT_COLUMNS, "平台优惠折扣(元)"),
+        "pay_discount": money_aliases(AMOUNT_COLUMNS, "多多支付立减金额(元)"),
+        "shipping": money_aliases(AMOUNT_COLUMNS, "邮费(元)"),
+        "paid": money_aliases(AMOUNT_COLUMNS, "用户实付金额(元)"),
         "qty": ("商品数量(件)",),
         "paid_at": ("支付时间",),
         "grouped_at": ("拼单成功时间", "订单成交时间"),
@@ -48,7 +83,7 @@ ORDER_ALIASES = aliases(
         "memo": ("商家备注",),
         "aftersale": ("售后状态",),
         "buyer_message": ("买家留言",),
-        "refund": ("退款金额(元)",),
+        "refund": money_aliases(AMOUNT_COLUMNS, "退款金额(元)"),
     }
 )
 
@@ -75,7 +110,8 @@ def _generation(headers: frozenset[str]) -> str:
     return "规格维度" if "商家编码-规格维度" in headers else ""
 
 
-_DISCOUNTS = ("shop_discount", "platform_discount", "pay_discount")
+# Discounts taken off the paid amount (AMOUNT_COLUMNS: 多多支付立减金额 is not).
+_DISCOUNTS = ("shop_discount", "platform_discount")
 # Plain text columns, read in one pass per row (see _order).
 _TEXTS = (
     "status", "aftersale", "title", "spec", "receiver_name", "province", "city", "district", "street",
@@ -93,6 +129,9 @@ ORDERS = Layout(
     ),
     min_signature=3,
     generation=_generation,
+    # A custom column set may leave out 支付时间: 订单成交时间 is within a second of it, and empty
+    # on unpaid rows (platform-formats.md §3.x), so it is read in its place, with a note.
+    fallbacks=(Fallback("paid_at", "grouped_at"),),
 )
 
 AFTERSALES = Layout(
@@ -141,6 +180,8 @@ class PddParser(LayoutParser):
             r.texts(_TEXTS)
         )
         status = pdd_status(status_raw)
+        if status is None and status_raw:
+            r.unknown_status("status")
         refund_state = pdd_aftersale_state(aftersale_raw)
         if status is OrderStatus.REFUNDED:
             refund_state = RefundState.REFUNDED

@@ -9,12 +9,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile, RefundRecord
 from sellerdesk.platforms.base import (
+    GUESS,
+    PROVED,
+    AmountColumn,
     Layout,
     LayoutMatch,
     LayoutParser,
@@ -27,6 +31,7 @@ from sellerdesk.platforms.base import (
     sum_known,
 )
 from sellerdesk.platforms.status import taobao_refund_state, taobao_status
+from sellerdesk.sheets.cleaning import NULL_TEXTS
 from sellerdesk.sheets.reading import Table
 
 ORDER_ALIASES = aliases(
@@ -107,7 +112,7 @@ REFUND_ALIASES = aliases(
 
 
 def _order_generation(headers: frozenset[str]) -> str:
-    if headers & {"主订单编号", "买家会员昵称", "虚拟号过期时间", "商家备忘"}:
+    if headers & {"买家会员昵称", "虚拟号过期时间", "商家备忘"}:  # 主订单编号 is already in L3 (real 2019 files)
         return "L4"
     if headers & {"支付单号", "支付详情"}:
         return "L3"
@@ -156,18 +161,30 @@ REFUNDS = Layout(
 )
 
 
-# What each amount column of the order file means, in every era (docs/amounts.md has the evidence).
-AMOUNT_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    (
+# What each amount column means, in every era (docs/amounts.md states the same rows, with the evidence).
+AMOUNT_COLUMNS: tuple[AmountColumn, ...] = (
+    AmountColumn(
         "买家实际支付金额 / 买家实付金额",
-        "what stays paid after refunds (net); a fully refunded order shows 0.00",
-        "proved on real rows",
+        "what stays paid after refunds, net: a fully refunded order shows 0.00; gross paid = it + 退款金额",
+        PROVED,
     ),
-    ("退款金额", "refunded amount of the order", "proved on real rows"),
-    ("总金额 (until 2025)", "gross paid = 买家实际支付金额 + 退款金额 (checked)", "proved on real rows"),
-    ("总金额(旧版) (2026)", "gross paid = 买家实付金额 + 退款金额 (checked)", "proved on real rows"),
-    ("总金额 (2026)", "list price × quantity: never taken as paid", "proved on real rows"),
-    ("买家应付货款 / 买家应付邮费", "goods and shipping payable", "proved on real rows"),
+    AmountColumn("退款金额", "refunded amount of the order", PROVED),
+    AmountColumn(
+        "总金额 (until 2025)", "gross paid; must equal 买家实际支付金额 + 退款金额, else the row is refused", PROVED
+    ),
+    AmountColumn(
+        "总金额(旧版) (2026)",
+        "the old meaning of 总金额 (= 买家应付货款 + 买家应付邮费 on every paid row); checked like it",
+        PROVED,
+    ),
+    AmountColumn("总金额 (2026)", "list price × quantity (199.00 on a 169.00 sale): never taken as paid", PROVED),
+    AmountColumn("买家应付货款 / 买家应付邮费", "goods and shipping payable", PROVED),
+    AmountColumn(
+        "item file 买家实际支付金额 / 买家实付金额",
+        "the line's paid amount, summed only while no order file is imported; whether it is net of refunds like"
+        " the order file's is not known (no real D2/D3 item file yet)",
+        GUESS,
+    ),
 )
 
 
@@ -248,7 +265,9 @@ def _add_order_level_line(r: RowReader, order: OrderRecord) -> None:
 def split_address(text: str) -> tuple[str, str, str, str, str]:
     """``浙江省 杭州市 西湖区 文三路1号(310000)`` → (province, city, district, address, zip).
 
-    Anything not in the space-separated shape stays whole in ``address``.
+    Real files also write ``省 市 区    街道 详细`` (a run of spaces before the street, no post code), with
+    the city or district left out around runs of spaces (``新疆维吾尔自治区   石河子市    向阳街道 …``), a
+    literal ``null`` district and ``(000000)`` for no post code. Anything else stays whole in ``address``.
     """
     s = text.strip()
     postcode = ""
@@ -257,10 +276,25 @@ def split_address(text: str) -> tuple[str, str, str, str, str]:
         inner = s[start + 1 : -1].strip()
         if start >= 0 and inner.isdigit():
             postcode, s = inner, s[:start].strip()
+    if postcode == "000000":
+        postcode = ""  # Taobao's placeholder for "no post code"
+    segments = _SPACE_RUN.split(s)
+    if len(segments) >= 2:  # the admin part, then the street after a run of spaces
+        admin = " ".join(segments[:-1]).split()
+        if 1 <= len(admin) <= 3:
+            province, city, district = (*admin, "", "")[:3]
+            return province, city, _not_null(district), segments[-1], postcode
     parts = s.split()
     if len(parts) >= 4:
-        return parts[0], parts[1], parts[2], " ".join(parts[3:]), postcode
+        return parts[0], parts[1], _not_null(parts[2]), " ".join(parts[3:]), postcode
     return "", "", "", s, postcode
+
+
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
+def _not_null(part: str) -> str:
+    return "" if part in NULL_TEXTS else part  # a city without districts says null
 
 
 class TaobaoParser(LayoutParser):

@@ -26,18 +26,20 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
 from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, NotFoundError
 from sellerdesk.domain.orders import Recency, export_recency
-from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RefundRecord, RowProblem
+from sellerdesk.domain.records import FileKind, FileNote, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.domain.timeutil import CHINA_TZ, utcnow
 from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
 from sellerdesk.platforms import NotGrouped, ParseJob, plan_parse, read_export
 from sellerdesk.platforms.background import BackgroundParse
+from sellerdesk.platforms.generic import MappingSpec, validate_mapping
 from sellerdesk.platforms.stamps import newest_time
 from sellerdesk.services import order_merge as om
-from sellerdesk.services.mappings import SavedMapping, find_mapping
+from sellerdesk.services.mappings import find_mapping
 from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days, shop_ids_by_timezone
 from sellerdesk.services.search import add_documents, bulk_indexing, document, refresh_search
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
+from sellerdesk.sheets.reading import Table as Sheet
 from sellerdesk.sheets.reading import gc_paused
 
 Progress = Callable[[int, int], None]
@@ -62,6 +64,8 @@ class ImportOptions:
     accept_valid_rows: bool = False  # import the valid rows of a file with problems
     dry_run: bool = False
     staff_id: int | None = None
+    mapping: MappingSpec | None = None  # read every file through this column mapping (import --mapping)
+    accept_fallbacks: bool = False  # use the fallback columns that need the user's consent
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class FileResult:
     # Orders of an item file that no order file has described (kept, but in no figure): how many, the first.
     incomplete_orders: int = 0
     incomplete_examples: tuple[str, ...] = ()
+    notes: tuple[FileNote, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,6 +108,7 @@ class FileResult:
             "warnings": [p.__dict__ for p in self.warnings],
             "exported_at": self.exported_at.isoformat() if self.exported_at else None,
             "incomplete_orders": {"count": self.incomplete_orders, "first": list(self.incomplete_examples)},
+            "notes": [n.__dict__ for n in self.notes],
         }
 
 
@@ -207,6 +213,7 @@ def _write_file(
         exported_at=parsed.exported_at,
         incomplete_orders=len(tally.incomplete),
         incomplete_examples=tuple(tally.incomplete[:INCOMPLETE_EXAMPLES]),
+        notes=tuple(parsed.notes),
     )
     _finish_batch(session, batch_id, result, tally)
     return result
@@ -646,29 +653,46 @@ class ImportRefused(ImportFileError):
         self.results = tuple(results)
 
 
-MappingLookup = Callable[[Sequence[str]], SavedMapping | None]
+MappingLookup = Callable[[Sequence[str]], MappingSpec | None]
 
 
-def _parse_one(path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None) -> ParsedFile:
+def _parse_one(
+    path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None, options: ImportOptions
+) -> ParsedFile:
     """Read and parse one file whole (the preview)."""
-    job = _plan_one(path, platform, mapping_lookup)
+    job = _plan_one(path, platform, mapping_lookup, options)
     parsed = job.start()
     job.run(parsed)
     return parsed
 
 
-def _plan_one(path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None) -> ParseJob:
-    """Read a file and recognise its layout; a layout no parser knows is read with its saved column mapping."""
+def _plan_one(
+    path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None, options: ImportOptions
+) -> ParseJob:
+    """Read a file and recognise its layout; a layout no parser knows (or a known one lacking required
+    columns) is read with its saved column mapping; ``options.mapping`` reads every file with that one."""
     table = read_export(path)
+    if options.mapping is not None:
+        return _plan_mapped(table, replace(options.mapping, platform=platform or options.mapping.platform), options)
     try:
-        return plan_parse(table, platform)
+        return plan_parse(table, platform, accept_fallbacks=options.accept_fallbacks)
     except ImportFileError as exc:
-        if exc.code != "not_an_export" or mapping_lookup is None:
+        if exc.code not in MAPPABLE_ERRORS or mapping_lookup is None:
             raise
         saved = mapping_lookup(table.header)
         if saved is None:
             raise
-        return replace(plan_parse(table, saved.platform, mapping=saved.mapping), shop_name=saved.shop_name)
+        return _plan_mapped(table, saved, options)
+
+
+# Whole-file failures a column mapping can overcome: unknown columns, or a known layout lacking some.
+MAPPABLE_ERRORS = ("not_an_export", "missing_columns")
+
+
+def _plan_mapped(table: Sheet, spec: MappingSpec, options: ImportOptions) -> ParseJob:
+    validate_mapping(spec.columns, table.header)
+    job = plan_parse(table, spec.platform, mapping=spec.columns, accept_fallbacks=options.accept_fallbacks)
+    return replace(job, shop_name=spec.shop)
 
 
 def import_paths(
@@ -692,10 +716,10 @@ def import_paths(
     # freed (by reference counting) before it runs again, so it never walks them at all.
     with gc_paused():
 
-        def lookup(header: Sequence[str]) -> SavedMapping | None:
+        def lookup(header: Sequence[str]) -> MappingSpec | None:
             return find_mapping(session, header)
 
-        jobs = [(_plan_one(path, platform, lookup), path) for path in paths]
+        jobs = [(_plan_one(path, platform, lookup, options), path) for path in paths]
         # A Taobao order file before its item file: the orders' own figures come first either way.
         jobs.sort(key=lambda j: j[0].kind != FileKind.TAOBAO_ORDERS)
         return _write_all(session, jobs, options, _RunProgress(jobs, progress, cancelled))
@@ -831,6 +855,8 @@ class FilePreview:
     error: str = ""
     missing_columns: tuple[str, ...] = ()
     header: tuple[str, ...] = ()  # for the mapping dialog when no platform matched
+    notes: tuple[FileNote, ...] = ()  # how the file is read (fallback columns)
+    fallbacks: tuple[str, ...] = ()  # columns offered in place of ``missing_columns``, once accepted
 
     @property
     def importable(self) -> bool:
@@ -838,35 +864,46 @@ class FilePreview:
 
     @property
     def needs_mapping(self) -> bool:
-        return self.error_code == "not_an_export" and bool(self.header)
+        return self.error_code in MAPPABLE_ERRORS and bool(self.header)
+
+    @property
+    def needs_fallbacks(self) -> bool:
+        return self.error_code == "fallback_unconfirmed"
 
 
 def preview_paths(
-    session: Session, paths: Sequence[Path], *, platform: Platform | None = None, progress: Progress | None = None
+    session: Session,
+    paths: Sequence[Path],
+    *,
+    platform: Platform | None = None,
+    progress: Progress | None = None,
+    options: ImportOptions | None = None,
 ) -> list[FilePreview]:
     """Parse every file and say what it holds and what is wrong, per file; writes nothing."""
     previews = []
     for n, path in enumerate(paths):
-        previews.append(_preview_one(session, path, platform))
+        previews.append(_preview_one(session, path, platform, options or ImportOptions()))
         if progress is not None:
             progress(n + 1, len(paths))
     return previews
 
 
-def _preview_one(session: Session, path: Path, platform: Platform | None) -> FilePreview:
+def _preview_one(session: Session, path: Path, platform: Platform | None, options: ImportOptions) -> FilePreview:
     try:
-        parsed = _parse_one(path, platform, lambda header: find_mapping(session, header))
+        parsed = _parse_one(path, platform, lambda header: find_mapping(session, header), options)
     except ImportFileError as exc:
         header: tuple[str, ...] = ()
-        if exc.code == "not_an_export":
+        if exc.code in MAPPABLE_ERRORS:
             try:
                 header = tuple(read_export(path).header)
             except ImportFileError:
                 header = ()
         missing = tuple(str(c) for c in exc.params.get("columns", ()))
+        fallbacks = tuple(str(c) for c in exc.params.get("fallbacks", ()))
         return FilePreview(
-            path, path.name, error_code=exc.code, error=exc.message, missing_columns=missing, header=header
-        )
+            path, path.name, error_code=exc.code, error=exc.message, missing_columns=missing, header=header,
+            fallbacks=fallbacks,
+        )  # fmt: skip
     return FilePreview(
         path,
         parsed.file_name,
@@ -879,6 +916,7 @@ def _preview_one(session: Session, path: Path, platform: Platform | None) -> Fil
         problems=tuple(parsed.problems),
         warnings=tuple(parsed.warnings),
         exported_at=parsed.exported_at or newest_time(parsed.orders),
+        notes=tuple(parsed.notes),
     )
 
 
@@ -893,6 +931,7 @@ def _refused_result(parsed: ParsedFile) -> FileResult:
         problems=tuple(parsed.problems),
         warnings=tuple(parsed.warnings),
         exported_at=parsed.exported_at,
+        notes=tuple(parsed.notes),
     )
 
 

@@ -1,31 +1,25 @@
 """Column mappings for layouts no parser knows (Kuaishou, Xiaohongshu, anything new), saved per shop.
 
 A mapping is keyed by the file's normalised header row, so the next export of the same layout imports
-without asking again.
+without asking again. The same mapping as a JSON file (``MappingSpec``, docs/column-mapping.md) is what
+``sellerdesk import --mapping`` reads and the mapping dialog writes and reads.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.enums import Platform
-from sellerdesk.domain.errors import ValidationError
+from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.models import ColumnMapping, Shop
-from sellerdesk.platforms.generic import missing_fields
+from sellerdesk.platforms.generic import MappingSpec, validate_mapping
 from sellerdesk.services.shops import get_or_create_shop
 from sellerdesk.sheets.cleaning import normalize_header
-
-
-@dataclass(frozen=True)
-class SavedMapping:
-    shop_name: str
-    platform: Platform
-    mapping: dict[str, str]
 
 
 def header_signature(header: Sequence[str]) -> str:
@@ -34,19 +28,23 @@ def header_signature(header: Sequence[str]) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def save_mapping(
-    session: Session, header: Sequence[str], platform: Platform, shop_name: str, mapping: Mapping[str, str]
-) -> SavedMapping:
+def load_mapping_file(path: Path) -> MappingSpec:
+    """A column mapping JSON file; ``ImportFileError`` when it cannot be read or is not one."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportFileError(
+            f"{path.name}: the column mapping cannot be read ({exc}).", code="mapping_bad_json", file=path.name,
+            detail=str(exc),
+        ) from None  # fmt: skip
+    return MappingSpec.loads(text, path.name)
+
+
+def save_mapping(session: Session, header: Sequence[str], spec: MappingSpec) -> MappingSpec:
     """Remember the user's mapping for this layout and shop (replacing an older one)."""
-    missing = missing_fields(mapping)
-    if missing:
-        raise ValidationError(
-            f"The mapping still needs: {', '.join(missing)}.", code="mapping_incomplete", fields=missing
-        )
-    unknown = sorted(h for h in mapping.values() if h and h not in header)
-    if unknown:
-        raise ValidationError(f"Not columns of this file: {', '.join(unknown)}.", code="mapping_bad_column")
-    shop = get_or_create_shop(session, platform, shop_name)
+    validate_mapping(spec.columns, header)
+    platform, mapping = spec.platform, spec.columns
+    shop = get_or_create_shop(session, platform, spec.shop)
     signature = header_signature(header)
     row = session.scalar(
         select(ColumnMapping).where(ColumnMapping.shop_id == shop.id, ColumnMapping.signature == signature)
@@ -56,10 +54,10 @@ def save_mapping(
         session.add(row)
     row.platform, row.mapping = platform.value, dict(mapping)
     session.flush()
-    return SavedMapping(shop.name, platform, dict(mapping))
+    return MappingSpec(platform, dict(mapping), shop.name)
 
 
-def find_mapping(session: Session, header: Sequence[str]) -> SavedMapping | None:
+def find_mapping(session: Session, header: Sequence[str]) -> MappingSpec | None:
     """The newest saved mapping for this header row, with the shop it was saved for."""
     stmt = (
         select(ColumnMapping, Shop.name)
@@ -72,4 +70,4 @@ def find_mapping(session: Session, header: Sequence[str]) -> SavedMapping | None
     if found is None:
         return None
     row, shop_name = found
-    return SavedMapping(shop_name, Platform(row.platform), dict(row.mapping))
+    return MappingSpec(Platform(row.platform), dict(row.mapping), shop_name)

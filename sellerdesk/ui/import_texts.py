@@ -29,7 +29,7 @@ ROW_PROBLEMS = {
     "duplicate_order": QT_TRANSLATE_NOOP("Import", "The same order appears twice with different values"),
     "order_incomplete": QT_TRANSLATE_NOOP("Import", "Another row of this order has a problem"),
     "amounts_disagree": QT_TRANSLATE_NOOP(
-        "Import", "The amounts contradict each other: 总金额 is not the amount paid plus the refund"
+        "Import", "The amounts in this row contradict each other (the message names them); the order is left out"
     ),
     "unknown_status": QT_TRANSLATE_NOOP(
         "Import", "Not a known status text (a new wording, or garbled): the status is taken from the other columns"
@@ -49,6 +49,17 @@ FILE_ERRORS = {
     "not_an_export": QT_TRANSLATE_NOOP("Import", "Not an order export SellerDesk knows. Map its columns to import it."),
     "missing_columns": QT_TRANSLATE_NOOP("Import", "The file lacks required columns: {columns}"),
     "bad_mapping": QT_TRANSLATE_NOOP("Import", "The saved column mapping does not fit this file."),
+    "fallback_unconfirmed": QT_TRANSLATE_NOOP(
+        "Import",
+        "The file lacks {columns}. {fallbacks} can be read in its place: tick “Use fallback columns” to import it.",
+    ),
+}
+# How a file is read, shown next to its preview (FileNote codes).
+FILE_NOTES = {
+    "fallback_column": QT_TRANSLATE_NOOP("Import", "The file has no {column}: {stand_in} is read as {column}."),
+    "fallback_unconfirmed": QT_TRANSLATE_NOOP(
+        "Import", "The file has no {column}: {stand_in} can be read as {column} once you accept it."
+    ),
 }
 
 
@@ -62,8 +73,16 @@ def row_problem(code: str, english: str) -> str:
     return QCoreApplication.translate("Import", str(source)) if source else english
 
 
-def file_error(code: str, english: str, columns: str = "") -> str:
+def file_error(code: str, english: str, columns: str = "", fallbacks: str = "") -> str:
     source = FILE_ERRORS.get(code)
     if not source:
         return english
-    return QCoreApplication.translate("Import", str(source)).replace("{columns}", columns)
+    text = QCoreApplication.translate("Import", str(source))
+    return text.replace("{columns}", columns).replace("{fallbacks}", fallbacks)
+
+
+def file_note(code: str, english: str, column: str, stand_in: str) -> str:
+    source = FILE_NOTES.get(code)
+    if not source:
+        return english
+    return QCoreApplication.translate("Import", str(source)).replace("{column}", column).replace("{stand_in}", stand_in)

@@ -73,6 +73,22 @@ TEXTS = {
     "mapping_incomplete": QT_TRANSLATE_NOOP(
         "Messages", "The column mapping is not complete yet. Still to be mapped: {fields}."
     ),
+    "mapping_bad_json": QT_TRANSLATE_NOOP(
+        "Messages", "{file} is not a column mapping file SellerDesk can read: {detail}."
+    ),
+    "mapping_unknown_field": QT_TRANSLATE_NOOP(
+        "Messages", "The column mapping names fields SellerDesk does not know: {fields}."
+    ),
+    "mapping_bad_column": QT_TRANSLATE_NOOP(
+        "Messages", "The column mapping names columns this file does not have: {columns}."
+    ),
+    "mapping_paid_twice": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Map the order's paid amount once: either as the paid amount or as the amount net of refunds, not both.",
+    ),
+    "fallback_unconfirmed": QT_TRANSLATE_NOOP(
+        "Messages", "{file} lacks {columns}. {fallbacks} can be read in its place once you accept it."
+    ),
 }
 
 

@@ -15,9 +15,10 @@ from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import ensure_schema
 from sellerdesk.domain.enums import Platform
 from sellerdesk.models import ImportBatch, Order
+from sellerdesk.platforms.generic import MappingSpec
 from sellerdesk.ui.dialogs.import_dialog import ImportDialog
 from sellerdesk.ui.dialogs.import_history import ImportHistoryDialog
-from sellerdesk.ui.dialogs.mapping_dialog import MappingChoice, MappingDialog
+from sellerdesk.ui.dialogs.mapping_dialog import MappingDialog
 from sellerdesk.ui.runner import Runner
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
@@ -123,12 +124,66 @@ def test_an_unknown_layout_is_mapped_once(
     assert not dialog.import_button.isEnabled()
     mapping = {"order_id": "订单号", "paid_at": "付款时间", "qty": "商品数量", "order_paid": "实付款"}
     monkeypatch.setattr(MappingDialog, "ask", classmethod(
-        lambda cls, name, header, parent=None: MappingChoice(Platform.KUAISHOU, "快手小店", mapping)))  # fmt: skip
+        lambda cls, name, header, parent=None: MappingSpec(Platform.KUAISHOU, mapping, "快手小店")))  # fmt: skip
     dialog.map_button.click()
     assert dialog.files.data(dialog.files.index(0, 1)) == "Kuaishou"
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     assert _orders(factory) == 1
+
+
+def test_a_fallback_column_is_used_once_accepted(
+    qtbot: QtBot, sync_runner: Runner, factory: sessionmaker[Session], douyin_without_paid_time: Path
+) -> None:
+    dialog = ImportDialog(sync_runner, [douyin_without_paid_time])
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert not dialog.accept_fallbacks.isHidden()
+    assert "订单提交时间" in dialog.files.data(dialog.files.index(0, 6))
+    dialog.accept_fallbacks.setChecked(True)  # the preview is read again, with the fallback
+    assert dialog.import_button.isEnabled()
+    status = dialog.files.data(dialog.files.index(0, 6))
+    assert status.startswith("Ready") and "订单提交时间 is read as 支付完成时间" in status
+    dialog.import_button.click()
+    assert _orders(factory) == 350
+
+
+def test_a_thin_file_of_a_known_platform_can_be_mapped(
+    qtbot: QtBot, sync_runner: Runner, factory: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path(__file__).parent.parent / "data" / "real" / "Data_analysis__tmall_order_report.csv"
+    path = tmp_path / "tmall_order_report.csv"  # its header (trailing spaces) and first orders
+    path.write_text("".join(real.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    dialog = ImportDialog(sync_runner, [path])
+    qtbot.addWidget(dialog)
+    assert dialog.map_button.isEnabled()  # Taobao-like, but no 订单状态: the mapping is offered
+    columns = {"order_id": "订单编号", "paid_at": "订单付款时间 ", "order_paid_net": "买家实际支付金额",
+               "order_refund": "退款金额"}  # fmt: skip
+    monkeypatch.setattr(MappingDialog, "ask", classmethod(
+        lambda cls, name, header, parent=None: MappingSpec(Platform.TAOBAO, columns, "天猫店")))  # fmt: skip
+    dialog.map_button.click()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert _orders(factory) == 5
+
+
+def test_mapping_dialog_reads_and_writes_mapping_files(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = MappingDialog("tmall.csv", ["订单编号", "总金额", "买家实际支付金额", "订单付款时间 ", "退款金额"])
+    qtbot.addWidget(dialog)
+    assert dialog.mapping()["order_paid_net"] == "买家实际支付金额"  # Taobao's: net of refunds
+    saved = tmp_path / "mapping.json"
+    saved.write_text(
+        '{"platform": "taobao", "shop": "天猫店", "columns": {"order_id": "订单编号", "order_paid": "总金额"}}',
+        encoding="utf-8",
+    )
+    dialog.open_file(saved)
+    choice = dialog.choice()
+    assert (choice.platform, choice.shop, choice.columns["order_paid"]) == (Platform.TAOBAO, "天猫店", "总金额")
+    assert "order_paid_net" not in choice.columns
+    assert MappingSpec.loads(choice.dumps()) == choice
+    saved.write_text("{", encoding="utf-8")
+    dialog.open_file(saved)
+    assert "mapping.json" in dialog.message.text()
 
 
 def test_mapping_dialog_guesses_and_requires_fields(qtbot: QtBot) -> None:

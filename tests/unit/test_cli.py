@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from sellerdesk.cli import main
+from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.platforms.generic import validate_mapping
+from sellerdesk.services.mappings import load_mapping_file
+from sellerdesk.sheets.reading import read_table
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
 ORDER_FILES = [
@@ -109,3 +113,87 @@ def test_db_check_fails_on_an_unmigrated_database(tmp_path: Path, capsys: pytest
     code, out, _ = _run(capsys, "--db", str(db), "db", "check")
     assert code == 1
     assert "problem" in out
+
+
+REAL = Path(__file__).parent.parent / "data" / "real"
+TMALL = REAL / "Data_analysis__tmall_order_report.csv"
+TMALL_MAPPING = {
+    "platform": "taobao",
+    "shop": "天猫旗舰店",
+    "columns": {
+        "order_id": "订单编号",
+        "created_at": "订单创建时间",
+        "paid_at": "订单付款时间",
+        "order_paid": "总金额",  # the 2020 file's 总金额: the gross paid amount (= 买家实际支付金额 + 退款金额)
+        "order_refund": "退款金额",
+        "address": "收货地址",
+    },
+}
+
+
+def test_import_with_a_mapping_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, mapping = tmp_path / "shop.sqlite", tmp_path / "tmall.json"
+    mapping.write_text(json.dumps(TMALL_MAPPING, ensure_ascii=False), encoding="utf-8")
+    code, out, err = _run(capsys, "--db", str(db), "import", str(TMALL), "--mapping", str(mapping), "--json")
+    assert code == 0, err
+    (summary,) = json.loads(out)
+    assert (summary["platform"], summary["kind"], summary["shop"], summary["created"]) == (
+        "taobao", "orders", "天猫旗舰店", 28_010,
+    )  # fmt: skip
+    code, out, _ = _run(capsys, "--db", str(db), "report", "monthly", "--month", "2020-02", "--json")
+    got = json.loads(out)  # hand counted in test_real_exports.py
+    assert (got["paid_orders"], got["gmv_cents"], got["refund_cents"], got["refunded_orders"], got["units"]) == (
+        24_081, 247_434_707, 57_215_792, 5_643, 0,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("{not json", "mapping_bad_json"),
+        ('["order_id"]', "mapping_bad_json"),
+        ('{"platform": "tmall", "columns": {}}', "mapping_bad_json"),
+        ('{"columns": {"order_no": "订单编号"}}', "mapping_unknown_field"),
+        (
+            '{"columns": {"order_id": "订单号", "paid_at": "订单付款时间", "order_paid": "总金额"}}',
+            "mapping_bad_column",
+        ),
+        ('{"columns": {"order_id": "订单编号", "paid_at": "订单付款时间"}}', "mapping_incomplete"),
+    ],
+)
+def test_an_invalid_mapping_file_is_refused_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, code: str
+) -> None:
+    mapping = tmp_path / "bad.json"
+    mapping.write_text(text, encoding="utf-8")
+    small = tmp_path / "tmall.csv"  # the real file's header and first rows
+    small.write_text("".join(TMALL.read_text(encoding="utf-8").splitlines(keepends=True)[:4]), encoding="utf-8")
+    db = tmp_path / "shop.sqlite"
+    status, out, err = _run(capsys, "--db", str(db), "import", str(small), "--mapping", str(mapping))
+    assert status == 2 and out == ""
+    error = _mapping_error(mapping, small)
+    assert error.code == code
+    assert f"error: {error}\n" in err
+
+
+def _mapping_error(mapping: Path, data: Path) -> SellerDeskError:
+    try:
+        validate_mapping(load_mapping_file(mapping).columns, read_table(data).header)
+    except SellerDeskError as exc:
+        return exc
+    raise AssertionError(f"{mapping} was accepted")
+
+
+def test_douyin_without_paid_time_needs_accept_fallbacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], douyin_without_paid_time: Path
+) -> None:
+    path, db = douyin_without_paid_time, tmp_path / "shop.sqlite"
+    code, out, err = _run(capsys, "--db", str(db), "import", str(path), "--json")
+    assert code == 2 and "订单提交时间 for 支付完成时间" in err
+    code, out, err = _run(capsys, "--db", str(db), "import", str(path), "--json", "--accept-fallbacks")
+    assert code == 0, err
+    (summary,) = json.loads(out)
+    assert summary["created"] == 350
+    assert [(n["code"], n["column"], n["stand_in"]) for n in summary["notes"]] == [
+        ("fallback_column", "支付完成时间", "订单提交时间")
+    ]

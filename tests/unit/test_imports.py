@@ -170,6 +170,7 @@ def test_an_unknown_layout_imports_with_a_saved_mapping(session: Session, tmp_pa
     from sellerdesk.domain.enums import Platform
     from sellerdesk.domain.errors import ImportFileError
     from sellerdesk.platforms import read_export
+    from sellerdesk.platforms.generic import MappingSpec
     from sellerdesk.services.mappings import save_mapping
 
     path = tmp_path / "kuaishou_orders.csv"
@@ -185,7 +186,7 @@ def test_an_unknown_layout_imports_with_a_saved_mapping(session: Session, tmp_pa
     header = read_export(path).header
     mapping = {"order_id": "订单号", "paid_at": "付款时间", "qty": "商品数量", "order_paid": "实付款",
                "title": "商品名称", "seller_code": "SKU编码"}  # fmt: skip
-    save_mapping(session, header, Platform.KUAISHOU, "快手小店", mapping)
+    save_mapping(session, header, MappingSpec(Platform.KUAISHOU, mapping, "快手小店"))
     (result,) = import_paths(session, [path])  # next time: no question asked
     assert (result.platform, result.shop, result.created) == ("kuaishou", "快手小店", 2)
     figures = _figures(session)["by_platform"]["kuaishou"]

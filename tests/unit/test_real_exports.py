@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.models import Order
+from sellerdesk.platforms import parse_file
 from sellerdesk.services.imports import import_paths
 from sellerdesk.services.reports import monthly_figures
 
@@ -244,3 +245,40 @@ def test_pinduoduo_older_export_first_then_newer_takes_the_newer_word(session: S
     stored = _paid_times(session)
     by_hand = _pdd_paid_times(PDD["06-08"])
     assert {k: stored[k] for k in by_hand} == by_hand  # exact times replaced the re-saved file's minutes
+
+
+def test_taobao_2019_order_file_details_as_downloaded() -> None:
+    """§1.2.2 on a real file: every cell quoted, ="…" ids, 'null phones, No: tracking, 0.00元, an address with
+    a null district, a (000000) placeholder post code, the two address shapes, 订单未关闭 for open orders."""
+    parsed = parse_file(_order_file("201903291704"))
+    assert (parsed.problems, parsed.warnings, parsed.header_generation) == ([], [], "L3")
+    orders = {o.order_id: o for o in parsed.orders}
+    first = orders["390846466150827166"]  # 省 市 区    街道 详细: a run of spaces, no post code
+    assert (first.receiver_province, first.receiver_city, first.receiver_district) == (
+        "新疆维吾尔自治区",
+        "昌吉回族自治州",
+        "昌吉市",
+    )
+    assert first.receiver_address.startswith("延安北路街道 ") and first.receiver_zip == ""
+    assert (first.receiver_phone, first.tracking_no, first.carrier) == ("152****7170", "73221919600599", "中通快递")
+    assert (first.paid_cents, first.refund_cents, first.close_reason) == (10900, 0, "订单未关闭")
+    assert all("null" not in (o.receiver_phone + o.receiver_district + o.buyer_message) for o in orders.values())
+    null_district = [o for o in orders.values() if o.receiver_zip == "832000"]  # 石河子市 null ***(832000)
+    assert null_district and all(o.receiver_district == "" for o in null_district)
+    no_district = [o for o in orders.values() if o.receiver_address.startswith("向阳街道")]  # 省   市    街道 …
+    assert no_district and all((o.receiver_city, o.receiver_district) == ("石河子市", "") for o in no_district)
+    placeholder = [o for o in orders.values() if o.receiver_province == "四川省" and o.receiver_city == "内江市"]
+    assert placeholder and all(o.receiver_zip == "" for o in placeholder)
+
+
+def test_taobao_2019_item_file_codes_and_closed_unpaid_orders() -> None:
+    """In the item file 外部系统编号 and 商家编码 carry the same code (or both null); closed-unpaid orders of the
+    order file have no item rows."""
+    stamp = "201903291704"
+    items = parse_file(_item_file(stamp))
+    lines = [line for order in items.orders for line in order.items]
+    assert lines and all(line.seller_code == "" or line.seller_code.isdigit() for line in lines)
+    raw = _csv_rows(_item_file(stamp))
+    assert all(r["外部系统编号"] == r["商家编码"] for r in raw)
+    unpaid = {_digits(r["订单编号"]) for r in _csv_rows(_order_file(stamp)) if r["订单关闭原因"] == "买家未付款"}
+    assert len(unpaid) == 11 and not unpaid & {o.order_id for o in items.orders}

@@ -160,10 +160,13 @@ class FileModel(QAbstractTableModel):
                 unchanged=fmt.count(result.unchanged), refused=fmt.count(result.refused),
             )  # fmt: skip
         if not preview.importable:
-            return import_texts.file_error(preview.error_code, preview.error, ", ".join(preview.missing_columns))
+            return import_texts.file_error(
+                preview.error_code, preview.error, ", ".join(preview.missing_columns), ", ".join(preview.fallbacks)
+            )
+        notes = " ".join(import_texts.file_note(n.code, n.message, n.column, n.stand_in) for n in preview.notes)
         if preview.problems:
-            return self.tr("Has problems: refused unless valid rows are imported")
-        return self.tr("Ready")
+            return " ".join((self.tr("Has problems: refused unless valid rows are imported"), notes)).strip()
+        return " ".join((self.tr("Ready"), notes)).strip()
 
 
 class ImportDialog(QDialog):
@@ -201,6 +204,11 @@ class ImportDialog(QDialog):
         self.problem_view = self._table(self.problems)
         self.accept_valid = QCheckBox(self.tr("Import the valid rows of files with problems (the rest is skipped)"))
         self.accept_valid.toggled.connect(self._update_buttons)
+        self.accept_fallbacks = QCheckBox(self.tr("Use fallback columns"))
+        self.accept_fallbacks.setToolTip(
+            self.tr("Read the offered column in place of a missing one (e.g. the order time as the payment time).")
+        )
+        self.accept_fallbacks.toggled.connect(lambda _checked: self.refresh_preview())
         self.map_button = QPushButton(self.tr("Map columns…"))
         self.map_button.clicked.connect(self._on_map_columns)
         self.export_button = QPushButton(self.tr("Export problems…"))
@@ -216,6 +224,7 @@ class ImportDialog(QDialog):
         splitter.setSizes([220, 300])
         tools = QHBoxLayout()
         tools.addWidget(self.accept_valid)
+        tools.addWidget(self.accept_fallbacks)
         tools.addStretch(1)
         tools.addWidget(self.map_button)
         tools.addWidget(self.export_button)
@@ -243,9 +252,9 @@ class ImportDialog(QDialog):
         from sellerdesk.services.imports import preview_paths
 
         self.import_button.setEnabled(False)
-        paths = list(self.paths)
+        paths, options = list(self.paths), self._options()
         self.runner.run(
-            lambda session, job: preview_paths(session, paths, progress=job.progress),
+            lambda session, job: preview_paths(session, paths, progress=job.progress, options=options),
             on_success=self._show_preview,
             label=self.tr("Reading the files…"),
             parent=self,
@@ -283,6 +292,7 @@ class ImportDialog(QDialog):
         previews = self.files.previews()
         selected = self._selected()
         self.map_button.setEnabled(bool(selected and selected.needs_mapping))
+        self.accept_fallbacks.setVisible(self.accept_fallbacks.isChecked() or any(p.needs_fallbacks for p in previews))
         self.export_button.setEnabled(self.problems.rowCount() > 0)
         importable = [p for p in previews if p.importable]
         # All or nothing: a file that cannot be read blocks the run, so the shop never gets half a pair.
@@ -306,7 +316,7 @@ class ImportDialog(QDialog):
 
         header = list(preview.header)
         self.runner.run(
-            lambda session, _job: save_mapping(session, header, choice.platform, choice.shop_name, choice.mapping),
+            lambda session, _job: save_mapping(session, header, choice),
             on_success=lambda _saved: self.refresh_preview(),
             parent=self,
         )
@@ -315,9 +325,9 @@ class ImportDialog(QDialog):
 
     def _on_import(self) -> None:
         from sellerdesk.domain.changes import Changes
-        from sellerdesk.services.imports import ImportOptions, import_paths
+        from sellerdesk.services.imports import import_paths
 
-        options = ImportOptions(accept_valid_rows=self.accept_valid.isChecked())
+        options = self._options()
         paths = [p.path for p in self.files.previews()]
         self.import_button.setEnabled(False)
         self.runner.run(
@@ -329,6 +339,13 @@ class ImportDialog(QDialog):
             label=self.tr("Importing…"),
             parent=self,
             changes=Changes(orders=True, imports=True, stock=True, products=True),
+        )
+
+    def _options(self) -> Any:
+        from sellerdesk.services.imports import ImportOptions
+
+        return ImportOptions(
+            accept_valid_rows=self.accept_valid.isChecked(), accept_fallbacks=self.accept_fallbacks.isChecked()
         )
 
     def _show_results(self, results: list[Any]) -> None:

@@ -1,30 +1,35 @@
 """Mapping an unknown layout's columns to SellerDesk's fields (Kuaishou, Xiaohongshu, a changed export).
 
 The first guess comes from common header names; the user confirms. The result is saved per shop and
-header row, so the same layout imports without asking next time.
+header row, so the same layout imports without asking next time. A mapping can also be saved to and
+opened from a JSON file, the one ``sellerdesk import --mapping`` reads (docs/column-mapping.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import cast
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from sellerdesk.domain.enums import Platform
-from sellerdesk.platforms.generic import GENERIC_FIELDS, missing_fields, suggest_mapping
+from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.platforms.generic import GENERIC_FIELDS, MappingSpec, missing_fields, suggest_mapping
 from sellerdesk.ui import labels
+from sellerdesk.ui.messages import describe
 
 # The English labels of the generic fields, marked for translation (the parser module holds no Qt).
 FIELD_LABELS = {
@@ -32,6 +37,9 @@ FIELD_LABELS = {
     "Payment time": QT_TRANSLATE_NOOP("Mapping", "Payment time"),
     "Quantity": QT_TRANSLATE_NOOP("Mapping", "Quantity"),
     "Paid amount (order, counted once)": QT_TRANSLATE_NOOP("Mapping", "Paid amount (order, counted once)"),
+    "Paid amount net of refunds (order; paid = this + refund amount)": QT_TRANSLATE_NOOP(
+        "Mapping", "Paid amount net of refunds (order; paid = this + refund amount)"
+    ),
     "Paid amount (line, summed per order)": QT_TRANSLATE_NOOP("Mapping", "Paid amount (line, summed per order)"),
     "Line / sub-order number": QT_TRANSLATE_NOOP("Mapping", "Line / sub-order number"),
     "Order status": QT_TRANSLATE_NOOP("Mapping", "Order status"),
@@ -60,14 +68,12 @@ FIELD_LABELS = {
     "Carrier": QT_TRANSLATE_NOOP("Mapping", "Carrier"),
     "Tracking number": QT_TRANSLATE_NOOP("Mapping", "Tracking number"),
 }
-MAPPABLE_PLATFORMS = (Platform.KUAISHOU, Platform.XIAOHONGSHU, Platform.OTHER)
-
-
-@dataclass(frozen=True)
-class MappingChoice:
-    platform: Platform
-    shop_name: str
-    mapping: dict[str, str]
+# Known platforms too: a thin or changed export of theirs that detection refuses can be mapped by hand.
+MAPPABLE_PLATFORMS = (
+    Platform.KUAISHOU, Platform.XIAOHONGSHU, Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN,
+    Platform.OTHER,
+)  # fmt: skip
+MAPPING_FILE_FILTER = "Column mapping (*.json)"
 
 
 def field_label(english: str) -> str:
@@ -116,18 +122,52 @@ class MappingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
+        files = QHBoxLayout()
+        for text, slot in ((self.tr("Open mapping file…"), self._on_open), (self.tr("Save as file…"), self._on_export)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            files.addWidget(button)
+        files.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Tell SellerDesk which column holds what. Fields marked * are needed.")))
         layout.addLayout(form)
         layout.addWidget(scroll, 1)
+        layout.addLayout(files)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
     def mapping(self) -> dict[str, str]:
         return {name: combo.currentData() for name, combo in self.combos.items() if combo.currentData()}
 
-    def choice(self) -> MappingChoice:
-        return MappingChoice(cast(Platform, self.platform.currentData()), self.shop.text().strip(), self.mapping())
+    def choice(self) -> MappingSpec:
+        # Qt hands the enum back as its text value
+        return MappingSpec(Platform(self.platform.currentData()), self.mapping(), self.shop.text().strip())
+
+    def apply(self, spec: MappingSpec) -> None:
+        """Show ``spec`` (read from a file): platform, shop, and each field's column if this file has it."""
+        self.platform.setCurrentIndex(max(0, self.platform.findData(spec.platform.value)))
+        if spec.shop:
+            self.shop.setText(spec.shop)
+        for name, combo in self.combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(spec.columns.get(name, ""))))
+
+    def _on_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open mapping file"), "", MAPPING_FILE_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        from sellerdesk.services.mappings import load_mapping_file
+
+        try:
+            self.apply(load_mapping_file(path))
+        except SellerDeskError as exc:
+            self.message.setText(describe(exc))
+
+    def _on_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save mapping"), "mapping.json", MAPPING_FILE_FILTER)
+        if name:
+            Path(name).write_text(self.choice().dumps(), encoding="utf-8")
 
     def _on_save(self) -> None:
         missing = missing_fields(self.mapping())
@@ -143,7 +183,7 @@ class MappingDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, file_name: str, header: list[str], parent: QWidget | None = None) -> MappingChoice | None:
+    def ask(cls, file_name: str, header: list[str], parent: QWidget | None = None) -> MappingSpec | None:
         """Show the dialog; the user's choice, or None when cancelled (tests monkeypatch this)."""
         dialog = cls(file_name, header, parent)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

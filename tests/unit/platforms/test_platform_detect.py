@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,10 @@ def test_mapping_with_line_amounts(tmp_path: Path) -> None:
 
 def test_incomplete_or_wrong_mappings() -> None:
     table = Table.from_rows(KUAISHOU, [row(KUAISHOU, _kuaishou_rows()[0])], file_name="x.csv")
-    assert missing_fields({"order_id": "订单号"}) == ["paid_at", "qty", "order_paid"]
+    assert missing_fields({"order_id": "订单号"}) == ["paid_at", "order_paid"]
+    # a quantity only with line columns; a refund amount with a paid amount net of refunds
+    assert missing_fields({"order_id": "订单号", "paid_at": "付款时间", "line_paid": "实付款"}) == ["qty"]
+    assert missing_fields({"order_id": "订单号", "paid_at": "付款时间", "order_paid_net": "实付款"}) == ["order_refund"]
     with pytest.raises(ImportFileError) as exc:
         parse_table(table, mapping={"order_id": "订单号", "paid_at": "付款时间", "qty": "数量"})
     assert (exc.value.code, exc.value.params["columns"]) == ("missing_columns", ["order_paid"])
@@ -155,4 +159,27 @@ def test_incomplete_or_wrong_mappings() -> None:
 def test_generic_fields_list() -> None:
     names = [f.name for f in GENERIC_FIELDS]
     assert len(names) == len(set(names))
-    assert {f.name for f in GENERIC_FIELDS if f.required} == {"order_id", "paid_at", "qty"}
+    assert {f.name for f in GENERIC_FIELDS if f.required} == {"order_id", "paid_at"}
+
+
+@pytest.mark.parametrize("sample", ["jd_orders.csv", "pdd_orders.csv", "douyin_orders.csv"])
+def test_a_garbled_status_is_a_warning_on_every_platform(tmp_path: Path, sample: str) -> None:
+    """A status text no rule knows (mojibake) is named with file, row, column and value; the row imports."""
+    source = Path(__file__).parents[2] / "data" / "samples" / sample
+    encoding = "gbk" if sample == "jd_orders.csv" else "utf-8-sig"
+    with source.open(encoding=encoding, newline="") as fh:
+        rows = list(csv.reader(fh))
+    column = rows[0].index(next(h for h in rows[0] if h.strip() == "订单状态"))
+    rows[1][column] = "艏乙逊⒒酰"
+    path = tmp_path / sample
+    with path.open("w", encoding=encoding, newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    parsed = parse_file(path)
+    assert parsed.problems == []
+    warning = next(w for w in parsed.warnings if w.code == "unknown_status")
+    assert (warning.file, warning.row, warning.column.strip(), warning.value.strip()) == (
+        sample,
+        2,
+        "订单状态",
+        "艏乙逊⒒酰",
+    )

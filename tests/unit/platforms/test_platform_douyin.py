@@ -10,6 +10,7 @@ import pytest
 from exportfiles import DY_LINES, DY_ORDERS, cols, write_csv
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
+from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.records import FileKind
 from sellerdesk.platforms import detect_path, parse_file
 
@@ -144,3 +145,59 @@ def test_custom_export_with_logistics_cell_and_item_number(tmp_path: Path) -> No
     (order,) = parse_file(write_csv(tmp_path / "d.csv", header, [row], encoding="utf-8")).orders
     assert (order.order_id, order.carrier, order.tracking_no) == ("7000000000000000001", "中通快递", "75312345678901")
     assert order.items[0].seller_code == "H-1"  # 商家编码 empty → 货号
+
+
+# --- a file without 支付完成时间 --------------------------------------------------------------------------
+
+
+def _without_paid_time(tmp_path: Path) -> Path:
+    header = [h for h in DY_LINES if h != "支付完成时间"] + ["平台优惠", "商家优惠"]
+    rows = [
+        _line("6900000000000000001", "6900000000000000011", "238.00"),  # 已完成: paid
+        _line("6900000000000000002", "6900000000000000012", "99.00", 订单状态="待支付"),
+        _line(
+            "6900000000000000003", "6900000000000000013", "99.00", 订单状态="已关闭", 取消原因="用户超时未支付自动取消"
+        ),
+        _line("6900000000000000004", "6900000000000000014", "120.00", 订单状态="已关闭", 售后状态="退款成功"),
+    ]
+    for values in rows:
+        del values["支付完成时间"]
+        values |= {"平台优惠": "平台大促限时优惠券-25.35", "商家优惠": "-"}  # text, never money
+    return write_csv(tmp_path / "douyin_custom.csv", header, rows, encoding="utf-8")
+
+
+def test_without_paid_time_the_order_time_is_offered_not_taken(tmp_path: Path) -> None:
+    path = _without_paid_time(tmp_path)
+    assert not detect_path(path).importable
+    with pytest.raises(ImportFileError) as info:
+        parse_file(path)
+    assert (info.value.code, info.value.params["columns"], info.value.params["fallbacks"]) == (
+        "fallback_unconfirmed",
+        ["支付完成时间"],
+        ["订单提交时间"],
+    )
+
+
+def test_without_paid_time_accepted_only_orders_showing_a_payment_are_paid(tmp_path: Path) -> None:
+    parsed = parse_file(_without_paid_time(tmp_path), accept_fallbacks=True)
+    assert parsed.problems == []
+    (note,) = parsed.notes
+    assert (note.code, note.column, note.stand_in) == ("fallback_column", "支付完成时间", "订单提交时间")
+    placed = datetime(2026, 7, 31, 15, 53, 5, tzinfo=UTC)
+    assert [(o.status, o.paid_at, o.paid_cents) for o in parsed.orders] == [
+        (OrderStatus.COMPLETED, placed, 23800),
+        (OrderStatus.PENDING_PAYMENT, None, 9900),  # waiting for payment: no sale
+        (OrderStatus.CLOSED, None, 9900),  # closed without a refund: never paid
+        (OrderStatus.REFUNDED, placed, 12000),  # closed after a refund: it was paid
+    ]
+
+
+def test_amounts_statement_and_text_discounts() -> None:
+    from sellerdesk.platforms.douyin import AMOUNT_COLUMNS, DOUYIN_ALIASES
+    from sellerdesk.sheets.cleaning import normalize_header
+
+    stated = {normalize_header(row.column) for row in AMOUNT_COLUMNS}
+    for name in ("price", "payable", "shipping", "discount"):
+        assert set(DOUYIN_ALIASES[name]) <= stated
+    read = {alias for names in DOUYIN_ALIASES.values() for alias in names}
+    assert not read & {"平台优惠", "商家优惠", "达人优惠"}  # discount texts like 平台大促限时优惠券-25.35

@@ -22,7 +22,7 @@ def _line(order_id: str, sku: str, qty: str = "1", **values: str) -> dict[str, s
         "支付方式": "在线支付",
         "下单时间": "2026-08-01 09:00:00",
         "京东价": "129.00",
-        "订单金额": "298.00",
+        "订单金额": "",  # checked against the lines where a test sets it (test_goods_*)
         "结算金额": "298.00",
         "余额支付": "0.00",
         "应付金额": "298.00",
@@ -134,3 +134,43 @@ def test_a_bad_row_leaves_its_whole_order_out(tmp_path: Path) -> None:
         (3, "bad_qty", "订购数量", "两"),
         (2, "order_incomplete", "", "1"),
     ]
+
+
+# --- 订单金额 against the lines -------------------------------------------------------------------------
+
+
+def test_goods_stored_when_they_match_the_lines(tmp_path: Path) -> None:
+    rows = [
+        _line("1", "11", 订单金额="387.00", 京东价="129.00"),
+        _line("1", "12", "2", 订单金额="387.00", 京东价="129.00"),
+        # 订单金额 with the shipping counted in (as the sample files): the goods are the lines
+        _line("2", "21", 订单金额="135.00", 京东价="129.00", 运费金额="6.00", 应付金额="130.00"),
+    ]
+    first, second = parse_file(write_csv(tmp_path / "jd.csv", JD_BASE, rows, encoding="gbk")).orders
+    assert (first.goods_cents, first.paid_cents) == (38700, 29800)  # paid stays 应付金额
+    assert (second.goods_cents, second.shipping_cents, second.paid_cents) == (12900, 600, 13000)
+
+
+def test_goods_not_matching_the_lines_are_a_problem(tmp_path: Path) -> None:
+    # the real 2015 row of platform-formats.md §2.x: 京东价 758.00, 订单金额 1097.00 (an order split in two)
+    rows = [
+        _line("11729300000", "1953800000", 订单金额="1097.00", 京东价="758.00", 应付金额="932.45"),
+        _line("2", "21", 订单金额="129.00"),
+    ]
+    parsed = parse_file(write_csv(tmp_path / "jd.csv", JD_BASE, rows, encoding="gbk"))
+    assert [o.order_id for o in parsed.orders] == ["2"]
+    (problem,) = parsed.problems
+    assert (problem.row, problem.column, problem.value, problem.code) == (
+        2,
+        "订单金额",
+        "1097.00 ≠ 758.00",
+        "amounts_disagree",
+    )
+    assert parsed.bad_rows == {2}
+
+
+def test_amounts_statement_covers_every_money_field() -> None:
+    from sellerdesk.platforms.jd import AMOUNT_COLUMNS, JD_ALIASES
+
+    stated = {row.column for row in AMOUNT_COLUMNS}
+    assert {JD_ALIASES[name][0] for name in ("price", "goods", "paid", "shipping")} <= stated
