@@ -241,8 +241,15 @@ class ImportDialog(QDialog):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if model is self.files:
+            # Export names are long (ShopOps__8248e1…orders_export2026-06-09-20-06-33.csv): the name gives
+            # way, elided in the middle where the stamp survives, so the status stays readable.
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        else:
+            header.setStretchLastSection(True)
         view.setWordWrap(False)
         return view
 
@@ -374,7 +381,9 @@ class ImportDialog(QDialog):
             "{n} orders of {file} are missing from the order file (first: {ids}). They are kept but count in no"
             " figure: import the order file of the same export too."
         ).format(
-            n=fmt.count(result.incomplete_orders), file=result.file_name, ids=", ".join(result.incomplete_examples)
+            n=fmt.count(result.incomplete_orders),
+            file=result.file_name,
+            ids=", ".join(result.incomplete_examples[:3]) + ("…" if result.incomplete_orders > 3 else ""),
         )
 
     def _on_import_failed(self, exc: BaseException) -> None:
