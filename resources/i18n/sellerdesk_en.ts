@@ -631,6 +631,16 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The same seller code is on another row too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No SKU with this seller code, or no such warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
@@ -673,6 +683,16 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     <message>
         <location line="+1"/>
         <source>The saved column mapping does not fit this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported: some files have problems. Correct them, or import only the valid rows of those files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template {file} cannot be used. It must be an .xlsx file with columns for the order number, the carrier and the tracking number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1371,7 +1391,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../sellerdesk/ui/messages.py" line="+18"/>
+        <location filename="../../sellerdesk/ui/messages.py" line="+19"/>
         <source>Some of the values are not valid.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,6 +1505,106 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>A product needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every SKU needs a seller code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The seller code {value} is already used by another SKU. Each SKU needs a code of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No SKU has the seller code “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value}: costs, prices, weights and stock figures cannot be negative, and the minimum order quantity is at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This SKU no longer exists. Someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order line no longer exists. Someone may have changed the order meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no warehouse “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The warehouse code “{value}” is empty or already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quantity must be more than zero, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The correction is zero. Enter how many to add or take away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock cannot be moved to the warehouse it is already in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough stock of {seller_code}: it would be {available} after this, and this SKU may not go below zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report cannot be written in the language “{lang}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of orders cannot be negative ({orders}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import is no longer in the import history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This import has already been undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These are not columns of this file: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,7 +2983,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>

@@ -634,6 +634,16 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>该订单的另一行有问题</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The same seller code is on another row too</source>
+        <translation>同一商家编码在另一行也出现了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No SKU with this seller code, or no such warehouse</source>
+        <translation>没有该商家编码的 SKU，或仓库不存在</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
@@ -677,6 +687,16 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+1"/>
         <source>The saved column mapping does not fit this file.</source>
         <translation>已保存的列对应关系与这个文件不符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported: some files have problems. Correct them, or import only the valid rows of those files.</source>
+        <translation>未导入任何内容：部分文件有问题。请先修正，或只导入这些文件中没有问题的行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template {file} cannot be used. It must be an .xlsx file with columns for the order number, the carrier and the tracking number.</source>
+        <translation>模板 {file} 无法使用。它必须是包含订单号、快递公司和运单号列的 .xlsx 文件。</translation>
     </message>
 </context>
 <context>
@@ -1375,7 +1395,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../sellerdesk/ui/messages.py" line="+18"/>
+        <location filename="../../sellerdesk/ui/messages.py" line="+19"/>
         <source>Some of the values are not valid.</source>
         <translation>部分填写的内容无效。</translation>
     </message>
@@ -1492,6 +1512,106 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>A product needs a title.</source>
+        <translation>商品必须填写标题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every SKU needs a seller code.</source>
+        <translation>每个 SKU 都必须填写商家编码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The seller code {value} is already used by another SKU. Each SKU needs a code of its own.</source>
+        <translation>商家编码 {value} 已被其他 SKU 使用。每个 SKU 都需要自己的商家编码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No SKU has the seller code “{value}”.</source>
+        <translation>没有商家编码为“{value}”的 SKU。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value}: costs, prices, weights and stock figures cannot be negative, and the minimum order quantity is at least 1.</source>
+        <translation>{value}：成本、售价、重量和库存数字都不能为负数，最小起订量至少为 1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This SKU no longer exists. Someone may have deleted it.</source>
+        <translation>该 SKU 已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order line no longer exists. Someone may have changed the order meanwhile.</source>
+        <translation>该订单明细已不存在，可能有人刚刚修改了这个订单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a platform.</source>
+        <translation>请选择平台。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no warehouse “{value}”.</source>
+        <translation>仓库“{value}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The warehouse code “{value}” is empty or already taken.</source>
+        <translation>仓库编码“{value}”为空或已被使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quantity must be more than zero, not {value}.</source>
+        <translation>数量必须大于 0，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The correction is zero. Enter how many to add or take away.</source>
+        <translation>调整数量为 0。请填写要增加或减少的数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock cannot be moved to the warehouse it is already in.</source>
+        <translation>调出仓库和调入仓库不能相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough stock of {seller_code}: it would be {available} after this, and this SKU may not go below zero.</source>
+        <translation>{seller_code} 库存不足：操作后将变为 {available}，而该 SKU 不允许负库存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report cannot be written in the language “{lang}”.</source>
+        <translation>报表不支持“{lang}”这种语言。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of orders cannot be negative ({orders}).</source>
+        <translation>订单数量不能为负数（{orders}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import is no longer in the import history.</source>
+        <translation>导入记录中已找不到这次导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This import has already been undone.</source>
+        <translation>这次导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These are not columns of this file: {columns}.</source>
+        <translation>以下不是该文件中的列：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
         <translation>无法撤销这次导入：之后的导入（{later}）修改了相同的订单。请先撤销那些导入。</translation>
     </message>
@@ -2863,7 +2983,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>订单在付款后超过这么多小时仍未发货，即算超时未发货。请按各平台对你店铺的发货时限填写。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>

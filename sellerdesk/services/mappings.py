@@ -45,7 +45,9 @@ def save_mapping(
         )
     unknown = sorted(h for h in mapping.values() if h and h not in header)
     if unknown:
-        raise ValidationError(f"Not columns of this file: {', '.join(unknown)}.", code="mapping_bad_column")
+        raise ValidationError(
+            f"Not columns of this file: {', '.join(unknown)}.", code="mapping_bad_column", columns=unknown
+        )
     shop = get_or_create_shop(session, platform, shop_name)
     signature = header_signature(header)
     row = session.scalar(

@@ -28,6 +28,8 @@ ROW_PROBLEMS = {
     "bad_qty": QT_TRANSLATE_NOOP("Import", "Not a whole quantity"),
     "duplicate_order": QT_TRANSLATE_NOOP("Import", "The same order appears twice with different values"),
     "order_incomplete": QT_TRANSLATE_NOOP("Import", "Another row of this order has a problem"),
+    "duplicate_code": QT_TRANSLATE_NOOP("Import", "The same seller code is on another row too"),
+    "unknown_code": QT_TRANSLATE_NOOP("Import", "No SKU with this seller code, or no such warehouse"),
 }
 FILE_ERRORS = {
     "empty_file": QT_TRANSLATE_NOOP("Import", "The file is empty."),
@@ -43,6 +45,15 @@ FILE_ERRORS = {
     "not_an_export": QT_TRANSLATE_NOOP("Import", "Not an order export SellerDesk knows. Map its columns to import it."),
     "missing_columns": QT_TRANSLATE_NOOP("Import", "The file lacks required columns: {columns}"),
     "bad_mapping": QT_TRANSLATE_NOOP("Import", "The saved column mapping does not fit this file."),
+    "import_refused": QT_TRANSLATE_NOOP(
+        "Import",
+        "Nothing was imported: some files have problems. Correct them, or import only the valid rows of those files.",
+    ),
+    "bad_template": QT_TRANSLATE_NOOP(
+        "Import",
+        "The template {file} cannot be used. It must be an .xlsx file with columns for the order number, the "
+        "carrier and the tracking number.",
+    ),
 }
 
 

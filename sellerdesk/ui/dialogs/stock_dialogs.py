@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.ui import errors
+from sellerdesk.ui import errors, import_texts
 from sellerdesk.ui import formatting as fmt
 
 RECEIPT, CORRECTION, TRANSFER = "receipt", "correction", "transfer"
@@ -219,7 +219,9 @@ class StocktakeReviewDialog(QDialog):
         summary = self.tr("{counted} line(s) counted, {differences} with a difference, {problems} problem(s).").format(
             counted=len(review.lines), differences=len(review.differences), problems=len(review.problems)
         )
-        problems = "\n".join(f"{p.row}: {p.value} — {p.message}" for p in review.problems[:20])
+        problems = "\n".join(
+            f"{p.row}: {p.value} — {import_texts.row_problem(p.code, p.message)}" for p in review.problems[:20]
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Post differences"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(review.differences))
