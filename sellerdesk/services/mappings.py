@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ValidationError
 from sellerdesk.models import ColumnMapping, Shop
@@ -34,9 +35,15 @@ def header_signature(header: Sequence[str]) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class MappingSaved:
+    changes: Changes
+    mapping: SavedMapping
+
+
 def save_mapping(
     session: Session, header: Sequence[str], platform: Platform, shop_name: str, mapping: Mapping[str, str]
-) -> SavedMapping:
+) -> MappingSaved:
     """Remember the user's mapping for this layout and shop (replacing an older one)."""
     missing = missing_fields(mapping)
     if missing:
@@ -58,7 +65,7 @@ def save_mapping(
         session.add(row)
     row.platform, row.mapping = platform.value, dict(mapping)
     session.flush()
-    return SavedMapping(shop.name, platform, dict(mapping))
+    return MappingSaved(Changes(shops=True), SavedMapping(shop.name, platform, dict(mapping)))  # the shop may be new
 
 
 def find_mapping(session: Session, header: Sequence[str]) -> SavedMapping | None:

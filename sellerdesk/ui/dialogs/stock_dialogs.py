@@ -7,7 +7,7 @@ Each posts through the runner and shows the result; a movement that leaves a SKU
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.ui import errors, import_texts
 from sellerdesk.ui import formatting as fmt
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from sellerdesk.services.stock import MovementResult
 
 RECEIPT, CORRECTION, TRANSFER = "receipt", "correction", "transfer"
 
@@ -148,7 +151,7 @@ class StockMovementDialog(QDialog):
 
         self._runner.run(job, on_success=self._posted, on_error=lambda exc: errors.show_error(self, exc), parent=self)
 
-    def _posted(self, result: Any) -> None:
+    def _posted(self, result: MovementResult) -> None:
         if result.negative_warnings:
             QMessageBox.warning(
                 self,
