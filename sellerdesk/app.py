@@ -20,7 +20,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from sellerdesk import APP_NAME, ORG_NAME, __version__
-from sellerdesk.domain.changes import ALL
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.ui import errors, import_actions, report_actions
 from sellerdesk.ui import settings as keys
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from sellerdesk.db.migrate import SchemaResult
+    from sellerdesk.services.demo import DemoSummary
 
 # Set before anything imports pyqtgraph (none of the imports above does): with PyQt6 installed too,
 # pyqtgraph would otherwise pick PyQt6 and fail to draw into our PySide6 widgets.
@@ -320,7 +320,7 @@ class DesktopApp(QObject):
         """Fill an empty database with the demo shop in the background; the pages reload when it is done."""
         assert self.runner is not None
 
-        def make_demo(session: Session, job: JobControl) -> object:
+        def make_demo(session: Session, job: JobControl) -> DemoSummary:
             from sellerdesk.services.demo import generate_demo  # only --demo needs it
 
             return generate_demo(session, orders=DEMO_ORDERS, progress=job.progress, cancelled=job.cancelled)
@@ -330,13 +330,11 @@ class DesktopApp(QObject):
             on_success=self._on_demo_created,
             label=self.tr("Creating the demo shop (%Ln orders)…", "", DEMO_ORDERS),
             parent=self.window,
-            changes=ALL,
         )
 
-    def _on_demo_created(self, summary: object) -> None:
+    def _on_demo_created(self, summary: DemoSummary) -> None:
         if self.window is not None:
-            orders = int(getattr(summary, "orders", DEMO_ORDERS))
-            self.window.show_status(self.tr("The demo shop is ready, with %Ln orders.", "", orders))
+            self.window.show_status(self.tr("The demo shop is ready, with %Ln orders.", "", summary.orders))
 
     def shutdown(self) -> None:
         if self.window is not None and self.window.attached:

@@ -4,7 +4,7 @@
 <context>
     <name>BatchModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+34"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+37"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>CountLinesModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+199"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+202"/>
         <source>Seller code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The demo shop is ready, with %Ln orders.</source>
         <translation>
             <numerusform>The demo shop is ready, with %Ln order.</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+98"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+103"/>
         <source>(the log file could not be written)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,7 +295,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+95"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+98"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,7 +641,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>The same seller code is on another row too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No SKU with this seller code, or no such warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,7 +701,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Nothing was imported: some files have problems. Correct them, or import only the valid rows of those files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template {file} cannot be used. It must be an .xlsx file with columns for the order number, the carrier and the tracking number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The file has no {column}: {stand_in} is read as {column}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,12 +754,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+5"/>
-        <location line="+59"/>
+        <location line="+66"/>
         <source>Reading the files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-61"/>
         <source>Import the valid rows of files with problems (the rest is skipped)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,17 +789,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Imported: {created} new orders, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,7 +814,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Nothing was imported: some files have problems.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -835,7 +855,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../sellerdesk/ui/runner.py" line="+104"/>
+        <location filename="../../sellerdesk/ui/runner.py" line="+107"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,7 +1068,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+123"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+126"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,7 +1456,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../sellerdesk/ui/messages.py" line="+18"/>
+        <location filename="../../sellerdesk/ui/messages.py" line="+19"/>
         <source>Some of the values are not valid.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,6 +1570,101 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>A product needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every SKU needs a seller code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The seller code {value} is already used by another SKU. Each SKU needs a code of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No SKU has the seller code “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value}: costs, prices, weights and stock figures cannot be negative, and the minimum order quantity is at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This SKU no longer exists. Someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order line no longer exists. Someone may have changed the order meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no warehouse “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The warehouse code “{value}” is empty or already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quantity must be more than zero, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The correction is zero. Enter how many to add or take away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock cannot be moved to the warehouse it is already in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough stock of {seller_code}: it would be {available} after this, and this SKU may not go below zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report cannot be written in the language “{lang}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of orders cannot be negative ({orders}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import is no longer in the import history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This import has already been undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,7 +2053,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+96"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+94"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,12 +2173,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+250"/>
+        <location line="+249"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-244"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,7 +2228,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+232"/>
+        <location line="+231"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>Copy order ID</numerusform>
@@ -2121,7 +2236,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-276"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2186,7 +2301,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+185"/>
+        <location line="+184"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln order late to ship</numerusform>
@@ -2255,7 +2370,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-344"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-351"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3357,7 +3472,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Post differences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3539,7 +3654,7 @@ Net sales {net} · %n unit(s) · refunds {refunds}</source>
 <context>
     <name>UnlinkedItemsDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/unlinked_items.py" line="+71"/>
+        <location filename="../../sellerdesk/ui/dialogs/unlinked_items.py" line="+74"/>
         <source>Unlinked platform items</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BatchModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+34"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+37"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>CountLinesModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+199"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+202"/>
         <source>Seller code</source>
         <translation>商家编码</translation>
     </message>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The demo shop is ready, with %Ln orders.</source>
         <translation>
             <numerusform>演示店铺已创建，共 %Ln 笔订单。</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+98"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+103"/>
         <source>(the log file could not be written)</source>
         <translation>（日志文件未能写入）</translation>
     </message>
@@ -296,7 +296,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+95"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+98"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -644,7 +644,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>无法识别的状态文字（新的说法或乱码）：状态按其他列推断</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>The same seller code is on another row too</source>
+        <translation>同一商家编码在另一行也出现了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No SKU with this seller code, or no such warehouse</source>
+        <translation>没有该商家编码的 SKU，或仓库不存在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
@@ -694,7 +704,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>文件缺少 {columns}。可以改用 {fallbacks} 代替：勾选“使用替代列”后即可导入。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Nothing was imported: some files have problems. Correct them, or import only the valid rows of those files.</source>
+        <translation>未导入任何内容：部分文件有问题。请先修正，或只导入这些文件中没有问题的行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template {file} cannot be used. It must be an .xlsx file with columns for the order number, the carrier and the tracking number.</source>
+        <translation>模板 {file} 无法使用。它必须是包含订单号、快递公司和运单号列的 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The file has no {column}: {stand_in} is read as {column}.</source>
         <translation>文件没有 {column}：已将 {stand_in} 作为 {column} 读取。</translation>
     </message>
@@ -737,12 +757,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+5"/>
-        <location line="+59"/>
+        <location line="+66"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-61"/>
         <source>Import the valid rows of files with problems (the rest is skipped)</source>
         <translation>有问题的文件只导入有效行（其余跳过）</translation>
     </message>
@@ -772,17 +792,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Imported: {created} new orders, {updated} updated.</source>
         <translation>导入完成：新增 {created} 笔订单，更新 {updated} 笔。</translation>
     </message>
@@ -797,7 +817,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{file} 中有 {n} 个订单不在订单文件里（前几个：{ids}）。这些订单已保留，但不计入任何数字：请同时导入同一次导出的订单文件。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Nothing was imported: some files have problems.</source>
         <translation>未导入任何数据：部分文件有问题。</translation>
     </message>
@@ -838,7 +858,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../sellerdesk/ui/runner.py" line="+104"/>
+        <location filename="../../sellerdesk/ui/runner.py" line="+107"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1051,7 +1071,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+123"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+126"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -1440,7 +1460,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../sellerdesk/ui/messages.py" line="+18"/>
+        <location filename="../../sellerdesk/ui/messages.py" line="+19"/>
         <source>Some of the values are not valid.</source>
         <translation>部分填写的内容无效。</translation>
     </message>
@@ -1557,6 +1577,101 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>A product needs a title.</source>
+        <translation>商品必须填写标题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every SKU needs a seller code.</source>
+        <translation>每个 SKU 都必须填写商家编码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The seller code {value} is already used by another SKU. Each SKU needs a code of its own.</source>
+        <translation>商家编码 {value} 已被其他 SKU 使用。每个 SKU 都需要自己的商家编码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No SKU has the seller code “{value}”.</source>
+        <translation>没有商家编码为“{value}”的 SKU。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value}: costs, prices, weights and stock figures cannot be negative, and the minimum order quantity is at least 1.</source>
+        <translation>{value}：成本、售价、重量和库存数字都不能为负数，最小起订量至少为 1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This SKU no longer exists. Someone may have deleted it.</source>
+        <translation>该 SKU 已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order line no longer exists. Someone may have changed the order meanwhile.</source>
+        <translation>该订单明细已不存在，可能有人刚刚修改了这个订单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a platform.</source>
+        <translation>请选择平台。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no warehouse “{value}”.</source>
+        <translation>仓库“{value}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The warehouse code “{value}” is empty or already taken.</source>
+        <translation>仓库编码“{value}”为空或已被使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quantity must be more than zero, not {value}.</source>
+        <translation>数量必须大于 0，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The correction is zero. Enter how many to add or take away.</source>
+        <translation>调整数量为 0。请填写要增加或减少的数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock cannot be moved to the warehouse it is already in.</source>
+        <translation>调出仓库和调入仓库不能相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough stock of {seller_code}: it would be {available} after this, and this SKU may not go below zero.</source>
+        <translation>{seller_code} 库存不足：操作后将变为 {available}，而该 SKU 不允许负库存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report cannot be written in the language “{lang}”.</source>
+        <translation>报表不支持“{lang}”这种语言。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of orders cannot be negative ({orders}).</source>
+        <translation>订单数量不能为负数（{orders}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import is no longer in the import history.</source>
+        <translation>导入记录中已找不到这次导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This import has already been undone.</source>
+        <translation>这次导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
         <translation>无法撤销这次导入：之后的导入（{later}）修改了相同的订单。请先撤销那些导入。</translation>
     </message>
@@ -1941,7 +2056,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+96"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+94"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -2060,12 +2175,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+250"/>
+        <location line="+249"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-244"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -2115,14 +2230,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+232"/>
+        <location line="+231"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-276"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -2187,7 +2302,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+185"/>
+        <location line="+184"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -2255,7 +2370,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-344"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-351"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3353,7 +3468,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>已盘点 {counted} 行，其中 {differences} 行有差异，{problems} 个问题。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Post differences</source>
         <translation>过账差异</translation>
     </message>
@@ -3535,7 +3650,7 @@ Net sales {net} · %n unit(s) · refunds {refunds}</source>
 <context>
     <name>UnlinkedItemsDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/unlinked_items.py" line="+71"/>
+        <location filename="../../sellerdesk/ui/dialogs/unlinked_items.py" line="+74"/>
         <source>Unlinked platform items</source>
         <translation>未关联的平台商品</translation>
     </message>

@@ -58,6 +58,12 @@ class CatalogResult:
     relinked_lines: int = 0
     problems: list[RowProblem] = field(default_factory=list)
 
+    @property
+    def changes(self) -> Changes:
+        """SKUs, and the order lines linked to them with their stock, when anything was written."""
+        written = self.created or self.updated or self.relinked_lines
+        return Changes(products=True, orders=True, stock=True) if written else Changes()
+
 
 def read_catalog(path: Path) -> tuple[list[CatalogRow], list[RowProblem]]:
     """Parse a catalog sheet into rows keyed by seller code, collecting per-cell problems."""
@@ -201,10 +207,6 @@ def link_waiting_lines(session: Session) -> int:
     if order_ids:
         sync_order_stock(session, order_ids)
     return linked
-
-
-def catalog_changes() -> Changes:
-    return Changes(products=True, orders=True, stock=True)
 
 
 def export_catalog(session: Session, path: Path) -> int:

@@ -19,6 +19,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.changes import ALL, Changes
 from sellerdesk.domain.errors import ValidationError
 from sellerdesk.models import Buyer, Order, Refund, Sku
 from sellerdesk.services.demo_base import (
@@ -91,6 +92,11 @@ class DemoSummary:
     kpi_templates: int
     reviews: int
     review_lines: int
+
+    @property
+    def changes(self) -> Changes:
+        """A whole shop appeared: every screen is out of date."""
+        return ALL
 
 
 def generate_demo(

@@ -112,6 +112,19 @@ class FileResult:
         }
 
 
+# What an import (and so its undo) touches: orders with their lines and refunds, the stock booked for
+# them, the SKUs' sold and unlinked figures, the shops it may create, and the import history.
+IMPORTED = Changes(orders=True, stock=True, products=True, shops=True, imports=True)
+
+
+class ImportResults(list[FileResult]):
+    """Each file's result, in order, and what the run changed (nothing on a dry run)."""
+
+    def __init__(self, results: Sequence[FileResult], changes: Changes) -> None:
+        super().__init__(results)
+        self.changes = changes
+
+
 @dataclass
 class _Tally:
     created: int = 0
@@ -703,7 +716,7 @@ def import_paths(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
-) -> list[FileResult]:
+) -> ImportResults:
     """Import files as one unit: if any file has problems (and valid rows are not accepted), nothing is kept.
 
     Every file is read and recognised first, so an unreadable or unknown file stops the run before
@@ -722,7 +735,8 @@ def import_paths(
         jobs = [(_plan_one(path, platform, lookup, options), path) for path in paths]
         # A Taobao order file before its item file: the orders' own figures come first either way.
         jobs.sort(key=lambda j: j[0].kind != FileKind.TAOBAO_ORDERS)
-        return _write_all(session, jobs, options, _RunProgress(jobs, progress, cancelled))
+        results = _write_all(session, jobs, options, _RunProgress(jobs, progress, cancelled))
+    return ImportResults(results, Changes() if options.dry_run else IMPORTED)
 
 
 def _write_all(
@@ -1059,7 +1073,7 @@ def undo_batch(session: Session, batch_id: int) -> Changes:
     remaining = set(session.scalars(select(Order.id).where(Order.id.in_(sorted(touched)))))
     _follow_orders(session, remaining, old_days)
     batch.status = ImportBatchStatus.UNDONE.value
-    return Changes(orders=True, imports=True, stock=True)
+    return IMPORTED
 
 
 def _rows(changes: Sequence[ImportChange]) -> Iterator[tuple[str, int]]:

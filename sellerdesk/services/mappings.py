@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.models import ColumnMapping, Shop
@@ -40,7 +42,13 @@ def load_mapping_file(path: Path) -> MappingSpec:
     return MappingSpec.loads(text, path.name)
 
 
-def save_mapping(session: Session, header: Sequence[str], spec: MappingSpec) -> MappingSpec:
+@dataclass(frozen=True)
+class MappingSaved:
+    changes: Changes
+    mapping: MappingSpec
+
+
+def save_mapping(session: Session, header: Sequence[str], spec: MappingSpec) -> MappingSaved:
     """Remember the user's mapping for this layout and shop (replacing an older one)."""
     validate_mapping(spec.columns, header)
     platform, mapping = spec.platform, spec.columns
@@ -54,7 +62,7 @@ def save_mapping(session: Session, header: Sequence[str], spec: MappingSpec) -> 
         session.add(row)
     row.platform, row.mapping = platform.value, dict(mapping)
     session.flush()
-    return MappingSpec(platform, dict(mapping), shop.name)
+    return MappingSaved(Changes(shops=True), MappingSpec(platform, dict(mapping), shop.name))  # the shop may be new
 
 
 def find_mapping(session: Session, header: Sequence[str]) -> MappingSpec | None:

@@ -623,8 +623,14 @@ def split_pasted_text(text: str) -> list[list[str]]:
 # ---------------------------------------------------------------- tickets
 
 
-def create_ticket_for_order(session: Session, order_id: int, subject: str, category: str) -> int:
-    """Open a new service ticket about this order (shop and buyer copied); returns its id."""
+@dataclass(frozen=True)
+class NewTicket:
+    changes: Changes
+    id: int
+
+
+def create_ticket_for_order(session: Session, order_id: int, subject: str, category: str) -> NewTicket:
+    """Open a new service ticket about this order (shop and buyer copied)."""
     order = session.get(Order, order_id)
     if order is None:
         raise NotFoundError(f"Order {order_id} does not exist.", code="order_not_found", id=order_id)
@@ -639,7 +645,8 @@ def create_ticket_for_order(session: Session, order_id: int, subject: str, categ
         "status": TicketStatus.NEW.value,
         "priority": "normal",
     }
-    return int(session.execute(insert(Ticket).values(**values).returning(Ticket.id)).scalar_one())
+    ticket_id = int(session.execute(insert(Ticket).values(**values).returning(Ticket.id)).scalar_one())
+    return NewTicket(Changes(tickets=True, orders=True), ticket_id)  # the order now has a ticket
 
 
 # ---------------------------------------------------------------- export

@@ -343,7 +343,8 @@ def validate_product(data: ProductData) -> None:
     if not data.skus or any(not c for c in codes):
         raise ValidationError("Every SKU needs a seller code.", code="seller_code_required")
     if len(set(codes)) != len(codes):
-        raise ValidationError("Seller codes repeat.", code="seller_code_taken", value=codes)
+        repeated = sorted({c for c in codes if codes.count(c) > 1})
+        raise ValidationError(f"Seller codes repeat: {', '.join(repeated)}.", code="seller_code_taken", value=repeated)
     for sku in data.skus:
         numbers = (
             sku.cost_cents,

@@ -13,6 +13,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -21,22 +22,13 @@ from sellerdesk import APP_NAME, __version__
 from sellerdesk.domain.errors import Cancelled, SellerDeskError, StorageError
 from sellerdesk.ui import messages
 
-# Database failures caused by the computer or the network, not by our code (sqlite3 / psycopg wording).
-_ENVIRONMENT_FAILURES = (
-    "database is locked",
-    "unable to open database",
-    "disk i/o error",
-    "database or disk is full",
-    "readonly database",
-    "file is not a database",
-    "could not connect",
-    "connection refused",
-    "server closed the connection",
-    "connection timeout",
-    "timeout expired",
-    "password authentication failed",
-    "does not exist",
-)
+if TYPE_CHECKING:  # the database layer loads after the first paint
+    from sqlalchemy.exc import DBAPIError
+
+# SQLite reports every failure of a statement as OperationalError, a missing column as much as a locked
+# file, so its primary result codes tell the environment's failures apart: SQLITE_PERM, BUSY, LOCKED,
+# READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB (sqlite.org/rescode.html).
+_SQLITE_ENVIRONMENT_CODES = frozenset({3, 5, 6, 8, 10, 11, 13, 14, 15, 26})
 
 _log_folder: Path | None = None
 _showing_crash = False
@@ -59,17 +51,30 @@ def set_log_folder(folder: Path | None) -> None:
 def as_expected(exc: BaseException) -> BaseException:
     """A database failure the environment caused (locked, unreachable, disk full) as a StorageError.
 
-    Everything else is returned unchanged: a missing column or a syntax error is our bug.
+    Decided by the kind of error, never by its wording: the DB-API's OperationalError is the database's
+    own trouble (PostgreSQL: the server, the connection, the disk, a lock; SQLite: by result code, since
+    it files everything there). ProgrammingError and the rest (a missing column, a syntax error, a broken
+    constraint) are returned unchanged: a schema that does not match the code is our bug.
     """
     if "sqlalchemy.exc" not in sys.modules:
         return exc  # SQLAlchemy not loaded yet: this cannot be one of its errors
     from sqlalchemy.exc import DBAPIError
 
-    if isinstance(exc, DBAPIError):
+    if isinstance(exc, DBAPIError) and (exc.connection_invalidated or _environment_failure(exc)):
         detail = str(exc.orig).strip()
-        if exc.connection_invalidated or any(p in detail.lower() for p in _ENVIRONMENT_FAILURES):
-            return StorageError(detail, code="database_unavailable", detail=detail)
+        return StorageError(detail, code="database_unavailable", detail=detail)
     return exc
+
+
+def _environment_failure(exc: DBAPIError) -> bool:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc.orig, sqlite3.Error):
+        code = getattr(exc.orig, "sqlite_errorcode", None)
+        return code is not None and code & 0xFF in _SQLITE_ENVIRONMENT_CODES  # extended codes carry it low
+    return isinstance(exc, OperationalError)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

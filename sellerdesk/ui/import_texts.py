@@ -34,6 +34,8 @@ ROW_PROBLEMS = {
     "unknown_status": QT_TRANSLATE_NOOP(
         "Import", "Not a known status text (a new wording, or garbled): the status is taken from the other columns"
     ),
+    "duplicate_code": QT_TRANSLATE_NOOP("Import", "The same seller code is on another row too"),
+    "unknown_code": QT_TRANSLATE_NOOP("Import", "No SKU with this seller code, or no such warehouse"),
 }
 FILE_ERRORS = {
     "empty_file": QT_TRANSLATE_NOOP("Import", "The file is empty."),
@@ -52,6 +54,15 @@ FILE_ERRORS = {
     "fallback_unconfirmed": QT_TRANSLATE_NOOP(
         "Import",
         "The file lacks {columns}. {fallbacks} can be read in its place: tick “Use fallback columns” to import it.",
+    ),
+    "import_refused": QT_TRANSLATE_NOOP(
+        "Import",
+        "Nothing was imported: some files have problems. Correct them, or import only the valid rows of those files.",
+    ),
+    "bad_template": QT_TRANSLATE_NOOP(
+        "Import",
+        "The template {file} cannot be used. It must be an .xlsx file with columns for the order number, the "
+        "carrier and the tracking number.",
     ),
 }
 # How a file is read, shown next to its preview (FileNote codes).

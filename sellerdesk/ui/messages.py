@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.ui import import_texts
 
 # Source texts by error code, marked for lupdate and translated when shown.
 TEXTS = {
@@ -65,7 +66,39 @@ TEXTS = {
         "Messages", "“{tracking}” (order {order}) is not a tracking number: 6 to 40 letters and digits."
     ),
     "ticket_subject_missing": QT_TRANSLATE_NOOP("Messages", "A service ticket needs a subject."),
+    # Products and stock
+    "title_required": QT_TRANSLATE_NOOP("Messages", "A product needs a title."),
+    "seller_code_required": QT_TRANSLATE_NOOP("Messages", "Every SKU needs a seller code."),
+    "seller_code_taken": QT_TRANSLATE_NOOP(
+        "Messages", "The seller code {value} is already used by another SKU. Each SKU needs a code of its own."
+    ),
+    "seller_code_unknown": QT_TRANSLATE_NOOP("Messages", "No SKU has the seller code “{value}”."),
+    "negative_value": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{value}: costs, prices, weights and stock figures cannot be negative, and the minimum order quantity "
+        "is at least 1.",
+    ),
+    "sku_not_found": QT_TRANSLATE_NOOP("Messages", "This SKU no longer exists. Someone may have deleted it."),
+    "order_item_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This order line no longer exists. Someone may have changed the order meanwhile."
+    ),
+    "platform_required": QT_TRANSLATE_NOOP("Messages", "Choose a platform."),
+    "warehouse_not_found": QT_TRANSLATE_NOOP("Messages", "There is no warehouse “{value}”."),
+    "warehouse_code": QT_TRANSLATE_NOOP("Messages", "The warehouse code “{value}” is empty or already taken."),
+    "qty_positive": QT_TRANSLATE_NOOP("Messages", "The quantity must be more than zero, not {value}."),
+    "qty_nonzero": QT_TRANSLATE_NOOP("Messages", "The correction is zero. Enter how many to add or take away."),
+    "same_warehouse": QT_TRANSLATE_NOOP("Messages", "Stock cannot be moved to the warehouse it is already in."),
+    "reason_required": QT_TRANSLATE_NOOP("Messages", "Please give a reason."),
+    "negative_stock": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Not enough stock of {seller_code}: it would be {available} after this, and this SKU may not go below zero.",
+    ),
+    # Reports and the demo shop
+    "report_lang": QT_TRANSLATE_NOOP("Messages", "The report cannot be written in the language “{lang}”."),
+    "invalid_orders": QT_TRANSLATE_NOOP("Messages", "The number of orders cannot be negative ({orders})."),
     # Imports
+    "batch_not_found": QT_TRANSLATE_NOOP("Messages", "This import is no longer in the import history."),
+    "batch_undone": QT_TRANSLATE_NOOP("Messages", "This import has already been undone."),
     "batch_touched_later": QT_TRANSLATE_NOOP(
         "Messages",
         "This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.",
@@ -92,12 +125,24 @@ TEXTS = {
 }
 
 
+def source_text(code: str) -> tuple[str, str] | None:
+    """The translation context and English source text for an error code, if it has one.
+
+    Whole-file import errors keep their words with the other import texts (import_texts.FILE_ERRORS).
+    """
+    if code in TEXTS:
+        return "Messages", str(TEXTS[code])
+    if code in import_texts.FILE_ERRORS:
+        return "Import", str(import_texts.FILE_ERRORS[code])
+    return None
+
+
 def describe(exc: SellerDeskError) -> str:
     """The translated sentence for ``exc``; its English message when the code has no entry."""
-    source = TEXTS.get(exc.code)
-    if source is None:
+    entry = source_text(exc.code)
+    if entry is None:
         return exc.message
-    return QCoreApplication.translate("Messages", str(source)).format_map(_Params(exc.params))
+    return QCoreApplication.translate(*entry).format_map(_Params(exc.params))
 
 
 class _Params(dict[str, object]):

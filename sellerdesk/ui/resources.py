@@ -1,6 +1,9 @@
 """Files shipped beside the code: icons, the stylesheet, translations.
 
-The ``resources/`` folder sits at the repository root; a PyInstaller build puts it under ``sys._MEIPASS``.
+They live in ``resources/`` at the top of the repository. A wheel carries them inside the package as
+``sellerdesk/_resources`` (setup.py maps the folder there) and so does a PyInstaller build (build.spec's
+``datas``), so an installed or frozen SellerDesk finds them next to its own code; a checkout, run in
+place or installed editable, has only the top-level folder.
 """
 
 from __future__ import annotations
@@ -13,13 +16,19 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QIcon
 
 _VARIABLE = re.compile(r"^@([\w-]+)\s*:\s*([^;]+);\s*$", re.MULTILINE)
+PACKAGED = "_resources"  # the folder's name inside the package
 
 
 def resource_root() -> Path:
+    """The resources folder: the package's own copy when installed or frozen, else the checkout's."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+        package = Path(frozen_root, "sellerdesk")
+    else:
+        package = Path(__file__).resolve().parents[1]
+    if (package / PACKAGED).is_dir():
+        return package / PACKAGED
+    return package.parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:

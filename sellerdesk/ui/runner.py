@@ -3,8 +3,9 @@
 SQLite has one writer, so every job runs on a single worker thread, one after the other. A database job
 gets its own Session inside one transaction (committed when the job returns, rolled back when it raises).
 Results, errors and progress come back to the main thread through queued signals; jobs never touch
-widgets. A job that returns ``Changes`` (or a result with a ``changes`` attribute) is broadcast with
-``Runner.changed`` so tabs can mark themselves stale.
+widgets. The services say what they changed: a job that returns ``Changes`` (or a result with a ``changes``
+attribute) is broadcast with ``Runner.changed`` so tabs can mark themselves stale. ``on_success`` is
+typed by what the job returns.
 
 Usage::
 
@@ -25,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -37,6 +38,8 @@ from sellerdesk.ui import errors
 
 if TYPE_CHECKING:  # the database layer is imported after the first paint, not with this module
     from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")  # what a job returns, and so what its on_success receives
 
 PROGRESS_DELAY_MS = 500  # quick jobs never flash a dialog
 PROGRESS_INTERVAL_S = 0.1  # at most ten progress updates a second cross the thread boundary
@@ -261,23 +264,21 @@ class Runner(QObject):
 
     def run(
         self,
-        fn: Callable[[Session, JobControl], Any],
+        fn: Callable[[Session, JobControl], T],
         *,
-        on_success: Callable[[Any], object] | None = None,
+        on_success: Callable[[T], object] | None = None,
         on_error: Callable[[BaseException], object] | None = None,
         on_finished: Callable[[], object] | None = None,
         label: str | None = None,
         parent: QWidget | None = None,
-        changes: Changes | None = None,
     ) -> Job:
         """Run ``fn(session, job)`` in one transaction on the database worker.
 
         ``on_error`` defaults to showing the error (nothing for a cancel); ``label`` names the job in
-        the progress dialog that appears when it runs longer than ~500 ms (no label: no dialog);
-        ``changes`` is broadcast on success in addition to any ``Changes`` the job returns.
+        the progress dialog that appears when it runs longer than ~500 ms (no label: no dialog).
         """
 
-        def in_transaction(control: JobControl) -> Any:
+        def in_transaction(control: JobControl) -> T:
             with self._session_factory.begin() as session:
                 return fn(session, control)
 
@@ -288,24 +289,22 @@ class Runner(QObject):
             on_finished=on_finished,
             label=label,
             parent=parent,
-            changes=changes,
         )
 
     def run_plain(
         self,
-        fn: Callable[[JobControl], Any],
+        fn: Callable[[JobControl], T],
         *,
-        on_success: Callable[[Any], object] | None = None,
+        on_success: Callable[[T], object] | None = None,
         on_error: Callable[[BaseException], object] | None = None,
         on_finished: Callable[[], object] | None = None,
         label: str | None = None,
         parent: QWidget | None = None,
-        changes: Changes | None = None,
     ) -> Job:
         """Run ``fn(job)`` on the database worker without a Session (backups, file work next to the DB)."""
         job_id = next(self._next_id)
         job = Job(JobControl(functools.partial(self._bridge.progress.emit, job_id)), label, parent)
-        job.succeeded.connect(lambda result: self._on_succeeded(result, changes, _guarded(on_success, parent)))
+        job.succeeded.connect(lambda result: self._on_succeeded(result, _guarded(on_success, parent)))
         job.failed.connect(_guarded(on_error, parent) or (lambda exc: errors.show_error(_alive(parent), exc)))
         job.finished.connect(lambda: self._on_finished(job, on_finished))
         self._jobs[job_id] = job
@@ -358,15 +357,12 @@ class Runner(QObject):
         if job is not None:
             job._on_progress(done, total)
 
-    def _on_succeeded(self, result: Any, changes: Changes | None, on_success: Callable[[Any], object] | None) -> None:
+    def _on_succeeded(self, result: object, on_success: Callable[[Any], object] | None) -> None:
         if on_success is not None:
             on_success(result)
-        announced = changes or Changes()
         returned = result if isinstance(result, Changes) else getattr(result, "changes", None)
-        if isinstance(returned, Changes):
-            announced = announced | returned
-        if announced.any:
-            self.changed.emit(announced)
+        if isinstance(returned, Changes) and returned.any:
+            self.changed.emit(returned)
 
     def _on_finished(self, job: Job, on_finished: Callable[[], object] | None) -> None:
         job_id = next(key for key, value in self._jobs.items() if value is job)

@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import ensure_schema
+from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Platform
 from sellerdesk.models import ImportBatch, Order
 from sellerdesk.platforms.generic import MappingSpec
+from sellerdesk.services.imports import IMPORTED
 from sellerdesk.ui.dialogs.import_dialog import ImportDialog
 from sellerdesk.ui.dialogs.import_history import ImportHistoryDialog
 from sellerdesk.ui.dialogs.mapping_dialog import MappingDialog
@@ -203,6 +205,8 @@ def test_history_lists_batches_and_undo_restores(
     monkeypatch: pytest.MonkeyPatch,
     qtmodeltester,  # type: ignore[no-untyped-def]
 ) -> None:
+    broadcast: list[Changes] = []
+    sync_runner.changed.connect(broadcast.append)
     dialog = ImportDialog(sync_runner, [SAMPLES / "jd_orders.csv"])
     qtbot.addWidget(dialog)
     dialog.import_button.click()
@@ -217,6 +221,7 @@ def test_history_lists_batches_and_undo_restores(
     assert _orders(factory) == 0
     assert history.model.data(history.model.index(0, 9)) == "Undone"
     assert not history.undo_button.isEnabled()
+    assert broadcast == [IMPORTED, IMPORTED]  # what the services said, the undo naming what the import did
 
 
 def test_file_menu_and_dropping_files_open_the_import(

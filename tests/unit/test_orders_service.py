@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.errors import ConflictError, ValidationError
 from sellerdesk.models import AppSetting, Order, OrderItem, Shop, Ticket
 from sellerdesk.models.imports import ImportBatch, ImportChange
@@ -108,7 +109,9 @@ def test_detail_has_items_buyer_orders_tickets_batches_and_timeline(session: Ses
     session.add(ImportChange(batch_id=batch.id, table_name="orders", row_id=orders[0].id, action="created",
                              before={"to": orders[3].id}))  # fmt: skip
     session.flush()
-    ticket_id = svc.create_ticket_for_order(session, orders[1].id, "催发货", "logistics")
+    ticket = svc.create_ticket_for_order(session, orders[1].id, "催发货", "logistics")
+    assert ticket.changes == Changes(tickets=True, orders=True)
+    ticket_id = ticket.id
     detail = svc.order_detail(session, orders[1].id, NOW)
     assert [i.seller_code for i in detail.items] == ["NOPE"]
     assert detail.items[0].sku_id is None

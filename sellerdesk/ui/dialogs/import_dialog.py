@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,9 @@ from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import import_texts, labels
 from sellerdesk.ui.errors import show_error
 from sellerdesk.ui.runner import Runner
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from sellerdesk.services.imports import FilePreview, FileResult
 
 Index = QModelIndex | QPersistentModelIndex
 IMPORT_FILE_FILTER = "Exports (*.csv *.xlsx *.xls *.xlsm);;All files (*)"
@@ -267,7 +270,7 @@ class ImportDialog(QDialog):
             parent=self,
         )
 
-    def _show_preview(self, previews: list[Any]) -> None:
+    def _show_preview(self, previews: list[FilePreview]) -> None:
         self.files.set_previews(previews)
         self.problems.set_problems(
             [p for preview in previews for p in preview.problems], [w for preview in previews for w in preview.warnings]
@@ -331,7 +334,6 @@ class ImportDialog(QDialog):
     # --- import ---------------------------------------------------------------------------------------
 
     def _on_import(self) -> None:
-        from sellerdesk.domain.changes import Changes
         from sellerdesk.services.imports import import_paths
 
         options = self._options()
@@ -345,7 +347,6 @@ class ImportDialog(QDialog):
             on_error=self._on_import_failed,
             label=self.tr("Importing…"),
             parent=self,
-            changes=Changes(orders=True, imports=True, stock=True, products=True),
         )
 
     def _options(self) -> Any:
@@ -355,7 +356,7 @@ class ImportDialog(QDialog):
             accept_valid_rows=self.accept_valid.isChecked(), accept_fallbacks=self.accept_fallbacks.isChecked()
         )
 
-    def _show_results(self, results: list[Any]) -> None:
+    def _show_results(self, results: list[FileResult]) -> None:
         self.files.set_results(results)
         created = sum(r.created for r in results)
         updated = sum(r.updated for r in results)

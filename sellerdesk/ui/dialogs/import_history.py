@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import import_texts, labels
 from sellerdesk.ui.runner import Runner
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from sellerdesk.services.imports import BatchRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,7 +104,7 @@ class ImportHistoryDialog(QDialog):
 
         self.runner.run(lambda session, _job: list_batches(session), on_success=self._show, parent=self)
 
-    def _show(self, rows: list[Any]) -> None:
+    def _show(self, rows: list[BatchRow]) -> None:
         self.model.set_rows(rows)
         if rows:
             self.view.selectRow(0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -43,6 +43,9 @@ from sellerdesk.domain.money import MoneyFormatError, parse_cents
 from sellerdesk.domain.titles import find_banned
 from sellerdesk.ui import errors, labels
 from sellerdesk.ui import formatting as fmt
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from sellerdesk.services.products import SaveResult
 
 ROLES = {
     "traffic": QT_TRANSLATE_NOOP("ProductLabels", "Traffic (引流款)"),
@@ -450,7 +453,7 @@ class ProductEditorDialog(QDialog):
             parent=self,
         )
 
-    def _saved(self, result: Any) -> None:
+    def _saved(self, result: SaveResult) -> None:
         if result.title_hits:
             words = "、".join(dict.fromkeys(h.word for hits in result.title_hits.values() for h in hits))
             QMessageBox.warning(

@@ -7,7 +7,7 @@ Each posts through the runner and shows the result; a movement that leaves a SKU
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.ui import errors
+from sellerdesk.ui import errors, import_texts
 from sellerdesk.ui import formatting as fmt
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from sellerdesk.services.stock import MovementResult
 
 RECEIPT, CORRECTION, TRANSFER = "receipt", "correction", "transfer"
 
@@ -148,7 +151,7 @@ class StockMovementDialog(QDialog):
 
         self._runner.run(job, on_success=self._posted, on_error=lambda exc: errors.show_error(self, exc), parent=self)
 
-    def _posted(self, result: Any) -> None:
+    def _posted(self, result: MovementResult) -> None:
         if result.negative_warnings:
             QMessageBox.warning(
                 self,
@@ -219,7 +222,9 @@ class StocktakeReviewDialog(QDialog):
         summary = self.tr("{counted} line(s) counted, {differences} with a difference, {problems} problem(s).").format(
             counted=len(review.lines), differences=len(review.differences), problems=len(review.problems)
         )
-        problems = "\n".join(f"{p.row}: {p.value} — {p.message}" for p in review.problems[:20])
+        problems = "\n".join(
+            f"{p.row}: {p.value} — {import_texts.row_problem(p.code, p.message)}" for p in review.problems[:20]
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Post differences"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(review.differences))

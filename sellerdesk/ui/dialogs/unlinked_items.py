@@ -6,7 +6,7 @@ brings their stock movements into the ledger (``services.stock.link_item``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,9 @@ from sqlalchemy import select
 
 from sellerdesk.ui import errors, labels
 from sellerdesk.ui import formatting as fmt
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from sellerdesk.services.stock import LinkResult
 
 
 class UnlinkedModel(QAbstractTableModel):
@@ -132,6 +135,6 @@ class UnlinkedItemsDialog(QDialog):
 
         self._runner.run(job, on_success=self._linked, on_error=lambda exc: errors.show_error(self, exc), parent=self)
 
-    def _linked(self, result: Any) -> None:
+    def _linked(self, result: LinkResult) -> None:
         self.reload()
         self.status.setText(self.tr("Linked %n order line(s).", "", result.lines_linked))

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderFilter, OrderListRow
@@ -55,7 +54,6 @@ SELLER_URLS = {
 }
 QUEUES = ("late_to_ship", "unshipped")  # the home dashboard's queues this list shows
 _PLATFORMS = (Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN)
-_TICKETS = Changes(tickets=True, orders=True)
 
 
 def _status(row: OrderListRow) -> str:
@@ -420,9 +418,8 @@ class OrdersTab(ListTab):
             subject, category = dialog.subject(), dialog.category()
             runner.run(
                 lambda s, _job: svc.create_ticket_for_order(s, order_id, subject, category),
-                on_success=lambda _id: self._ticket_opened(order_id),
+                on_success=lambda _ticket: self._ticket_opened(order_id),
                 parent=self,
-                changes=_TICKETS,
             )
 
         dialog.accepted.connect(create)
