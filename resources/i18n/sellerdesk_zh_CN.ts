@@ -296,7 +296,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+98"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+114"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -331,7 +331,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
+        <source>The file names no shop: double-click to choose another shop or type a new name</source>
+        <translation>文件未写明店铺：双击可选择其他店铺或输入新店铺名称</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
         <translation>新增 {created}，更新 {updated}，未变 {unchanged}，拒绝 {refused}</translation>
     </message>
@@ -750,19 +755,19 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+16"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+36"/>
         <location line="+10"/>
         <source>Import exports</source>
         <translation>导入导出文件</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+66"/>
+        <location line="+78"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-69"/>
         <source>Import the valid rows of files with problems (the rest is skipped)</source>
         <translation>有问题的文件只导入有效行（其余跳过）</translation>
     </message>
@@ -792,7 +797,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
@@ -802,7 +807,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Imported: {created} new orders, {updated} updated.</source>
         <translation>导入完成：新增 {created} 笔订单，更新 {updated} 笔。</translation>
     </message>
@@ -1099,7 +1104,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+148"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+150"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1129,7 +1134,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1144,12 +1149,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-143"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1174,7 +1179,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+81"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hops…</source>
+        <translation>店铺(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1184,7 +1199,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>当前使用的数据库。可通过“文件 → 打开数据库…”切换。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
@@ -1659,6 +1674,36 @@ Details: {detail}</source>
         <location line="+1"/>
         <source>The number of orders cannot be negative ({orders}).</source>
         <translation>订单数量不能为负数（{orders}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A shop needs a name.</source>
+        <translation>店铺需要一个名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a shop named {name} on this platform.</source>
+        <translation>该平台已有名为 {name} 的店铺。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This shop no longer exists. Reload the list.</source>
+        <translation>该店铺已不存在，请重新加载列表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A fee rate of {percent} % is not possible (0–100 %).</source>
+        <translation>费率 {percent}% 不合理（应为 0–100%）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shipping deadline of {hours} hours is not possible.</source>
+        <translation>发货时限 {hours} 小时不合理。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{zone}” is not a time zone. Choose one from the list.</source>
+        <translation>“{zone}”不是有效的时区，请从列表中选择。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2370,7 +2415,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-351"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-419"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3232,6 +3277,103 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>Not waiting to be shipped</source>
         <translation>不是待发货订单</translation>
+    </message>
+</context>
+<context>
+    <name>ShopsDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/shops_dialog.py" line="+117"/>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Imports whose file names no shop go to the platform&apos;s default shop. The fee rate is the platform&apos;s commission; the time zone decides which day and month an order counts in.</source>
+        <translation>文件未写明店铺的导入会进入该平台的默认店铺。费率是平台佣金；时区决定订单计入哪一天、哪个月。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Default shop of its platform</source>
+        <translation>设为该平台的默认店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New shop</source>
+        <translation>新建店铺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ShopsModel</name>
+    <message>
+        <location line="-103"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fee rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+40"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>

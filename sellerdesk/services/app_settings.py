@@ -24,3 +24,9 @@ def store_setting(session: Session, key: str, value: object, expected_version: i
     else:
         setting.value = value
     session.flush()
+
+
+def load_setting(session: Session, key: str, default: object = None) -> object:
+    """The stored value of ``key``, or ``default`` when it was never saved."""
+    setting = session.get(AppSetting, key)
+    return setting.value if setting is not None else default

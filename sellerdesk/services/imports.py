@@ -37,7 +37,7 @@ from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import find_mapping
 from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days, shop_ids_by_timezone
 from sellerdesk.services.search import add_documents, bulk_indexing, document, refresh_search
-from sellerdesk.services.shops import ShopRow, resolve_import_shop
+from sellerdesk.services.shops import ShopRow, import_target, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
 from sellerdesk.sheets.reading import Table as Sheet
 from sellerdesk.sheets.reading import gc_paused
@@ -66,6 +66,8 @@ class ImportOptions:
     staff_id: int | None = None
     mapping: MappingSpec | None = None  # read every file through this column mapping (import --mapping)
     accept_fallbacks: bool = False  # use the fallback columns that need the user's consent
+    # The shop chosen for a file that names none (file name -> shop name), over ``shop_name``.
+    shops: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,7 @@ def _write_file(
     shop = resolve_import_shop(
         session,
         parsed.platform,
-        given=options.shop_name,
+        given=options.shops.get(parsed.file_name) or options.shop_name,
         in_file=parsed.shop_name,
         order_ids=[o.order_id for o in first[:CHUNK]] or [r.order_id for r in parsed.refunds[:CHUNK]],
     )
@@ -859,7 +861,8 @@ class FilePreview:
     platform: str = ""
     kind: str = ""
     generation: str = ""
-    shop: str = ""
+    shop: str = ""  # the shop it would go to: the file's 店铺名称, else as the import would choose
+    shop_in_file: bool = False  # the file names its shop (else the user may choose another)
     rows: int = 0
     orders: int = 0
     problems: tuple[RowProblem, ...] = ()
@@ -924,7 +927,8 @@ def _preview_one(session: Session, path: Path, platform: Platform | None, option
         platform=parsed.platform.value,
         kind=parsed.kind.value,
         generation=parsed.header_generation,
-        shop=parsed.shop_name,
+        shop=_target_shop(session, parsed, options),
+        shop_in_file=bool(parsed.shop_name),
         rows=parsed.rows,
         orders=len(parsed.orders) or len(parsed.refunds),
         problems=tuple(parsed.problems),
@@ -932,6 +936,13 @@ def _preview_one(session: Session, path: Path, platform: Platform | None, option
         exported_at=parsed.exported_at or newest_time(parsed.orders),
         notes=tuple(parsed.notes),
     )
+
+
+def _target_shop(session: Session, parsed: ParsedFile, options: ImportOptions) -> str:
+    """The name of the shop the file would be imported into (the preview writes nothing)."""
+    ids = [o.order_id for o in parsed.orders[:CHUNK]] or [r.order_id for r in parsed.refunds[:CHUNK]]
+    given = options.shops.get(parsed.file_name) or options.shop_name
+    return import_target(session, parsed.platform, given=given, in_file=parsed.shop_name, order_ids=ids)[1]
 
 
 def _refused_result(parsed: ParsedFile) -> FileResult:

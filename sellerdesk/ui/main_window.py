@@ -46,6 +46,7 @@ from sellerdesk.ui.widgets.util import named
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from sellerdesk.ui.dialogs.shops_dialog import ShopsDialog
     from sellerdesk.ui.tabs.home import HomeTab
     from sellerdesk.ui.tabs.list_tab import ListTab
 
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {name}").format(name=display_name(self.database_url)))
         self._open_action.setEnabled(True)
         self._backup_action.setEnabled(True)
+        self._shops_action.setEnabled(True)
         self.statusBar().clearMessage()
 
     # ------------------------------------------------------------ public API
@@ -231,6 +233,11 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self._language_menu = self._build_language_menu(view)
 
+        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self._shops_action = self.settings_menu.addAction(self.tr("S&hops…"))
+        self._shops_action.triggered.connect(self.edit_shops)
+        self._shops_action.setEnabled(False)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About SellerDesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -297,6 +304,16 @@ class MainWindow(QMainWindow):
         if code != self.language:
             self.settings.set(keys.LANGUAGE, code)
             self.language_change_requested.emit(code)
+
+    def edit_shops(self) -> ShopsDialog | None:
+        from sellerdesk.ui.dialogs.shops_dialog import ShopsDialog
+
+        if self.runner is None:
+            return None
+        dialog = ShopsDialog(self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_backup(self) -> None:
         from sellerdesk.db.backup import backup_database

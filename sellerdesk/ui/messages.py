@@ -96,6 +96,13 @@ TEXTS = {
     # Reports and the demo shop
     "report_lang": QT_TRANSLATE_NOOP("Messages", "The report cannot be written in the language “{lang}”."),
     "invalid_orders": QT_TRANSLATE_NOOP("Messages", "The number of orders cannot be negative ({orders})."),
+    # Shops
+    "shop_name_required": QT_TRANSLATE_NOOP("Messages", "A shop needs a name."),
+    "shop_name_taken": QT_TRANSLATE_NOOP("Messages", "There is already a shop named {name} on this platform."),
+    "shop_not_found": QT_TRANSLATE_NOOP("Messages", "This shop no longer exists. Reload the list."),
+    "fee_rate_range": QT_TRANSLATE_NOOP("Messages", "A fee rate of {percent} % is not possible (0–100 %)."),
+    "ship_hours_range": QT_TRANSLATE_NOOP("Messages", "A shipping deadline of {hours} hours is not possible."),
+    "unknown_timezone": QT_TRANSLATE_NOOP("Messages", "“{zone}” is not a time zone. Choose one from the list."),
     # Imports
     "batch_not_found": QT_TRANSLATE_NOOP("Messages", "This import is no longer in the import history."),
     "batch_undone": QT_TRANSLATE_NOOP("Messages", "This import has already been undone."),

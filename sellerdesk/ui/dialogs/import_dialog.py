@@ -12,10 +12,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +33,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,7 +47,10 @@ from sellerdesk.ui.errors import show_error
 from sellerdesk.ui.runner import Runner
 
 if TYPE_CHECKING:  # the services load after the first paint
+    from sqlalchemy.orm import Session
+
     from sellerdesk.services.imports import FilePreview, FileResult
+    from sellerdesk.ui.runner import JobControl
 
 Index = QModelIndex | QPersistentModelIndex
 IMPORT_FILE_FILTER = "Exports (*.csv *.xlsx *.xls *.xlsm);;All files (*)"
@@ -94,6 +108,8 @@ class FileModel(QAbstractTableModel):
         super().__init__(parent)
         self._previews: list[Any] = []
         self._results: dict[str, Any] = {}
+        self._shop_names: dict[str, list[str]] = {}  # platform -> its shops, offered for files naming none
+        self._chosen: dict[str, str] = {}  # file name -> the shop the user chose
         self._headers = [
             self.tr("File"), self.tr("Platform"), self.tr("Contents"), self.tr("Shop"), self.tr("Rows"),
             self.tr("Problems"), self.tr("Status"),
@@ -109,6 +125,34 @@ class FileModel(QAbstractTableModel):
         self.beginResetModel()
         self._results = {r.file_name: r for r in results}
         self.endResetModel()
+
+    def set_shop_names(self, names: dict[str, list[str]]) -> None:
+        self._shop_names = names
+
+    def shop_names(self, row: int) -> list[str]:
+        return list(self._shop_names.get(self._previews[row].platform, []))
+
+    def chosen_shops(self) -> dict[str, str]:
+        return dict(self._chosen)
+
+    def shop_choosable(self, row: int) -> bool:
+        """A file that names no shop (a Taobao item file, most Pinduoduo exports) may go to another shop."""
+        preview = self._previews[row]
+        return preview.importable and not preview.shop_in_file and preview.file_name not in self._results
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 3 and self.shop_choosable(index.row()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        name = " ".join(str(value).split())
+        if not index.isValid() or index.column() != 3 or role != Qt.ItemDataRole.EditRole or not name:
+            return False
+        self._chosen[self._previews[index.row()].file_name] = name
+        self.dataChanged.emit(index, index)
+        return True
 
     def preview(self, row: int) -> Any:
         return self._previews[row]
@@ -131,10 +175,12 @@ class FileModel(QAbstractTableModel):
         if not index.isValid():
             return None
         preview = self._previews[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(preview, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
             return self._status(preview)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and self.shop_choosable(index.row()):
+            return self.tr("The file names no shop: double-click to choose another shop or type a new name")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -148,7 +194,7 @@ class FileModel(QAbstractTableModel):
             return import_texts.file_kind(preview.kind) if preview.kind else ""
         if column == 3:
             result = self._results.get(preview.file_name)
-            return str(result.shop if result else preview.shop)
+            return str(result.shop if result else self._chosen.get(preview.file_name, preview.shop))
         if column == 4:
             return fmt.count(preview.rows) if preview.importable else ""
         if column == 5:
@@ -170,6 +216,26 @@ class FileModel(QAbstractTableModel):
         if preview.problems:
             return " ".join((self.tr("Has problems: refused unless valid rows are imported"), notes)).strip()
         return " ".join((self.tr("Ready"), notes)).strip()
+
+
+class ShopChoiceDelegate(QStyledItemDelegate):
+    """The Shop cell of a file that names no shop: the platform's shops, or a new name typed in."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        model = index.model()
+        if isinstance(model, FileModel):
+            combo.addItems(model.shop_names(index.row()))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
 class ImportDialog(QDialog):
@@ -203,6 +269,10 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self.tr("Reading the files…"))
         self.summary.setWordWrap(True)
         self.file_view = self._table(self.files)
+        self.file_view.setItemDelegateForColumn(3, ShopChoiceDelegate(self.file_view))
+        self.file_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.file_view.selectionModel().currentRowChanged.connect(self._on_file_selected)
         self.problem_view = self._table(self.problems)
         self.accept_valid = QCheckBox(self.tr("Import the valid rows of files with problems (the rest is skipped)"))
@@ -260,17 +330,27 @@ class ImportDialog(QDialog):
 
     def refresh_preview(self) -> None:
         from sellerdesk.services.imports import preview_paths
+        from sellerdesk.services.shops import list_shops
 
         self.import_button.setEnabled(False)
         paths, options = list(self.paths), self._options()
+
+        def read(session: Session, job: JobControl) -> tuple[list[FilePreview], dict[str, list[str]]]:
+            names: dict[str, list[str]] = {}
+            for shop in list_shops(session):
+                names.setdefault(shop.platform, []).append(shop.name)
+            return preview_paths(session, paths, progress=job.progress, options=options), names
+
         self.runner.run(
-            lambda session, job: preview_paths(session, paths, progress=job.progress, options=options),
-            on_success=self._show_preview,
+            read,
+            on_success=lambda out: self._show_preview(out[0], out[1]),
             label=self.tr("Reading the files…"),
             parent=self,
         )
 
-    def _show_preview(self, previews: list[FilePreview]) -> None:
+    def _show_preview(self, previews: list[FilePreview], shop_names: dict[str, list[str]] | None = None) -> None:
+        if shop_names is not None:
+            self.files.set_shop_names(shop_names)
         self.files.set_previews(previews)
         self.problems.set_problems(
             [p for preview in previews for p in preview.problems], [w for preview in previews for w in preview.warnings]
@@ -353,7 +433,9 @@ class ImportDialog(QDialog):
         from sellerdesk.services.imports import ImportOptions
 
         return ImportOptions(
-            accept_valid_rows=self.accept_valid.isChecked(), accept_fallbacks=self.accept_fallbacks.isChecked()
+            accept_valid_rows=self.accept_valid.isChecked(),
+            accept_fallbacks=self.accept_fallbacks.isChecked(),
+            shops=self.files.chosen_shops(),
         )
 
     def _show_results(self, results: list[FileResult]) -> None:
