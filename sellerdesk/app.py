@@ -300,6 +300,21 @@ class DesktopApp(QObject):
         report_actions.install(self.window)
         if status:
             self.window.show_status(status)
+        self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        """The day's automatic backup of an SQLite database (the first start of the day makes it), off the
+        UI thread; a failure is said in the status bar, not in a dialog that blocks the start."""
+        from sellerdesk.db.backup import automatic_backup
+
+        assert self.runner is not None and self.engine is not None
+        engine, window = self.engine, self.window
+
+        def failed(exc: BaseException) -> None:
+            if window is not None:
+                window.show_status(self.tr("The daily backup could not be written: {error}").format(error=exc))
+
+        self.runner.run_plain(lambda _job: automatic_backup(engine, "daily"), on_error=failed)
 
     def switch_language(self, language: str) -> None:
         """Live: install the translators, then rebuild the window so every text is built anew."""

@@ -17,10 +17,16 @@ from sqlalchemy import Engine
 
 from sellerdesk import APP_NAME, __version__
 from sellerdesk.db import migrate
-from sellerdesk.db.backup import backup_database
-from sellerdesk.db.engine import display_name, make_engine, make_session_factory, resolve_url
+from sellerdesk.db.backup import (
+    automatic_backup,
+    automatic_backups,
+    backup_database,
+    restore_database,
+    verify_backup,
+)
+from sellerdesk.db.engine import display_name, make_engine, make_session_factory, resolve_url, sqlite_path
 from sellerdesk.domain.enums import Platform
-from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.timeutil import parse_month
 
 # Platforms with export parsers of their own; the others are read only through a column mapping.
@@ -43,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = db_sub.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("path", type=Path)
     db_sub.add_parser("check", help="integrity check and migration state; non-zero exit on any problem")
+    restore = db_sub.add_parser("restore", help="replace the data with a backup (the current data is saved first)")
+    restore.add_argument("path", type=Path, metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    db_sub.add_parser("backups", help="list the automatic backups and whether each passes its check")
 
     demo = sub.add_parser("demo", help="fill an empty database with a realistic demo shop")
     demo.add_argument("--orders", type=int, default=20_000)
@@ -94,6 +104,16 @@ def open_engine(args: argparse.Namespace) -> Engine:
     return engine
 
 
+def existing_engine(args: argparse.Namespace) -> Engine:
+    """The engine for ``--db`` when the command only reads or copies a database: a mistyped SQLite path is
+    an error, not a new empty database."""
+    url = resolve_url(args.db)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise StorageError(f"The database file {path} does not exist.", code="database_missing", path=str(path))
+    return make_engine(url)
+
+
 def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
@@ -102,11 +122,15 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.db_command == "upgrade":
         open_engine(args)
         return 0
-    engine = make_engine(resolve_url(args.db))
+    if args.db_command == "restore":
+        return _restore(args)
+    engine = existing_engine(args)
     if args.db_command == "backup":
         path = backup_database(engine, args.path)
         print(f"Backup written: {path}")
         return 0
+    if args.db_command == "backups":
+        return _list_backups(engine)
     report = migrate.check_database(engine)
     print(f"database: {display_name(str(engine.url))}")
     print(f"revision: {report.revision} (head {report.head})")
@@ -114,6 +138,38 @@ def cmd_db(args: argparse.Namespace) -> int:
         print(f"problem: {problem}")
     print("ok" if report.ok else f"{len(report.problems)} problem(s)")
     return 0 if report.ok else 1
+
+
+def _restore(args: argparse.Namespace) -> int:
+    url = resolve_url(args.db)
+    engine = make_engine(url)
+    if not args.yes and not _confirmed(f"Replace the data of {display_name(url)} with {args.path}?"):
+        _err("Nothing was restored.")
+        return 1
+    safety = restore_database(engine, args.path, migrate.known_revisions())
+    if safety is not None:
+        print(f"The data it replaced was saved to: {safety}")
+    engine = open_engine(args)  # an older backup is upgraded like any old database
+    print(f"Restored {args.path} into {display_name(str(engine.url))}")
+    return 0
+
+
+def _confirmed(question: str) -> bool:
+    if not sys.stdin.isatty():
+        _err(f"{question} Run again with --yes to confirm.")
+        return False
+    return input(f"{question} Type yes to confirm: ").strip().lower() == "yes"
+
+
+def _list_backups(engine: Engine) -> int:
+    path = sqlite_path(str(engine.url))
+    if path is None:
+        _err("Automatic backups are made of SQLite databases only; back up a server with `db backup`.")
+        return 2
+    for stamp, backup in automatic_backups(path):
+        check = verify_backup(backup)
+        print(f"{stamp:%Y-%m-%d %H:%M:%S}  {'ok' if check.ok else check.problem:<14}  {backup}")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -162,6 +218,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         accept_fallbacks=args.accept_fallbacks,
     )
     engine = open_engine(args)
+    if not args.dry_run:
+        automatic_backup(engine, "before-import")
     try:
         with make_session_factory(engine).begin() as session:
             results = import_paths(session, args.files, platform=platform, options=options)
@@ -196,6 +254,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ValueError:
         _err(f"error: --month must look like 2026-08, not {args.month!r}")
         return 2
+    existing_engine(args)  # a report of a mistyped path is an error, not an empty new database
     engine = open_engine(args)
     with make_session_factory(engine).begin() as session:
         figures = monthly_figures(session, year, month)

@@ -128,8 +128,13 @@
         <source>The database was upgraded for this version of SellerDesk. A copy of it as it was before is saved at {path}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>The daily backup could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+31"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>Creating the demo shop (%Ln order)…</numerusform>
@@ -148,7 +153,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+103"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+104"/>
         <source>(the log file could not be written)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,7 +804,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,6 +1541,26 @@ Details: {detail}</source>
     <message>
         <location line="+1"/>
         <source>Backing up a PostgreSQL server needs the pg_dump program. Install the PostgreSQL client tools and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file {path} does not exist. Check the path (nothing was created).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} cannot be restored: it is damaged, not a database, or not a SellerDesk backup. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restoring {path} failed. The data it would have replaced is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a database file on this PC can be restored from a backup file; restore a server with its tools.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2415,7 +2440,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-419"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-423"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3306,7 +3331,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3339,7 +3364,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>ShopsModel</name>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>

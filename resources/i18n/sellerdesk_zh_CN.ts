@@ -126,8 +126,13 @@
         <source>The database was upgraded for this version of SellerDesk. A copy of it as it was before is saved at {path}.</source>
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>The daily backup could not be written: {error}</source>
+        <translation>无法写入每日备份：{error}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+31"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
@@ -144,7 +149,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+103"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+104"/>
         <source>(the log file could not be written)</source>
         <translation>（日志文件未能写入）</translation>
     </message>
@@ -802,7 +807,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1544,6 +1549,26 @@ Details: {detail}</source>
         <location line="+1"/>
         <source>Backing up a PostgreSQL server needs the pg_dump program. Install the PostgreSQL client tools and try again.</source>
         <translation>备份 PostgreSQL 服务器需要 pg_dump 程序。请安装 PostgreSQL 客户端工具后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file {path} does not exist. Check the path (nothing was created).</source>
+        <translation>数据库文件 {path} 不存在。请检查路径（未创建任何文件）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} cannot be restored: it is damaged, not a database, or not a SellerDesk backup. Nothing was changed.</source>
+        <translation>无法从 {path} 恢复：该文件已损坏、不是数据库，或不是 SellerDesk 的备份。数据未做任何改动。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restoring {path} failed. The data it would have replaced is kept.</source>
+        <translation>从 {path} 恢复失败。原有数据已保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a database file on this PC can be restored from a backup file; restore a server with its tools.</source>
+        <translation>只有本机的数据库文件可以从备份文件恢复；服务器数据库请用服务器自带的工具恢复。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2415,7 +2440,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-419"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-423"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3302,7 +3327,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -3335,7 +3360,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>ShopsModel</name>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk import APP_NAME, ORG_NAME
+from sellerdesk.db.files import create_private_file, make_private_dir
 
 ENV_VAR = "SELLERDESK_DB"
 PAGE_CACHE_KIB = 16 * 1024  # SQLite page cache per connection
@@ -94,7 +95,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url``; creates the SQLite file's folder when needed."""
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
+        create_private_file(path)
     if is_sqlite(url):
         _register_sqlite_adapters()
         engine = create_engine(url, **kwargs)

@@ -35,6 +35,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this SellerDesk knows (a database at another one is from a newer version)."""
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -69,8 +74,7 @@ def ensure_schema(engine: Engine, *, backup_dir: Path | None = None) -> SchemaRe
             raise StorageError("The database has tables but is not a SellerDesk database.", code="foreign_database")
         upgrade(engine)
         return SchemaResult(created=True)
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current not in known:
+    if current not in known_revisions():
         raise StorageError(
             "The database was written by a newer SellerDesk; update SellerDesk to open it.",
             code="newer_schema",

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sellerdesk import APP_NAME, __version__
+from sellerdesk.db.files import create_private_file, make_private_dir
 from sellerdesk.domain.errors import Cancelled, SellerDeskError, StorageError
 from sellerdesk.ui import messages
 
@@ -118,7 +119,8 @@ def write_crash_log(details: str) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = log_folder() / f"crash-{stamp}.log"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)  # a traceback can quote buyers' data
+        create_private_file(path)
         path.write_text(f"{APP_NAME} {__version__}\n{datetime.now().isoformat()}\n\n{details}", encoding="utf-8")
     except OSError:
         return None

@@ -44,6 +44,20 @@ TEXTS = {
         "Messages",
         "Backing up a PostgreSQL server needs the pg_dump program. Install the PostgreSQL client tools and try again.",
     ),
+    "database_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The database file {path} does not exist. Check the path (nothing was created)."
+    ),
+    "backup_unusable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} cannot be restored: it is damaged, not a database, or not a SellerDesk backup. Nothing was changed.",
+    ),
+    "restore_failed": QT_TRANSLATE_NOOP(
+        "Messages", "Restoring {path} failed. The data it would have replaced is kept."
+    ),
+    "restore_unsupported": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Only a database file on this PC can be restored from a backup file; restore a server with its tools.",
+    ),
     "not_empty": QT_TRANSLATE_NOOP(
         "Messages", "The demo shop is only added to an empty database, and this one already holds data."
     ),

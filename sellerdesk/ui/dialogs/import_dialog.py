@@ -49,7 +49,7 @@ from sellerdesk.ui.runner import Runner
 if TYPE_CHECKING:  # the services load after the first paint
     from sqlalchemy.orm import Session
 
-    from sellerdesk.services.imports import FilePreview, FileResult
+    from sellerdesk.services.imports import FilePreview, FileResult, ImportResults
     from sellerdesk.ui.runner import JobControl
 
 Index = QModelIndex | QPersistentModelIndex
@@ -414,15 +414,19 @@ class ImportDialog(QDialog):
     # --- import ---------------------------------------------------------------------------------------
 
     def _on_import(self) -> None:
+        from sellerdesk.db.backup import automatic_backup
         from sellerdesk.services.imports import import_paths
 
         options = self._options()
         paths = [p.path for p in self.files.previews()]
         self.import_button.setEnabled(False)
+
+        def run(session: Session, job: JobControl) -> ImportResults:
+            automatic_backup(session.get_bind(), "before-import")  # an SQLite file's state before the import
+            return import_paths(session, paths, options=options, progress=job.progress, cancelled=job.cancelled)
+
         self.runner.run(
-            lambda session, job: import_paths(
-                session, paths, options=options, progress=job.progress, cancelled=job.cancelled
-            ),
+            run,
             on_success=self._show_results,
             on_error=self._on_import_failed,
             label=self.tr("Importing…"),
