@@ -853,27 +853,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="+14"/>
+        <location filename="../../sellerdesk/platforms/taobao/__init__.py" line="+19"/>
         <source>Taobao/Tmall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/jd/__init__.py" line="+19"/>
         <source>JD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/pdd/__init__.py" line="+20"/>
         <source>Pinduoduo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/douyin/__init__.py" line="+19"/>
         <source>Douyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/mapped.py" line="+12"/>
         <source>Kuaishou</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,12 +884,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="+43"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="-27"/>
         <source>Awaiting payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,6 +1535,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>SellerDesk has no batch-ship file for {platform} orders: ship them in the platform&apos;s back end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>“{carrier}” is not a carrier the platform of order {order} accepts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,7 +1943,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+96"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+89"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,16 +10,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.enums import Platform
 from sellerdesk.models import Order, Shop
-
-DEFAULT_SHOP_NAMES = {
-    Platform.TAOBAO: "淘宝/天猫店铺",
-    Platform.JD: "京东店铺",
-    Platform.PDD: "拼多多店铺",
-    Platform.DOUYIN: "抖音小店",
-    Platform.KUAISHOU: "快手小店",
-    Platform.XIAOHONGSHU: "小红书店铺",
-    Platform.OTHER: "其他店铺",
-}
+from sellerdesk.platforms.registry import spec_of
 
 
 @dataclass(frozen=True)
@@ -63,7 +54,7 @@ def resolve_import_shop(
         return get_or_create_shop(session, platform, given)
     holder = _shop_holding(session, platform, order_ids)
     if holder is not None:
-        if in_file and holder.name == DEFAULT_SHOP_NAMES[platform]:
+        if in_file and holder.name == spec_of(platform).default_shop_name:
             holder.name = in_file  # the placeholder shop of an item file gets the real name
         return _row(holder)
     if in_file:
@@ -71,7 +62,7 @@ def resolve_import_shop(
     shops = session.scalars(select(Shop).where(Shop.platform == platform.value)).all()
     if len(shops) == 1:
         return _row(shops[0])
-    return get_or_create_shop(session, platform, DEFAULT_SHOP_NAMES[platform])
+    return get_or_create_shop(session, platform, spec_of(platform).default_shop_name)
 
 
 def _shop_holding(session: Session, platform: Platform, order_ids: Sequence[str]) -> Shop | None:
