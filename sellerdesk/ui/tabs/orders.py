@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import OrderStatus, RefundState
-from sellerdesk.platforms.registry import parsed_platforms, spec_of
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderFilter, OrderListRow
 from sellerdesk.ui import formatting as fmt
@@ -202,6 +201,8 @@ class OrdersTab(ListTab):
         return combo
 
     def _build_filters(self) -> QHBoxLayout:
+        from sellerdesk.platforms.registry import parsed_platforms  # with every parser: loaded when the tab is made
+
         self.platform_filter = self._combo(
             "platformFilter",
             [(self.tr("All platforms"), "")] + [(labels.platform(p), p.value) for p in parsed_platforms()],
@@ -543,6 +544,8 @@ def copy_order_ids(orders: list[OrderListRow]) -> None:
 
 def seller_url(order: OrderListRow) -> str:
     """The order's page in its platform's seller back end; "" when there is none."""
+    from sellerdesk.platforms.registry import spec_of
+
     return spec_of(order.platform).order_url(order.platform_order_id)
 
 
