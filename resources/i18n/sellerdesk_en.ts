@@ -1210,7 +1210,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1373,7 +1373,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MappingDialog</name>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Map the columns of {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1943,24 +1943,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+89"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+88"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-110"/>
+        <location line="+113"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,7 +2057,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>

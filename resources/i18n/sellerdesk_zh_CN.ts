@@ -1214,7 +1214,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
@@ -1377,7 +1377,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MappingDialog</name>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Map the columns of {file}</source>
         <translation>对应 {file} 的列</translation>
     </message>
@@ -1946,24 +1946,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+89"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+88"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-110"/>
+        <location line="+113"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -2059,7 +2059,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>

@@ -48,3 +48,10 @@ def known_headers() -> frozenset[str]:
         for names in (*layout.aliases.values(), layout.signature)
         for alias in names
     )
+
+
+def mappable_platforms() -> tuple[Platform, ...]:
+    """Platforms a column-mapped file can belong to: those without a layout of their own first (the usual
+    reason to map), then the others (a thin or changed export detection refuses), OTHER last."""
+    unparsed = [p for p, spec in PLATFORMS.items() if spec.parser is None and p is not Platform.OTHER]
+    return (*unparsed, *parsed_platforms(), Platform.OTHER)
