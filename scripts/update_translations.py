@@ -2,12 +2,12 @@
 
     python scripts/update_translations.py
 
-lupdate collects every tr()/translate() text from sellerdesk/ui and app.py into the .ts files (keeping
-translations already there). Missing zh_CN translations are then taken from the tables in
-resources/i18n/zh_CN/*.json ({"Context": {"English source": "中文"}}), one table per feature, so people
-working on different screens never edit the same lines. Finally lrelease builds the .qm files that are
-committed next to the .ts files. Unfinished entries are listed at the end (tests/gui/test_i18n.py fails
-on any).
+lupdate collects every tr()/translate() text from sellerdesk/ui and app.py, and the platform names marked in
+sellerdesk/platforms, into the .ts files (keeping translations already there). Missing zh_CN translations are
+then taken from the tables in resources/i18n/zh_CN/*.json ({"Context": {"English source": "中文"}}), one
+table per feature, so people working on different screens never edit the same lines. Finally lrelease builds
+the .qm files that are committed next to the .ts files. Unfinished entries are listed at the end
+(tests/gui/test_i18n.py fails on any).
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ def _fill(ts: Path, tables: dict[str, dict[str, str]]) -> list[str]:
 
 
 def _lupdate() -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "sellerdesk" / "ui").rglob("*.py"))
+    sources = sorted(
+        str(p.relative_to(ROOT)) for d in ("ui", "platforms") for p in (ROOT / "sellerdesk" / d).rglob("*.py")
+    )
     subprocess.run(
         ["pyside6-lupdate", *sources, "sellerdesk/app.py", "-no-obsolete", "-locations", "relative",
          "-ts", *(str(t.relative_to(ROOT)) for t in TS_FILES)],

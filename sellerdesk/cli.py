@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,18 @@ from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.timeutil import parse_month
 
-# Platforms with export parsers of their own; the others are read only through a column mapping.
-PARSED_PLATFORMS = (Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN)
+
+class PlatformChoices:
+    """``import --platform``'s choices: auto and every registered platform. The registry (and with it every
+    parser) loads only when argparse looks at them, so the other commands, the GUI first, start without it."""
+
+    def __iter__(self) -> Iterator[str]:
+        from sellerdesk.platforms.registry import PLATFORMS
+
+        return iter(["auto", *(p.value for p in PLATFORMS)])
+
+    def __contains__(self, value: object) -> bool:
+        return value in list(self)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--shop", help="shop name (default: from the file, else the platform's default shop)")
     imp.add_argument(
-        "--platform", default="auto", choices=["auto", *(p.value for p in Platform)],
+        "--platform", default="auto", choices=PlatformChoices(),
         help="restrict detection to one platform; with --mapping, the platform the orders belong to",
     )  # fmt: skip
     imp.add_argument(
@@ -203,11 +213,12 @@ def _print_progress() -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from sellerdesk.platforms.registry import PLATFORMS
     from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths
     from sellerdesk.services.mappings import load_mapping_file
 
     platform = None if args.platform == "auto" else Platform(args.platform)
-    if platform is not None and platform not in PARSED_PLATFORMS and args.mapping is None:
+    if platform is not None and PLATFORMS[platform].parser is None and args.mapping is None:
         _err(f"error: --platform {platform.value} needs --mapping (SellerDesk knows no export layout of it)")
         return 2
     options = ImportOptions(

@@ -883,27 +883,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="+14"/>
+        <location filename="../../sellerdesk/platforms/taobao/__init__.py" line="+19"/>
         <source>Taobao/Tmall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/jd/__init__.py" line="+19"/>
         <source>JD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/pdd/__init__.py" line="+20"/>
         <source>Pinduoduo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/douyin/__init__.py" line="+19"/>
         <source>Douyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/mapped.py" line="+12"/>
         <source>Kuaishou</source>
         <translation type="unfinished"></translation>
     </message>
@@ -914,12 +914,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="+43"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="-27"/>
         <source>Awaiting payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,7 +1250,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1413,7 +1413,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MappingDialog</name>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Map the columns of {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,6 +1595,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>SellerDesk has no batch-ship file for {platform} orders: ship them in the platform&apos;s back end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>“{carrier}” is not a carrier the platform of order {order} accepts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,24 +2128,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+94"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+86"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-110"/>
+        <location line="+113"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2237,7 +2242,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>

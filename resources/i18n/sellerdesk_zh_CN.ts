@@ -886,27 +886,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="+14"/>
+        <location filename="../../sellerdesk/platforms/taobao/__init__.py" line="+19"/>
         <source>Taobao/Tmall</source>
         <translation>淘宝/天猫</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/jd/__init__.py" line="+19"/>
         <source>JD</source>
         <translation>京东</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/pdd/__init__.py" line="+20"/>
         <source>Pinduoduo</source>
         <translation>拼多多</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/douyin/__init__.py" line="+19"/>
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../sellerdesk/platforms/mapped.py" line="+12"/>
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
@@ -917,12 +917,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="+43"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="-27"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
@@ -1254,7 +1254,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+36"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
@@ -1417,7 +1417,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MappingDialog</name>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Map the columns of {file}</source>
         <translation>对应 {file} 的列</translation>
     </message>
@@ -1602,6 +1602,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>SellerDesk has no batch-ship file for {platform} orders: ship them in the platform&apos;s back end.</source>
+        <translation>SellerDesk 无法为 {platform} 订单生成批量发货文件，请在平台后台发货。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>“{carrier}” is not a carrier the platform of order {order} accepts.</source>
         <translation>订单 {order} 所在平台不支持物流公司“{carrier}”。</translation>
     </message>
@@ -2126,24 +2131,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+94"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+86"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-110"/>
+        <location line="+113"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -2239,7 +2244,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>

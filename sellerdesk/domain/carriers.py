@@ -1,11 +1,13 @@
-"""Carriers: the full official names each platform's batch-ship upload accepts, and common short names.
+"""Carriers: the full official names most platforms' batch-ship uploads accept, common short names, and the rule
+that turns what people type into a platform's full name. Each platform module states its own list (its ship
+layout); these are the shared parts.
 
 Platforms reject a short name (圆通) where the full name (圆通速递) is expected (platform-formats.md §8).
 """
 
 from __future__ import annotations
 
-from sellerdesk.domain.enums import Platform
+from collections.abc import Mapping, Sequence
 
 # Full names as the platforms list them, shared by most platforms.
 COMMON = (
@@ -22,12 +24,6 @@ COMMON = (
     "百世快递",
     "丰网速运",
 )
-CARRIERS: dict[Platform, tuple[str, ...]] = {
-    Platform.TAOBAO: COMMON,
-    Platform.JD: ("京东物流", *COMMON),
-    Platform.PDD: COMMON,
-    Platform.DOUYIN: COMMON,
-}
 # Short names, English codes and old names people type → the full name.
 ALIASES = {
     "顺丰": "顺丰速运", "SF": "顺丰速运", "顺丰快递": "顺丰速运",
@@ -43,17 +39,15 @@ ALIASES = {
 }  # fmt: skip
 
 
-def carrier_names(platform: Platform) -> tuple[str, ...]:
-    return CARRIERS.get(platform, COMMON)
+def official_carrier(name: str, accepted: Sequence[str], renames: Mapping[str, str] | None = None) -> str | None:
+    """The full name in ``accepted`` for ``name`` (already full, short, or a code); None when unknown.
 
-
-def official_carrier(name: str, platform: Platform) -> str | None:
-    """The platform's full name for ``name`` (already full, short, or a code); None when unknown."""
+    ``renames``: the platform's own name for a common full name (JD calls 京东快递 京东物流).
+    """
     text = name.strip()
-    names = carrier_names(platform)
-    if text in names:
+    if text in accepted:
         return text
     full = ALIASES.get(text) or ALIASES.get(text.upper())
-    if full == "京东快递" and platform == Platform.JD:
-        return "京东物流"
-    return full if full in names else None
+    if full is not None and renames:
+        full = renames.get(full, full)
+    return full if full in accepted else None

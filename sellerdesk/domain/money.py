@@ -43,6 +43,12 @@ def format_cents(cents: int, *, symbol: str = "¥") -> str:
     return f"{sign}{symbol}{whole:,}.{frac:02d}"
 
 
+def plain_yuan(cents: int) -> str:
+    """``-12345`` → ``"-123.45"``: yuan as export files write them (no symbol, no separators)."""
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+
+
 def cents_to_decimal(cents: int) -> Decimal:
     """Cents as an exact Decimal of yuan, for writing numeric cells."""
     return Decimal(cents) / 100

@@ -20,13 +20,14 @@ from sellerdesk.platforms.base import (
     missing_columns,
     not_an_export,
 )
-from sellerdesk.platforms.detect import KNOWN_HEADERS, PARSERS, Detection, detect_file, detect_headers
+from sellerdesk.platforms.detect import Detection, detect_file, detect_headers
 from sellerdesk.platforms.generic import GENERIC_FIELDS, GenericParser, missing_fields, suggest_mapping
+from sellerdesk.platforms.registry import PLATFORMS, known_headers, spec_of
 from sellerdesk.sheets.reading import Table, read_table
 
 __all__ = [
     "GENERIC_FIELDS",
-    "PARSERS",
+    "PLATFORMS",
     "Detection",
     "GenericParser",
     "NotGrouped",
@@ -39,13 +40,14 @@ __all__ = [
     "parse_table",
     "plan_parse",
     "read_export",
+    "spec_of",
     "suggest_mapping",
 ]
 
 
 def read_export(path: str | Path) -> Table:
     """Read a file with header-row detection tuned to every known export header."""
-    return read_table(path, known_headers=KNOWN_HEADERS)
+    return read_table(path, known_headers=known_headers())
 
 
 def detect_path(path: str | Path) -> Detection:
@@ -124,9 +126,10 @@ def plan_parse(
             raise not_an_export(table.file_name)
     else:
         detection = detect_file(table, platform=platform)
-        if detection.match is None or detection.platform is None:
+        spec = PLATFORMS.get(detection.platform) if detection.platform is not None else None
+        if detection.match is None or spec is None or spec.parser is None:
             raise not_an_export(table.file_name)
-        parser, match = PARSERS[detection.platform], detection.match
+        parser, match = spec.parser, detection.match
     if match.missing_required:
         raise missing_columns(table.file_name, match)
     if match.unconfirmed:

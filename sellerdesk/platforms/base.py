@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
@@ -30,6 +30,7 @@ from sellerdesk.sheets.cleaning import (
 from sellerdesk.sheets.reading import Table, gc_paused
 
 Aliases = Mapping[str, tuple[str, ...]]  # canonical field -> header names, preferred first
+T = TypeVar("T")
 
 
 def aliases(table: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -556,3 +557,11 @@ def sum_known(values: Sequence[int | None]) -> int | None:
             return None
         total += value
     return total
+
+
+def by_substring(raw: str, table: tuple[tuple[str, T], ...]) -> T | None:
+    """The value of the first needle found in ``raw`` (status texts that vary around a fixed phrase)."""
+    for needle, value in table:
+        if needle in raw:
+            return value
+    return None

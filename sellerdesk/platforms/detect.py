@@ -1,6 +1,6 @@
 """Which platform and file kind an export is, from its headers (and Taobao's file-name stems).
 
-Every layout of every parser scores the header; the best one wins. No match is a normal result
+Every layout of every registered platform's parser scores the header; the best one wins. No match is a normal result
 (``Detection.matched`` is False): the UI then offers the column-mapping dialog (generic.py).
 """
 
@@ -11,28 +11,9 @@ from dataclasses import dataclass, field
 
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.records import FileKind
-from sellerdesk.platforms.base import LayoutMatch, LayoutParser
-from sellerdesk.platforms.douyin import DouyinParser
-from sellerdesk.platforms.jd import JdParser
-from sellerdesk.platforms.pdd import PddParser
-from sellerdesk.platforms.taobao import TaobaoParser
+from sellerdesk.platforms.base import LayoutMatch
+from sellerdesk.platforms.registry import PLATFORMS
 from sellerdesk.sheets.reading import Table
-
-PARSERS: dict[Platform, LayoutParser] = {
-    Platform.TAOBAO: TaobaoParser(),
-    Platform.JD: JdParser(),
-    Platform.PDD: PddParser(),
-    Platform.DOUYIN: DouyinParser(),
-}
-
-# Every header name any layout knows (normalised): makes header-row detection exact.
-KNOWN_HEADERS = frozenset(
-    alias
-    for parser in PARSERS.values()
-    for layout in parser.layouts
-    for names in (*layout.aliases.values(), layout.signature)
-    for alias in names
-)
 
 
 @dataclass(frozen=True)
@@ -68,12 +49,12 @@ NO_MATCH = Detection(None, None, 0)
 
 
 def detect_headers(headers: Sequence[str], file_name: str = "", *, platform: Platform | None = None) -> Detection:
-    """The best-scoring layout over all parsers (or only ``platform``'s)."""
+    """The best-scoring layout over all platforms' parsers (or only ``platform``'s)."""
     best: tuple[Platform, LayoutMatch] | None = None
-    for key, parser in PARSERS.items():
-        if platform is not None and key is not platform:
+    for key, spec in PLATFORMS.items():
+        if spec.parser is None or (platform is not None and key is not platform):
             continue
-        match = parser.detect(headers, file_name)
+        match = spec.parser.detect(headers, file_name)
         if match is not None and (best is None or match.score > best[1].score):
             best = (key, match)
     if best is None:

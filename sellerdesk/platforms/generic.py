@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
@@ -24,15 +25,63 @@ from sellerdesk.platforms.base import (
     OrderGroups,
     RowReader,
     aliases,
+    by_substring,
     map_headers,
     match_layout,
     order_status_from_lines,
     refund_state_from_lines,
     sum_known,
 )
-from sellerdesk.platforms.status import generic_refund_state, generic_status
 from sellerdesk.sheets.cleaning import normalize_header
 from sellerdesk.sheets.reading import Table
+
+# Status texts of layouts without a documented status list (Kuaishou API texts included). Cached: a file
+# holds a handful of distinct texts in 100,000 rows.
+S = OrderStatus
+
+_GENERIC_STATUS: tuple[tuple[str, OrderStatus], ...] = (
+    ("退款成功", S.REFUNDED),
+    ("已退款", S.REFUNDED),
+    ("退款中", S.REFUNDING),
+    ("待付款", S.PENDING_PAYMENT),
+    ("待支付", S.PENDING_PAYMENT),
+    ("等待付款", S.PENDING_PAYMENT),
+    ("等待买家付款", S.PENDING_PAYMENT),
+    ("订单失败", S.CLOSED),
+    ("交易关闭", S.CLOSED),
+    ("已关闭", S.CLOSED),
+    ("已取消", S.CLOSED),
+    ("订单成功", S.COMPLETED),
+    ("交易成功", S.COMPLETED),
+    ("已完成", S.COMPLETED),
+    ("已签收", S.SHIPPED),
+    ("已发货", S.SHIPPED),
+    ("待收货", S.SHIPPED),
+    ("等待买家确认", S.SHIPPED),
+    ("已付款", S.PAID),
+    ("待发货", S.PAID),
+    ("备货中", S.PAID),
+    ("等待卖家发货", S.PAID),
+)
+
+
+@lru_cache(maxsize=512)
+def generic_status(raw: str) -> OrderStatus | None:
+    """Best effort for layouts without a documented status list (Kuaishou API texts included)."""
+    return by_substring(raw, _GENERIC_STATUS)
+
+
+@lru_cache(maxsize=512)
+def generic_refund_state(raw: str) -> RefundState:
+    if not raw or "无售后" in raw or "没有申请" in raw:
+        return RefundState.NONE
+    if "退款成功" in raw or "售后完成" in raw or "已退款" in raw:
+        return RefundState.REFUNDED
+    if "关闭" in raw or "取消" in raw or "撤销" in raw or "失败" in raw:
+        return RefundState.NONE
+    if "拒绝" in raw or "驳回" in raw:
+        return RefundState.REJECTED
+    return RefundState.REFUNDING
 
 
 @dataclass(frozen=True)

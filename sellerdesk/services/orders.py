@@ -1,4 +1,6 @@
-"""The Orders tab's use cases: filtered, sorted lists; one order's detail; late-to-ship; shipping; export.
+"""The Orders tab's use cases: filtered, sorted lists; one order's detail; late-to-ship; export.
+
+Shipping (tracking numbers, marking shipped, batch-ship files) is services/shipping.py.
 
 Lists are paged two ways (architecture.md, performance rules): the first page comes at once from an
 index walk (LIMIT/OFFSET over ids only), and the whole id list of the view (8 bytes an order) is read
@@ -14,13 +16,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.carriers import official_carrier
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import OrderStatus, Platform, TicketStatus
 from sellerdesk.domain.errors import NotFoundError, ValidationError
@@ -29,8 +29,6 @@ from sellerdesk.models import AppSetting, Order, OrderItem, Refund, Shop, Sku, T
 from sellerdesk.models.imports import ImportBatch, ImportChange
 from sellerdesk.services.app_settings import store_setting
 from sellerdesk.services.search import order_matches
-from sellerdesk.services.shipping import TrackingEntry, enter_tracking
-from sellerdesk.services.stock import sync_order_stock
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
@@ -527,99 +525,6 @@ def _batches(session: Session, order_id: int) -> tuple[OrderBatch, ...]:
     return tuple(sorted(found.values(), key=lambda b: b.started_at))
 
 
-# ---------------------------------------------------------------- shipping
-
-
-@dataclass(frozen=True)
-class ShipEntry:
-    order_id: int
-    carrier: str
-    tracking_no: str
-    expected_version: int
-
-
-def mark_shipped(session: Session, entries: Sequence[ShipEntry], now: datetime) -> Changes:
-    """Record carrier and tracking and mark paid orders shipped at ``now``; all or nothing.
-
-    Versions are checked (someone else's edit is a conflict); the stock ledger follows
-    (``services.stock.sync_order_stock``).
-    """
-    if not entries:
-        raise ValidationError("No orders to ship.", code="nothing_to_ship")
-    ids = [e.order_id for e in entries]
-    orders = {o.id: o for o in session.scalars(select(Order).where(Order.id.in_(ids)))}
-    for entry in entries:
-        order = orders.get(entry.order_id)
-        if order is not None and order.status != OrderStatus.PAID.value:
-            raise ValidationError(
-                f"Order {order.platform_order_id} is not waiting to be shipped.",
-                code="not_shippable",
-                order=order.platform_order_id,
-            )
-    tracking = [TrackingEntry(e.order_id, e.carrier, e.tracking_no, e.expected_version) for e in entries]
-    changes = enter_tracking(session, tracking)  # checks existence, versions, carriers, numbers
-    for order in orders.values():
-        order.status = OrderStatus.SHIPPED.value
-        order.shipped_at = now
-    session.flush()
-    sync_order_stock(session, ids)  # reservations become stock out
-    return changes | Changes(orders=True, stock=True)
-
-
-@dataclass(frozen=True)
-class PastedLine:
-    """One line of pasted or read tracking input, resolved to an order when possible."""
-
-    line: int  # 1-based
-    platform_order_id: str
-    carrier: str  # the platform's full name when known, else as typed
-    tracking_no: str
-    order_id: int | None = None
-    expected_version: int = 0
-    problem: str = ""  # "" / not_found / ambiguous / unknown_carrier / not_shippable / incomplete
-
-
-def parse_tracking_rows(session: Session, rows: Sequence[Sequence[str]]) -> tuple[PastedLine, ...]:
-    """Rows of (order id, carrier, tracking no.) from a paste or a sheet, matched to orders."""
-    cleaned = [tuple(str(c).strip() for c in row[:3]) for row in rows]
-    wanted = {r[0] for r in cleaned if r and r[0]}
-    found: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
-    keys = sorted(wanted)
-    for start in range(0, len(keys), 500):
-        stmt = select(Order.platform_order_id, Order.id, Order.version, Order.platform, Order.status).where(
-            Order.platform_order_id.in_(keys[start : start + 500])
-        )
-        for pid, oid, version, platform, status in session.execute(stmt):
-            found[pid].append((oid, version, platform, status))
-    return tuple(_resolve(n, row, found) for n, row in enumerate(cleaned, 1) if any(row))
-
-
-def _resolve(n: int, row: Sequence[str], found: Mapping[str, list[tuple[int, int, str, str]]]) -> PastedLine:
-    pid, carrier, tracking = (*row, "", "", "")[:3]
-    if not (pid and carrier and tracking):
-        return PastedLine(n, pid, carrier, tracking, problem="incomplete")
-    matches = found.get(pid, [])
-    if len(matches) != 1:
-        return PastedLine(n, pid, carrier, tracking, problem="not_found" if not matches else "ambiguous")
-    oid, version, platform, status = matches[0]
-    official = official_carrier(carrier, Platform(platform))
-    problem = "unknown_carrier" if official is None else ""
-    if not problem and status != OrderStatus.PAID.value:
-        problem = "not_shippable"
-    return PastedLine(n, pid, official or carrier, tracking, oid, version, problem)
-
-
-def split_pasted_text(text: str) -> list[list[str]]:
-    """Tab-, comma- or space-separated lines (as copied from Excel/WPS or typed) → cells."""
-    rows = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        sep = "\t" if "\t" in line else ("," if "," in line else ("，" if "，" in line else None))
-        rows.append([c.strip() for c in line.split(sep)])
-    return rows
-
-
 # ---------------------------------------------------------------- tickets
 
 
@@ -686,41 +591,12 @@ __all__ = [
     "OrderFilter",
     "OrderListRow",
     "OrderSort",
-    "PastedLine",
-    "ShipEntry",
     "count_orders",
     "create_ticket_for_order",
     "iter_view",
     "late_to_ship_count",
-    "mark_shipped",
     "order_detail",
     "order_ids",
     "order_page",
     "orders_by_ids",
-    "parse_tracking_rows",
 ]
-
-
-_ID_HEADERS = ("订单编号", "订单号", "主订单编号", "订单ID", "order id")
-_CARRIER_HEADERS = ("物流公司", "快递公司", "物流公司名称", "carrier")
-_TRACKING_HEADERS = ("运单号", "快递单号", "物流单号", "运单编号", "tracking number", "tracking no.")
-
-
-def tracking_rows_from_sheet(path: Path) -> list[list[str]]:
-    """(order id, carrier, tracking no.) rows from a sheet: columns found by their headers, else the first three."""
-    from sellerdesk.sheets.reading import read_table
-
-    table = read_table(path, known_headers=(*_ID_HEADERS, *_CARRIER_HEADERS, *_TRACKING_HEADERS))
-    header = [h.strip().lower() for h in table.header]
-
-    def find(names: Sequence[str], fallback: int) -> int:
-        return next((header.index(n.lower()) for n in names if n.lower() in header), fallback)
-
-    cols = (find(_ID_HEADERS, 0), find(_CARRIER_HEADERS, 1), find(_TRACKING_HEADERS, 2))
-    return [[cells[c] if c < len(cells) else "" for c in cols] for _n, cells in table.rows()]
-
-
-def shippable_platforms(session: Session, order_ids: Sequence[int]) -> tuple[str, ...]:
-    """The platforms of these orders: one batch-ship file set each."""
-    stmt = select(Order.platform).where(Order.id.in_(list(order_ids))).distinct().order_by(Order.platform)
-    return tuple(session.scalars(stmt))

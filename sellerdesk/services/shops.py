@@ -14,22 +14,13 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sellerdesk.models import Order, Shop
+from sellerdesk.platforms.registry import spec_of
 from sellerdesk.services.app_settings import load_setting, setting_version, store_setting
 from sellerdesk.services.rollup import rebuild_rollup
 
 DEFAULT_SHOPS_SETTING = "default_shops"  # app_settings: {"taobao": shop id, ...}
 MAX_FEE_RATE_BP = 10_000  # a commission above 100 % is a typo
 MAX_SHIP_HOURS = 24 * 30
-
-DEFAULT_SHOP_NAMES = {
-    Platform.TAOBAO: "淘宝/天猫店铺",
-    Platform.JD: "京东店铺",
-    Platform.PDD: "拼多多店铺",
-    Platform.DOUYIN: "抖音小店",
-    Platform.KUAISHOU: "快手小店",
-    Platform.XIAOHONGSHU: "小红书店铺",
-    Platform.OTHER: "其他店铺",
-}
 
 
 @dataclass(frozen=True)
@@ -85,7 +76,7 @@ def resolve_import_shop(
     if (
         not given
         and in_file
-        and shop.name == DEFAULT_SHOP_NAMES[platform]
+        and shop.name == spec_of(platform).default_shop_name
         and _by_name(session, platform, in_file) is None
     ):
         shop.name = in_file  # the placeholder shop of an item file gets the real name
@@ -113,7 +104,7 @@ def import_target(
     shops = session.scalars(select(Shop).where(Shop.platform == platform.value)).all()
     if len(shops) == 1:
         return shops[0], shops[0].name
-    name = DEFAULT_SHOP_NAMES[platform]
+    name = spec_of(platform).default_shop_name
     return _by_name(session, platform, name), name
 
 

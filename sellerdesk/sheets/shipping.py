@@ -6,25 +6,34 @@ the ="…" or ' tricks meant for people: the platform's parser would keep those 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.sheets.cleaning import normalize_header
 
-# Column headers per platform (platform-formats.md §8), first the order id, then carrier, then tracking.
-SHIP_HEADERS: dict[Platform, tuple[str, str, str]] = {
-    Platform.TAOBAO: ("订单编号", "物流公司", "运单号"),
-    Platform.JD: ("订单号", "物流公司", "运单号"),
-    Platform.PDD: ("订单号", "快递公司", "快递单号"),
-    Platform.DOUYIN: ("订单号", "快递公司", "快递单号"),
-}
-_ID_HEADERS = {normalize_header(h) for h in ("订单编号", "订单号", "主订单编号", "订单ID")}
-_CARRIER_HEADERS = {normalize_header(h) for h in ("物流公司", "快递公司", "物流公司名称")}
-_TRACKING_HEADERS = {normalize_header(h) for h in ("运单号", "快递单号", "物流单号", "运单编号")}
 MAX_ROWS_PER_FILE = 1000  # platforms refuse larger uploads
+
+
+@dataclass(frozen=True)
+class ShipLayout:
+    """A platform's batch-ship upload, as its platform module states it (platform-formats.md §8).
+
+    Each column is the header we write first, then the other names the platform's own template uses;
+    ``carriers`` are the full carrier names its upload accepts (listed on a sheet of our file), and
+    ``carrier_renames`` turns a common full name into the platform's own (JD: 京东快递 is 京东物流).
+    """
+
+    order_id: tuple[str, ...]
+    carrier: tuple[str, ...]
+    tracking: tuple[str, ...]
+    carriers: tuple[str, ...]
+    carrier_renames: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def header(self) -> tuple[str, str, str]:
+        return self.order_id[0], self.carrier[0], self.tracking[0]
 
 
 @dataclass(frozen=True)
@@ -34,7 +43,7 @@ class ShipRow:
     tracking_no: str
 
 
-def write_ship_file(path: Path, platform: Platform, rows: Sequence[ShipRow], carriers: Sequence[str]) -> Path:
+def write_ship_file(path: Path, layout: ShipLayout, rows: Sequence[ShipRow]) -> Path:
     """Our own upload file: one sheet of rows, one sheet listing the allowed carrier names."""
     from openpyxl import Workbook
 
@@ -42,7 +51,7 @@ def write_ship_file(path: Path, platform: Platform, rows: Sequence[ShipRow], car
     sheet = book.active
     assert sheet is not None
     sheet.title = "发货"
-    sheet.append(list(SHIP_HEADERS[platform]))
+    sheet.append(list(layout.header))
     for row in rows:
         sheet.append([row.order_id, row.carrier, row.tracking_no])
     _as_text(sheet, columns=(1, 3), first_row=2)
@@ -50,14 +59,15 @@ def write_ship_file(path: Path, platform: Platform, rows: Sequence[ShipRow], car
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     listing = book.create_sheet("物流公司")
-    for name in carriers:
+    for name in layout.carriers:
         listing.append([name])
     book.save(path)
     return path
 
 
-def fill_template(template: Path, target: Path, rows: Sequence[ShipRow]) -> Path:
-    """Fill the platform's own template: find its header row, write below it, keep every other sheet."""
+def fill_template(template: Path, target: Path, layout: ShipLayout, rows: Sequence[ShipRow]) -> Path:
+    """Fill the platform's own template: find its header row (by ``layout``'s names), write below it, keep every
+    other sheet."""
     from openpyxl import load_workbook
 
     try:
@@ -67,7 +77,7 @@ def fill_template(template: Path, target: Path, rows: Sequence[ShipRow]) -> Path
             f"{template.name}: not a readable xlsx template ({exc}).", code="bad_template", file=template.name
         ) from exc
     for sheet in book.worksheets:
-        found = _find_columns(sheet)
+        found = _find_columns(sheet, layout)
         if found is None:
             continue
         header_row, (id_col, carrier_col, tracking_col) = found
@@ -86,14 +96,13 @@ def fill_template(template: Path, target: Path, rows: Sequence[ShipRow]) -> Path
     )
 
 
-def _find_columns(sheet: object) -> tuple[int, tuple[int, int, int]] | None:
+def _find_columns(sheet: object, layout: ShipLayout) -> tuple[int, tuple[int, int, int]] | None:
+    wanted = [{normalize_header(h) for h in names} for names in (layout.order_id, layout.carrier, layout.tracking)]
     for row in sheet.iter_rows(min_row=1, max_row=10):  # type: ignore[attr-defined]
         names = {normalize_header(str(c.value)): c.column for c in row if c.value is not None}
-        ids = [col for name, col in names.items() if name in _ID_HEADERS]
-        carriers = [col for name, col in names.items() if name in _CARRIER_HEADERS]
-        tracking = [col for name, col in names.items() if name in _TRACKING_HEADERS]
-        if ids and carriers and tracking:
-            return row[0].row, (ids[0], carriers[0], tracking[0])
+        found = [[col for name, col in names.items() if name in headers] for headers in wanted]
+        if all(found):
+            return row[0].row, (found[0][0], found[1][0], found[2][0])
     return None
 
 

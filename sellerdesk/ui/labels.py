@@ -1,24 +1,17 @@
 """Stored codes (platforms, statuses, categories, priorities) as words in the UI language.
 
 The tables hold the English source texts, marked for lupdate; lookups translate them at call time,
-so the words follow the language installed when the text is shown.
+so the words follow the language installed when the text is shown. Platform names come from the platforms'
+own modules (platforms/registry.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-PLATFORMS = {
-    "taobao": QT_TRANSLATE_NOOP("Labels", "Taobao/Tmall"),
-    "jd": QT_TRANSLATE_NOOP("Labels", "JD"),
-    "pdd": QT_TRANSLATE_NOOP("Labels", "Pinduoduo"),
-    "douyin": QT_TRANSLATE_NOOP("Labels", "Douyin"),
-    "kuaishou": QT_TRANSLATE_NOOP("Labels", "Kuaishou"),
-    "xiaohongshu": QT_TRANSLATE_NOOP("Labels", "Xiaohongshu"),
-    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-}
 ORDER_STATUSES = {
     "pending_payment": QT_TRANSLATE_NOOP("Labels", "Awaiting payment"),
     "paid": QT_TRANSLATE_NOOP("Labels", "Paid, to ship"),
@@ -73,8 +66,17 @@ def _label(table: Mapping[str, object], code: str) -> str:
     return QCoreApplication.translate("Labels", str(source)) if source else code
 
 
+@cache
+def _platform_names() -> dict[str, str]:
+    """Each platform's display name, from its platform module (marked for lupdate there). Loaded on first use:
+    the registry brings every parser with it, which the first paint does not need."""
+    from sellerdesk.platforms.registry import PLATFORMS
+
+    return {p.value: spec.display_name for p, spec in PLATFORMS.items()}
+
+
 def platform(code: str) -> str:
-    return _label(PLATFORMS, code)
+    return _label(_platform_names(), code)
 
 
 def order_status(code: str) -> str:

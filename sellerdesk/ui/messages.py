@@ -73,6 +73,9 @@ TEXTS = {
         "Messages", "A shipping deadline must be between 1 and {max} hours after payment, not {hours}."
     ),
     "nothing_to_ship": QT_TRANSLATE_NOOP("Messages", "There are no orders with tracking numbers to ship."),
+    "no_ship_layout": QT_TRANSLATE_NOOP(
+        "Messages", "SellerDesk has no batch-ship file for {platform} orders: ship them in the platform's back end."
+    ),
     "unknown_carrier": QT_TRANSLATE_NOOP(
         "Messages", "“{carrier}” is not a carrier the platform of order {order} accepts."
     ),

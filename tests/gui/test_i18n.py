@@ -2,7 +2,7 @@
 
 The .ts files are made with (run from the repository root after changing any user-visible text):
 
-    pyside6-lupdate $(find sellerdesk/ui -name "*.py" | sort) sellerdesk/app.py -no-obsolete \\
+    pyside6-lupdate $(find sellerdesk/ui sellerdesk/platforms -name "*.py" | sort) sellerdesk/app.py -no-obsolete \\
         -locations relative -ts resources/i18n/sellerdesk_zh_CN.ts resources/i18n/sellerdesk_en.ts
     pyside6-lrelease resources/i18n/sellerdesk_zh_CN.ts resources/i18n/sellerdesk_en.ts
 

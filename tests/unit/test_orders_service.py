@@ -13,8 +13,10 @@ from sellerdesk.domain.errors import ConflictError, ValidationError
 from sellerdesk.models import AppSetting, Order, OrderItem, Shop, Ticket
 from sellerdesk.models.imports import ImportBatch, ImportChange
 from sellerdesk.services import orders as svc
-from sellerdesk.services.orders import OrderFilter, OrderSort, ShipEntry
+from sellerdesk.services import shipping
+from sellerdesk.services.orders import OrderFilter, OrderSort
 from sellerdesk.services.search import rebuild_search
+from sellerdesk.services.shipping import ShipEntry
 
 NOW = datetime(2026, 8, 10, 12, 0, tzinfo=UTC)
 
@@ -128,10 +130,10 @@ def test_mark_shipped_checks_versions_and_carriers(session: Session) -> None:
     orders = _fill(session)
     a, b, done = orders[0], orders[1], orders[9]
     with pytest.raises(ValidationError):
-        svc.mark_shipped(session, [ShipEntry(done.id, "顺丰", "SF1234567890", done.version)], NOW)
+        shipping.mark_shipped(session, [ShipEntry(done.id, "顺丰", "SF1234567890", done.version)], NOW)
     with pytest.raises(ConflictError):
-        svc.mark_shipped(session, [ShipEntry(a.id, "顺丰", "SF1234567890", a.version + 5)], NOW)
-    changes = svc.mark_shipped(
+        shipping.mark_shipped(session, [ShipEntry(a.id, "顺丰", "SF1234567890", a.version + 5)], NOW)
+    changes = shipping.mark_shipped(
         session,
         [ShipEntry(a.id, "顺丰", "SF1234567890", a.version), ShipEntry(b.id, "京东", "JD0000111122", b.version)],
         NOW,
@@ -146,7 +148,7 @@ def test_mark_shipped_checks_versions_and_carriers(session: Session) -> None:
 def test_pasted_tracking_lines_are_matched_and_checked(session: Session) -> None:
     orders = _fill(session)
     text = "1000000\t圆通\tYT1234567890\n1000001, 火星快递, X99999999\n9999999 顺丰 SF1\n1000009\t中通\tZT12345678\n"
-    rows = svc.parse_tracking_rows(session, svc.split_pasted_text(text))
+    rows = shipping.parse_tracking_rows(session, shipping.split_pasted_text(text))
     assert [(r.order_id, r.problem) for r in rows] == [
         (orders[0].id, ""),
         (orders[1].id, "unknown_carrier"),

@@ -156,7 +156,7 @@ def test_pdd_custom_columns_without_paid_time_import_with_a_note(session: Sessio
 
 
 def test_pdd_amounts_statement_holds_on_every_real_row() -> None:
-    """AMOUNT_COLUMNS (platforms/pdd.py): 用户实付金额 = 商品总价 + 邮费 − 店铺优惠折扣 − 平台优惠折扣."""
+    """AMOUNT_COLUMNS (platforms/pdd/parser.py): 用户实付金额 = 商品总价 + 邮费 − 店铺优惠折扣 − 平台优惠折扣."""
     for row in _rows(PDD_CUSTOM, "utf-8-sig"):
         money = {k: Decimal(v) for k, v in row.items() if k.endswith("(元)")}
         assert money["用户实付金额(元)"] == (

@@ -10,11 +10,11 @@ from openpyxl import Workbook, load_workbook
 from python_calamine import CalamineWorkbook
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.carriers import official_carrier
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ConflictError, ValidationError
 from sellerdesk.models import Order, Shop
-from sellerdesk.services.shipping import TrackingEntry, enter_tracking, write_batch_ship_files
+from sellerdesk.platforms.registry import spec_of
+from sellerdesk.services.shipping import ShipEntry, enter_tracking, write_batch_ship_files
 
 
 def _orders(session: Session, platform: str, ids: list[str]) -> list[Order]:
@@ -29,28 +29,30 @@ def _orders(session: Session, platform: str, ids: list[str]) -> list[Order]:
 
 
 def test_carrier_names_become_the_platforms_full_names() -> None:
-    assert official_carrier("圆通", Platform.TAOBAO) == "圆通速递"
-    assert official_carrier("sf", Platform.PDD) == "顺丰速运"
-    assert official_carrier("京东", Platform.JD) == "京东物流"
-    assert official_carrier("火星快递", Platform.TAOBAO) is None
+    assert spec_of(Platform.TAOBAO).official_carrier("圆通") == "圆通速递"
+    assert spec_of(Platform.PDD).official_carrier("sf") == "顺丰速运"
+    assert spec_of(Platform.JD).official_carrier("京东") == "京东物流"
+    assert spec_of(Platform.JD).official_carrier("京东快递") == "京东快递"  # typed in full: kept
+    assert spec_of(Platform.TAOBAO).official_carrier("火星快递") is None
+    assert spec_of(Platform.KUAISHOU).official_carrier("中通") == "中通快递"  # no ship layout: the common names
 
 
 def test_tracking_is_validated_before_anything_is_written(session: Session) -> None:
     a, b = _orders(session, "taobao", ["2786218520199193598", "2786222518677808188"])
-    entries = [TrackingEntry(a.id, "圆通", "YT1234567890123", a.version), TrackingEntry(b.id, "火星", "X1", b.version)]
+    entries = [ShipEntry(a.id, "圆通", "YT1234567890123", a.version), ShipEntry(b.id, "火星", "X1", b.version)]
     with pytest.raises(ValidationError):
         enter_tracking(session, entries)
     assert a.tracking_no == ""
     enter_tracking(session, entries[:1])
     assert (a.carrier, a.tracking_no) == ("圆通速递", "YT1234567890123")
     with pytest.raises(ConflictError):
-        enter_tracking(session, [TrackingEntry(a.id, "中通", "ZT1234567890", a.version - 1)])
+        enter_tracking(session, [ShipEntry(a.id, "中通", "ZT1234567890", a.version - 1)])
 
 
 def test_batch_ship_file_keeps_long_ids_as_text(session: Session, tmp_path: Path) -> None:
     orders = _orders(session, "taobao", ["2786218520199193598", "2786222518677808188"])
     enter_tracking(
-        session, [TrackingEntry(o.id, "中通快递", f"7800000000{n:04d}", o.version) for n, o in enumerate(orders)]
+        session, [ShipEntry(o.id, "中通快递", f"7800000000{n:04d}", o.version) for n, o in enumerate(orders)]
     )
     (path,) = write_batch_ship_files(session, Platform.TAOBAO, tmp_path)
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("发货").to_python()
@@ -63,7 +65,7 @@ def test_batch_ship_file_keeps_long_ids_as_text(session: Session, tmp_path: Path
 
 def test_the_platforms_template_is_filled_and_its_sheets_kept(session: Session, tmp_path: Path) -> None:
     (order,) = _orders(session, "pdd", ["260731-216766565177693"])
-    enter_tracking(session, [TrackingEntry(order.id, "极兔", "JT0012345678901", order.version)])
+    enter_tracking(session, [ShipEntry(order.id, "极兔", "JT0012345678901", order.version)])
     template = tmp_path / "template.xlsx"
     book = Workbook()
     sheet = book.active

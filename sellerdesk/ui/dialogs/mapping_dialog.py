@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import SellerDeskError
 from sellerdesk.platforms.generic import GENERIC_FIELDS, MappingSpec, missing_fields, suggest_mapping
+from sellerdesk.platforms.registry import mappable_platforms
 from sellerdesk.ui import labels
 from sellerdesk.ui.messages import describe
 
@@ -68,11 +69,6 @@ FIELD_LABELS = {
     "Carrier": QT_TRANSLATE_NOOP("Mapping", "Carrier"),
     "Tracking number": QT_TRANSLATE_NOOP("Mapping", "Tracking number"),
 }
-# Known platforms too: a thin or changed export of theirs that detection refuses can be mapped by hand.
-MAPPABLE_PLATFORMS = (
-    Platform.KUAISHOU, Platform.XIAOHONGSHU, Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN,
-    Platform.OTHER,
-)  # fmt: skip
 MAPPING_FILE_FILTER = "Column mapping (*.json)"
 
 
@@ -90,7 +86,7 @@ class MappingDialog(QDialog):
         self.resize(560, 640)
         self.header = header
         self.platform = QComboBox()
-        for platform in MAPPABLE_PLATFORMS:
+        for platform in mappable_platforms():
             self.platform.addItem(labels.platform(platform.value), platform)
         self.shop = QLineEdit()
         self.shop.setPlaceholderText(self.tr("e.g. 小林家居快手小店"))

@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.domain.enums import OrderStatus, Platform
 from sellerdesk.domain.errors import SellerDeskError
-from sellerdesk.services import orders as svc
-from sellerdesk.services.orders import OrderListRow, PastedLine, ShipEntry
-from sellerdesk.services.shipping import write_batch_ship_files
+from sellerdesk.services import shipping as svc
+from sellerdesk.services.orders import OrderListRow
+from sellerdesk.services.shipping import PastedLine, ShipEntry
 from sellerdesk.ui import errors
 from sellerdesk.ui.resources import icon
 from sellerdesk.ui.widgets.util import named
@@ -180,7 +180,7 @@ class ShippingDialog(QDialog):
         def job(session: Session, _job: object) -> list[Path]:
             written: list[Path] = []
             for platform in svc.shippable_platforms(session, ids):
-                written += write_batch_ship_files(session, Platform(platform), target, order_ids=ids)
+                written += svc.write_batch_ship_files(session, Platform(platform), target, order_ids=ids)
             return written
 
         self._runner.run(job, on_success=self._files_written, label=self.tr("Writing batch-ship files…"), parent=self)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
+from sellerdesk.domain.enums import OrderStatus, RefundState
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderFilter, OrderListRow
 from sellerdesk.ui import formatting as fmt
@@ -45,15 +45,7 @@ if TYPE_CHECKING:
     from sellerdesk.ui.runner import Job, Runner
 
 SHOP_ZONE = ZoneInfo("Asia/Shanghai")  # date filters are calendar days in China time, as the platforms count
-# The order's page in each platform's seller back end ({id} is the platform's order id).
-SELLER_URLS = {
-    "taobao": "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id={id}",
-    "jd": "https://neworder.shop.jd.com/order/orderDetail?orderId={id}",
-    "pdd": "https://mms.pinduoduo.com/orders/detail?type=0&sn={id}",
-    "douyin": "https://fxg.jinritemai.com/ffa/morder/order/detail?id={id}",
-}
 QUEUES = ("late_to_ship", "unshipped")  # the home dashboard's queues this list shows
-_PLATFORMS = (Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN)
 
 
 def _status(row: OrderListRow) -> str:
@@ -207,9 +199,11 @@ class OrdersTab(ListTab):
         return combo
 
     def _build_filters(self) -> QHBoxLayout:
+        from sellerdesk.platforms.registry import parsed_platforms  # with every parser: loaded when the tab is made
+
         self.platform_filter = self._combo(
             "platformFilter",
-            [(self.tr("All platforms"), "")] + [(labels.platform(p), p.value) for p in _PLATFORMS],
+            [(self.tr("All platforms"), "")] + [(labels.platform(p), p.value) for p in parsed_platforms()],
             self.tr("Platform"),
         )
         self.platform_filter.currentIndexChanged.connect(self._fill_shops)
@@ -523,7 +517,7 @@ class OrdersTab(ListTab):
         menu.addSeparator()
         menu.addAction(self.tr("Copy order ID(s)", "", len(selected)), lambda: copy_order_ids(selected))
         web = menu.addAction(self.tr("Open in the seller back end"), lambda: open_in_back_end(order))
-        web.setEnabled(order.platform in SELLER_URLS)
+        web.setEnabled(bool(seller_url(order)))
         menu.addSeparator()
         menu.addAction(self.tr("Ship selected orders…"), self.open_shipping)
         menu.popup(self.view.viewport().mapToGlobal(pos))
@@ -546,8 +540,10 @@ def copy_order_ids(orders: list[OrderListRow]) -> None:
 
 
 def seller_url(order: OrderListRow) -> str:
-    template = SELLER_URLS.get(order.platform, "")
-    return template.format(id=order.platform_order_id) if template else ""
+    """The order's page in its platform's seller back end; "" when there is none."""
+    from sellerdesk.platforms.registry import spec_of
+
+    return spec_of(order.platform).order_url(order.platform_order_id)
 
 
 def open_in_back_end(order: OrderListRow) -> None:

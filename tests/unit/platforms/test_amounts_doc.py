@@ -6,16 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from sellerdesk.platforms import douyin, jd, pdd, taobao
+from sellerdesk.domain.enums import Platform
 from sellerdesk.platforms.base import API_DOCS, GUESS, PROVED, AmountColumn
+from sellerdesk.platforms.registry import PLATFORMS
 
 DOC = Path(__file__).parents[3] / "docs" / "amounts.md"
 
 
-@pytest.mark.parametrize(("heading", "table"), [("Taobao / Tmall", taobao.AMOUNT_COLUMNS),
-                                                ("Pinduoduo", pdd.AMOUNT_COLUMNS), ("Douyin", douyin.AMOUNT_COLUMNS),
-                                                ("JD", jd.AMOUNT_COLUMNS)])  # fmt: skip
-def test_doc_states_every_row(heading: str, table: tuple[AmountColumn, ...]) -> None:
+@pytest.mark.parametrize(("heading", "platform"), [("Taobao / Tmall", Platform.TAOBAO), ("Pinduoduo", Platform.PDD),
+                                                   ("Douyin", Platform.DOUYIN), ("JD", Platform.JD)])  # fmt: skip
+def test_doc_states_every_row(heading: str, platform: Platform) -> None:
+    table: tuple[AmountColumn, ...] = PLATFORMS[platform].amount_columns
     text = DOC.read_text(encoding="utf-8")
     section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| column")]

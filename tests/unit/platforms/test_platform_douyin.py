@@ -193,7 +193,7 @@ def test_without_paid_time_accepted_only_orders_showing_a_payment_are_paid(tmp_p
 
 
 def test_amounts_statement_and_text_discounts() -> None:
-    from sellerdesk.platforms.douyin import AMOUNT_COLUMNS, DOUYIN_ALIASES
+    from sellerdesk.platforms.douyin.parser import AMOUNT_COLUMNS, DOUYIN_ALIASES
     from sellerdesk.sheets.cleaning import normalize_header
 
     stated = {normalize_header(row.column) for row in AMOUNT_COLUMNS}

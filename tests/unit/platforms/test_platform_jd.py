@@ -170,7 +170,7 @@ def test_goods_not_matching_the_lines_are_a_problem(tmp_path: Path) -> None:
 
 
 def test_amounts_statement_covers_every_money_field() -> None:
-    from sellerdesk.platforms.jd import AMOUNT_COLUMNS, JD_ALIASES
+    from sellerdesk.platforms.jd.parser import AMOUNT_COLUMNS, JD_ALIASES
 
     stated = {row.column for row in AMOUNT_COLUMNS}
     assert {JD_ALIASES[name][0] for name in ("price", "goods", "paid", "shipping")} <= stated

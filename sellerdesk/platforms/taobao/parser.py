@@ -30,7 +30,7 @@ from sellerdesk.platforms.base import (
     refund_state_from_lines,
     sum_known,
 )
-from sellerdesk.platforms.status import taobao_refund_state, taobao_status
+from sellerdesk.platforms.taobao.status import taobao_refund_state, taobao_status
 from sellerdesk.sheets.cleaning import NULL_TEXTS
 from sellerdesk.sheets.reading import Table
 

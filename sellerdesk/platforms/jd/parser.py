@@ -9,6 +9,7 @@ survives re-exports that reorder rows.
 from __future__ import annotations
 
 from sellerdesk.domain.enums import Platform
+from sellerdesk.domain.money import plain_yuan
 from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile, RowProblem
 from sellerdesk.platforms.base import (
     API_DOCS,
@@ -24,7 +25,7 @@ from sellerdesk.platforms.base import (
     line_id,
     money_aliases,
 )
-from sellerdesk.platforms.status import jd_status
+from sellerdesk.platforms.jd.status import jd_status
 from sellerdesk.sheets.reading import Table
 
 # What the money columns mean (docs/amounts.md). No real download yet: JD's open-API field texts, and one
@@ -163,7 +164,7 @@ def _goods_add_up(order: OrderRecord, r: RowReader) -> bool:
     if order.shipping_cents and order.goods_cents == lines + order.shipping_cents:
         order.goods_cents = lines
         return True
-    stated, summed = _yuan(order.goods_cents), _yuan(lines)
+    stated, summed = plain_yuan(order.goods_cents), plain_yuan(lines)
     r.all_problems.append(
         RowProblem(
             r.file_name,
@@ -176,7 +177,3 @@ def _goods_add_up(order: OrderRecord, r: RowReader) -> bool:
         )
     )
     return False
-
-
-def _yuan(cents: int) -> str:
-    return f"{cents // 100}.{cents % 100:02d}" if cents >= 0 else "-" + _yuan(-cents)

@@ -29,7 +29,7 @@ from sellerdesk.platforms.base import (
     refund_state_from_lines,
     sum_known,
 )
-from sellerdesk.platforms.status import douyin_aftersale_state, douyin_status
+from sellerdesk.platforms.douyin.status import douyin_aftersale_state, douyin_status
 from sellerdesk.sheets.reading import Table
 
 # What the money columns mean (docs/amounts.md), checked on ~100 real rows (商品维度, June 2026).

@@ -26,7 +26,7 @@ from sellerdesk.platforms.base import (
     money_aliases,
     sum_known,
 )
-from sellerdesk.platforms.status import pdd_aftersale_state, pdd_status
+from sellerdesk.platforms.pdd.status import pdd_aftersale_state, pdd_status
 from sellerdesk.sheets.reading import Table
 
 # What the money columns mean (docs/amounts.md), checked on three real exports of one shop (June 2026).
