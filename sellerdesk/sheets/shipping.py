@@ -13,6 +13,7 @@ from pathlib import Path
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.sheets.cleaning import normalize_header
+from sellerdesk.sheets.safe_cells import set_cell
 
 # Column headers per platform (platform-formats.md §8), first the order id, then carrier, then tracking.
 SHIP_HEADERS: dict[Platform, tuple[str, str, str]] = {
@@ -42,16 +43,16 @@ def write_ship_file(path: Path, platform: Platform, rows: Sequence[ShipRow], car
     sheet = book.active
     assert sheet is not None
     sheet.title = "发货"
-    sheet.append(list(SHIP_HEADERS[platform]))
-    for row in rows:
-        sheet.append([row.order_id, row.carrier, row.tracking_no])
+    for r, values in enumerate([SHIP_HEADERS[platform], *((s.order_id, s.carrier, s.tracking_no) for s in rows)], 1):
+        for c, value in enumerate(values, 1):
+            set_cell(sheet.cell(r, c), value)
     _as_text(sheet, columns=(1, 3), first_row=2)
     for letter, width in (("A", 26), ("B", 16), ("C", 24)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     listing = book.create_sheet("物流公司")
-    for name in carriers:
-        listing.append([name])
+    for r, name in enumerate(carriers, 1):
+        set_cell(listing.cell(r, 1), name)
     book.save(path)
     return path
 
@@ -73,9 +74,9 @@ def fill_template(template: Path, target: Path, rows: Sequence[ShipRow]) -> Path
         header_row, (id_col, carrier_col, tracking_col) = found
         for offset, row in enumerate(rows, start=1):
             r = header_row + offset
-            sheet.cell(r, id_col, row.order_id)
-            sheet.cell(r, carrier_col, row.carrier)
-            sheet.cell(r, tracking_col, row.tracking_no)
+            set_cell(sheet.cell(r, id_col), row.order_id)
+            set_cell(sheet.cell(r, carrier_col), row.carrier)
+            set_cell(sheet.cell(r, tracking_col), row.tracking_no)
         _as_text(sheet, columns=(id_col, tracking_col), first_row=header_row + 1)
         book.save(target)
         return target
@@ -102,4 +103,4 @@ def _as_text(sheet: object, *, columns: tuple[int, ...], first_row: int) -> None
         for (cell,) in sheet.iter_rows(min_row=first_row, min_col=col, max_col=col):  # type: ignore[attr-defined]
             cell.number_format = "@"
             if cell.value is not None:
-                cell.value = str(cell.value)
+                set_cell(cell, str(cell.value))
