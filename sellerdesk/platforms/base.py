@@ -7,13 +7,14 @@ every platform has renamed, inserted and reordered export columns over the years
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
+from sellerdesk.domain.limits import TEXT_LIMITS
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RowProblem
 from sellerdesk.sheets.cleaning import (
     NULL_TEXTS,
@@ -132,6 +133,7 @@ class LayoutParser:
     def fill(self, table: Table, match: LayoutMatch, result: ParsedFile) -> None:
         """Parse every row into ``result``; its problems are added at the end."""
         reader = RowReader(result.file_name, table.header, match.columns)
+        reader.cut_rows = table.cut_rows
         with gc_paused():
             self.parse_rows(table, match, reader, result)
         result.problems.extend(reader.all_problems)
@@ -160,6 +162,39 @@ def missing_columns(file_name: str, match: LayoutMatch) -> ImportFileError:
     )
 
 
+# Source column -> record field, where the names differ (a column not listed stores under its own name).
+_STORED_AS = {
+    "address": "receiver_address",
+    "street": "receiver_address",
+    "province": "receiver_province",
+    "city": "receiver_city",
+    "district": "receiver_district",
+    "zip": "receiver_zip",
+    "mobile": "receiver_phone",
+    "phone": "receiver_phone",
+    "buyer": "buyer_nick",
+    "status": "status_raw",
+    "refund_status": "refund_status_raw",
+    "aftersale": "refund_status_raw",
+    "logistics": "tracking_no",  # carrier and tracking number in one cell
+    "item_code": "seller_code",
+    "outer_id": "seller_code",
+    "seller_sku": "seller_code",
+    "product_id": "platform_item_id",
+    "sku_id": "platform_sku_id",
+}
+_CODE_COLUMNS = frozenset(
+    {"order_id", "sub_order_id", "refund_id", "mobile", "phone", "tracking_no", "logistics", "seller_code"}
+    | {"item_code", "outer_id", "seller_sku", "product_id", "sku_id"}
+)
+
+
+def stored_text_limits(columns: Mapping[str, int]) -> list[tuple[int, int, str]]:
+    """(column index, length limit, field) of the file's columns that are stored as text."""
+    limits = ((index, TEXT_LIMITS.get(_STORED_AS.get(name, name)), name) for name, index in columns.items())
+    return [(index, limit, name) for index, limit, name in limits if limit is not None]
+
+
 class RowReader:
     """Typed access to one row's cells by canonical field; problems are collected, never raised.
 
@@ -178,12 +213,28 @@ class RowReader:
         self._cells: list[str] = []
         self._money: dict[str, int | None] = {}  # raw text -> cents: amounts repeat a lot (prices, 0.00)
         self._plans: dict[tuple[str, ...], list[int]] = {}
+        self._limited = stored_text_limits(self.columns)
+        self.cut_rows: Collection[int] = ()  # rows the file cut short (``Table.cut_rows``)
 
     def load(self, row_no: int, cells: list[str]) -> None:
         self.row_no = row_no
         self._cells = cells
         if self.problems:
             self.problems = []
+        for index, limit, name in self._limited:
+            if len(cell := cells[index]) > limit or "\x00" in cell:
+                self._check_stored_text(index, limit, name)
+        if self.cut_rows and row_no in self.cut_rows:
+            self.problem("", "truncated_row", "The file ends inside this row (a cut-off download?).")
+
+    def _check_stored_text(self, index: int, limit: int, name: str) -> None:
+        """Outside the fast path: NUL characters go (PostgreSQL cannot store them), then a value longer
+        than its column is a problem (SQLite would keep it whole, PostgreSQL refuse the import)."""
+        cell = self._cells[index] = self._cells[index].replace("\x00", "")
+        value = clean_tracking(cell) if name in _CODE_COLUMNS else cell.strip()
+        if len(value) > limit:
+            shown = f"{value[:60]}…" if len(value) > 60 else value
+            self.problem(name, "text_too_long", f"{shown!r} has {len(value)} characters; at most {limit} are kept.")
 
     def has(self, name: str) -> bool:
         return name in self.columns
@@ -272,7 +323,7 @@ class RowReader:
     def qty(self, name: str, *, required: bool = True) -> int:
         index = self.columns.get(name)
         s = "" if index is None else self._cells[index].strip()
-        if s.isdigit() and s.isascii():
+        if s.isdigit() and s.isascii() and len(s) < 7:  # longer: parse_qty checks the range
             return int(s)
         try:
             value = parse_qty(s)
