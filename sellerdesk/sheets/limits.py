@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,34 +123,37 @@ def _inflate(
     used = 0
     rows = columns = last_row = declared = 0
     data = tail = b""
-    head = True
-    with book.open(info) as part:
-        while chunk := part.read(_CHUNK):
-            used += len(chunk)
-            if used > budget or (used > RATIO_FROM and used > MAX_RATIO * max(info.compress_size, 1)):
-                raise _too_big(name)
-            if not scan:
-                continue
-            data = tail + chunk
-            if head and (m := _DIMENSION.search(data, 0, 4096)):
-                declared = int(m[2])
-                if declared * column_number(m[1]) > MAX_CELLS:
-                    raise _too_many_cells(name, f"{m[1].decode()}{declared}")
-            head = False
-            for letters, digits in _FAR_CELL.findall(data):
-                rows = max(rows, int(digits))
-                columns = max(columns, column_number(letters))
-            if (rows or columns) and max(rows, _NEAR_ROWS) * max(columns, _NEAR_COLUMNS) > MAX_CELLS:
-                raise _too_many_cells(name, f"{rows} rows × {columns} columns")
-            if found := _last(_LAST_ROW, data):
-                last_row = int(found[1])
-            tail = data[-256:]  # a reference cut by the chunk boundary is seen whole next time
+    for chunk in _read(book, info):
+        used += len(chunk)
+        if used > budget or (used > RATIO_FROM and used > MAX_RATIO * max(info.compress_size, 1)):
+            raise _too_big(name)
+        if not scan:
+            continue
+        data = tail + chunk
+        if not tail and (m := _DIMENSION.search(data, 0, 4096)):
+            declared = int(m[2])
+            if declared * column_number(m[1]) > MAX_CELLS:
+                raise _too_many_cells(name, f"{m[1].decode()}{declared}")
+        for letters, digits in _FAR_CELL.findall(data):
+            rows = max(rows, int(digits))
+            columns = max(columns, column_number(letters))
+        if (rows or columns) and max(rows, _NEAR_ROWS) * max(columns, _NEAR_COLUMNS) > MAX_CELLS:
+            raise _too_many_cells(name, f"{rows} rows × {columns} columns")
+        if found := _last(_LAST_ROW, data):
+            last_row = int(found[1])
+        tail = data[-256:]  # a reference cut by the chunk boundary is seen whole next time
     if not scan:
         return used, None
     complete = bool(_END_OF_SHEET.search(data))  # in the last chunk: only closing elements follow it
     if max(rows, last_row) > MAX_ROWS:
         raise too_many_rows(name)
     return used, SheetExtent(declared, last_row, complete)
+
+
+def _read(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with book.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            yield chunk
 
 
 def _last(pattern: re.Pattern[bytes], data: bytes) -> re.Match[bytes] | None:
