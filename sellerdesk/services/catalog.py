@@ -67,7 +67,7 @@ def read_catalog(path: Path) -> tuple[list[CatalogRow], list[RowProblem]]:
     rows: list[CatalogRow] = []
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
-    for number, cells in table.rows():
+    for number, cells in table.whole_rows():
         row, row_problems = _parse_row(table, columns, number, cells)
         if row is not None and row.seller_code in seen:
             row_problems.append(

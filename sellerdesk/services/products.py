@@ -723,7 +723,7 @@ def read_count_sheet(session: Session, path: Path) -> StocktakeReview:
     code_at, wh_at, qty_at = (index[h] for h in need)
     counted: dict[tuple[str, str], int] = {}
     problems: list[RowProblem] = []
-    for number, cells in table.rows():
+    for number, cells in table.whole_rows():
         text = cells[qty_at].strip()
         if not text:
             continue

@@ -167,11 +167,13 @@ def _last(pattern: re.Pattern[bytes], data: bytes) -> re.Match[bytes] | None:
     return None
 
 
-def truncated_file(name: str) -> ImportFileError:
+def truncated_file(name: str, row: int = 0) -> ImportFileError:
+    where = f" inside row {row}" if row else ""
     return ImportFileError(
-        f"{name}: a sheet ends early (the download was cut off?); it is not imported. Download it again.",
+        f"{name}: the file ends early{where} (the download was cut off?); it is not imported. Download it again.",
         code="truncated_file",
         file=name,
+        row=row,
     )
 
 

@@ -33,6 +33,7 @@ from sellerdesk.sheets.limits import (
     check_file_size,
     check_package,
     too_many_rows,
+    truncated_file,
 )
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -70,6 +71,13 @@ class Table:
     def rows(self) -> Iterator[Row]:
         """Data rows after the header, blank rows skipped; each call starts again from the top."""
         return self.row_source()
+
+    def whole_rows(self) -> Iterator[Row]:
+        """``rows`` for readers that keep no row problems: a row the file cut short refuses the file."""
+        for row in self.row_source():
+            if self.cut_rows and row[0] in self.cut_rows:
+                raise truncated_file(self.file_name, row[0])
+            yield row
 
     @property
     def normalized_header(self) -> tuple[str, ...]:

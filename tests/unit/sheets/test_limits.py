@@ -177,3 +177,14 @@ def test_an_overlong_csv_cell_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "long.csv"
     path.write_text('订单号,商品名称,订单金额\n1,"' + "长" * 200_000 + '",1.00\n', encoding="utf-8")
     assert _refused(path) == "cell_too_long"
+
+
+def test_readers_without_row_problems_refuse_a_cut_file(tmp_path: Path) -> None:
+    path = tmp_path / "count.csv"
+    path.write_text("商家编码,仓库,实盘数量\r\nA-1,main,3\r\nA-2,main,1", encoding="utf-8")  # CR LF lines, cut
+    table = read_table(path)
+    with pytest.raises(ImportFileError) as exc:
+        list(table.whole_rows())
+    assert exc.value.code == "truncated_file" and exc.value.params["row"] == 3
+    path.write_text("商家编码,仓库,实盘数量\r\nA-1,main,3\r\nA-2,main,1\r\n", encoding="utf-8")
+    assert len(list(read_table(path).whole_rows())) == 2
