@@ -225,7 +225,19 @@ class RowReader:
             if len(cell := cells[index]) > limit or "\x00" in cell:
                 self._check_stored_text(index, limit, name)
         if self.cut_rows and row_no in self.cut_rows:
-            self.problem("", "truncated_row", "The file ends inside this row (a cut-off download?).")
+            self._cut_row()
+
+    def _cut_row(self) -> None:
+        """The row the file ends in: named by its last cell with text, where the cut is."""
+        cells = self._cells
+        last = max((i for i, c in enumerate(cells) if c.strip()), default=0)
+        column = self.header[last] if last < len(self.header) else ""
+        value = cells[last] if cells else ""
+        problem = RowProblem(
+            self.file_name, self.row_no, column, value, "truncated_row", "The file ends inside this row (cut off?)."
+        )
+        self.problems.append(problem)
+        self.all_problems.append(problem)
 
     def _check_stored_text(self, index: int, limit: int, name: str) -> None:
         """Outside the fast path: NUL characters go (PostgreSQL cannot store them), then a value longer

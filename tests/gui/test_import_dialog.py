@@ -191,3 +191,17 @@ def test_file_menu_and_dropping_files_open_the_import(
     assert len(dialogs) == 1
     assert [p.name for p in dialogs[0].paths] == ["jd_orders.csv"]
     assert dialogs[0].files.rowCount() == 1
+
+
+def test_problem_export_keeps_formula_text_as_text(qtbot: QtBot, sync_runner: Runner, tmp_path: Path) -> None:
+    from sellerdesk.domain.records import RowProblem
+
+    dialog = ImportDialog(sync_runner, [])
+    qtbot.addWidget(dialog)
+    payloads = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"]
+    dialog.problems.set_problems([RowProblem("a.csv", 2, "买家昵称", p, "bad_money", "x") for p in payloads])
+    out = tmp_path / "problems.csv"
+    dialog.write_problems(out)
+    with out.open(encoding="utf-8-sig") as fh:
+        values = [row[3] for row in list(csv.reader(fh))[1:]]
+    assert values == ["'" + p for p in payloads]

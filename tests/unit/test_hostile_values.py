@@ -92,6 +92,7 @@ def test_a_cut_pinduoduo_download_refuses_its_last_row(tmp_path: Path, size: int
     parsed = parse_file(_cut(REAL_PDD, tmp_path / "pdd_cut.csv", size if size > 0 else len(data) + size))
     assert [(p.file, p.code) for p in parsed.problems] == [("pdd_cut.csv", "truncated_row")]
     assert parsed.problems[0].row == parsed.rows + 1
+    assert parsed.problems[0].column and parsed.problems[0].value  # where the file stops
     assert len(parsed.orders) == parsed.rows - 1
 
 
