@@ -30,11 +30,16 @@ MAX_CELLS = 40_000_000  # the rectangle calamine allocates (~1.3 GB); 100,000 ×
 MAX_ROWS = 1_048_576  # Excel's own row limit, also for CSV
 
 _CHUNK = 8 << 20
-# A cell reference that can widen the rectangle: a column beyond AZ, or a row of six digits or more.
-# Every other cell lies inside A1:AZ99999, so these few decide the rectangle. (A literal-prefix pattern:
-# 0.4 s for 150 MB of sheet XML, about as long as inflating it.)
-_FAR_CELL = re.compile(rb'c r="((?:[B-Z][A-Z]|[A-Z]{3})(?=\d)|[A-Z]{1,2}(?=\d{6}))(\d+)"')
+# A cell that can widen the rectangle: its reference has a column beyond AZ or a row of six digits or
+# more (every other cell lies inside A1:AZ99999, so these few decide the rectangle), or it has no
+# reference first (then its place is counted: see ``_counted_extent``). With a literal start the pattern
+# takes 0.4 s for 150 MB of sheet XML, about as long as inflating it; allowing a namespace prefix (``x:c``,
+# .NET writers) takes twice as long, so only for text that has one.
+_FAR_CELL = rb'c(?: r="((?:[B-Z][A-Z]|[A-Z]{3})(?=\d)|[A-Z]{1,2}(?=\d{6}))(\d+)"|>|/>|\s(?!r="))'
+_FAR_PLAIN, _FAR_PREFIXED = re.compile(b"<" + _FAR_CELL), re.compile(rb"<(?:\w+:)?" + _FAR_CELL)
 _NEAR_ROWS, _NEAR_COLUMNS = 99_999, 52
+_TAG = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
+_REFERENCE = re.compile(rb'\br="([A-Z]*)(\d*)"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
 _LAST_ROW = re.compile(rb'<(?:\w+:)?row [^>]*?r="(\d+)"')
 _END_OF_SHEET = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
@@ -123,25 +128,33 @@ def _inflate(
     used = 0
     rows = columns = last_row = declared = 0
     data = tail = b""
-    for chunk in _read(book, info):
+    counted = False
+    for number, chunk in enumerate(_read(book, info)):
         used += len(chunk)
         if used > budget or (used > RATIO_FROM and used > MAX_RATIO * max(info.compress_size, 1)):
             raise _too_big(name)
         if not scan:
             continue
         data = tail + chunk
-        if not tail and (m := _DIMENSION.search(data, 0, 4096)):
+        end = data.rfind(b"<") if len(chunk) == _CHUNK else len(data)  # whole tags only; the rest comes again
+        if end < 0:
+            end = len(data)
+        if number == 0 and (m := _DIMENSION.search(data, 0, 4096)):
             declared = int(m[2])
             if declared * column_number(m[1]) > MAX_CELLS:
                 raise _too_many_cells(name, f"{m[1].decode()}{declared}")
-        for letters, digits in _FAR_CELL.findall(data):
+        far = _FAR_PREFIXED if b":c" in data else _FAR_PLAIN
+        for letters, digits in [] if counted else far.findall(data, 0, end):
+            if not digits:  # a cell placed by counting: every cell must be placed to know the rectangle
+                (rows, columns), counted = _counted_extent(book, info), True
+                break
             rows = max(rows, int(digits))
             columns = max(columns, column_number(letters))
-        if (rows or columns) and max(rows, _NEAR_ROWS) * max(columns, _NEAR_COLUMNS) > MAX_CELLS:
+        if rows * columns > MAX_CELLS if counted else max(rows, _NEAR_ROWS) * max(columns, _NEAR_COLUMNS) > MAX_CELLS:
             raise _too_many_cells(name, f"{rows} rows × {columns} columns")
-        if found := _last(_LAST_ROW, data):
+        if found := _last(_LAST_ROW, data, end):
             last_row = int(found[1])
-        tail = data[-256:]  # a reference cut by the chunk boundary is seen whole next time
+        tail = data[end:]
     if not scan:
         return used, None
     complete = bool(_END_OF_SHEET.search(data))  # in the last chunk: only closing elements follow it
@@ -150,17 +163,40 @@ def _inflate(
     return used, SheetExtent(declared, last_row, complete)
 
 
+def _counted_extent(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """The last row and column any cell lands in, placed as calamine places them: by the reference, else
+    in the next column (a cell) or the next row (a row). A tag at a time (~1 s for 100,000 rows), so only
+    for sheets with such cells; stops once the rectangle is too big."""
+    row = column = rows = columns = 0
+    rest = b""
+    for chunk in _read(book, info):
+        data = rest + chunk
+        end = data.rfind(b"<")
+        for tag, attributes in _TAG.findall(data, 0, end):
+            ref = _REFERENCE.search(attributes)
+            if tag == b"row":
+                row, column = (int(ref[2]) if ref and ref[2] else row + 1), 0
+            else:
+                column = column_number(ref[1]) if ref and ref[1] else column + 1
+                row = int(ref[2]) if ref and ref[2] else row
+            rows, columns = max(rows, row), max(columns, column)
+        if rows * columns > MAX_CELLS:
+            break
+        rest = data[end:]
+    return rows, columns
+
+
 def _read(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     with book.open(info) as part:
         while chunk := part.read(_CHUNK):
             yield chunk
 
 
-def _last(pattern: re.Pattern[bytes], data: bytes) -> re.Match[bytes] | None:
-    """The last match in ``data``, looking at its end first (row elements come every few hundred bytes)."""
-    for start in (max(0, len(data) - 65536), 0):
+def _last(pattern: re.Pattern[bytes], data: bytes, end: int) -> re.Match[bytes] | None:
+    """The last match in ``data[:end]``, looking at its end first (row elements come every few hundred bytes)."""
+    for start in (max(0, end - 65536), 0):
         found = None
-        for found in pattern.finditer(data, start):  # noqa: B007 - the last one is wanted
+        for found in pattern.finditer(data, start, end):  # noqa: B007 - the last one is wanted
             pass
         if found is not None:
             return found

@@ -84,6 +84,20 @@ def test_a_single_cell_at_the_last_address_is_refused(tmp_path: Path) -> None:
     assert table.header == ("订单号", "商品名称", "订单金额")
 
 
+def test_cells_placed_by_counting_or_under_a_prefix_count_too(tmp_path: Path) -> None:
+    header = f'<row r="1">{_HEAD_ROW}</row>'
+    unreferenced = '<c t="inlineStr"><is><t>x</t></is></c>'
+    wide = _sheet_start() + header + '<row r="1048576">' + unreferenced * 20_000 + "</row>" + _SHEET_END
+    assert _refused(_package(tmp_path / "counted.xlsx", wide)) == "too_many_cells"
+    prefixed = f'<row r="1048576"><x:c xmlns:x="{_MAIN}" r="XFD1048576"><x:v>1</x:v></x:c></row>'
+    assert _refused(_package(tmp_path / "prefixed.xlsx", _sheet_start() + header + prefixed + _SHEET_END)) == (
+        "too_many_cells"
+    )
+    # Far down but one column wide: 900,000 cells, within the limit, and read.
+    narrow = _sheet_start() + header + f'<row r="900000">{unreferenced}</row>' + _SHEET_END
+    assert read_table(_package(tmp_path / "narrow.xlsx", narrow)).header == ("订单号", "商品名称", "订单金额")
+
+
 def test_a_declared_dimension_beyond_the_limit_is_refused(tmp_path: Path) -> None:
     rows = f'<row r="1">{_HEAD_ROW}</row>'
     path = _package(tmp_path / "dim.xlsx", _sheet_start("A1:XFD1048576") + rows + _SHEET_END)
