@@ -34,3 +34,5 @@ TEXT_LIMITS: dict[str, int] = {
     "kind": 50,
     "reason": 300,
 }
+# Stored as unbounded text: no length limit, but like every text no NUL character (PostgreSQL has none).
+UNBOUNDED_TEXT = ("buyer_message", "seller_memo")

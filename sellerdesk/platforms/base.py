@@ -14,7 +14,7 @@ from typing import Protocol
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
-from sellerdesk.domain.limits import TEXT_LIMITS
+from sellerdesk.domain.limits import TEXT_LIMITS, UNBOUNDED_TEXT
 from sellerdesk.domain.records import FileKind, OrderRecord, ParsedFile, RowProblem
 from sellerdesk.sheets.cleaning import (
     NULL_TEXTS,
@@ -182,7 +182,10 @@ _STORED_AS = {
     "seller_sku": "seller_code",
     "product_id": "platform_item_id",
     "sku_id": "platform_sku_id",
+    "memo": "seller_memo",
+    "memo_old": "seller_memo",
 }
+_LIMITS = {**TEXT_LIMITS, **dict.fromkeys(UNBOUNDED_TEXT, 1 << 40)}  # unbounded: checked for NUL only
 _CODE_COLUMNS = frozenset(
     {"order_id", "sub_order_id", "refund_id", "mobile", "phone", "tracking_no", "logistics", "seller_code"}
     | {"item_code", "outer_id", "seller_sku", "product_id", "sku_id"}
@@ -191,7 +194,7 @@ _CODE_COLUMNS = frozenset(
 
 def stored_text_limits(columns: Mapping[str, int]) -> list[tuple[int, int, str]]:
     """(column index, length limit, field) of the file's columns that are stored as text."""
-    limits = ((index, TEXT_LIMITS.get(_STORED_AS.get(name, name)), name) for name, index in columns.items())
+    limits = ((index, _LIMITS.get(_STORED_AS.get(name, name)), name) for name, index in columns.items())
     return [(index, limit, name) for index, limit, name in limits if limit is not None]
 
 
@@ -246,7 +249,7 @@ class RowReader:
         value = clean_tracking(cell) if name in _CODE_COLUMNS else cell.strip()
         if len(value) > limit:
             shown = f"{value[:60]}…" if len(value) > 60 else value
-            self.problem(name, "text_too_long", f"{shown!r} has {len(value)} characters; at most {limit} are kept.")
+            self.problem(name, "text_too_long", f"{shown!r} has {len(value)} characters; {limit} can be stored.")
 
     def has(self, name: str) -> bool:
         return name in self.columns

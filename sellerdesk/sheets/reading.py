@@ -227,8 +227,8 @@ def _last_record_checked(
     """The records, the last one added to ``cut_rows`` first when it looks cut short.
 
     Only for a file without a final line break: many exports end that way whole (Pinduoduo's), so the
-    record must also be short of cells, end inside quotes, or lack the tab every other row's last cell
-    ends with.
+    record must also be ``certain`` (see the caller), short of cells, end inside quotes, or lack the tab
+    the row before ends with.
     """
     held: tuple[int, list[str]] | None = None
     before: list[str] = []

@@ -32,6 +32,7 @@ HOSTILE = [
     (6, "商品总价(元)", "-1e309", "money_out_of_range"),
     (7, "商品", "竹纤维毛巾\x00加厚", ""),  # NUL dropped: PostgreSQL cannot store it
     (8, "商品", "毛" * 301, "text_too_long"),
+    (9, "买家留言", "请\x00尽快发货", ""),  # unbounded text: NUL dropped too
 ]
 
 
@@ -72,6 +73,7 @@ def test_values_beyond_the_database_are_problem_rows(session: Session, tmp_path:
     assert result.created == rows - len(expected)
     titles = session.scalars(select(OrderItem.title).where(OrderItem.title.like("竹纤维毛巾%"))).all()
     assert titles == ["竹纤维毛巾加厚"]
+    assert session.scalar(select(func.count()).where(Order.buyer_message == "请尽快发货")) == 1
 
 
 def _cut(source: Path, target: Path, size: int) -> Path:
