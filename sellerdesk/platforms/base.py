@@ -184,6 +184,7 @@ _STORED_AS = {
     "sku_id": "platform_sku_id",
     "memo": "seller_memo",
     "memo_old": "seller_memo",
+    "address_modified": "receiver_address",
 }
 _LIMITS = {**TEXT_LIMITS, **dict.fromkeys(UNBOUNDED_TEXT, 1 << 40)}  # unbounded: checked for NUL only
 _CODE_COLUMNS = frozenset(
@@ -250,6 +251,15 @@ class RowReader:
         if len(value) > limit:
             shown = f"{value[:60]}…" if len(value) > 60 else value
             self.problem(name, "text_too_long", f"{shown!r} has {len(value)} characters; {limit} can be stored.")
+
+    def check_lengths(self, record: object, derived: Mapping[str, str]) -> None:
+        """Record fields a parser derived from a cell (an address split into parts; a carrier and a
+        tracking number from one cell), field -> source column: each must fit its database column."""
+        for name, source in derived.items():
+            value = getattr(record, name)
+            if len(value) > (limit := TEXT_LIMITS[name]):
+                shown = f"{value[:60]}…" if len(value) > 60 else value
+                self.problem(source, "text_too_long", f"{name} {shown!r} has {len(value)} characters; {limit} fit.")
 
     def has(self, name: str) -> bool:
         return name in self.columns

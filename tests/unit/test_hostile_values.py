@@ -139,3 +139,34 @@ def test_the_last_csv_record(tmp_path: Path, tail: str, cut: bool) -> None:
     rows = list(table.rows())
     assert len(rows) == 3
     assert table.cut_rows == ({4} if cut else set())
+
+
+def _edited(source: Path, target: Path, encoding: str, edits: dict[str, str]) -> Path:
+    """The sample with the first data row's cells replaced by header."""
+    rows = list(csv.reader(io.StringIO(source.read_bytes().decode(encoding))))
+    for column, value in edits.items():
+        rows[1][rows[0].index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    target.write_bytes(out.getvalue().encode(encoding))
+    return target
+
+
+def test_values_derived_from_one_cell_must_fit_too(tmp_path: Path) -> None:
+    """A Taobao address split into parts, a Douyin address joined from two cells: each part checked."""
+    taobao = _edited(
+        SAMPLES / "ExportOrderList202609030915.csv",
+        tmp_path / "ExportOrderList202609030915.csv",
+        "gb18030",
+        {"收货地址": "浙" * 60 + "省 杭州市 西湖区 文三路148号(" + "3" * 25 + ")"},
+    )
+    parsed = parse_file(taobao)
+    assert [(p.row, p.code, p.column) for p in parsed.problems] == [(2, "text_too_long", "收货地址")] * 2
+    douyin = _edited(
+        SAMPLES / "douyin_orders.csv",
+        tmp_path / "douyin_orders.csv",
+        "utf-8",
+        {"街道": "街" * 300, "详细地址": "址" * 300},
+    )
+    parsed = parse_file(douyin)
+    assert {(p.row, p.code) for p in parsed.problems} >= {(2, "text_too_long")}
