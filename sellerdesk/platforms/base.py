@@ -7,6 +7,7 @@ every platform has renamed, inserted and reordered export columns over the years
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -162,6 +163,7 @@ def missing_columns(file_name: str, match: LayoutMatch) -> ImportFileError:
     )
 
 
+_LINE_SUFFIX = 16  # "#", a line number or key digest, and a repeat number, after the order id
 # Source column -> record field, where the names differ (a column not listed stores under its own name).
 _STORED_AS = {
     "address": "receiver_address",
@@ -186,7 +188,12 @@ _STORED_AS = {
     "memo_old": "seller_memo",
     "address_modified": "receiver_address",
 }
-_LIMITS = {**TEXT_LIMITS, **dict.fromkeys(UNBOUNDED_TEXT, 1 << 40)}  # unbounded: checked for NUL only
+_LIMITS = {
+    **TEXT_LIMITS,
+    **dict.fromkeys(UNBOUNDED_TEXT, 1 << 40),  # unbounded: checked for NUL only
+    # Room for the "#<n>" that synthetic line ids append (real order ids have at most ~25 characters).
+    "order_id": TEXT_LIMITS["sub_order_id"] - _LINE_SUFFIX,
+}
 _CODE_COLUMNS = frozenset(
     {"order_id", "sub_order_id", "refund_id", "mobile", "phone", "tracking_no", "logistics", "seller_code"}
     | {"item_code", "outer_id", "seller_sku", "product_id", "sku_id"}
@@ -471,6 +478,8 @@ class OrderGroups:
 def line_id(order_id: str, key: str, seen: dict[str, int]) -> str:
     """A stable synthetic line id for platforms without one: ``{order}#{key}``, numbered on repeats."""
     base = f"{order_id}#{key}"
+    if len(base) + 6 > TEXT_LIMITS["sub_order_id"]:  # a long key: its digest keeps the id within its column
+        base = f"{order_id}#{hashlib.blake2b(key.encode(), digest_size=4).hexdigest()}"
     count = seen.get(base, 0) + 1
     seen[base] = count
     return base if count == 1 else f"{base}#{count}"

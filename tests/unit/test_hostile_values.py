@@ -170,3 +170,13 @@ def test_values_derived_from_one_cell_must_fit_too(tmp_path: Path) -> None:
     )
     parsed = parse_file(douyin)
     assert {(p.row, p.code) for p in parsed.problems} >= {(2, "text_too_long")}
+
+
+def test_synthetic_line_ids_stay_within_their_column() -> None:
+    from sellerdesk.platforms.base import line_id
+
+    seen: dict[str, int] = {}
+    ids = [line_id("1" * 48, "9" * 64, seen) for _ in range(3)] + [line_id("2" * 20, "SKU-1", seen)]
+    assert all(len(i) <= TEXT_LIMITS["sub_order_id"] for i in ids)
+    assert len(set(ids)) == 4 and ids[3] == "22222222222222222222#SKU-1"
+    assert line_id("1" * 48, "9" * 64, {}) == ids[0]  # stable: a re-import finds the same line
