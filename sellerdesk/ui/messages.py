@@ -11,7 +11,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.domain.errors import ImportFileError, SellerDeskError
+from sellerdesk.ui import import_texts
 
 # Source texts by error code, marked for lupdate and translated when shown.
 TEXTS = {
@@ -79,6 +80,10 @@ TEXTS = {
 def describe(exc: SellerDeskError) -> str:
     """The translated sentence for ``exc``; its English message when the code has no entry."""
     source = TEXTS.get(exc.code)
+    if source is None and isinstance(exc, ImportFileError) and exc.code in import_texts.FILE_ERRORS:
+        columns = ", ".join(map(str, exc.params.get("columns", ())))
+        text = import_texts.file_error(exc.code, exc.message, columns)
+        return f"{exc.params['file']}: {text}" if exc.params.get("file") else text
     if source is None:
         return exc.message
     return QCoreApplication.translate("Messages", str(source)).format_map(_Params(exc.params))
