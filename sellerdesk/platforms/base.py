@@ -22,6 +22,7 @@ from sellerdesk.sheets.cleaning import (
     CellError,
     clean_code,
     clean_tracking,
+    fit_text,
     normalize_header,
     parse_china_time,
     parse_id,
@@ -254,19 +255,19 @@ class RowReader:
         """Outside the fast path: NUL characters go (PostgreSQL cannot store them), then a value longer
         than its column is a problem (SQLite would keep it whole, PostgreSQL refuse the import)."""
         cell = self._cells[index] = self._cells[index].replace("\x00", "")
-        value = clean_tracking(cell) if name in _CODE_COLUMNS else cell.strip()
-        if len(value) > limit:
-            shown = f"{value[:60]}…" if len(value) > 60 else value
-            self.problem(name, "text_too_long", f"{shown!r} has {len(value)} characters; {limit} can be stored.")
+        try:
+            fit_text(clean_tracking(cell) if name in _CODE_COLUMNS else cell.strip(), limit)
+        except CellError as exc:
+            self.problem(name, exc.code, exc.message)
 
     def check_lengths(self, record: object, derived: Mapping[str, str]) -> None:
         """Record fields a parser derived from a cell (an address split into parts; a carrier and a
         tracking number from one cell), field -> source column: each must fit its database column."""
         for name, source in derived.items():
-            value = getattr(record, name)
-            if len(value) > (limit := TEXT_LIMITS[name]):
-                shown = f"{value[:60]}…" if len(value) > 60 else value
-                self.problem(source, "text_too_long", f"{name} {shown!r} has {len(value)} characters; {limit} fit.")
+            try:
+                fit_text(getattr(record, name), TEXT_LIMITS[name])
+            except CellError as exc:
+                self.problem(source, exc.code, f"{name}: {exc.message}")
 
     def has(self, name: str) -> bool:
         return name in self.columns

@@ -67,6 +67,17 @@ def clean_tracking(text: str) -> str:
     return s
 
 
+def fit_text(text: str, limit: int) -> str:
+    """Text for a column of ``limit`` characters: NUL characters dropped (PostgreSQL stores none, SQLite
+    would); longer than the column is a problem (``text_too_long``), on either database."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if len(text) > limit:
+        shown = f"{text[:60]}…" if len(text) > 60 else text
+        raise CellError("text_too_long", f"{shown!r} has {len(text)} characters; {limit} can be stored.")
+    return text
+
+
 def normalize_header(text: str) -> str:
     """Header text for alias lookup: no whitespace anywhere, half-width parentheses, no BOM."""
     return "".join(text.translate(_HEADER_TRANS).split())

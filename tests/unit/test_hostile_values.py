@@ -180,3 +180,23 @@ def test_synthetic_line_ids_stay_within_their_column() -> None:
     assert all(len(i) <= TEXT_LIMITS["sub_order_id"] for i in ids)
     assert len(set(ids)) == 4 and ids[3] == "22222222222222222222#SKU-1"
     assert line_id("1" * 48, "9" * 64, {}) == ids[0]  # stable: a re-import finds the same line
+
+
+def test_a_catalog_sheet_with_values_beyond_its_columns(session: Session, tmp_path: Path) -> None:
+    from sellerdesk.models import Sku
+    from sellerdesk.services.catalog import import_catalog
+
+    path = tmp_path / "catalog.csv"
+    path.write_text(
+        "商家编码,商品名称,规格,售价\n"
+        f"A-1,毛巾,白\x00色,1e30\nA-2,{'长' * 301},白色,9.90\n{'C' * 101},毛巾,白色,9.90\nA-3,浴巾,蓝\x00色,19.90\n",
+        encoding="utf-8",
+    )
+    result = import_catalog(session, path)
+    assert {(p.row, p.code) for p in result.problems} == {
+        (2, "money_out_of_range"),
+        (3, "text_too_long"),
+        (4, "text_too_long"),
+    }
+    result = import_catalog(session, path, accept_valid_rows=True)
+    assert session.scalars(select(Sku.spec).where(Sku.seller_code == "A-3")).one() == "蓝色"
