@@ -200,3 +200,15 @@ def test_a_catalog_sheet_with_values_beyond_its_columns(session: Session, tmp_pa
     }
     result = import_catalog(session, path, accept_valid_rows=True)
     assert session.scalars(select(Sku.spec).where(Sku.seller_code == "A-3")).one() == "蓝色"
+
+
+def test_count_and_tracking_sheets_keep_nul_out_of_queries(session: Session, tmp_path: Path) -> None:
+    from sellerdesk.services import orders, products
+
+    count = tmp_path / "count.csv"
+    count.write_text("商家编码,商品名称,规格,仓库,账面数量,实盘数量\nNO\x00PE,毛巾,白,ma\x00in,0,3\n", encoding="utf-8")
+    review = products.read_count_sheet(session, count)  # looked up on PostgreSQL: no NUL may reach it
+    assert [(p.code, p.value) for p in review.problems] == [("unknown_code", "NOPE")]
+    sheet = tmp_path / "tracking.csv"
+    sheet.write_text("订单号,快递公司,运单号\n12\x0034,中通,ZT\x00123456\n", encoding="utf-8")
+    assert orders.tracking_rows_from_sheet(sheet) == [["1234", "中通", "ZT123456"]]
