@@ -9,8 +9,10 @@ apostrophe), a leading ``'`` in CSV (which has no styles). Numbers stay numbers.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from sellerdesk.sheets.xlsx_package import _NEEDS_CLEANING as NEEDS_CLEANING
 from sellerdesk.sheets.xlsx_package import clean_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,8 +52,9 @@ def write_only_cells(sheet: Any, values: Any) -> list[Any]:
     from openpyxl.cell import WriteOnlyCell
 
     # Plain text goes as it is (openpyxl makes a string cell of it): a cell object costs ~3 µs.
-    return [set_cell(WriteOnlyCell(sheet), v) if isinstance(v, str) and _needs_guard(v) else v for v in values]
+    guard = _NEEDS_GUARD.search
+    return [set_cell(WriteOnlyCell(sheet), v) if v.__class__ is str and guard(v) else v for v in values]
 
 
-def _needs_guard(text: str) -> bool:
-    return text.startswith(FORMULA_START) or clean_text(text) is not text
+# A formula start, or a character clean_text would change (openpyxl refuses control characters).
+_NEEDS_GUARD = re.compile(f"^[{re.escape(''.join(FORMULA_START))}]|{NEEDS_CLEANING.pattern}")
