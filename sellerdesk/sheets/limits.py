@@ -7,7 +7,9 @@ read here first, streaming and without keeping anything: the sizes its directory
 its parts really inflate to, each sheet's declared dimension and the farthest cell it really has.
 
 A legitimate 100,000-row × 30-column export (~150 MB of sheet XML, 3 million cells, parts about 10× their
-compressed size) stays far below every limit.
+compressed size) stays far below every limit; checking it costs ~0.9 s of CPU (inflating ~0.35 s, the scan
+the rest), about a tenth of its import. An .xlsb's parts are held to the same sizes, but its sheets are
+binary records and their cells are not placed here; a legacy .xls is capped by its file size.
 """
 
 from __future__ import annotations
