@@ -301,7 +301,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+114"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -664,7 +664,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>没有该商家编码的 SKU，或仓库不存在</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>The amount is too large to be a real amount</source>
+        <translation>金额过大，不可能是真实金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quantity is too large to be a real quantity</source>
+        <translation>数量过大，不可能是真实数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text is longer than SellerDesk can store for this column</source>
+        <translation>文字超出此列可保存的长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file ends inside this row: the download was probably cut off. Download the file again.</source>
+        <translation>文件在这一行中途结束，下载可能被中断。请重新下载文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
@@ -724,7 +744,37 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>模板 {file} 无法使用。它必须是包含订单号、快递公司和运单号列的 .xlsx 文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>The file is too large to import. Export a shorter period.</source>
+        <translation>文件太大，无法导入。请缩短导出的时间范围。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workbook unpacks to far more data than an export holds; it is not imported.</source>
+        <translation>该工作簿解压后的数据量远超正常导出文件，未导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A sheet reaches too far (cells far below or right of the data). Delete those cells, or export again.</source>
+        <translation>工作表范围过大（数据下方或右侧很远处有单元格）。请删除这些单元格，或重新导出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file has too many rows. Export a shorter period.</source>
+        <translation>文件行数过多。请缩短导出的时间范围。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A cell holds far more text than an export does; it is not imported.</source>
+        <translation>某个单元格的文字远超正常导出文件，未导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file ends early: the download was probably cut off. Download it again.</source>
+        <translation>文件提前结束，下载可能被中断。请重新下载。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The file has no {column}: {stand_in} is read as {column}.</source>
         <translation>文件没有 {column}：已将 {stand_in} 作为 {column} 读取。</translation>
     </message>

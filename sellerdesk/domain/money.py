@@ -11,6 +11,10 @@ class MoneyFormatError(ValueError):
     """A text that is not an amount of money."""
 
 
+class MoneyRangeError(MoneyFormatError):
+    """A number far beyond any amount of money (``1e30``): exact arithmetic on it would overflow."""
+
+
 def parse_cents(text: str) -> int:
     """Parse ``"1,299.00"``, ``"118.00元"`` or ``"￥5"`` into cents, exactly.
 
@@ -25,6 +29,8 @@ def parse_cents(text: str) -> int:
         raise MoneyFormatError(text) from exc
     if not value.is_finite():
         raise MoneyFormatError(text)
+    if value.adjusted() > 15:  # 1e30 would overflow the exact quantize below
+        raise MoneyRangeError(text)
     return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

@@ -7,13 +7,15 @@ every platform has renamed, inserted and reordered export columns over the years
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import hashlib
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NamedTuple, Protocol, TypeVar
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
+from sellerdesk.domain.limits import TEXT_LIMITS, UNBOUNDED_TEXT
 from sellerdesk.domain.records import FileKind, FileNote, OrderRecord, ParsedFile, RowProblem
 from sellerdesk.platforms.stamps import stamp_in_name
 from sellerdesk.sheets.cleaning import (
@@ -21,6 +23,7 @@ from sellerdesk.sheets.cleaning import (
     CellError,
     clean_code,
     clean_tracking,
+    fit_text,
     normalize_header,
     parse_china_time,
     parse_id,
@@ -217,6 +220,7 @@ class LayoutParser:
     def fill(self, table: Table, match: LayoutMatch, result: ParsedFile) -> None:
         """Parse every row into ``result``; its problems are added at the end."""
         reader = RowReader(result.file_name, table.header, match.columns)
+        reader.cut_rows = table.cut_rows
         with gc_paused():
             self.parse_rows(table, match, reader, result)
         result.problems.extend(reader.all_problems)
@@ -258,6 +262,49 @@ def missing_columns(file_name: str, match: LayoutMatch) -> ImportFileError:
     )
 
 
+_LINE_SUFFIX = 16  # "#", a line number or key digest, and a repeat number, after the order id
+# Source column -> record field, where the names differ (a column not listed stores under its own name).
+_STORED_AS = {
+    "address": "receiver_address",
+    "street": "receiver_address",
+    "province": "receiver_province",
+    "city": "receiver_city",
+    "district": "receiver_district",
+    "zip": "receiver_zip",
+    "mobile": "receiver_phone",
+    "phone": "receiver_phone",
+    "buyer": "buyer_nick",
+    "status": "status_raw",
+    "refund_status": "refund_status_raw",
+    "aftersale": "refund_status_raw",
+    "logistics": "tracking_no",  # carrier and tracking number in one cell
+    "item_code": "seller_code",
+    "outer_id": "seller_code",
+    "seller_sku": "seller_code",
+    "product_id": "platform_item_id",
+    "sku_id": "platform_sku_id",
+    "memo": "seller_memo",
+    "memo_old": "seller_memo",
+    "address_modified": "receiver_address",
+}
+_LIMITS = {
+    **TEXT_LIMITS,
+    **dict.fromkeys(UNBOUNDED_TEXT, 1 << 40),  # unbounded: checked for NUL only
+    # Room for the "#<n>" that synthetic line ids append (real order ids have at most ~25 characters).
+    "order_id": TEXT_LIMITS["sub_order_id"] - _LINE_SUFFIX,
+}
+_CODE_COLUMNS = frozenset(
+    {"order_id", "sub_order_id", "refund_id", "mobile", "phone", "tracking_no", "logistics", "seller_code"}
+    | {"item_code", "outer_id", "seller_sku", "product_id", "sku_id"}
+)
+
+
+def stored_text_limits(columns: Mapping[str, int]) -> list[tuple[int, int, str]]:
+    """(column index, length limit, field) of the file's columns that are stored as text."""
+    limits = ((index, _LIMITS.get(_STORED_AS.get(name, name)), name) for name, index in columns.items())
+    return [(index, limit, name) for index, limit, name in limits if limit is not None]
+
+
 class RowReader:
     """Typed access to one row's cells by canonical field; problems are collected, never raised.
 
@@ -277,12 +324,49 @@ class RowReader:
         self._cells: list[str] = []
         self._money: dict[str, int | None] = {}  # raw text -> cents: amounts repeat a lot (prices, 0.00)
         self._plans: dict[tuple[str, ...], list[int]] = {}
+        self._limited = stored_text_limits(self.columns)
+        self.cut_rows: Collection[int] = ()  # rows the file cut short (``Table.cut_rows``)
 
     def load(self, row_no: int, cells: list[str]) -> None:
         self.row_no = row_no
         self._cells = cells
         if self.problems:
             self.problems = []
+        for index, limit, name in self._limited:
+            if len(cell := cells[index]) > limit or "\x00" in cell:
+                self._check_stored_text(index, limit, name)
+        if self.cut_rows and row_no in self.cut_rows:
+            self._cut_row()
+
+    def _cut_row(self) -> None:
+        """The row the file ends in: named by its last cell with text, where the cut is."""
+        cells = self._cells
+        last = max((i for i, c in enumerate(cells) if c.strip()), default=0)
+        column = self.header[last] if last < len(self.header) else ""
+        value = cells[last] if cells else ""
+        problem = RowProblem(
+            self.file_name, self.row_no, column, value, "truncated_row", "The file ends inside this row (cut off?)."
+        )
+        self.problems.append(problem)
+        self.all_problems.append(problem)
+
+    def _check_stored_text(self, index: int, limit: int, name: str) -> None:
+        """Outside the fast path: NUL characters go (PostgreSQL cannot store them), then a value longer
+        than its column is a problem (SQLite would keep it whole, PostgreSQL refuse the import)."""
+        cell = self._cells[index] = self._cells[index].replace("\x00", "")
+        try:
+            fit_text(clean_tracking(cell) if name in _CODE_COLUMNS else cell.strip(), limit)
+        except CellError as exc:
+            self.problem(name, exc.code, exc.message)
+
+    def check_lengths(self, record: object, derived: Mapping[str, str]) -> None:
+        """Record fields a parser derived from a cell (an address split into parts; a carrier and a
+        tracking number from one cell), field -> source column: each must fit its database column."""
+        for name, source in derived.items():
+            try:
+                fit_text(getattr(record, name), TEXT_LIMITS[name])
+            except CellError as exc:
+                self.problem(source, exc.code, f"{name}: {exc.message}")
 
     def has(self, name: str) -> bool:
         return name in self.columns
@@ -371,7 +455,7 @@ class RowReader:
     def qty(self, name: str, *, required: bool = True) -> int:
         index = self.columns.get(name)
         s = "" if index is None else self._cells[index].strip()
-        if s.isdigit() and s.isascii():
+        if s.isdigit() and s.isascii() and len(s) < 7:  # longer: parse_qty checks the range
             return int(s)
         try:
             value = parse_qty(s)
@@ -512,6 +596,8 @@ class OrderGroups:
 def line_id(order_id: str, key: str, seen: dict[str, int]) -> str:
     """A stable synthetic line id for platforms without one: ``{order}#{key}``, numbered on repeats."""
     base = f"{order_id}#{key}"
+    if len(base) + 6 > TEXT_LIMITS["sub_order_id"]:  # a long key: its digest keeps the id within its column
+        base = f"{order_id}#{hashlib.blake2b(key.encode(), digest_size=4).hexdigest()}"
     count = seen.get(base, 0) + 1
     seen[base] = count
     return base if count == 1 else f"{base}#{count}"

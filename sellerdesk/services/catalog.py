@@ -17,7 +17,7 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.records import RowProblem
 from sellerdesk.models import OrderItem, Product, Sku
-from sellerdesk.sheets.cleaning import CellError, clean, clean_code, normalize_header, parse_money, parse_qty
+from sellerdesk.sheets.cleaning import CellError, clean, clean_code, fit_text, normalize_header, parse_money, parse_qty
 from sellerdesk.sheets.reading import Table, read_table
 
 # canonical field -> header names seen in shops' sheets (normalised on use)
@@ -39,6 +39,14 @@ CATALOG_ALIASES: dict[str, tuple[str, ...]] = {
 _MONEY = ("price_cents", "cost_cents")
 _COUNTS = ("safety_stock", "reorder_point", "lead_time_days", "min_order_qty")
 _SKU_FIELDS = ("title", "spec", "barcode", "supplier", *_MONEY, *_COUNTS)
+# Text fields -> the length of the column they are stored in.
+_LENGTHS: dict[str, int] = {
+    name: getattr(column.type, "length", None) or 1 << 40
+    for name, column in (
+        *((n, Sku.__table__.c[n]) for n in ("seller_code", "title", "spec", "barcode", "supplier")),
+        ("category", Product.__table__.c.category),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ def read_catalog(path: Path) -> tuple[list[CatalogRow], list[RowProblem]]:
     rows: list[CatalogRow] = []
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
-    for number, cells in table.rows():
+    for number, cells in table.whole_rows():
         row, row_problems = _parse_row(table, columns, number, cells)
         if row is not None and row.seller_code in seen:
             row_problems.append(
@@ -119,6 +127,10 @@ def _parse_row(
     code = clean_code(cells[columns["seller_code"]])
     if not code:
         return None, [_problem(table, number, "seller_code", columns, "", "missing_value", "No seller code.")]
+    try:
+        code = fit_text(code, _LENGTHS["seller_code"])
+    except CellError as exc:
+        return None, [_problem(table, number, "seller_code", columns, code, exc.code, exc.message)]
     values: dict[str, Any] = {}
     problems = []
     for name, index in columns.items():
@@ -129,7 +141,7 @@ def _parse_row(
             elif name in _COUNTS:
                 values[name] = parse_qty(text)
             elif name != "seller_code":
-                values[name] = clean(text)
+                values[name] = fit_text(clean(text), _LENGTHS.get(name, 1 << 40))
         except CellError as exc:
             problems.append(_problem(table, number, name, columns, text, exc.code, exc.message))
     return CatalogRow(number, code, {k: v for k, v in values.items() if v not in (None, "")}), problems

@@ -724,7 +724,7 @@ def read_count_sheet(session: Session, path: Path) -> StocktakeReview:
     code_at, wh_at, qty_at = (index[h] for h in need)
     counted: dict[tuple[str, str], int] = {}
     problems: list[RowProblem] = []
-    for number, cells in table.rows():
+    for number, cells in table.whole_rows():
         text = cells[qty_at].strip()
         if not text:
             continue
@@ -733,7 +733,8 @@ def read_count_sheet(session: Session, path: Path) -> StocktakeReview:
         except CellError as exc:
             problems.append(RowProblem(table.file_name, number, "实盘数量", text, exc.code, exc.message))
             continue
-        counted[(clean_code(cells[code_at]), cells[wh_at].strip() or "main")] = int(qty or 0)
+        key = (clean_code(cells[code_at]), cells[wh_at].strip() or "main")
+        counted[(key[0].replace("\x00", ""), key[1].replace("\x00", ""))] = int(qty or 0)  # PostgreSQL: no NUL
     lines = _book_lines(session, counted)
     known = {(x.seller_code, x.warehouse) for x in lines}
     for code, wh in counted.keys() - known:

@@ -178,7 +178,8 @@ def tracking_rows_from_sheet(path: Path) -> list[list[str]]:
         return next((header.index(n.lower()) for n in names if n.lower() in header), fallback)
 
     cols = (find(_ID_HEADERS, 0), find(_CARRIER_HEADERS, 1), find(_TRACKING_HEADERS, 2))
-    return [[cells[c] if c < len(cells) else "" for c in cols] for _n, cells in table.rows()]
+    # No NUL reaches a query: PostgreSQL refuses it in any text, even a looked-up value.
+    return [[cells[c].replace("\x00", "") if c < len(cells) else "" for c in cols] for _n, cells in table.whole_rows()]
 
 
 # ---------------------------------------------------------------- batch-ship files

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sellerdesk.domain.money import cents_to_decimal
+from sellerdesk.sheets.safe_cells import set_cell
 
 PURCHASE_HEADERS = ("供应商", "商家编码", "商品名称", "规格", "近期销量", "统计天数", "采购周期(天)", "安全库存",
                     "可用库存", "起订量", "建议采购量", "成本价", "采购金额")  # fmt: skip
@@ -34,7 +35,7 @@ def write_sheet(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
     bold = Font(bold=True)
     head = []
     for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
+        cell = set_cell(WriteOnlyCell(sheet), header)
         cell.font = bold
         head.append(cell)
     sheet.append(head)
@@ -43,7 +44,7 @@ def write_sheet(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
     for row in rows:
         cells = []
         for i, value in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = set_cell(WriteOnlyCell(sheet), value)
             if i in text_at:
                 cell.number_format = "@"
             cells.append(cell)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from sellerdesk.domain.money import MoneyFormatError, parse_cents
+from sellerdesk.domain.limits import MAX_CENTS, MAX_QTY
+from sellerdesk.domain.money import MoneyFormatError, MoneyRangeError, parse_cents
 from sellerdesk.domain.timeutil import CHINA_TZ, local_to_utc
 
 # Literal placeholders exports write for "no value" (Taobao writes null; others -, --, None, nan).
@@ -66,6 +67,17 @@ def clean_tracking(text: str) -> str:
     return s
 
 
+def fit_text(text: str, limit: int) -> str:
+    """Text for a column of ``limit`` characters: NUL characters dropped (PostgreSQL stores none, SQLite
+    would); longer than the column is a problem (``text_too_long``), on either database."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if len(text) > limit:
+        shown = f"{text[:60]}…" if len(text) > 60 else text
+        raise CellError("text_too_long", f"{shown!r} has {len(text)} characters; {limit} can be stored.")
+    return text
+
+
 def normalize_header(text: str) -> str:
     """Header text for alias lookup: no whitespace anywhere, half-width parentheses, no BOM."""
     return "".join(text.translate(_HEADER_TRANS).split())
@@ -102,22 +114,31 @@ def parse_id(text: str, *, dashes: bool = False) -> str:
 
 
 def parse_money(text: str) -> int | None:
-    """Money in integer cents: ``1,299.00``, ``118.00元``, ``￥5``; ``None`` when empty."""
+    """Money in integer cents: ``1,299.00``, ``118.00元``, ``￥5``; ``None`` when empty.
+
+    Beyond ``MAX_CENTS`` either way is a problem (``money_out_of_range``), as are ``1e309`` and ``inf``.
+    """
     s = text.strip()
-    # Fast path for the common "123.45" / "123" shapes; parse_cents handles everything else identically.
-    if s.isascii():
+    # Fast path for the common "123.45" / "123" shapes up to 9 digits (inside MAX_CENTS); parse_cents
+    # handles everything else identically.
+    if s.isascii() and len(s) < 13:
         whole, _, frac = s.partition(".")
         if len(frac) == 2 and whole.isdigit() and frac.isdigit():
             return int(whole + frac)
-        if s.isdigit():
+        if s.isdigit() and len(s) < 10:
             return int(s) * 100
     s = clean_code(s)
     if not s:
         return None
     try:
-        return parse_cents(s)
+        cents = parse_cents(s)
+    except MoneyRangeError:
+        cents = MAX_CENTS + 1
     except MoneyFormatError:
         raise CellError("bad_money", f"{s!r} is not an amount of money.") from None
+    if abs(cents) > MAX_CENTS:
+        raise CellError("money_out_of_range", f"{s} is beyond the largest amount stored ({MAX_CENTS // 100:,}).")
+    return cents
 
 
 def parse_qty(text: str) -> int | None:
@@ -125,12 +146,12 @@ def parse_qty(text: str) -> int | None:
     s = clean(text)
     if not s:
         return None
-    if s.isdigit() and s.isascii():
-        return int(s)
-    whole, _, frac = s.partition(".")
-    if whole.isdigit() and whole.isascii() and frac.strip("0") == "" and frac.isascii():
-        return int(whole)  # "2.0": a number cell
-    raise CellError("bad_qty", f"{s!r} is not a whole quantity.")
+    whole, _, frac = s.partition(".")  # "2.0": a number cell
+    if not (whole.isdigit() and whole.isascii() and frac.strip("0") == "" and frac.isascii()):
+        raise CellError("bad_qty", f"{s!r} is not a whole quantity.")
+    if len(whole) > 6 and int(whole) > MAX_QTY:
+        raise CellError("qty_out_of_range", f"{s} is beyond the largest quantity stored ({MAX_QTY:,}).")
+    return int(whole)
 
 
 def parse_datetime(text: str) -> datetime | None:

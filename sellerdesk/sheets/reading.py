@@ -26,6 +26,15 @@ from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, Pass
 
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.sheets.cleaning import normalize_header
+from sellerdesk.sheets.limits import (
+    MAX_CSV_BYTES,
+    MAX_ROWS,
+    MAX_XLS_BYTES,
+    check_file_size,
+    check_package,
+    too_many_rows,
+    truncated_file,
+)
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb"})
@@ -55,10 +64,20 @@ class Table:
     sheet_name: str = ""
     encoding: str = ""
     approx_rows: int = 0  # data rows, estimated before they are read (for progress)
+    # Rows the file cuts short (a download that stopped): filled as the rows are read, before such a row
+    # is handed out; the parsers refuse it (problem ``truncated_row``).
+    cut_rows: set[int] = field(default_factory=set, compare=False)
 
     def rows(self) -> Iterator[Row]:
         """Data rows after the header, blank rows skipped; each call starts again from the top."""
         return self.row_source()
+
+    def whole_rows(self) -> Iterator[Row]:
+        """``rows`` for readers that keep no row problems: a row the file cut short refuses the file."""
+        for row in self.row_source():
+            if self.cut_rows and row[0] in self.cut_rows:
+                raise truncated_file(self.file_name, row[0])
+            yield row
 
     @property
     def normalized_header(self) -> tuple[str, ...]:
@@ -95,6 +114,7 @@ def read_table(path: str | Path, *, known_headers: Collection[str] | None = None
             suffix=suffix,
         )
     try:
+        check_file_size(p, p.name, MAX_CSV_BYTES)  # the largest any kind may be: refused before reading
         data = p.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"{p.name}: cannot be read ({exc}).", code="unreadable_file", file=p.name) from exc
@@ -104,6 +124,10 @@ def read_table(path: str | Path, *, known_headers: Collection[str] | None = None
         raise _encrypted(p.name)
     if suffix in CSV_SUFFIXES or _is_text_posing_as_workbook(data, p.name):
         return _read_csv(p.name, data, known_headers)
+    if data.startswith(b"PK"):
+        check_package(p, p.name)  # before calamine: what it cannot load would end the process
+    else:
+        check_file_size(p, p.name, MAX_XLS_BYTES)
     return _read_workbook(p, known_headers)
 
 
@@ -131,17 +155,31 @@ def _is_text_posing_as_workbook(data: bytes, name: str) -> bool:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode CSV bytes: BOM → UTF-8-SIG / UTF-16; strict UTF-8; else GB18030. Returns (text, encoding)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        return _decode_to_cut(data[3:], "utf-8"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     head = data[:400]
     if len(head) >= 8 and head[1::2].count(0) > len(head) // 4:
         return data.decode("utf-16-le"), "utf-16-le"  # UTF-16 without a BOM (ASCII-heavy header)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _decode_to_cut(data, "utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    return data.decode("gb18030"), "gb18030"
+    return _decode_to_cut(data, "gb18030"), "gb18030"
+
+
+_CUT_CHARACTER = "\ufffd"
+
+
+def _decode_to_cut(data: bytes, encoding: str) -> str:
+    """Decode strictly, except that a file ending inside a character (a download cut off there) keeps
+    what came before and ends in U+FFFD, which marks its last record as cut."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.reason not in ("unexpected end of data", "incomplete multibyte sequence") or exc.end < len(data):
+            raise
+        return data[: exc.start].decode(encoding) + _CUT_CHARACTER
 
 
 def _read_csv(name: str, data: bytes, known_headers: Collection[str] | None) -> Table:
@@ -158,17 +196,65 @@ def _read_csv(name: str, data: bytes, known_headers: Collection[str] | None) -> 
         try:
             yield from enumerate(reader, 1)
         except csv.Error as exc:
-            raise ImportFileError(f"{name}: broken CSV ({exc}).", code="corrupt_file", file=name) from exc
+            raise _broken_csv(name, exc) from exc
 
     head = list(itertools.islice(records(), _HEADER_SCAN_ROWS))
     header_row, header = _pick_header(head, known_headers, name)
     width = len(header)
 
+    cut_rows: set[int] = set()
+    ends_a_line = text.endswith(("\n", "\r"))
+    # Certainly cut: inside a character, or short of the CR LF that ends every other line (the writers that
+    # end lines with CR LF, JD's and Excel's, end the file with it too; those that end the file without a
+    # line break, Pinduoduo's and Taobao's, write LF).
+    certainly_cut = text.endswith(_CUT_CHARACTER) or (not ends_a_line and "\r\n" in text[:65536])
+
     def source() -> Iterator[Row]:
-        return _data_rows(itertools.islice(records(), header_row, None), width)
+        data: Iterator[tuple[int, list[str]]] = itertools.islice(records(), header_row, None)
+        if not ends_a_line:  # the last record may be cut: hold each back until the next one is read
+            data = _last_record_checked(data, width, text, cut_rows, certain=certainly_cut)
+        return _data_rows(data, width)
 
     approx_rows = max(0, text.count("\n") - header_row)  # quoted cells may hold line breaks: an estimate
-    return Table(name, tuple(header), header_row, source, encoding=encoding, approx_rows=approx_rows)
+    if approx_rows > MAX_ROWS:
+        raise too_many_rows(name)
+    return Table(name, tuple(header), header_row, source, encoding=encoding, approx_rows=approx_rows, cut_rows=cut_rows)
+
+
+def _last_record_checked(
+    records: Iterable[tuple[int, list[str]]], width: int, text: str, cut_rows: set[int], *, certain: bool = False
+) -> Iterator[tuple[int, list[str]]]:
+    """The records, the last one added to ``cut_rows`` first when it looks cut short.
+
+    Only for a file without a final line break: many exports end that way whole (Pinduoduo's), so the
+    record must also be ``certain`` (see the caller), short of cells, end inside quotes, or lack the tab
+    the row before ends with.
+    """
+    held: tuple[int, list[str]] | None = None
+    before: list[str] = []
+    for record in records:
+        if held is not None:
+            yield held
+            before = held[1]
+        held = record
+    if held is None:
+        return
+    cells = held[1]
+    short = len(cells) < width and (not before or len(cells) < len(before))
+    lost_tab = bool(before and cells) and before[-1].endswith("\t") and not cells[-1].endswith("\t")
+    if certain or short or lost_tab or text.count('"') % 2:
+        cut_rows.add(held[0])
+    yield held
+
+
+def _broken_csv(name: str, exc: csv.Error) -> ImportFileError:
+    if "field larger than field limit" in str(exc):
+        return ImportFileError(
+            f"{name}: a cell holds more than {csv.field_size_limit():,} characters; it is not imported.",
+            code="cell_too_long",
+            file=name,
+        )
+    return ImportFileError(f"{name}: broken CSV ({exc}).", code="corrupt_file", file=name)
 
 
 def _lines(text: str) -> Iterator[str]:

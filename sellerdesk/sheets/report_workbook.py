@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from sellerdesk.domain.errors import Cancelled, ValidationError
 from sellerdesk.domain.money import format_cents
+from sellerdesk.sheets.safe_cells import looks_like_formula
 from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
 
 if TYPE_CHECKING:
@@ -272,14 +273,9 @@ _WIDTHS: dict[str, float] = {
     "duration": 12,
     "decimal": 10,
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _TEXT_KINDS = frozenset({"text", "centered", "header", "title", "note"})
 _FONT = "Calibri"
-
-
-def looks_like_formula(text: str) -> bool:
-    return text.startswith(_FORMULA_START)
 
 
 def _yuan(cents: int) -> str:
@@ -356,7 +352,7 @@ _Cell = Callable[[int, Any], str]  # (row number, value) → one <c> element
 def _text_cell(letter: str, style: int, quoted_style: int) -> _Cell:
     def cell(row: int, value: Any) -> str:
         text = clean_text(value if isinstance(value, str) else str(value))
-        return text_cell(f"{letter}{row}", text, quoted_style if text.startswith(_FORMULA_START) else style)
+        return text_cell(f"{letter}{row}", text, quoted_style if looks_like_formula(text) else style)
 
     return cell
 

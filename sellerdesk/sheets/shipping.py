@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.sheets.cleaning import normalize_header
+from sellerdesk.sheets.safe_cells import set_cell
 
 MAX_ROWS_PER_FILE = 1000  # platforms refuse larger uploads
 
@@ -51,16 +52,16 @@ def write_ship_file(path: Path, layout: ShipLayout, rows: Sequence[ShipRow]) -> 
     sheet = book.active
     assert sheet is not None
     sheet.title = "发货"
-    sheet.append(list(layout.header))
-    for row in rows:
-        sheet.append([row.order_id, row.carrier, row.tracking_no])
+    for r, values in enumerate([layout.header, *((s.order_id, s.carrier, s.tracking_no) for s in rows)], 1):
+        for c, value in enumerate(values, 1):
+            set_cell(sheet.cell(r, c), value)
     _as_text(sheet, columns=(1, 3), first_row=2)
     for letter, width in (("A", 26), ("B", 16), ("C", 24)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     listing = book.create_sheet("物流公司")
-    for name in layout.carriers:
-        listing.append([name])
+    for r, name in enumerate(layout.carriers, 1):
+        set_cell(listing.cell(r, 1), name)
     book.save(path)
     return path
 
@@ -83,9 +84,9 @@ def fill_template(template: Path, target: Path, layout: ShipLayout, rows: Sequen
         header_row, (id_col, carrier_col, tracking_col) = found
         for offset, row in enumerate(rows, start=1):
             r = header_row + offset
-            sheet.cell(r, id_col, row.order_id)
-            sheet.cell(r, carrier_col, row.carrier)
-            sheet.cell(r, tracking_col, row.tracking_no)
+            set_cell(sheet.cell(r, id_col), row.order_id)
+            set_cell(sheet.cell(r, carrier_col), row.carrier)
+            set_cell(sheet.cell(r, tracking_col), row.tracking_no)
         _as_text(sheet, columns=(id_col, tracking_col), first_row=header_row + 1)
         book.save(target)
         return target
@@ -111,4 +112,4 @@ def _as_text(sheet: object, *, columns: tuple[int, ...], first_row: int) -> None
         for (cell,) in sheet.iter_rows(min_row=first_row, min_col=col, max_col=col):  # type: ignore[attr-defined]
             cell.number_format = "@"
             if cell.value is not None:
-                cell.value = str(cell.value)
+                set_cell(cell, str(cell.value))

@@ -1,13 +1,15 @@
 """Writing a list view to xlsx: openpyxl write-only mode (rows streamed, constant memory), text kept as text.
 
 Long ids and tracking numbers are written as strings with the text number format, so Excel and WPS
-never turn them into 2.78621852019919E+18.
+never turn them into 2.78621852019919E+18; buyers' text is guarded against becoming a formula (safe_cells).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from sellerdesk.sheets.safe_cells import set_cell, write_only_cells
 
 EXCEL_MAX_ROWS = 1_048_576  # including the header row
 
@@ -27,7 +29,7 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
     bold = Font(bold=True)
     header_cells = []
     for h in headers:
-        cell = WriteOnlyCell(sheet, value=h)
+        cell = set_cell(WriteOnlyCell(sheet), h)
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
@@ -37,7 +39,7 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
         for row in rows:
             if written >= EXCEL_MAX_ROWS - 1:
                 break
-            sheet.append(list(row))
+            sheet.append(write_only_cells(sheet, row))
             written += 1
     except BaseException:
         sheet.close()  # end the streamed sheet cleanly (its temp file goes with it); nothing is saved

@@ -36,6 +36,12 @@ ROW_PROBLEMS = {
     ),
     "duplicate_code": QT_TRANSLATE_NOOP("Import", "The same seller code is on another row too"),
     "unknown_code": QT_TRANSLATE_NOOP("Import", "No SKU with this seller code, or no such warehouse"),
+    "money_out_of_range": QT_TRANSLATE_NOOP("Import", "The amount is too large to be a real amount"),
+    "qty_out_of_range": QT_TRANSLATE_NOOP("Import", "The quantity is too large to be a real quantity"),
+    "text_too_long": QT_TRANSLATE_NOOP("Import", "The text is longer than SellerDesk can store for this column"),
+    "truncated_row": QT_TRANSLATE_NOOP(
+        "Import", "The file ends inside this row: the download was probably cut off. Download the file again."
+    ),
 }
 FILE_ERRORS = {
     "empty_file": QT_TRANSLATE_NOOP("Import", "The file is empty."),
@@ -63,6 +69,19 @@ FILE_ERRORS = {
         "Import",
         "The template {file} cannot be used. It must be an .xlsx file with columns for the order number, the "
         "carrier and the tracking number.",
+    ),
+    "file_too_large": QT_TRANSLATE_NOOP("Import", "The file is too large to import. Export a shorter period."),
+    "unpacked_too_large": QT_TRANSLATE_NOOP(
+        "Import", "The workbook unpacks to far more data than an export holds; it is not imported."
+    ),
+    "too_many_cells": QT_TRANSLATE_NOOP(
+        "Import",
+        "A sheet reaches too far (cells far below or right of the data). Delete those cells, or export again.",
+    ),
+    "too_many_rows": QT_TRANSLATE_NOOP("Import", "The file has too many rows. Export a shorter period."),
+    "cell_too_long": QT_TRANSLATE_NOOP("Import", "A cell holds far more text than an export does; it is not imported."),
+    "truncated_file": QT_TRANSLATE_NOOP(
+        "Import", "The file ends early: the download was probably cut off. Download it again."
     ),
 }
 # How a file is read, shown next to its preview (FileNote codes).

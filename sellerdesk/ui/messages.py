@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.domain.errors import ImportFileError, SellerDeskError
 from sellerdesk.ui import import_texts
 
 # Source texts by error code, marked for lupdate and translated when shown.
@@ -166,7 +166,11 @@ def describe(exc: SellerDeskError) -> str:
     entry = source_text(exc.code)
     if entry is None:
         return exc.message
-    return QCoreApplication.translate(*entry).format_map(_Params(exc.params))
+    text = QCoreApplication.translate(*entry).format_map(_Params(exc.params))
+    file = exc.params.get("file")
+    if isinstance(exc, ImportFileError) and file and "{file}" not in entry[1]:
+        return f"{file}: {text}"  # a dialog about one of several files says which
+    return text
 
 
 class _Params(dict[str, object]):

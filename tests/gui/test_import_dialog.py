@@ -280,3 +280,17 @@ def test_trimmed_pair_names_incomplete_orders_and_lists_warnings(
     qtbot.addWidget(dialog)
     dialog.import_button.click()
     assert "30 orders of Mac-Python-3.X__ExportOrderDetailList201903101120.csv are missing" in dialog.summary.text()
+
+
+def test_problem_export_keeps_formula_text_as_text(qtbot: QtBot, sync_runner: Runner, tmp_path: Path) -> None:
+    from sellerdesk.domain.records import RowProblem
+
+    dialog = ImportDialog(sync_runner, [])
+    qtbot.addWidget(dialog)
+    payloads = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"]
+    dialog.problems.set_problems([RowProblem("a.csv", 2, "买家昵称", p, "bad_money", "x") for p in payloads])
+    out = tmp_path / "problems.csv"
+    dialog.write_problems(out)
+    with out.open(encoding="utf-8-sig") as fh:
+        values = [row[3] for row in list(csv.reader(fh))[1:]]
+    assert values == ["'" + p for p in payloads]

@@ -170,3 +170,10 @@ def test_excepthook_routes_uncaught_exceptions(
         sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
     assert [entry[0] for entry in shown] == ["crash", "message"]
     assert "newer version of SellerDesk" in shown[1][2]
+
+
+def test_a_refused_import_file_is_described_by_its_code() -> None:
+    from sellerdesk.domain.errors import ImportFileError
+
+    exc = ImportFileError("far.xlsx: a sheet reaches XFD1048576 …", code="too_many_cells", file="far.xlsx")
+    assert messages.describe(exc).startswith("far.xlsx: A sheet reaches too far")

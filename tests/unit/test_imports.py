@@ -399,5 +399,5 @@ def test_a_file_broken_after_written_batches_changes_nothing(session: Session, t
         fh.write('x,260731-999999999999999,"' + "长" * 200_000 + '"\n')
     with pytest.raises(ImportFileError) as info:
         import_paths(session, [path])
-    assert info.value.code == "corrupt_file"
+    assert info.value.code == "cell_too_long"
     assert _snapshot(session) == before

@@ -139,6 +139,7 @@ class DouyinParser(LayoutParser):
             r.load(row_no, cells)
             order_id = r.ident("order_id")
             order = groups.get(order_id) or self._order(r, order_id)
+            r.check_lengths(order, _JOINED)
             if has_line_id:
                 sub_id = r.ident("sub_order_id")
             else:  # 订单维度: the order is its own line, as on PDD
@@ -203,6 +204,9 @@ class DouyinParser(LayoutParser):
             refund_status_raw=aftersale_raw,
             source_row=r.row_no,
         )
+
+
+_JOINED = {"receiver_address": "address", "carrier": "logistics", "tracking_no": "logistics"}
 
 
 def split_logistics(text: str) -> tuple[str, str]:

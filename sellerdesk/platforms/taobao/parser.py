@@ -262,6 +262,11 @@ def _add_order_level_line(r: RowReader, order: OrderRecord) -> None:
     )
 
 
+_SPLIT_ADDRESS = dict.fromkeys(
+    ("receiver_province", "receiver_city", "receiver_district", "receiver_address", "receiver_zip"), "address"
+)
+
+
 def split_address(text: str) -> tuple[str, str, str, str, str]:
     """``浙江省 杭州市 西湖区 文三路1号(310000)`` → (province, city, district, address, zip).
 
@@ -317,6 +322,8 @@ class TaobaoParser(LayoutParser):
             result.rows += 1
             r.load(row_no, cells)
             order = self._order(r)
+            if order is not None:
+                r.check_lengths(order, _SPLIT_ADDRESS)
             if order is not None and order.order_id in seen:
                 r.problem("order_id", "duplicate_order", f"Order {order.order_id} appears twice in the file.")
             if r.problems or order is None:

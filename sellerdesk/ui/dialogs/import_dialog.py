@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.records import RowProblem
+from sellerdesk.sheets.safe_cells import csv_text
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import import_texts, labels
 from sellerdesk.ui.errors import show_error
@@ -497,9 +498,4 @@ class ImportDialog(QDialog):
             out = csv.writer(fh)
             out.writerow([self.problems.headerData(c, Qt.Orientation.Horizontal) for c in range(5)])
             for problem in self.problems.problems():
-                out.writerow([_not_a_formula(ProblemModel.cell_text(problem, c)) for c in range(5)])
-
-
-def _not_a_formula(text: str) -> str:
-    """Values come from the shop's files; Excel must not run one that looks like a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+                out.writerow([csv_text(ProblemModel.cell_text(problem, c)) for c in range(5)])

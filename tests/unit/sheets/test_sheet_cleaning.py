@@ -219,3 +219,33 @@ def test_is_scientific() -> None:
     assert not is_scientific("E18")
     assert not is_scientific("2786")
     assert not is_scientific("LJ-1E+2X")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("1e30", "money_out_of_range"),
+        ("1e309", "money_out_of_range"),
+        ("-1e309", "money_out_of_range"),
+        ("99999999999999999999", "money_out_of_range"),
+        ("1000000000.01", "money_out_of_range"),
+        ("inf", "bad_money"),
+        ("-Infinity", "bad_money"),
+        ("sNaN", "bad_money"),
+    ],
+)
+def test_amounts_beyond_what_is_stored(text: str, code: str) -> None:
+    with pytest.raises(CellError) as exc:
+        parse_money(text)
+    assert exc.value.code == code
+
+
+def test_amount_and_quantity_bounds() -> None:
+    assert parse_money("999999999.99") == 99_999_999_999
+    assert parse_money("-1000000000") == -100_000_000_000
+    assert parse_money("NaN") is None  # a null placeholder
+    assert parse_qty("999999") == 999_999
+    for text in ("1000000", "99999999999999999999", "1e30"):
+        with pytest.raises(CellError) as exc:
+            parse_qty(text)
+        assert exc.value.code == ("bad_qty" if "e" in text else "qty_out_of_range")
