@@ -321,7 +321,7 @@ class DesktopApp(QObject):
         assert self.runner is not None
 
         def make_demo(session: Session, job: JobControl) -> object:
-            from sellerdesk.services.demo import generate_demo  # only --demo needs it
+            from sellerdesk.demo import generate_demo  # only --demo needs it
 
             return generate_demo(session, orders=DEMO_ORDERS, progress=job.progress, cancelled=job.cancelled)
 

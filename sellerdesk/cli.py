@@ -118,12 +118,12 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.export_samples:
-        from sellerdesk.services.samples import export_samples
+        from sellerdesk.demo.samples import export_samples
 
         for path in export_samples(args.export_samples, seed=args.seed):
             print(path)
         return 0
-    from sellerdesk.services.demo import generate_demo
+    from sellerdesk.demo import generate_demo
 
     engine = open_engine(args)
     started = time.perf_counter()

@@ -8,7 +8,6 @@ import benchmark uses them to make 100,000-row files. They follow the real layou
 from __future__ import annotations
 
 import csv
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import chain, islice
@@ -234,27 +233,3 @@ def _write_xlsx(path: Path, header: list[str], rows: Iterator[Row]) -> int:
     # xlsx keeps ids as text cells: no ="…" guard
     cells = ([c.strip('="') if c.startswith('="') else c for c in row] for row in rows)
     return write_text_sheet(path, "订单", chain([header], cells)) - 1
-
-
-def export_samples(folder: Path, *, seed: int = 1, orders: int = 600) -> list[Path]:
-    """A small demo shop's exports, one file per platform layout (Taobao as its order + item pair)."""
-    from sellerdesk.db.engine import make_engine, make_session_factory
-    from sellerdesk.db.migrate import ensure_schema
-    from sellerdesk.services.demo import generate_demo
-
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine("sqlite:///" + str(Path(tmp) / "samples.sqlite"))
-        ensure_schema(engine)
-        written = []
-        with make_session_factory(engine)() as session:
-            generate_demo(session, orders=orders, seed=seed)
-            session.flush()
-            stamp = datetime.now().strftime("%Y%m%d%H%M")
-            for stem in EXPORTS:
-                name = f"{stem}{stamp}.csv" if stem.startswith("Export") else f"{stem}.csv"
-                write_export(session, stem, folder / name)
-                written.append(folder / name)
-            session.rollback()
-        engine.dispose()
-    return written

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import check_database, ensure_schema
+from sellerdesk.demo import DemoSummary, generate_demo
 from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, Role, TicketCategory
 from sellerdesk.domain.errors import Cancelled, ValidationError
 from sellerdesk.domain.timeutil import local_to_utc
@@ -40,7 +41,6 @@ from sellerdesk.models import (
     TicketEvent,
     Warehouse,
 )
-from sellerdesk.services.demo import DemoSummary, generate_demo
 
 TODAY = date(2026, 8, 20)
 ORDERS = 2000

@@ -11,11 +11,11 @@ import random
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from sellerdesk.demo.base import CHINA_OFFSET, DAY, HOUR, Ids, Sink, TimeText, day_of_number
+from sellerdesk.demo.catalog import Catalog, SkuInfo
+from sellerdesk.demo.data import PRODUCTS
+from sellerdesk.demo.orders import OrderStats
 from sellerdesk.domain.enums import MovementKind, Role
-from sellerdesk.services.demo_base import CHINA_OFFSET, DAY, HOUR, Ids, Sink, TimeText, day_of_number
-from sellerdesk.services.demo_catalog import Catalog, SkuInfo
-from sellerdesk.services.demo_data import PRODUCTS
-from sellerdesk.services.demo_orders import OrderStats
 
 MOVEMENT_COLUMNS = (
     "id",

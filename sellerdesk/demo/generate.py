@@ -19,9 +19,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.errors import ValidationError
-from sellerdesk.models import Buyer, Order, Refund, Sku
-from sellerdesk.services.demo_base import (
+from sellerdesk.demo.base import (
     DAY,
     HOUR,
     Ids,
@@ -33,9 +31,9 @@ from sellerdesk.services.demo_base import (
     local_midnight,
     time_text,
 )
-from sellerdesk.services.demo_catalog import Catalog, build_catalog
-from sellerdesk.services.demo_data import PRODUCTS
-from sellerdesk.services.demo_orders import (
+from sellerdesk.demo.catalog import Catalog, build_catalog
+from sellerdesk.demo.data import PRODUCTS
+from sellerdesk.demo.orders import (
     BUYER_COLUMNS,
     ITEM_COLUMNS,
     ORDER_COLUMNS,
@@ -43,15 +41,17 @@ from sellerdesk.services.demo_orders import (
     OrderStats,
     generate_orders,
 )
-from sellerdesk.services.demo_service import (
+from sellerdesk.demo.stock import MOVEMENT_COLUMNS, StockWriter
+from sellerdesk.demo.team import TeamCounts, TeamWriter, write_settings
+from sellerdesk.demo.tickets import (
     EVENT_COLUMNS,
     TICKET_COLUMNS,
     ServiceStats,
     TicketWriter,
     write_canned_replies,
 )
-from sellerdesk.services.demo_stock import MOVEMENT_COLUMNS, StockWriter
-from sellerdesk.services.demo_team import TeamCounts, TeamWriter, write_settings
+from sellerdesk.domain.errors import ValidationError
+from sellerdesk.models import Buyer, Order, Refund, Sku
 from sellerdesk.services.rollup import rebuild_rollup
 from sellerdesk.services.search import rebuild_search
 

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import Priority, Role, TicketCategory, TicketEventKind, TicketStatus
-from sellerdesk.models import CannedReply
-from sellerdesk.services.demo_base import (
+from sellerdesk.demo.base import (
     CHINA_OFFSET,
     DAY,
     HOUR,
@@ -25,9 +23,11 @@ from sellerdesk.services.demo_base import (
     insert_rows,
     local_day_number,
 )
-from sellerdesk.services.demo_catalog import Catalog
-from sellerdesk.services.demo_data import CANNED_REPLIES, TICKET_NOTES, TICKET_OUTCOMES, TICKET_SUBJECTS
-from sellerdesk.services.demo_orders import TicketSeed
+from sellerdesk.demo.catalog import Catalog
+from sellerdesk.demo.data import CANNED_REPLIES, TICKET_NOTES, TICKET_OUTCOMES, TICKET_SUBJECTS
+from sellerdesk.demo.orders import TicketSeed
+from sellerdesk.domain.enums import Priority, Role, TicketCategory, TicketEventKind, TicketStatus
+from sellerdesk.models import CannedReply
 
 TICKET_COLUMNS = (
     "id",

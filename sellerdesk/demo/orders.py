@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
-from sellerdesk.domain.enums import OrderStatus, Platform, RefundState, TicketCategory
-from sellerdesk.services.demo_base import (
+from sellerdesk.demo.base import (
     DAY,
     HOUR,
     Batch,
@@ -27,8 +26,8 @@ from sellerdesk.services.demo_base import (
     day_of_number,
     local_day_number,
 )
-from sellerdesk.services.demo_catalog import BLOCK_DAYS, PLATFORMS, Catalog, SkuInfo
-from sellerdesk.services.demo_data import (
+from sellerdesk.demo.catalog import BLOCK_DAYS, PLATFORMS, Catalog, SkuInfo
+from sellerdesk.demo.data import (
     ALNUM,
     AUTO_CONFIRM_DAYS,
     BUYER_MESSAGES,
@@ -60,6 +59,7 @@ from sellerdesk.services.demo_data import (
     UNPAID_CLOSE_REASON,
     WEEKDAY_FACTOR,
 )
+from sellerdesk.domain.enums import OrderStatus, Platform, RefundState, TicketCategory
 
 ORDER_COLUMNS = (
     "id",
