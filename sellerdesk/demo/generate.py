@@ -33,6 +33,7 @@ from sellerdesk.demo.base import (
 )
 from sellerdesk.demo.catalog import Catalog, build_catalog
 from sellerdesk.demo.data import PRODUCTS
+from sellerdesk.demo.ledger import MOVEMENT_COLUMNS, Movements
 from sellerdesk.demo.orders import (
     BUYER_COLUMNS,
     ITEM_COLUMNS,
@@ -41,7 +42,7 @@ from sellerdesk.demo.orders import (
     OrderStats,
     generate_orders,
 )
-from sellerdesk.demo.stock import MOVEMENT_COLUMNS, StockWriter
+from sellerdesk.demo.stock import StockWriter
 from sellerdesk.demo.team import TeamCounts, TeamWriter, write_settings
 from sellerdesk.demo.tickets import (
     EVENT_COLUMNS,
@@ -148,8 +149,9 @@ def _fill(session: Session, *, orders: int, seed: int, today: date, as_of: int, 
     clocks = time_text(start - 400 * DAY, as_of + DAY)
     catalog = build_catalog(session, ids, rng, start=start, days=DAYS, orders=orders)
     with Sink(session, _SINK_TABLES) as sink:
-        stats = generate_orders(rng, catalog, sink, clocks, ids, steps, orders=orders, as_of=as_of)
-        stock = StockWriter(rng, catalog, sink, clocks[0], ids, as_of)
+        movements = Movements(sink, ids, clocks[0], catalog.warehouses)
+        stats = generate_orders(rng, catalog, sink, clocks, ids, movements, steps, orders=orders, as_of=as_of)
+        stock = StockWriter(rng, catalog, sink, movements, as_of)
         stock.write(stats)
         steps.advance(_tail(orders) // 2)
         service = TicketWriter(rng, catalog, sink, clocks, ids, as_of).write(stats.tickets)

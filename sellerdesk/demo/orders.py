@@ -59,7 +59,17 @@ from sellerdesk.demo.data import (
     UNPAID_CLOSE_REASON,
     WEEKDAY_FACTOR,
 )
-from sellerdesk.domain.enums import OrderStatus, Platform, RefundState, TicketCategory
+from sellerdesk.demo.ledger import Movements
+from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, TicketCategory
+from sellerdesk.services.stock import (
+    MAIN,
+    OUT_REASON,
+    RESERVE_REASON,
+    RETURN_REASON,
+    RETURNS,
+    desired_line_stock,
+    line_stock_state,
+)
 
 ORDER_COLUMNS = (
     "id",
@@ -169,6 +179,7 @@ R_NONE, R_REFUNDING, R_REFUNDED, R_REJECTED, R_CLOSED = (
     RefundState.REJECTED.value,
     RefundState.CLOSED.value,
 )
+_RESERVE, _OUT, _BACK = MovementKind.SALE_RESERVE.value, MovementKind.SALE_OUT.value, MovementKind.RETURN.value
 # Enum members are looked up once: ``Platform.PDD`` costs ~0.2 µs per access, a million orders over.
 _TAOBAO, _JD, _PDD, _DOUYIN = Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN
 _CANCEL, _RETURN, _COMPENSATE = "cancel", "return", "compensate"  # refund before shipping / goods back / money
@@ -207,9 +218,9 @@ class OrderStats:
     items: int = 0
     refunds: int = 0
     buyers: int = 0
-    sold: dict[tuple[int, int], int] = field(default_factory=dict)  # (sku index, China day) → units shipped
+    # What the order lines took out of main and put into returns (as the stock sync books them), per day.
+    sold: dict[tuple[int, int], int] = field(default_factory=dict)  # (sku index, China day) → units out
     returned: dict[tuple[int, int], int] = field(default_factory=dict)  # (sku index, China day) → units back
-    reserved: list[tuple[int, int, int, int]] = field(default_factory=list)  # (sku index, qty, paid, item id)
     monthly: dict[str, list[int]] = field(default_factory=dict)  # YYYY-MM → [orders, gmv, refund, refunded]
     tickets: list[TicketSeed] = field(default_factory=list)
     late_orders: list[int] = field(default_factory=list)
@@ -244,6 +255,7 @@ class _Line:
     item_ref: str  # the platform's item id
     sku_ref: str  # the platform's SKU id
     row_id: int = 0  # order_items.id once written
+    status: str = PENDING  # the line's status as written
     paid: int = 0
     refund: int = 0
     state: str = R_NONE
@@ -359,6 +371,7 @@ class OrderMaker:
         sink: Sink,
         clocks: tuple[TimeText, OptionalTimeText],
         ids: Ids,
+        movements: Movements,
         *,
         orders: int,
         as_of: int,
@@ -390,6 +403,7 @@ class OrderMaker:
         self._month_keys: dict[int, str] = {}
         self._pdd_dates: dict[int, str] = {}
         self.ids = ids
+        self.movements = movements
         self.next_order = ids.take("orders", orders)
         self.next_item = ids.peek("order_items")
         self.next_refund = ids.peek("refunds")
@@ -782,7 +796,7 @@ class OrderMaker:
             status, raw = o.status, base_raw
             if line.state == R_REFUNDED and line.refund == line.paid and o.status != REFUNDED:
                 status, raw = REFUNDED, shop.status_text[REFUNDED]  # one line returned, the rest went on
-            line.row_id = self.next_item
+            line.row_id, line.status = self.next_item, status
             self.next_item += 1
             self._item_rows.append(
                 (
@@ -876,23 +890,27 @@ class OrderMaker:
         return key
 
     def _stock(self, o: _Order) -> None:
-        sold, refund = self.stats.sold, o.refund
-        if o.shipped is not None:
-            ship_day = local_day_number(o.shipped)
-            for line in o.lines:
-                if line.linked:
-                    sold[line.index, ship_day] = sold.get((line.index, ship_day), 0) + line.qty
-        elif o.paid is not None and (refund is None or refund.state != R_REFUNDED):
-            for line in o.lines:  # paid, waiting to be shipped: reserved
-                if line.linked:
-                    self.stats.reserved.append((line.index, line.qty, o.paid, line.row_id))
-        if refund is not None and refund.kind == _RETURN and refund.state == R_REFUNDED:
-            assert refund.finished is not None
-            back_day, returned = local_day_number(refund.finished), self.stats.returned
-            for line in refund.lines(o.lines):
-                if line.linked:
-                    units = line.qty if refund.full else refund.units
-                    returned[line.index, back_day] = returned.get((line.index, back_day), 0) + units
+        """Each linked line's movements, exactly what ``sync_order_stock`` would post for it (so a later sync
+        posts nothing), dated when they happened: reserved on payment, out on shipping, back on the refund."""
+        refund, add = o.refund, self.movements.add
+        order_refund = refund.state if refund is not None else R_NONE
+        back_at = refund.finished if refund is not None and refund.finished is not None else self.as_of
+        for line in o.lines:
+            if not line.linked:
+                continue
+            status, refund_state = line_stock_state(o.status, order_refund, line.status, line.state)
+            reserved, out, back = desired_line_stock(status, refund_state, o.shipped is not None, line.qty)
+            sku, ref, item = line.sku.id, o.platform_order_id, line.row_id
+            if reserved:
+                assert o.paid is not None
+                add(sku, MAIN, _RESERVE, 0, reserved, o.paid, RESERVE_REASON, ref=ref, item_id=item)
+            if out:
+                assert o.shipped is not None
+                add(sku, MAIN, _OUT, -out, 0, o.shipped, OUT_REASON, ref=ref, item_id=item)
+                _tally(self.stats.sold, line.index, o.shipped, out)
+            if back:
+                add(sku, RETURNS, _BACK, back, 0, back_at, RETURN_REASON, ref=ref, item_id=item)
+                _tally(self.stats.returned, line.index, back_at, back)
 
     def _ticket(self, o: _Order, late: bool) -> None:
         category, at = self._ticket_topic(o, late)
@@ -926,19 +944,25 @@ class OrderMaker:
         return TicketCategory.OTHER, o.created + int(rnd() * 5 * DAY)
 
 
+def _tally(units: dict[tuple[int, int], int], index: int, at: int, qty: int) -> None:
+    key = (index, local_day_number(at))
+    units[key] = units.get(key, 0) + qty
+
+
 def generate_orders(
     rng: random.Random,
     catalog: Catalog,
     sink: Sink,
     clocks: tuple[TimeText, OptionalTimeText],
     ids: Ids,
+    movements: Movements,
     progress: Progress,
     *,
     orders: int,
     as_of: int,
 ) -> OrderStats:
     """All the year's orders, written in chunks as they are made; returns what the later steps need."""
-    maker = OrderMaker(rng, catalog, sink, clocks, ids, orders=orders, as_of=as_of)
+    maker = OrderMaker(rng, catalog, sink, clocks, ids, movements, orders=orders, as_of=as_of)
     first = day_of_number(local_day_number(catalog.start))
     open_hours = (as_of - catalog.start - (catalog.days - 1) * DAY) // HOUR
     last_share = sum(HOUR_WEIGHTS[:open_hours]) / sum(HOUR_WEIGHTS)
