@@ -61,6 +61,8 @@ from sellerdesk.demo.data import (
 )
 from sellerdesk.demo.ledger import Movements
 from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, TicketCategory
+from sellerdesk.domain.records import ItemRecord, OrderRecord
+from sellerdesk.services import order_merge as om
 from sellerdesk.services.stock import (
     MAIN,
     OUT_REASON,
@@ -71,67 +73,18 @@ from sellerdesk.services.stock import (
     line_stock_state,
 )
 
-ORDER_COLUMNS = (
-    "id",
-    "shop_id",
-    "platform",
-    "platform_order_id",
-    "buyer_id",
-    "buyer_nick",
-    "status",
-    "status_raw",
-    "refund_state",
-    "locked",
-    "deleted",
-    "created_at",
-    "paid_at",
-    "shipped_at",
-    "completed_at",
-    "goods_cents",
-    "shipping_cents",
-    "discount_cents",
-    "paid_cents",
-    "refund_cents",
-    "units",
-    "receiver_name",
-    "receiver_phone",
-    "receiver_province",
-    "receiver_city",
-    "receiver_district",
-    "receiver_address",
-    "receiver_zip",
-    "buyer_message",
-    "seller_memo",
-    "close_reason",
-    "carrier",
-    "tracking_no",
-    "imported_at",
-    "updated_at",
-    "version",
+# The import's own columns (services.order_merge); the builders leave the times to the demo clock's text.
+ORDER_COLUMNS = om.NEW_ORDER_COLUMNS
+ITEM_COLUMNS = om.NEW_ITEM_COLUMNS
+_ORDER_TIMES_AT = len(om.ORDER_COLUMNS) - len(om.ORDER_TIME_FIELDS)  # new_order_row ends with the times
+assert (
+    om.ORDER_COLUMNS[_ORDER_TIMES_AT:]
+    == om.ORDER_TIME_FIELDS
+    == ("created_at", "paid_at", "shipped_at", "completed_at")
 )
-ITEM_COLUMNS = (
-    "id",
-    "order_id",
-    "sub_order_id",
-    "sku_id",
-    "seller_code",
-    "platform_item_id",
-    "platform_sku_id",
-    "title",
-    "spec",
-    "qty",
-    "unit_price_cents",
-    "payable_cents",
-    "paid_cents",
-    "refund_cents",
-    "status",
-    "status_raw",
-    "refund_state",
-    "refund_status_raw",
-    "carrier",
-    "tracking_no",
-    "shipped_at",
-)
+_ITEM_SHIPPED_AT = om.ITEM_COLUMNS.index("shipped_at")
+_STATUS = {status.value: status for status in OrderStatus}
+_REFUND_STATE = {state.value: state for state in RefundState}
 REFUND_COLUMNS = (
     "id",
     "shop_id",
@@ -488,7 +441,6 @@ class OrderMaker:
         if o.shipped is not None:
             self._ship(o)
         self._write_order(o)
-        self._write_lines(o)
         if o.refund is not None:
             self._write_refunds(o, o.refund)
         self._account(o)
@@ -724,6 +676,8 @@ class OrderMaker:
     # --- rows --------------------------------------------------------------------------------------------
 
     def _write_order(self, o: _Order) -> None:
+        """The order and its lines as an import's first write of them: the import's row builders make every
+        value but the times, which the demo clock gives as stored text."""
         shop, rnd, optional = o.shop, self.random, self.opt_text
         status_raw = shop.status_text[self._base_status(o)]
         locked = shop.platform is _JD and o.status == REFUNDING and o.shipped is None
@@ -740,46 +694,36 @@ class OrderMaker:
         r = rnd()
         message = BUYER_MESSAGES[int(r * 1000) % len(BUYER_MESSAGES)] if r < 0.06 else ""
         memo = SELLER_MEMOS[int(r * 1000) % len(SELLER_MEMOS)] if 0.06 <= r < 0.08 else ""
-        self._order_rows.append(
-            (
-                o.id,
-                shop.id,
-                shop.value,
-                o.platform_order_id,
-                o.buyer_id,
-                o.nick,
-                o.status,
-                status_raw,
-                o.refund.state if o.refund is not None else R_NONE,
-                locked,
-                False,
-                o.created_text,
-                optional(o.paid),
-                optional(o.shipped),
-                optional(o.completed),
-                o.goods,
-                o.shipping,
-                o.discount,
-                o.paid_total,
-                o.refund_total,
-                o.units,
-                name,
-                phone,
-                o.place[0],
-                o.place[1],
-                o.place[2],
-                address,
-                "",
-                message,
-                memo,
-                o.close_reason,
-                o.carrier,
-                o.tracking,
-                self.as_of_text,
-                self.as_of_text,
-                1,
-            )
+        record = OrderRecord(
+            shop.platform,
+            o.platform_order_id,
+            status=_STATUS[o.status],
+            status_raw=status_raw,
+            refund_state=_REFUND_STATE[o.refund.state if o.refund is not None else R_NONE],
+            goods_cents=o.goods,
+            shipping_cents=o.shipping,
+            discount_cents=o.discount,
+            paid_cents=o.paid_total,
+            refund_cents=o.refund_total,
+            buyer_nick=o.nick,
+            receiver_name=name,
+            receiver_phone=phone,
+            receiver_province=o.place[0],
+            receiver_city=o.place[1],
+            receiver_district=o.place[2],
+            receiver_address=address,
+            buyer_message=message,
+            seller_memo=memo,
+            carrier=o.carrier,
+            tracking_no=o.tracking,
+            close_reason=o.close_reason,
+            locked=locked,
+            items=self._write_lines(o),
         )
+        values = om.new_order_row(record, amounts_from_lines=False, buyer_id=o.buyer_id)
+        times = (o.created_text, optional(o.paid), optional(o.shipped), optional(o.completed))
+        head = (o.id, shop.id, shop.value, o.platform_order_id, self.as_of_text, self.as_of_text, 1, None)
+        self._order_rows.append((*head, *values[:_ORDER_TIMES_AT], *times))
 
     @staticmethod
     def _base_status(o: _Order) -> str:
@@ -788,8 +732,8 @@ class OrderMaker:
             return o.status
         return SHIPPED if o.shipped is not None else PAID
 
-    def _write_lines(self, o: _Order) -> None:
-        shop = o.shop
+    def _write_lines(self, o: _Order) -> list[ItemRecord]:
+        shop, records = o.shop, []
         shipped_text = self.opt_text(o.shipped)
         base_raw = shop.status_text[self._base_status(o)]
         for k, line in enumerate(o.lines):
@@ -798,31 +742,31 @@ class OrderMaker:
                 status, raw = REFUNDED, shop.status_text[REFUNDED]  # one line returned, the rest went on
             line.row_id, line.status = self.next_item, status
             self.next_item += 1
-            self._item_rows.append(
-                (
-                    line.row_id,
-                    o.id,
-                    self._sub_order_id(o, k),
-                    line.sku.id if line.linked else None,
-                    line.code,
-                    line.item_ref,
-                    line.sku_ref,
-                    line.sku.title,
-                    line.sku.spec,
-                    line.qty,
-                    line.unit,
-                    line.qty * line.unit,
-                    line.paid,
-                    line.refund,
-                    status,
-                    raw,
-                    line.state,
-                    shop.refund_text[line.state],
-                    o.carrier,
-                    o.tracking,
-                    shipped_text,
-                )
+            sub_order_id = self._sub_order_id(o, k)
+            record = ItemRecord(
+                sub_order_id,
+                title=line.sku.title,
+                spec=line.sku.spec,
+                seller_code=line.code,
+                platform_item_id=line.item_ref,
+                platform_sku_id=line.sku_ref,
+                qty=line.qty,
+                unit_price_cents=line.unit,
+                payable_cents=line.qty * line.unit,
+                paid_cents=line.paid,
+                refund_cents=line.refund,
+                status=_STATUS[status],
+                status_raw=raw,
+                refund_state=_REFUND_STATE[line.state],
+                refund_status_raw=shop.refund_text[line.state],
+                carrier=o.carrier,
+                tracking_no=o.tracking,
             )
+            records.append(record)
+            values = om.item_row(record, line.sku.id if line.linked else None)
+            at = _ITEM_SHIPPED_AT
+            self._item_rows.append((line.row_id, o.id, sub_order_id, *values[:at], shipped_text, *values[at + 1 :]))
+        return records
 
     @staticmethod
     def _sub_order_id(o: _Order, k: int) -> str:

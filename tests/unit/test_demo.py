@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import check_database, ensure_schema
 from sellerdesk.demo import DemoSummary, generate_demo
+from sellerdesk.demo.base import DAY, local_day_number, local_midnight
 from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, Role, TicketCategory
 from sellerdesk.domain.errors import Cancelled, ValidationError
 from sellerdesk.domain.sla import DEFAULT_SLA
-from sellerdesk.domain.timeutil import local_to_utc
+from sellerdesk.domain.timeutil import day_bounds_utc, local_to_utc
 from sellerdesk.models import (
     AppSetting,
     Base,
@@ -441,6 +442,16 @@ def test_runs_inside_the_callers_transaction_on_every_backend(session: Session) 
     session.flush()  # a fresh id, not one of the demo's
     demo_top = session.scalar(select(func.max(Order.id)).where(Order.id != extra.id))
     assert demo_top is not None and extra.id > demo_top
+
+
+def test_the_demo_clock_agrees_with_the_apps_time_conversion() -> None:
+    """The hot loops' fixed China offset says what ``domain.timeutil`` says, day by day over the demo's years."""
+    first = date(2024, 1, 1)
+    for n in range(3 * 366):
+        day = first + timedelta(days=n)
+        midnight = local_midnight(day)
+        assert datetime.fromtimestamp(midnight, UTC) == day_bounds_utc(day)[0]
+        assert local_day_number(midnight) == local_day_number(midnight + DAY - 1) == (day - date(1970, 1, 1)).days
 
 
 def test_the_apps_stock_sync_over_the_demo_posts_nothing(session: Session) -> None:
