@@ -12,13 +12,14 @@ import gc
 import random
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sellerdesk.db.bulk import indexes_deferred
 from sellerdesk.demo.base import (
     DAY,
     HOUR,
@@ -52,7 +53,7 @@ from sellerdesk.demo.tickets import (
     write_canned_replies,
 )
 from sellerdesk.domain.errors import ValidationError
-from sellerdesk.models import Buyer, Order, Refund, Sku
+from sellerdesk.models import Base, Buyer, Order, Refund, Sku
 from sellerdesk.services.rollup import rebuild_rollup
 from sellerdesk.services.search import rebuild_search
 
@@ -142,13 +143,22 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _indexes_deferred(session: Session, *, rows: int) -> Iterator[None]:
+    """The big tables' secondary indexes are built once at the end, as a first import into them does."""
+    with ExitStack() as stack:
+        for name in _SINK_TABLES:
+            stack.enter_context(indexes_deferred(session, Base.metadata.tables[name], adding=rows))
+        yield
+
+
 def _fill(session: Session, *, orders: int, seed: int, today: date, as_of: int, steps: Progress) -> DemoSummary:
     start = local_midnight(today) - (DAYS - 1) * DAY
     rng = random.Random(seed)
     ids = Ids(session)
     clocks = time_text(start - 400 * DAY, as_of + DAY)
     catalog = build_catalog(session, ids, rng, start=start, days=DAYS, orders=orders)
-    with Sink(session, _SINK_TABLES) as sink:
+    with _indexes_deferred(session, rows=orders), Sink(session, _SINK_TABLES) as sink:
         movements = Movements(sink, ids, clocks[0], catalog.warehouses)
         stats = generate_orders(rng, catalog, sink, clocks, ids, movements, steps, orders=orders, as_of=as_of)
         stock = StockWriter(rng, catalog, sink, movements, as_of)
