@@ -5,7 +5,8 @@ Speed matters here (a million orders in well under two minutes), which shapes fo
 - big tables are written as tuples through the driver, with instants already as the text SQLAlchemy's SQLite
   ``DateTime`` stores (PostgreSQL parses it as well): the typed Core path spends ~40 µs per order row in the
   UTC bind processors alone, more than generating the order;
-- on an SQLite file the index work of those inserts runs on a second thread (see ``Sink``);
+- on an SQLite file the index work of those inserts runs on a second thread (see ``Sink``), and the secondary
+  indexes of the big tables are built once at the end (``generate``, as a first import does);
 - small tables go through typed Core ``insert(table)`` and get aware datetimes like any other service.
 """
 

@@ -2,7 +2,9 @@
 
 This is the hot loop of the demo (a million orders): rows are tuples, instants are int epoch seconds, an order's
 state lives in one slotted object, statuses are plain strings, and random picks use ``random()`` with look-up
-tables instead of ``choices`` per value.
+tables instead of ``choices`` per value. What reaches the database follows the app's own rules: order and line
+rows come from the import's row builders (``services.order_merge``), each linked line's stock movements are what
+the stock sync would post (``services.stock``).
 """
 
 from __future__ import annotations
