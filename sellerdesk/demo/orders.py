@@ -359,6 +359,7 @@ class OrderMaker:
         self._pdd_dates: dict[int, str] = {}
         self.ids = ids
         self.movements = movements
+        self._stock_rules: dict[tuple[str, str, str, str, bool], tuple[int, int, int]] = {}
         self.next_order = ids.take("orders", orders)
         self.next_item = ids.peek("order_items")
         self.next_refund = ids.peek("refunds")
@@ -841,11 +842,15 @@ class OrderMaker:
         refund, add = o.refund, self.movements.add
         order_refund = refund.state if refund is not None else R_NONE
         back_at = refund.finished if refund is not None and refund.finished is not None else self.as_of
+        shipped, rules = o.shipped is not None, self._stock_rules
         for line in o.lines:
             if not line.linked:
                 continue
-            status, refund_state = line_stock_state(o.status, order_refund, line.status, line.state)
-            reserved, out, back = desired_line_stock(status, refund_state, o.shipped is not None, line.qty)
+            key = (o.status, order_refund, line.status, line.state, shipped)
+            rule = rules.get(key)
+            if rule is None:  # the rule per unit (each figure is 0 or the quantity), asked once per case
+                rule = rules[key] = desired_line_stock(*line_stock_state(*key[:4]), shipped, 1)
+            reserved, out, back = rule[0] * line.qty, rule[1] * line.qty, rule[2] * line.qty
             sku, ref, item = line.sku.id, o.platform_order_id, line.row_id
             if reserved:
                 assert o.paid is not None
