@@ -129,7 +129,7 @@ class StockWriter:
             return
         good = round(ledger.returns * GOOD_RETURN_SHARE)
         ref = f"DB-{day_of_number(day):%Y%m}"
-        at = self._at(day, 17)
+        at = self._at(day + 1, 0) - 1  # the end of the day: after every return the day brought
         for qty, target, reason in (
             (good, MAIN, "退货质检合格，转回主仓"),
             (ledger.returns - good, DEFECTS, "退货质检不合格，转次品仓"),

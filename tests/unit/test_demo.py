@@ -292,6 +292,12 @@ def test_stock_ledger_agrees_with_the_orders(db: Session) -> None:
         ).all()
     )
     assert all(qty >= 0 for qty in on_hand.values())
+    running = func.sum(StockMovement.on_hand_delta).over(
+        partition_by=(StockMovement.sku_id, StockMovement.warehouse_id), order_by=(StockMovement.at, StockMovement.id)
+    )
+    balances = select(running.label("balance")).subquery()
+    lowest = db.scalar(select(func.min(balances.c.balance)))
+    assert lowest is not None and lowest >= 0  # no warehouse ever held less than nothing
     sold = dict(
         db.execute(
             select(StockMovement.sku_id, -func.sum(StockMovement.on_hand_delta))
