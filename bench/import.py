@@ -28,7 +28,7 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 def _make_files(rows: int) -> tuple[Path, Path]:
     from sellerdesk.db.engine import make_engine, make_session_factory
     from sellerdesk.db.migrate import ensure_schema
-    from sellerdesk.services.demo import generate_demo
+    from sellerdesk.demo import generate_demo
     from sellerdesk.services.samples import write_export
 
     CACHE.mkdir(exist_ok=True)

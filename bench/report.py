@@ -32,7 +32,7 @@ def _database(orders: int, db: Path | None = None) -> str:
     """The cached demo database (or ``db``) at the current schema (built, or upgraded without a backup copy)."""
     from sellerdesk.db.engine import make_engine, make_session_factory
     from sellerdesk.db.migrate import current_revision, ensure_schema, head_revision, upgrade
-    from sellerdesk.services.demo import generate_demo
+    from sellerdesk.demo import generate_demo
 
     CACHE.mkdir(exist_ok=True)
     path = db or CACHE / f"demo_{orders}.sqlite"

@@ -63,11 +63,11 @@ desktop.shutdown()
 
 
 def demo_database(rebuild: bool) -> Path:
-    """The cached 20k-order demo database (built with services.demo.generate_demo)."""
+    """The cached 20k-order demo database (built with sellerdesk.demo.generate_demo)."""
     # Imported here, not at the top: the parent process only needs them to build the database.
     from sellerdesk.db.engine import make_engine, make_session_factory
     from sellerdesk.db.migrate import ensure_schema, head_revision
-    from sellerdesk.services.demo import generate_demo
+    from sellerdesk.demo import generate_demo
 
     folder = Path(tempfile.gettempdir()) / "sellerdesk-bench"
     path = folder / f"startup-demo-{ORDERS}-rev{head_revision()}.sqlite"

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from sellerdesk.db.migrate import SchemaResult
-    from sellerdesk.services.demo import DemoSummary
+    from sellerdesk.demo import DemoSummary
 
 # Set before anything imports pyqtgraph (none of the imports above does): with PyQt6 installed too,
 # pyqtgraph would otherwise pick PyQt6 and fail to draw into our PySide6 widgets.
@@ -336,7 +336,7 @@ class DesktopApp(QObject):
         assert self.runner is not None
 
         def make_demo(session: Session, job: JobControl) -> DemoSummary:
-            from sellerdesk.services.demo import generate_demo  # only --demo needs it
+            from sellerdesk.demo import generate_demo  # only --demo needs it
 
             return generate_demo(session, orders=DEMO_ORDERS, progress=job.progress, cancelled=job.cancelled)
 

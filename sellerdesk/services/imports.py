@@ -336,12 +336,6 @@ def _has_orders(session: Session, shop_id: int) -> bool:
     return session.scalar(select(Order.id).where(Order.shop_id == shop_id).limit(1)) is not None
 
 
-# Column order of the tuples _create_orders builds: our own columns, then om.new_order_row's.
-_NEW_ORDER_COLUMNS = ("id", "shop_id", "platform", "platform_order_id", "imported_at", "updated_at", "version",
-                      "exported_at", *om.ORDER_COLUMNS)  # fmt: skip
-_NEW_ITEM_COLUMNS = ("id", "order_id", "sub_order_id", *om.ITEM_COLUMNS)
-
-
 def _create_orders(w: _FileWrite, records: Sequence[OrderRecord]) -> list[int]:
     """Insert new orders with their lines and search documents; returns their ids (in record order)."""
     if not records:
@@ -353,7 +347,7 @@ def _create_orders(w: _FileWrite, records: Sequence[OrderRecord]) -> list[int]:
         (order_id, *head, r.order_id, now, now, 1, w.exported_at, *w.order_row(r))
         for order_id, r in zip(ids, records, strict=True)
     ]
-    bulk_insert_rows(w.session, ORDERS, _NEW_ORDER_COLUMNS, rows)
+    bulk_insert_rows(w.session, ORDERS, om.NEW_ORDER_COLUMNS, rows)
     w.tally.log_created("orders", ids)
     w.tally.incomplete.extend(r.order_id for r in records if r.incomplete)
     w.tally.days |= _paid_days(w.session, w.shop.id, records)
@@ -496,11 +490,11 @@ def _merge_items(w: _FileWrite, records: Sequence[OrderRecord], order_ids: dict[
 
 
 def _insert_items(session: Session, rows: Sequence[tuple[Any, ...]], tally: _Tally) -> None:
-    """Insert new lines: ``rows`` are ``_NEW_ITEM_COLUMNS`` values without the id, which is reserved here."""
+    """Insert new lines: ``rows`` are ``om.NEW_ITEM_COLUMNS`` values without the id, which is reserved here."""
     if not rows:
         return
     ids = reserve_ids(session, ORDER_ITEMS, len(rows))
-    bulk_insert_rows(session, ORDER_ITEMS, _NEW_ITEM_COLUMNS, [(i, *row) for i, row in zip(ids, rows, strict=True)])
+    bulk_insert_rows(session, ORDER_ITEMS, om.NEW_ITEM_COLUMNS, [(i, *row) for i, row in zip(ids, rows, strict=True)])
     tally.log_created("order_items", ids)
 
 

@@ -76,6 +76,12 @@ ITEM_COLUMNS = (
     "sku_id",
 )
 
+# Whole new rows (an import's first write of an order and its lines; the demo's too): the row's own columns,
+# then ``new_order_row`` / ``item_row``'s.
+NEW_ORDER_COLUMNS = ("id", "shop_id", "platform", "platform_order_id", "imported_at", "updated_at", "version",
+                     "exported_at", *ORDER_COLUMNS)  # fmt: skip
+NEW_ITEM_COLUMNS = ("id", "order_id", "sub_order_id", *ITEM_COLUMNS)
+
 
 def line_paid_cents(item: ItemRecord) -> int:
     """What the buyer paid for a line: the file's figure, else payable, else price × quantity."""

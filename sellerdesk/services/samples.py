@@ -8,9 +8,7 @@ states its layouts and row writers (``PlatformSpec.samples``); this service read
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
-from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
@@ -70,27 +68,3 @@ def write_export(
     writer = export.rows
     rows = islice((row for order in source for row in writer(sample_order(order, shops[order.shop_id]))), max_rows)
     return write_export_file(path, export.header, rows, encoding=export.encoding)
-
-
-def export_samples(folder: Path, *, seed: int = 1, orders: int = 600) -> list[Path]:
-    """A small demo shop's exports, one file per platform layout (Taobao as its order + item pair)."""
-    from sellerdesk.db.engine import make_engine, make_session_factory
-    from sellerdesk.db.migrate import ensure_schema
-    from sellerdesk.services.demo import generate_demo
-
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine("sqlite:///" + str(Path(tmp) / "samples.sqlite"))
-        ensure_schema(engine)
-        written = []
-        with make_session_factory(engine)() as session:
-            generate_demo(session, orders=orders, seed=seed)
-            session.flush()
-            stamp = datetime.now().strftime("%Y%m%d%H%M")
-            for stem, (_platform, export) in exports().items():
-                name = f"{stem}{stamp}.csv" if export.stamped else f"{stem}.csv"
-                write_export(session, stem, folder / name)
-                written.append(folder / name)
-            session.rollback()
-        engine.dispose()
-    return written

@@ -33,6 +33,21 @@ from sellerdesk.models import Listing, Order, OrderItem, Sku, StockMovement, War
 
 MAIN, RETURNS, DEFECTS = "main", "returns", "defects"
 DEFAULT_WAREHOUSES = ((MAIN, "Main warehouse"), (RETURNS, "Returns"), (DEFECTS, "Defects"))
+# Why the stock sync posts each kind of order-line movement (the demo writes the same texts).
+RESERVE_REASON, RELEASE_REASON = "order paid", "reservation released"
+OUT_REASON, RETURN_REASON = "order shipped", "refunded after shipping"
+# The columns the sync fills in an order line's movement, in the order of its SELECTs.
+LINE_MOVEMENT_COLUMNS = (
+    "sku_id",
+    "warehouse_id",
+    "kind",
+    "on_hand_delta",
+    "reserved_delta",
+    "at",
+    "reason",
+    "order_item_id",
+    "ref",
+)
 _CHUNK = 1000  # ids per IN (...) list
 _SHIPPED = {OrderStatus.SHIPPED, OrderStatus.COMPLETED}
 _OPEN_REFUND = {RefundState.REFUNDING}
@@ -81,6 +96,19 @@ class MovementResult:
     changes: Changes
     movement_ids: tuple[int, ...]
     negative_warnings: tuple[str, ...] = ()  # seller codes left negative (policy "warn")
+
+
+@dataclass(frozen=True)
+class StockDrift:
+    """Where the ledger and the orders disagree: what a stock sync over every order would post."""
+
+    movements: int
+    lines: int
+    skus: int
+
+    @property
+    def none(self) -> bool:
+        return self.movements == 0
 
 
 @dataclass(frozen=True)
@@ -324,6 +352,17 @@ def desired_line_stock(status: str, refund_state: str, shipped: bool, qty: int) 
     return 0, 0, 0
 
 
+def line_stock_state(order_status: str, order_refund: str, line_status: str, line_refund: str) -> tuple[str, str]:
+    """The (status, refund state) the rule reads for a line: the line's own, else the order's; an unpaid or
+    closed order's status wins over its lines'. (``_line_differences`` says the same in SQL.)"""
+    if order_status in (OrderStatus.CLOSED, OrderStatus.PENDING_PAYMENT) or not line_status:
+        status = order_status
+    else:
+        status = line_status
+    refund = order_refund if line_refund in ("", RefundState.NONE) else line_refund
+    return status, refund
+
+
 def sync_order_stock(session: Session, order_ids: Sequence[int]) -> None:
     """Make the ledger match the orders' states for every linked line; idempotent, set-based.
 
@@ -341,41 +380,38 @@ def sync_order_stock(session: Session, order_ids: Sequence[int]) -> None:
 @cache
 def _sync_statements(main: int, returns: int) -> Any:
     # One statement per chunk: the differences are computed once (a materialised CTE), then split by kind.
-    diff = _line_differences().cte("diff").prefix_with("MATERIALIZED")
+    diff = _line_differences(scoped=True).cte("diff").prefix_with("MATERIALIZED")
     now = bindparam("now", type_=StockMovement.at.type)
     table = cast(Table, StockMovement.__table__)
-    columns = [
-        "sku_id",
-        "warehouse_id",
-        "kind",
-        "on_hand_delta",
-        "reserved_delta",
-        "at",
-        "reason",
-        "order_item_id",
-        "ref",
-    ]
     up = diff.c.reserve > 0
     reserve = select(
         diff.c.sku_id, literal(main), case((up, str(MovementKind.SALE_RESERVE)), else_=str(MovementKind.SALE_RELEASE)),
         literal(0), diff.c.reserve, case((up, func.coalesce(diff.c.paid_at, now)), else_=now),
-        case((up, "order paid"), else_="reservation released"), diff.c.item_id, diff.c.ref,
+        case((up, RESERVE_REASON), else_=RELEASE_REASON), diff.c.item_id, diff.c.ref,
     ).where(diff.c.reserve != 0)  # fmt: skip
     out = select(
         diff.c.sku_id, literal(main), literal(str(MovementKind.SALE_OUT)), -diff.c.out, literal(0),
-        case((diff.c.out > 0, func.coalesce(diff.c.shipped_at, now)), else_=now), literal("order shipped"),
+        case((diff.c.out > 0, func.coalesce(diff.c.shipped_at, now)), else_=now), literal(OUT_REASON),
         diff.c.item_id, diff.c.ref,
     ).where(diff.c.out != 0)  # fmt: skip
     back = select(
         diff.c.sku_id, literal(returns), literal(str(MovementKind.RETURN)), diff.c.back, literal(0), now,
-        literal("refunded after shipping"), diff.c.item_id, diff.c.ref,
+        literal(RETURN_REASON), diff.c.item_id, diff.c.ref,
     ).where(diff.c.back != 0)  # fmt: skip
-    return insert(table).from_select(columns, union_all(reserve, out, back))
+    return insert(table).from_select(LINE_MOVEMENT_COLUMNS, union_all(reserve, out, back))
 
 
-def _line_differences() -> Select[Any]:
-    """Per linked line of the orders in ``:ids``: desired minus held (reserved, out, returned)."""
+def _line_differences(*, scoped: bool) -> Select[Any]:
+    """Per linked line (of the orders in ``:ids`` when ``scoped``, else of every order): desired minus held
+    (reserved, out, returned)."""
     kind = StockMovement.kind
+    in_orders = OrderItem.order_id.in_(bindparam("ids", expanding=True))
+    # Scoped: through the order_item_id index, never a scan of the whole ledger.
+    held_lines = (
+        StockMovement.order_item_id.in_(select(OrderItem.id).where(in_orders))
+        if scoped
+        else StockMovement.order_item_id.is_not(None)
+    )
     held = (
         select(
             StockMovement.order_item_id.label("item_id"),
@@ -383,11 +419,7 @@ def _line_differences() -> Select[Any]:
             func.sum(case((kind == MovementKind.SALE_OUT, -StockMovement.on_hand_delta), else_=0)).label("out"),
             func.sum(case((kind == MovementKind.RETURN, StockMovement.on_hand_delta), else_=0)).label("back"),
         )
-        .where(  # through the order_item_id index, never a scan of the whole ledger
-            StockMovement.order_item_id.in_(
-                select(OrderItem.id).where(OrderItem.order_id.in_(bindparam("ids", expanding=True)))
-            )
-        )
+        .where(held_lines)
         .group_by(StockMovement.order_item_id)
         .subquery("held")
     )
@@ -411,7 +443,7 @@ def _line_differences() -> Select[Any]:
             refund.label("refund"),
         )
         .join(Order, Order.id == OrderItem.order_id)
-        .where(OrderItem.order_id.in_(bindparam("ids", expanding=True)), OrderItem.sku_id.is_not(None))
+        .where(OrderItem.sku_id.is_not(None), *([in_orders] if scoped else []))
         .cte("line")
         .prefix_with("MATERIALIZED")
     )
@@ -428,6 +460,22 @@ def _line_differences() -> Select[Any]:
         (want_out - func.coalesce(held.c.out, 0)).label("out"),
         (want_back - func.coalesce(held.c.back, 0)).label("back"),
     ).outerjoin(held, held.c.item_id == line.c.item_id)
+
+
+def stock_drift(session: Session) -> StockDrift:
+    """What ``sync_order_stock`` over every order would post, computed without writing anything.
+
+    Zero when the ledger agrees with the orders; otherwise movements were deleted or changed by hand, or
+    something wrote order stock outside the sync's rule.
+    """
+    diff = _line_differences(scoped=False).subquery("diff")
+    posts = sum((case((column != 0, 1), else_=0) for column in (diff.c.reserve, diff.c.out, diff.c.back)), literal(0))
+    movements, lines, skus = session.execute(
+        select(func.coalesce(func.sum(posts), 0), func.count(), func.count(func.distinct(diff.c.sku_id))).where(
+            or_(diff.c.reserve != 0, diff.c.out != 0, diff.c.back != 0)
+        )
+    ).one()
+    return StockDrift(int(movements), int(lines), int(skus))
 
 
 def _desired_sql(status: Any, refund: Any, shipped: Any, qty: Any) -> tuple[Any, Any, Any]:

@@ -191,7 +191,7 @@ def test_startup_does_not_import_heavy_libraries() -> None:
     probe = (
         "import os, sys; import sellerdesk.app; "
         "print(os.environ['PYQTGRAPH_QT_LIB'], sorted(m for m in ('openpyxl', 'python_calamine', 'pyqtgraph', "
-        "'numpy', 'alembic', 'sqlalchemy', 'sellerdesk.services.demo') if m in sys.modules))"
+        "'numpy', 'alembic', 'sqlalchemy', 'sellerdesk.demo') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["PySide6", "[]"]

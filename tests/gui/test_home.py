@@ -21,11 +21,11 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.db.engine import make_session_factory
+from sellerdesk.demo import generate_demo
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local
 from sellerdesk.models import Order, Shop
 from sellerdesk.services.dashboard import QUEUE_KEYS, load_home_dashboard
-from sellerdesk.services.demo import generate_demo
 from sellerdesk.services.reports import monthly_figures
 from sellerdesk.sheets.report_workbook import label
 from sellerdesk.ui import formatting as fmt

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from sellerdesk import demo
 from sellerdesk.domain.changes import ALL, Changes
 from sellerdesk.domain.enums import Platform
 from sellerdesk.platforms.generic import MappingSpec
-from sellerdesk.services import catalog, demo, imports, mappings
+from sellerdesk.services import catalog, imports, mappings
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
 NOTHING = Changes()

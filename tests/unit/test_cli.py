@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,24 @@ def test_db_check_backup_and_bad_month(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0
     assert (tmp_path / "copy.sqlite").exists()
     assert _run(capsys, "--db", str(db), "report", "monthly", "--month", "2026-13")[0] == 2
+
+
+def test_db_check_reports_stock_drift(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A movement deleted by hand: the ledger no longer says what the orders imply."""
+    db = tmp_path / "demo.sqlite"
+    assert _run(capsys, "--db", str(db), "demo", "--orders", "300")[0] == 0
+    code, out, _ = _run(capsys, "--db", str(db), "db", "check")
+    assert code == 0 and "drift" not in out and out.rstrip().endswith("ok")
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            "DELETE FROM stock_movements WHERE id = (SELECT min(id) FROM stock_movements WHERE kind = ?)", ("sale_out",)
+        )
+    code, out, _ = _run(capsys, "--db", str(db), "db", "check")
+    assert code == 1
+    assert (
+        "stock ledger drift: re-syncing the orders' stock would post 1 movement(s) for 1 order line(s) on 1 SKU(s)"
+        in out
+    )
 
 
 def test_db_check_fails_on_an_unmigrated_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,9 +14,12 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import check_database, ensure_schema
+from sellerdesk.demo import DemoSummary, generate_demo
+from sellerdesk.demo.base import DAY, local_day_number, local_midnight
 from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, Role, TicketCategory
 from sellerdesk.domain.errors import Cancelled, ValidationError
-from sellerdesk.domain.timeutil import local_to_utc
+from sellerdesk.domain.sla import DEFAULT_SLA
+from sellerdesk.domain.timeutil import day_bounds_utc, local_to_utc
 from sellerdesk.models import (
     AppSetting,
     Base,
@@ -40,7 +43,7 @@ from sellerdesk.models import (
     TicketEvent,
     Warehouse,
 )
-from sellerdesk.services.demo import DemoSummary, generate_demo
+from sellerdesk.services.stock import OUT_REASON, StockDrift, stock_drift, sync_order_stock
 
 TODAY = date(2026, 8, 20)
 ORDERS = 2000
@@ -289,6 +292,12 @@ def test_stock_ledger_agrees_with_the_orders(db: Session) -> None:
         ).all()
     )
     assert all(qty >= 0 for qty in on_hand.values())
+    running = func.sum(StockMovement.on_hand_delta).over(
+        partition_by=(StockMovement.sku_id, StockMovement.warehouse_id), order_by=(StockMovement.at, StockMovement.id)
+    )
+    balances = select(running.label("balance")).subquery()
+    lowest = db.scalar(select(func.min(balances.c.balance)))
+    assert lowest is not None and lowest >= 0  # no warehouse ever held less than nothing
     sold = dict(
         db.execute(
             select(StockMovement.sku_id, -func.sum(StockMovement.on_hand_delta))
@@ -305,8 +314,12 @@ def test_stock_ledger_agrees_with_the_orders(db: Session) -> None:
         ).all()
     )
     assert sold == shipped
-    reasons = set(db.scalars(select(StockMovement.reason).where(StockMovement.kind == MovementKind.SALE_OUT)))
-    assert reasons == {"demo: daily shipped sales"}
+    # Booked per order line, as the app's stock sync books them: one out per shipped linked line.
+    outs = db.execute(
+        select(StockMovement.reason, StockMovement.order_item_id).where(StockMovement.kind == MovementKind.SALE_OUT)
+    ).all()
+    assert {reason for reason, _ in outs} == {OUT_REASON} and all(item is not None for _, item in outs)
+    assert len({item for _, item in outs}) == len(outs)
     reserved = db.scalar(select(func.sum(StockMovement.reserved_delta)))
     waiting = db.scalar(
         select(func.sum(OrderItem.qty))
@@ -330,7 +343,8 @@ def test_tickets_come_from_orders_and_follow_the_sla(db: Session) -> None:
     for ticket in tickets:
         assert ticket.assignee_id in agents and 2 <= events[ticket.id] <= 5
         assert WINDOW_START <= ticket.created_at <= AS_OF
-        assert ticket.first_response_due == ticket.created_at + timedelta(hours=1)
+        assert (ticket.first_response_due, ticket.resolution_due) == DEFAULT_SLA.due_times(ticket.created_at)
+        assert ticket.first_response_due == ticket.created_at + timedelta(hours=1)  # the default rule
         assert ticket.resolution_due == ticket.created_at + timedelta(hours=24)
         if ticket.first_response_at is not None:
             assert ticket.created_at <= ticket.first_response_at <= AS_OF
@@ -434,6 +448,29 @@ def test_runs_inside_the_callers_transaction_on_every_backend(session: Session) 
     session.flush()  # a fresh id, not one of the demo's
     demo_top = session.scalar(select(func.max(Order.id)).where(Order.id != extra.id))
     assert demo_top is not None and extra.id > demo_top
+
+
+def test_the_demo_clock_agrees_with_the_apps_time_conversion() -> None:
+    """The hot loops' fixed China offset says what ``domain.timeutil`` says, day by day over the demo's years."""
+    first = date(2024, 1, 1)
+    for n in range(3 * 366):
+        day = first + timedelta(days=n)
+        midnight = local_midnight(day)
+        assert datetime.fromtimestamp(midnight, UTC) == day_bounds_utc(day)[0]
+        assert local_day_number(midnight) == local_day_number(midnight + DAY - 1) == (day - date(1970, 1, 1)).days
+
+
+def test_the_apps_stock_sync_over_the_demo_posts_nothing(session: Session) -> None:
+    """The demo books stock by the app's own rule: re-running the sync over every order changes nothing."""
+    generate_demo(session, orders=ORDERS, seed=SEED, today=TODAY)
+    before = _count(session, StockMovement)
+    assert stock_drift(session) == StockDrift(0, 0, 0)
+    sync_order_stock(session, list(session.scalars(select(Order.id))))
+    assert _count(session, StockMovement) == before
+    on_hand = session.execute(
+        select(func.sum(StockMovement.on_hand_delta)).group_by(StockMovement.sku_id, StockMovement.warehouse_id)
+    ).scalars()
+    assert min(on_hand) >= 0
 
 
 def test_demo_taobao_exports_carry_the_real_meaning_of_the_columns(session: Session, tmp_path: Path) -> None:

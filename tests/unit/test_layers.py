@@ -38,3 +38,11 @@ def test_core_never_imports_qt() -> None:
 
 def test_cli_loads_qt_only_for_the_gui_command() -> None:
     assert not [n for n in _module_level_imports(PACKAGE / "cli.py") if n.startswith(QT)]
+
+
+def test_only_the_ui_and_the_command_line_start_the_demo() -> None:
+    """The demo writes through the services; nothing below it may depend on it."""
+    allowed = ("demo", "ui", "app.py", "cli.py")
+    below = [p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] not in allowed]
+    uses = {str(p.relative_to(PACKAGE)): _all_imports(p) for p in below}
+    assert not {path: names for path, names in uses.items() if any(n.startswith("sellerdesk.demo") for n in names)}

@@ -23,10 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sellerdesk.cli import main
+from sellerdesk.demo import generate_demo
 from sellerdesk.domain.errors import Cancelled
 from sellerdesk.models import Order, OrderItem
 from sellerdesk.services.catalog import import_catalog
-from sellerdesk.services.demo import generate_demo
 from sellerdesk.services.imports import import_paths
 from sellerdesk.services.reports import build_monthly_report, export_monthly_workbook, monthly_figures
 from sellerdesk.sheets.report_workbook import Lang, label, value_label, write_monthly_workbook

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.db.engine import make_engine
 from sellerdesk.db.migrate import alembic_config, ensure_schema, upgrade
+from sellerdesk.demo import generate_demo
 from sellerdesk.domain.timeutil import local_to_utc, utc_to_local
 from sellerdesk.models import Buyer, Order, OrderItem, Product, Refund, Review, Shop, Sku, StaffUser, Task, Ticket
-from sellerdesk.services.demo import generate_demo
 from sellerdesk.services.reports import (
     Durations,
     Figures,

@@ -191,6 +191,34 @@ def test_order_returned_after_shipping_goes_to_returns_warehouse(session: Sessio
     assert balances(session, sku) == {"main": (3, 0), "returns": (2, 0)}
 
 
+def test_stock_drift_is_what_a_sync_would_post_and_writes_nothing(session: Session) -> None:
+    sku, other = add_sku(session), add_sku(session, "B-2")
+    stock.receive_stock(session, sku.id, 10, staff_id=None, reason="in")  # not an order's: never drift
+    paid, shipped = add_order(session, sku, "paid"), add_order(session, other, "shipped", qty=3, shipped_at=T0)
+    add_order(session, None, "shipped", shipped_at=T0)  # unlinked lines move no stock
+    assert stock.stock_drift(session) == stock.StockDrift(movements=2, lines=2, skus=2)
+    assert movement_count(session) == 1
+    stock.sync_order_stock(session, [paid.id, shipped.id])
+    assert stock.stock_drift(session).none
+    session.execute(text("DELETE FROM stock_movements WHERE kind = 'sale_out'"))  # a movement lost by hand
+    set_status(session, paid, "refunded", refund_state="refunded")  # and an order changed without a sync
+    assert stock.stock_drift(session) == stock.StockDrift(movements=2, lines=2, skus=2)
+
+
+@pytest.mark.parametrize(
+    ("order", "line", "want"),
+    [
+        (("paid", "none"), ("", ""), ("paid", "none")),
+        (("shipped", "refunded"), ("refunded", "none"), ("refunded", "refunded")),  # the order's refund state
+        (("shipped", "refunded"), ("shipped", "refund_closed"), ("shipped", "refund_closed")),  # the line's own wins
+        (("closed", "none"), ("paid", "none"), ("closed", "none")),  # closed / unpaid orders: the order's status
+        (("pending_payment", "none"), ("paid", "refunding"), ("pending_payment", "refunding")),
+    ],
+)
+def test_line_stock_state(order: tuple[str, str], line: tuple[str, str], want: tuple[str, str]) -> None:
+    assert stock.line_stock_state(*order, *line) == want
+
+
 def test_sync_is_idempotent_and_an_older_export_does_not_double_count(session: Session) -> None:
     sku = add_sku(session)
     order = add_order(session, sku, "shipped", shipped_at=T0)

@@ -10,10 +10,8 @@ from itertools import accumulate
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import Lifecycle, NegativeStockPolicy, Platform, ProductRole, Role, ShelfStatus
-from sellerdesk.models import Listing, Product, Shop, Sku, StaffUser, Warehouse
-from sellerdesk.services.demo_base import DAY, Ids, NumberSource, aware, day_of_number, insert_rows, local_day_number
-from sellerdesk.services.demo_data import (
+from sellerdesk.demo.base import DAY, Ids, NumberSource, aware, day_of_number, insert_rows, local_day_number
+from sellerdesk.demo.data import (
     BRAND,
     MONTH_FACTOR,
     PRODUCTS,
@@ -24,6 +22,8 @@ from sellerdesk.services.demo_data import (
     ProductSpec,
     ShopSpec,
 )
+from sellerdesk.domain.enums import Lifecycle, NegativeStockPolicy, Platform, ProductRole, Role, ShelfStatus
+from sellerdesk.models import Listing, Product, Shop, Sku, StaffUser, Warehouse
 
 BLOCK_DAYS = 14  # SKU popularity is re-weighted every two weeks (season, product lifecycle)
 PLATFORMS = tuple(spec.platform for spec in SHOPS)

@@ -12,17 +12,15 @@ import gc
 import random
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.changes import ALL, Changes
-from sellerdesk.domain.errors import ValidationError
-from sellerdesk.models import Buyer, Order, Refund, Sku
-from sellerdesk.services.demo_base import (
+from sellerdesk.db.bulk import indexes_deferred
+from sellerdesk.demo.base import (
     DAY,
     HOUR,
     Ids,
@@ -34,9 +32,10 @@ from sellerdesk.services.demo_base import (
     local_midnight,
     time_text,
 )
-from sellerdesk.services.demo_catalog import Catalog, build_catalog
-from sellerdesk.services.demo_data import PRODUCTS
-from sellerdesk.services.demo_orders import (
+from sellerdesk.demo.catalog import Catalog, build_catalog
+from sellerdesk.demo.data import PRODUCTS
+from sellerdesk.demo.ledger import MOVEMENT_COLUMNS, Movements
+from sellerdesk.demo.orders import (
     BUYER_COLUMNS,
     ITEM_COLUMNS,
     ORDER_COLUMNS,
@@ -44,15 +43,18 @@ from sellerdesk.services.demo_orders import (
     OrderStats,
     generate_orders,
 )
-from sellerdesk.services.demo_service import (
+from sellerdesk.demo.stock import StockWriter
+from sellerdesk.demo.team import TeamCounts, TeamWriter, write_settings
+from sellerdesk.demo.tickets import (
     EVENT_COLUMNS,
     TICKET_COLUMNS,
     ServiceStats,
     TicketWriter,
     write_canned_replies,
 )
-from sellerdesk.services.demo_stock import MOVEMENT_COLUMNS, StockWriter
-from sellerdesk.services.demo_team import TeamCounts, TeamWriter, write_settings
+from sellerdesk.domain.changes import ALL, Changes
+from sellerdesk.domain.errors import ValidationError
+from sellerdesk.models import Base, Buyer, Order, Refund, Sku
 from sellerdesk.services.rollup import rebuild_rollup
 from sellerdesk.services.search import rebuild_search
 
@@ -147,15 +149,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _indexes_deferred(session: Session, *, rows: int) -> Iterator[None]:
+    """The big tables' secondary indexes are built once at the end, as a first import into them does."""
+    with ExitStack() as stack:
+        for name in _SINK_TABLES:
+            stack.enter_context(indexes_deferred(session, Base.metadata.tables[name], adding=rows))
+        yield
+
+
 def _fill(session: Session, *, orders: int, seed: int, today: date, as_of: int, steps: Progress) -> DemoSummary:
     start = local_midnight(today) - (DAYS - 1) * DAY
     rng = random.Random(seed)
     ids = Ids(session)
     clocks = time_text(start - 400 * DAY, as_of + DAY)
     catalog = build_catalog(session, ids, rng, start=start, days=DAYS, orders=orders)
-    with Sink(session, _SINK_TABLES) as sink:
-        stats = generate_orders(rng, catalog, sink, clocks, ids, steps, orders=orders, as_of=as_of)
-        stock = StockWriter(rng, catalog, sink, clocks[0], ids, as_of)
+    with _indexes_deferred(session, rows=orders), Sink(session, _SINK_TABLES) as sink:
+        movements = Movements(sink, ids, clocks[0], catalog.warehouses)
+        stats = generate_orders(rng, catalog, sink, clocks, ids, movements, steps, orders=orders, as_of=as_of)
+        stock = StockWriter(rng, catalog, sink, movements, as_of)
         stock.write(stats)
         steps.advance(_tail(orders) // 2)
         service = TicketWriter(rng, catalog, sink, clocks, ids, as_of).write(stats.tickets)

@@ -1,6 +1,7 @@
 """Demo customer service: tickets born from the orders' problems, their histories, canned replies.
 
-SLA: first response within 1 hour, resolution within 24 hours. The three service specialists differ in speed,
+Due times and SLA hits follow the app's one rule (``domain.sla``: first response within 1 hour, resolution
+within 24 hours). The three service specialists differ in speed,
 so their monthly reviews differ too.
 """
 
@@ -11,9 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import Priority, Role, TicketCategory, TicketEventKind, TicketStatus
-from sellerdesk.models import CannedReply
-from sellerdesk.services.demo_base import (
+from sellerdesk.demo.base import (
     CHINA_OFFSET,
     DAY,
     HOUR,
@@ -21,13 +20,17 @@ from sellerdesk.services.demo_base import (
     OptionalTimeText,
     Sink,
     TimeText,
+    aware,
     day_of_number,
     insert_rows,
     local_day_number,
 )
-from sellerdesk.services.demo_catalog import Catalog
-from sellerdesk.services.demo_data import CANNED_REPLIES, TICKET_NOTES, TICKET_OUTCOMES, TICKET_SUBJECTS
-from sellerdesk.services.demo_orders import TicketSeed
+from sellerdesk.demo.catalog import Catalog
+from sellerdesk.demo.data import CANNED_REPLIES, TICKET_NOTES, TICKET_OUTCOMES, TICKET_SUBJECTS
+from sellerdesk.demo.orders import TicketSeed
+from sellerdesk.domain.enums import Priority, Role, TicketCategory, TicketEventKind, TicketStatus
+from sellerdesk.domain.sla import DEFAULT_SLA
+from sellerdesk.models import CannedReply
 
 TICKET_COLUMNS = (
     "id",
@@ -49,8 +52,6 @@ TICKET_COLUMNS = (
     "version",
 )
 EVENT_COLUMNS = ("id", "ticket_id", "at", "staff_id", "kind", "body")
-FIRST_RESPONSE_SLA = HOUR
-RESOLUTION_SLA = 24 * HOUR
 STUCK_SHARE = 0.02  # recent tickets forgotten in the queue (overdue on the dashboard)
 RECENT_OPEN_SHARE = 0.4  # of the last two days' tickets: still waiting for the buyer or for more work
 SPEED = (0.7, 1.0, 1.6)  # per service specialist: multiplies their response and resolution times
@@ -91,6 +92,15 @@ class ServiceStats:
     # [solved, first-response seconds total, responses, SLA hits, satisfaction total, ratings]
     monthly: dict[tuple[int, str], list[int]] = field(default_factory=dict)
     open_ids: list[int] = field(default_factory=list)  # unresolved tickets (tasks link to some)
+
+
+def _due_times(created: int) -> tuple[int, int]:
+    first_response, resolution = DEFAULT_SLA.due_times(aware(created))
+    return int(first_response.timestamp()), int(resolution.timestamp())
+
+
+def _met_sla(created: int, responded: int, resolved: int) -> bool:
+    return DEFAULT_SLA.met(aware(created), aware(responded), aware(resolved))
 
 
 def write_canned_replies(session: Session, ids: Ids) -> int:
@@ -163,8 +173,7 @@ class TicketWriter:
                 clock(created),
                 optional(responded),
                 optional(resolved),
-                clock(created + FIRST_RESPONSE_SLA),
-                clock(created + RESOLUTION_SLA),
+                *map(clock, _due_times(created)),
                 satisfaction,
                 outcome,
                 1,
@@ -209,7 +218,7 @@ class TicketWriter:
     def _satisfaction(self, created: int, responded: int | None, resolved: int | None, agent_no: int) -> int | None:
         if resolved is None or responded is None or self.random() < 0.4:
             return None  # most buyers do not rate
-        on_time = responded - created <= FIRST_RESPONSE_SLA and resolved - created <= RESOLUTION_SLA
+        on_time = _met_sla(created, responded, resolved)
         weights = (2, 3, 8, 27, 60) if on_time else (6, 8, 18, 33, 35)
         if agent_no == len(self.agents) - 1:  # the slowest is also rated a little lower
             weights = (weights[0] + 2, weights[1] + 2, weights[2] + 4, weights[3], weights[4] - 8)
@@ -279,7 +288,7 @@ class TicketWriter:
             return
         figures[0] += 1
         assert responded is not None
-        figures[3] += responded - created <= FIRST_RESPONSE_SLA and resolved - created <= RESOLUTION_SLA
+        figures[3] += _met_sla(created, responded, resolved)
         if satisfaction is not None:
             figures[4] += satisfaction
             figures[5] += 1

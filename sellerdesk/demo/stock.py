@@ -1,8 +1,9 @@
-"""The demo's stock ledger: receipts, daily shipped sales, returns and their sorting, stocktakes, reservations.
+"""The demo's stock year around the sales: receipts, sorting of returns, stocktakes, corrections.
 
-Sales are booked as one ``sale_out`` per SKU per day, not one per order line: the ledger sums stay right and a
-million orders do not cost a million more rows. Receipts are planned month by month from the next month's
-sales, so stock never goes negative; a few SKUs are left short at the end so low-stock lists have hits.
+The order lines' own movements (reserved, out, back into returns) are written with the orders, by the app's
+rule (``demo.orders``). Here each SKU's year is replayed from what they took out and brought back: receipts are
+planned month by month from the next month's sales, so stock never goes negative; a few SKUs are left short at
+the end so low-stock lists have hits.
 """
 
 from __future__ import annotations
@@ -11,28 +12,14 @@ import random
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from sellerdesk.demo.base import CHINA_OFFSET, DAY, HOUR, Sink, day_of_number
+from sellerdesk.demo.catalog import Catalog, SkuInfo
+from sellerdesk.demo.data import PRODUCTS
+from sellerdesk.demo.ledger import Movements
+from sellerdesk.demo.orders import OrderStats
 from sellerdesk.domain.enums import MovementKind, Role
-from sellerdesk.services.demo_base import CHINA_OFFSET, DAY, HOUR, Ids, Sink, TimeText, day_of_number
-from sellerdesk.services.demo_catalog import Catalog, SkuInfo
-from sellerdesk.services.demo_data import PRODUCTS
-from sellerdesk.services.demo_orders import OrderStats
+from sellerdesk.services.stock import DEFECTS, MAIN, RETURNS
 
-MOVEMENT_COLUMNS = (
-    "id",
-    "sku_id",
-    "warehouse_id",
-    "kind",
-    "on_hand_delta",
-    "reserved_delta",
-    "at",
-    "staff_id",
-    "reason",
-    "order_item_id",
-    "import_batch_id",
-    "ref",
-)
-SALES_REASON = "demo: daily shipped sales"
-RETURNS_REASON = "demo: daily returns received"
 LOW_STOCK_SHARE = 0.1  # SKUs whose last receipt falls short
 GOOD_RETURN_SHARE = 0.85  # returned units that pass inspection and go back to the main warehouse
 STOCKTAKE_SHARE = 0.2  # SKUs with a difference at each quarterly stocktake
@@ -52,17 +39,15 @@ class _Ledger:
 
 
 class StockWriter:
-    def __init__(self, rng: random.Random, catalog: Catalog, sink: Sink, clock: TimeText, ids: Ids, as_of: int) -> None:
+    def __init__(self, rng: random.Random, catalog: Catalog, sink: Sink, movements: Movements, as_of: int) -> None:
         self.rng = rng
         self.catalog = catalog
         self.sink = sink
-        self.text = clock
-        self.ids = ids
+        self.movements = movements
         self.as_of = as_of
         self.staff = catalog.staff_of(Role.PRODUCT_SPECIALIST)
         self.first_day = (catalog.start + CHINA_OFFSET) // DAY
         self.last_day = self.first_day + catalog.days - 1
-        self.next_id = ids.peek("stock_movements")
         self.periods = self._period_starts()
         self.month_ends = {start - 1 for start in self.periods[1:]} | {self.last_day - 1}
         self.low_stock: list[int] = []  # SKU indexes ending under their reorder point
@@ -90,10 +75,8 @@ class StockWriter:
                     self.low_stock.append(index)
             if self.sink.full():
                 self.sink.spill()
-        for index, qty, paid, item_id in stats.reserved:
-            self._add(ledgers[index].sku, "main", MovementKind.SALE_RESERVE, 0, qty, paid, "已付款待发货", "", item_id)
         self.sink.flush()
-        self.ids.claim_until("stock_movements", self.next_id)
+        self.movements.claim_ids()
 
     def _corrections(self, count: int) -> dict[int, int]:
         """A few SKUs get a correction on some day (SKU index → day number)."""
@@ -108,14 +91,8 @@ class StockWriter:
         for day in range(self.first_day, self.last_day + 1):
             if day in ledger.period_sales:
                 self._receipt(ledger, day, short and day == self.periods[-1])
-            sold = ledger.sold.get(day)
-            if sold:
-                ledger.main -= sold
-                self._add(ledger.sku, "main", MovementKind.SALE_OUT, -sold, 0, self._at(day, 18.5), SALES_REASON)
-            back = ledger.returned.get(day)
-            if back:
-                ledger.returns += back
-                self._add(ledger.sku, "returns", MovementKind.RETURN, back, 0, self._at(day, 15), RETURNS_REASON)
+            ledger.main -= ledger.sold.get(day, 0)  # the lines' own movements, written with the orders
+            ledger.returns += ledger.returned.get(day, 0)
             if day in self.month_ends:
                 self._sort_returns(ledger, day)
             if day + 1 in quarter_ends:
@@ -144,7 +121,7 @@ class StockWriter:
         reason = "期初库存" if first else f"采购入库：{PRODUCTS[sku.product_index].supplier}"
         ref = f"RK-{day_of_number(day):%Y%m%d}-{sku.id:04d}"
         ledger.main += qty
-        self._add(sku, "main", MovementKind.RECEIPT, qty, 0, self._at(day - first, 10), reason, ref)
+        self._add(sku, MAIN, MovementKind.RECEIPT, qty, self._at(day - first, 10), reason, ref)
 
     def _sort_returns(self, ledger: _Ledger, day: int) -> None:
         """Month end: inspected returns go back to the main warehouse or to defects."""
@@ -152,14 +129,14 @@ class StockWriter:
             return
         good = round(ledger.returns * GOOD_RETURN_SHARE)
         ref = f"DB-{day_of_number(day):%Y%m}"
-        at = self._at(day, 17)
+        at = self._at(day + 1, 0) - 1  # the end of the day: after every return the day brought
         for qty, target, reason in (
-            (good, "main", "退货质检合格，转回主仓"),
-            (ledger.returns - good, "defects", "退货质检不合格，转次品仓"),
+            (good, MAIN, "退货质检合格，转回主仓"),
+            (ledger.returns - good, DEFECTS, "退货质检不合格，转次品仓"),
         ):
             if qty > 0:
-                self._add(ledger.sku, "returns", MovementKind.TRANSFER_OUT, -qty, 0, at, reason, ref)
-                self._add(ledger.sku, target, MovementKind.TRANSFER_IN, qty, 0, at, reason, ref)
+                self._add(ledger.sku, RETURNS, MovementKind.TRANSFER_OUT, -qty, at, reason, ref)
+                self._add(ledger.sku, target, MovementKind.TRANSFER_IN, qty, at, reason, ref)
         ledger.main += good
         ledger.returns = 0
 
@@ -170,45 +147,19 @@ class StockWriter:
         quarter = (day_of_number(day).month - 1) // 3 + 1
         ref = f"PD-{day_of_number(day):%Y}Q{quarter}"
         ledger.main += delta
-        self._add(ledger.sku, "main", MovementKind.STOCKTAKE, delta, 0, self._at(day, 20), "季度盘点差异", ref)
+        self._add(ledger.sku, MAIN, MovementKind.STOCKTAKE, delta, self._at(day, 20), "季度盘点差异", ref)
 
     def _correct(self, ledger: _Ledger, day: int) -> None:
         delta = max(-ledger.main, self.rng.choice((-10, -5, 5, 10)))
         if delta:
             ledger.main += delta
-            self._add(ledger.sku, "main", MovementKind.CORRECTION, delta, 0, self._at(day, 11), "入库数量录错更正")
+            self._add(ledger.sku, MAIN, MovementKind.CORRECTION, delta, self._at(day, 11), "入库数量录错更正")
 
     def _at(self, day: int, hour: float) -> int:
         """China ``hour`` on ``day`` as a UTC instant, never after the demo clock."""
         return min(day * DAY - CHINA_OFFSET + int(hour * HOUR), self.as_of - 60)
 
     def _add(
-        self,
-        sku: SkuInfo,
-        warehouse: str,
-        kind: MovementKind,
-        on_hand: int,
-        reserved: int,
-        at: int,
-        reason: str,
-        ref: str = "",
-        item_id: int | None = None,
+        self, sku: SkuInfo, warehouse: str, kind: MovementKind, on_hand: int, at: int, reason: str, ref: str = ""
     ) -> None:
-        staff = None if kind in (MovementKind.SALE_OUT, MovementKind.SALE_RESERVE) else self.staff
-        self.sink.rows["stock_movements"].append(
-            (
-                self.next_id,
-                sku.id,
-                self.catalog.warehouses[warehouse],
-                kind.value,
-                on_hand,
-                reserved,
-                self.text(at),
-                staff,
-                reason,
-                item_id,
-                None,
-                ref,
-            )
-        )
-        self.next_id += 1
+        self.movements.add(sku.id, warehouse, kind.value, on_hand, 0, at, reason, staff=self.staff, ref=ref)

@@ -2,7 +2,9 @@
 
 This is the hot loop of the demo (a million orders): rows are tuples, instants are int epoch seconds, an order's
 state lives in one slotted object, statuses are plain strings, and random picks use ``random()`` with look-up
-tables instead of ``choices`` per value.
+tables instead of ``choices`` per value. What reaches the database follows the app's own rules: order and line
+rows come from the import's row builders (``services.order_merge``), each linked line's stock movements are what
+the stock sync would post (``services.stock``).
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
-from sellerdesk.domain.enums import OrderStatus, Platform, RefundState, TicketCategory
-from sellerdesk.services.demo_base import (
+from sellerdesk.demo.base import (
     DAY,
     HOUR,
     Batch,
@@ -27,8 +28,8 @@ from sellerdesk.services.demo_base import (
     day_of_number,
     local_day_number,
 )
-from sellerdesk.services.demo_catalog import BLOCK_DAYS, PLATFORMS, Catalog, SkuInfo
-from sellerdesk.services.demo_data import (
+from sellerdesk.demo.catalog import BLOCK_DAYS, PLATFORMS, Catalog, SkuInfo
+from sellerdesk.demo.data import (
     ALNUM,
     AUTO_CONFIRM_DAYS,
     BUYER_MESSAGES,
@@ -60,68 +61,32 @@ from sellerdesk.services.demo_data import (
     UNPAID_CLOSE_REASON,
     WEEKDAY_FACTOR,
 )
+from sellerdesk.demo.ledger import Movements
+from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, TicketCategory
+from sellerdesk.domain.records import ItemRecord, OrderRecord
+from sellerdesk.services import order_merge as om
+from sellerdesk.services.stock import (
+    MAIN,
+    OUT_REASON,
+    RESERVE_REASON,
+    RETURN_REASON,
+    RETURNS,
+    desired_line_stock,
+    line_stock_state,
+)
 
-ORDER_COLUMNS = (
-    "id",
-    "shop_id",
-    "platform",
-    "platform_order_id",
-    "buyer_id",
-    "buyer_nick",
-    "status",
-    "status_raw",
-    "refund_state",
-    "locked",
-    "deleted",
-    "created_at",
-    "paid_at",
-    "shipped_at",
-    "completed_at",
-    "goods_cents",
-    "shipping_cents",
-    "discount_cents",
-    "paid_cents",
-    "refund_cents",
-    "units",
-    "receiver_name",
-    "receiver_phone",
-    "receiver_province",
-    "receiver_city",
-    "receiver_district",
-    "receiver_address",
-    "receiver_zip",
-    "buyer_message",
-    "seller_memo",
-    "close_reason",
-    "carrier",
-    "tracking_no",
-    "imported_at",
-    "updated_at",
-    "version",
+# The import's own columns (services.order_merge); the builders leave the times to the demo clock's text.
+ORDER_COLUMNS = om.NEW_ORDER_COLUMNS
+ITEM_COLUMNS = om.NEW_ITEM_COLUMNS
+_ORDER_TIMES_AT = len(om.ORDER_COLUMNS) - len(om.ORDER_TIME_FIELDS)  # new_order_row ends with the times
+assert (
+    om.ORDER_COLUMNS[_ORDER_TIMES_AT:]
+    == om.ORDER_TIME_FIELDS
+    == ("created_at", "paid_at", "shipped_at", "completed_at")
 )
-ITEM_COLUMNS = (
-    "id",
-    "order_id",
-    "sub_order_id",
-    "sku_id",
-    "seller_code",
-    "platform_item_id",
-    "platform_sku_id",
-    "title",
-    "spec",
-    "qty",
-    "unit_price_cents",
-    "payable_cents",
-    "paid_cents",
-    "refund_cents",
-    "status",
-    "status_raw",
-    "refund_state",
-    "refund_status_raw",
-    "carrier",
-    "tracking_no",
-    "shipped_at",
-)
+_ITEM_SHIPPED_AT = om.ITEM_COLUMNS.index("shipped_at")
+_STATUS = {status.value: status for status in OrderStatus}
+_REFUND_STATE = {state.value: state for state in RefundState}
 REFUND_COLUMNS = (
     "id",
     "shop_id",
@@ -169,6 +134,7 @@ R_NONE, R_REFUNDING, R_REFUNDED, R_REJECTED, R_CLOSED = (
     RefundState.REJECTED.value,
     RefundState.CLOSED.value,
 )
+_RESERVE, _OUT, _BACK = MovementKind.SALE_RESERVE.value, MovementKind.SALE_OUT.value, MovementKind.RETURN.value
 # Enum members are looked up once: ``Platform.PDD`` costs ~0.2 µs per access, a million orders over.
 _TAOBAO, _JD, _PDD, _DOUYIN = Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN
 _CANCEL, _RETURN, _COMPENSATE = "cancel", "return", "compensate"  # refund before shipping / goods back / money
@@ -207,9 +173,9 @@ class OrderStats:
     items: int = 0
     refunds: int = 0
     buyers: int = 0
-    sold: dict[tuple[int, int], int] = field(default_factory=dict)  # (sku index, China day) → units shipped
+    # What the order lines took out of main and put into returns (as the stock sync books them), per day.
+    sold: dict[tuple[int, int], int] = field(default_factory=dict)  # (sku index, China day) → units out
     returned: dict[tuple[int, int], int] = field(default_factory=dict)  # (sku index, China day) → units back
-    reserved: list[tuple[int, int, int, int]] = field(default_factory=list)  # (sku index, qty, paid, item id)
     monthly: dict[str, list[int]] = field(default_factory=dict)  # YYYY-MM → [orders, gmv, refund, refunded]
     tickets: list[TicketSeed] = field(default_factory=list)
     late_orders: list[int] = field(default_factory=list)
@@ -244,6 +210,7 @@ class _Line:
     item_ref: str  # the platform's item id
     sku_ref: str  # the platform's SKU id
     row_id: int = 0  # order_items.id once written
+    status: str = PENDING  # the line's status as written
     paid: int = 0
     refund: int = 0
     state: str = R_NONE
@@ -359,6 +326,7 @@ class OrderMaker:
         sink: Sink,
         clocks: tuple[TimeText, OptionalTimeText],
         ids: Ids,
+        movements: Movements,
         *,
         orders: int,
         as_of: int,
@@ -390,6 +358,8 @@ class OrderMaker:
         self._month_keys: dict[int, str] = {}
         self._pdd_dates: dict[int, str] = {}
         self.ids = ids
+        self.movements = movements
+        self._stock_rules: dict[tuple[str, str, str, str, bool], tuple[int, int, int]] = {}
         self.next_order = ids.take("orders", orders)
         self.next_item = ids.peek("order_items")
         self.next_refund = ids.peek("refunds")
@@ -474,7 +444,6 @@ class OrderMaker:
         if o.shipped is not None:
             self._ship(o)
         self._write_order(o)
-        self._write_lines(o)
         if o.refund is not None:
             self._write_refunds(o, o.refund)
         self._account(o)
@@ -710,6 +679,8 @@ class OrderMaker:
     # --- rows --------------------------------------------------------------------------------------------
 
     def _write_order(self, o: _Order) -> None:
+        """The order and its lines as an import's first write of them: the import's row builders make every
+        value but the times, which the demo clock gives as stored text."""
         shop, rnd, optional = o.shop, self.random, self.opt_text
         status_raw = shop.status_text[self._base_status(o)]
         locked = shop.platform is _JD and o.status == REFUNDING and o.shipped is None
@@ -726,46 +697,36 @@ class OrderMaker:
         r = rnd()
         message = BUYER_MESSAGES[int(r * 1000) % len(BUYER_MESSAGES)] if r < 0.06 else ""
         memo = SELLER_MEMOS[int(r * 1000) % len(SELLER_MEMOS)] if 0.06 <= r < 0.08 else ""
-        self._order_rows.append(
-            (
-                o.id,
-                shop.id,
-                shop.value,
-                o.platform_order_id,
-                o.buyer_id,
-                o.nick,
-                o.status,
-                status_raw,
-                o.refund.state if o.refund is not None else R_NONE,
-                locked,
-                False,
-                o.created_text,
-                optional(o.paid),
-                optional(o.shipped),
-                optional(o.completed),
-                o.goods,
-                o.shipping,
-                o.discount,
-                o.paid_total,
-                o.refund_total,
-                o.units,
-                name,
-                phone,
-                o.place[0],
-                o.place[1],
-                o.place[2],
-                address,
-                "",
-                message,
-                memo,
-                o.close_reason,
-                o.carrier,
-                o.tracking,
-                self.as_of_text,
-                self.as_of_text,
-                1,
-            )
+        record = OrderRecord(
+            shop.platform,
+            o.platform_order_id,
+            status=_STATUS[o.status],
+            status_raw=status_raw,
+            refund_state=_REFUND_STATE[o.refund.state if o.refund is not None else R_NONE],
+            goods_cents=o.goods,
+            shipping_cents=o.shipping,
+            discount_cents=o.discount,
+            paid_cents=o.paid_total,
+            refund_cents=o.refund_total,
+            buyer_nick=o.nick,
+            receiver_name=name,
+            receiver_phone=phone,
+            receiver_province=o.place[0],
+            receiver_city=o.place[1],
+            receiver_district=o.place[2],
+            receiver_address=address,
+            buyer_message=message,
+            seller_memo=memo,
+            carrier=o.carrier,
+            tracking_no=o.tracking,
+            close_reason=o.close_reason,
+            locked=locked,
+            items=self._write_lines(o),
         )
+        values = om.new_order_row(record, amounts_from_lines=False, buyer_id=o.buyer_id)
+        times = (o.created_text, optional(o.paid), optional(o.shipped), optional(o.completed))
+        head = (o.id, shop.id, shop.value, o.platform_order_id, self.as_of_text, self.as_of_text, 1, None)
+        self._order_rows.append((*head, *values[:_ORDER_TIMES_AT], *times))
 
     @staticmethod
     def _base_status(o: _Order) -> str:
@@ -774,41 +735,41 @@ class OrderMaker:
             return o.status
         return SHIPPED if o.shipped is not None else PAID
 
-    def _write_lines(self, o: _Order) -> None:
-        shop = o.shop
+    def _write_lines(self, o: _Order) -> list[ItemRecord]:
+        shop, records = o.shop, []
         shipped_text = self.opt_text(o.shipped)
         base_raw = shop.status_text[self._base_status(o)]
         for k, line in enumerate(o.lines):
             status, raw = o.status, base_raw
             if line.state == R_REFUNDED and line.refund == line.paid and o.status != REFUNDED:
                 status, raw = REFUNDED, shop.status_text[REFUNDED]  # one line returned, the rest went on
-            line.row_id = self.next_item
+            line.row_id, line.status = self.next_item, status
             self.next_item += 1
-            self._item_rows.append(
-                (
-                    line.row_id,
-                    o.id,
-                    self._sub_order_id(o, k),
-                    line.sku.id if line.linked else None,
-                    line.code,
-                    line.item_ref,
-                    line.sku_ref,
-                    line.sku.title,
-                    line.sku.spec,
-                    line.qty,
-                    line.unit,
-                    line.qty * line.unit,
-                    line.paid,
-                    line.refund,
-                    status,
-                    raw,
-                    line.state,
-                    shop.refund_text[line.state],
-                    o.carrier,
-                    o.tracking,
-                    shipped_text,
-                )
+            sub_order_id = self._sub_order_id(o, k)
+            record = ItemRecord(
+                sub_order_id,
+                title=line.sku.title,
+                spec=line.sku.spec,
+                seller_code=line.code,
+                platform_item_id=line.item_ref,
+                platform_sku_id=line.sku_ref,
+                qty=line.qty,
+                unit_price_cents=line.unit,
+                payable_cents=line.qty * line.unit,
+                paid_cents=line.paid,
+                refund_cents=line.refund,
+                status=_STATUS[status],
+                status_raw=raw,
+                refund_state=_REFUND_STATE[line.state],
+                refund_status_raw=shop.refund_text[line.state],
+                carrier=o.carrier,
+                tracking_no=o.tracking,
             )
+            records.append(record)
+            values = om.item_row(record, line.sku.id if line.linked else None)
+            at = _ITEM_SHIPPED_AT
+            self._item_rows.append((line.row_id, o.id, sub_order_id, *values[:at], shipped_text, *values[at + 1 :]))
+        return records
 
     @staticmethod
     def _sub_order_id(o: _Order, k: int) -> str:
@@ -876,23 +837,31 @@ class OrderMaker:
         return key
 
     def _stock(self, o: _Order) -> None:
-        sold, refund = self.stats.sold, o.refund
-        if o.shipped is not None:
-            ship_day = local_day_number(o.shipped)
-            for line in o.lines:
-                if line.linked:
-                    sold[line.index, ship_day] = sold.get((line.index, ship_day), 0) + line.qty
-        elif o.paid is not None and (refund is None or refund.state != R_REFUNDED):
-            for line in o.lines:  # paid, waiting to be shipped: reserved
-                if line.linked:
-                    self.stats.reserved.append((line.index, line.qty, o.paid, line.row_id))
-        if refund is not None and refund.kind == _RETURN and refund.state == R_REFUNDED:
-            assert refund.finished is not None
-            back_day, returned = local_day_number(refund.finished), self.stats.returned
-            for line in refund.lines(o.lines):
-                if line.linked:
-                    units = line.qty if refund.full else refund.units
-                    returned[line.index, back_day] = returned.get((line.index, back_day), 0) + units
+        """Each linked line's movements, exactly what ``sync_order_stock`` would post for it (so a later sync
+        posts nothing), dated when they happened: reserved on payment, out on shipping, back on the refund."""
+        refund, add = o.refund, self.movements.add
+        order_refund = refund.state if refund is not None else R_NONE
+        back_at = refund.finished if refund is not None and refund.finished is not None else self.as_of
+        shipped, rules = o.shipped is not None, self._stock_rules
+        for line in o.lines:
+            if not line.linked:
+                continue
+            key = (o.status, order_refund, line.status, line.state, shipped)
+            rule = rules.get(key)
+            if rule is None:  # the rule per unit (each figure is 0 or the quantity), asked once per case
+                rule = rules[key] = desired_line_stock(*line_stock_state(*key[:4]), shipped, 1)
+            reserved, out, back = rule[0] * line.qty, rule[1] * line.qty, rule[2] * line.qty
+            sku, ref, item = line.sku.id, o.platform_order_id, line.row_id
+            if reserved:
+                assert o.paid is not None
+                add(sku, MAIN, _RESERVE, 0, reserved, o.paid, RESERVE_REASON, ref=ref, item_id=item)
+            if out:
+                assert o.shipped is not None
+                add(sku, MAIN, _OUT, -out, 0, o.shipped, OUT_REASON, ref=ref, item_id=item)
+                _tally(self.stats.sold, line.index, o.shipped, out)
+            if back:
+                add(sku, RETURNS, _BACK, back, 0, back_at, RETURN_REASON, ref=ref, item_id=item)
+                _tally(self.stats.returned, line.index, back_at, back)
 
     def _ticket(self, o: _Order, late: bool) -> None:
         category, at = self._ticket_topic(o, late)
@@ -926,19 +895,25 @@ class OrderMaker:
         return TicketCategory.OTHER, o.created + int(rnd() * 5 * DAY)
 
 
+def _tally(units: dict[tuple[int, int], int], index: int, at: int, qty: int) -> None:
+    key = (index, local_day_number(at))
+    units[key] = units.get(key, 0) + qty
+
+
 def generate_orders(
     rng: random.Random,
     catalog: Catalog,
     sink: Sink,
     clocks: tuple[TimeText, OptionalTimeText],
     ids: Ids,
+    movements: Movements,
     progress: Progress,
     *,
     orders: int,
     as_of: int,
 ) -> OrderStats:
     """All the year's orders, written in chunks as they are made; returns what the later steps need."""
-    maker = OrderMaker(rng, catalog, sink, clocks, ids, orders=orders, as_of=as_of)
+    maker = OrderMaker(rng, catalog, sink, clocks, ids, movements, orders=orders, as_of=as_of)
     first = day_of_number(local_day_number(catalog.start))
     open_hours = (as_of - catalog.start - (catalog.days - 1) * DAY) // HOUR
     last_share = sum(HOUR_WEIGHTS[:open_hours]) / sum(HOUR_WEIGHTS)

@@ -9,10 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import Priority, ReviewStatus, Role, ShelfStatus, TaskStatus
-from sellerdesk.domain.money import div_round_half_up
-from sellerdesk.models import AppSetting, AuditEntry, KpiTemplate, Review, ReviewLine, Task
-from sellerdesk.services.demo_base import (
+from sellerdesk.demo.base import (
     CHINA_OFFSET,
     DAY,
     HOUR,
@@ -23,10 +20,13 @@ from sellerdesk.services.demo_base import (
     local_day_number,
     local_midnight,
 )
-from sellerdesk.services.demo_catalog import Catalog
-from sellerdesk.services.demo_data import PRODUCTS, PROMOTIONS, SHOPS
-from sellerdesk.services.demo_orders import OrderStats
-from sellerdesk.services.demo_service import ServiceStats
+from sellerdesk.demo.catalog import Catalog
+from sellerdesk.demo.data import PRODUCTS, PROMOTIONS, SHOPS
+from sellerdesk.demo.orders import OrderStats
+from sellerdesk.demo.tickets import ServiceStats
+from sellerdesk.domain.enums import Priority, ReviewStatus, Role, ShelfStatus, TaskStatus
+from sellerdesk.domain.money import div_round_half_up
+from sellerdesk.models import AppSetting, AuditEntry, KpiTemplate, Review, ReviewLine, Task
 
 BANNED_WORDS = ("最", "第一", "顶级", "唯一", "国家级")
 TASK_TARGET = 150
