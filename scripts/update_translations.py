@@ -2,7 +2,7 @@
 
     python scripts/update_translations.py
 
-lupdate collects every tr()/translate() text from sellerdesk/ui and app.py into the .ts files (keeping
+lupdate collects every tr()/translate() text from sellerdesk/ui, app.py and domain/labels.py into the .ts files (keeping
 translations already there). Missing zh_CN translations are then taken from the tables in
 resources/i18n/zh_CN/*.json ({"Context": {"English source": "中文"}}), one table per feature, so people
 working on different screens never edit the same lines. Finally lrelease builds the .qm files that are
@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 TS_FILES = [I18N / "sellerdesk_zh_CN.ts", I18N / "sellerdesk_en.ts"]
+# Besides sellerdesk/ui: the composition root, and the Qt-free label table the workbook shares.
+EXTRA_SOURCES = ["sellerdesk/app.py", "sellerdesk/domain/labels.py"]
 
 
 def _tables() -> dict[str, dict[str, str]]:
@@ -59,7 +61,7 @@ def _fill(ts: Path, tables: dict[str, dict[str, str]]) -> list[str]:
 def _lupdate() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "sellerdesk" / "ui").rglob("*.py"))
     subprocess.run(
-        ["pyside6-lupdate", *sources, "sellerdesk/app.py", "-no-obsolete", "-locations", "relative",
+        ["pyside6-lupdate", *sources, *EXTRA_SOURCES, "-no-obsolete", "-locations", "relative",
          "-ts", *(str(t.relative_to(ROOT)) for t in TS_FILES)],
         cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip

@@ -853,7 +853,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="+14"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="+26"/>
         <source>Taobao/Tmall</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,17 +884,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="+51"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="-30"/>
         <source>Awaiting payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid, to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,19 +910,19 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+4"/>
+        <location line="-16"/>
+        <location line="+5"/>
         <source>Refund requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,8 +932,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Refund withdrawn</source>
+        <location line="+2"/>
+        <source>Refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1029,6 +1029,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     <message>
         <location line="+1"/>
         <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service specialist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -856,7 +856,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="+14"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="+26"/>
         <source>Taobao/Tmall</source>
         <translation>淘宝/天猫</translation>
     </message>
@@ -887,17 +887,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="+51"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="-30"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid, to ship</source>
         <translation>待发货</translation>
     </message>
@@ -913,30 +913,30 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+4"/>
+        <location line="-16"/>
+        <location line="+5"/>
         <source>Refund requested</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refund rejected</source>
-        <translation>拒绝退款</translation>
+        <translation>退款被拒</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Refund withdrawn</source>
+        <location line="+2"/>
+        <source>Refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
@@ -1033,6 +1033,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+1"/>
         <source>Final</source>
         <translation>已定稿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations manager</source>
+        <translation>运营经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product specialist</source>
+        <translation>商品专员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing specialist</source>
+        <translation>营销专员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service specialist</source>
+        <translation>客服专员</translation>
     </message>
 </context>
 <context>

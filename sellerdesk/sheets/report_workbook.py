@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from sellerdesk.domain.errors import Cancelled, ValidationError
+from sellerdesk.domain.labels import ORDER_STATUSES, REFUND_STATES, REVIEW_STATUSES, STAFF_ROLES, source_text
 from sellerdesk.domain.money import format_cents
 from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
 
@@ -172,7 +173,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "seller_memo": ("卖家备注", "Seller memo"),
 }
 
-_VALUES: dict[str, tuple[str, str]] = {  # stored enum values shown to people
+_PLATFORMS: dict[str, tuple[str, str]] = {  # platform display names (the platforms' own words)
     "taobao": ("淘宝/天猫", "Taobao/Tmall"),
     "jd": ("京东", "JD"),
     "pdd": ("拼多多", "Pinduoduo"),
@@ -180,24 +181,44 @@ _VALUES: dict[str, tuple[str, str]] = {  # stored enum values shown to people
     "kuaishou": ("快手", "Kuaishou"),
     "xiaohongshu": ("小红书", "Xiaohongshu"),
     "other": ("其他", "Other"),
-    "pending_payment": ("待付款", "Awaiting payment"),
-    "paid": ("待发货", "Paid"),
-    "shipped": ("已发货", "Shipped"),
-    "completed": ("已完成", "Completed"),
-    "closed": ("已关闭", "Closed"),
-    "refunding": ("退款中", "Refunding"),
-    "refunded": ("已退款", "Refunded"),
-    "none": ("", ""),
-    "refund_rejected": ("退款被拒", "Refund refused"),
-    "refund_closed": ("退款关闭", "Refund closed"),
-    "owner": ("店主", "Owner"),
-    "operations_manager": ("运营经理", "Operations manager"),
-    "product_specialist": ("商品专员", "Product specialist"),
-    "marketing_specialist": ("营销专员", "Marketing specialist"),
-    "service_specialist": ("客服专员", "Service specialist"),
-    "draft": ("草稿", "Draft"),
-    "submitted": ("已提交", "Submitted"),
-    "final": ("已确认", "Final"),
+}
+
+# The domain.labels sources in Chinese: the words the screens show in zh_CN (a test holds them equal).
+_ZH: dict[str, str] = {
+    "Awaiting payment": "待付款",
+    "Paid, to ship": "待发货",
+    "Shipped": "已发货",
+    "Completed": "交易成功",
+    "Closed": "已关闭",
+    "Refund requested": "退款中",
+    "Refunded": "已退款",
+    "Refund rejected": "退款被拒",
+    "Refund closed": "退款关闭",
+    "New": "新建",
+    "In progress": "处理中",
+    "Waiting for buyer": "等待买家",
+    "Resolved": "已解决",
+    "Pre-sale question": "售前咨询",
+    "Shipping problem": "物流问题",
+    "Return / refund": "退货退款",
+    "Quality complaint": "质量投诉",
+    "Bad review": "差评",
+    "Other": "其他",
+    "Low": "低",
+    "Normal": "普通",
+    "High": "高",
+    "Urgent": "紧急",
+    "To do": "待办",
+    "Doing": "进行中",
+    "Done": "已完成",
+    "Draft": "草稿",
+    "Submitted": "已提交",
+    "Final": "已定稿",
+    "Owner": "店主",
+    "Operations manager": "运营经理",
+    "Product specialist": "商品专员",
+    "Marketing specialist": "营销专员",
+    "Service specialist": "客服专员",
 }
 
 
@@ -208,11 +229,19 @@ def label(key: str, lang: Lang) -> str:
 
 
 def value_label(value: str, lang: Lang) -> str:
-    """A stored value (platform, status, role) as people read it; unknown values as they are."""
-    if value not in _VALUES:
+    """A platform as people read it; unknown values as they are."""
+    if value not in _PLATFORMS:
         return value
-    zh, en = _VALUES[value]
+    zh, en = _PLATFORMS[value]
     return zh if lang == "zh_CN" else en
+
+
+def enum_label(table: Mapping[str, str], code: str, lang: Lang) -> str:
+    """A stored code of one of ``domain.labels``' tables in ``lang``; unknown codes as they are."""
+    source = source_text(table, code)
+    if source is None:
+        return code
+    return _ZH.get(source, source) if lang == "zh_CN" else source
 
 
 # --- what the workbook reads ----------------------------------------------------------------------------
@@ -453,6 +482,9 @@ class _Book:
 
     def v(self, value: str) -> str:
         return value_label(value, self.lang)
+
+    def e(self, table: Mapping[str, str], code: str) -> str:
+        return enum_label(table, code, self.lang)
 
     def sheet(self, key: str) -> tuple[WriteOnlyWorksheet, _Rows]:
         self.check()
@@ -787,7 +819,7 @@ def _team(book: _Book, data: ReportData) -> None:
     ws, rows = book.sheet("sheet.team")
     cols = [
         _Col("staff", "text", lambda p: p.name, 12),
-        _Col("role", "text", lambda p: book.v(p.role), 14),
+        _Col("role", "text", lambda p: book.e(STAFF_ROLES, p.role), 14),
         _Col("tasks_completed", "int", lambda p: p.tasks_completed),
         _Col("tasks_due", "int", lambda p: p.tasks_due),
         _Col("tasks_on_time", "int", lambda p: p.tasks_on_time),
@@ -795,7 +827,7 @@ def _team(book: _Book, data: ReportData) -> None:
         _Col("on_time_rate", "rate", lambda p: p.on_time.bp if p.tasks_due else None),
         _Col("review_score", "decimal", _score),
         _Col("review_grade", "centered", lambda p: p.review_grade),
-        _Col("review_status", "centered", lambda p: book.v(p.review_status)),
+        _Col("review_status", "centered", lambda p: book.e(REVIEW_STATUSES, p.review_status)),
     ]
     book.table(ws, rows, cols, data.team)
 
@@ -812,8 +844,8 @@ def _orders(book: _Book, data: ReportData) -> None:
         _Col("platform", "centered", lambda o: book.v(o.platform), 12),
         _Col("shop", "text", lambda o: o.shop, 22),
         _Col("order_id", "text", lambda o: o.platform_order_id, 26),
-        _Col("status", "centered", lambda o: book.v(o.status), 10),
-        _Col("refund_state", "centered", lambda o: book.v(o.refund_state), 10),
+        _Col("status", "centered", lambda o: book.e(ORDER_STATUSES, o.status), 10),
+        _Col("refund_state", "centered", lambda o: book.e(REFUND_STATES, o.refund_state), 10),
         _Col("buyer", "text", lambda o: o.buyer_nick, 16),
         _Col("province", "text", lambda o: o.receiver_province, 9),
         _Col("city", "text", lambda o: o.receiver_city, 9),
