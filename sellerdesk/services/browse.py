@@ -24,6 +24,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
 from sellerdesk.domain.enums import TicketStatus
+from sellerdesk.domain.stock import is_low_stock
 from sellerdesk.models import Order, Product, Review, Sku, StaffUser, StockMovement, Task, Ticket
 
 R = TypeVar("R")
@@ -50,7 +51,7 @@ class ProductRow:
 
     @property
     def low_stock(self) -> bool:
-        return is_low_stock(self.available, self.safety_stock, active=self.active)
+        return is_low_stock(self.available, self.safety_stock)
 
 
 @dataclass(frozen=True)
@@ -151,11 +152,6 @@ def sort_keys() -> dict[str, tuple[str, ...]]:
 
 
 # ---------------------------------------------------------------- products (SKUs)
-
-
-def is_low_stock(available: int, safety_stock: int, *, active: bool = True) -> bool:
-    """An active SKU whose available stock fell below the safety stock it was given (0 = no alert)."""
-    return active and safety_stock > 0 and available < safety_stock
 
 
 def _ledger_sum(delta: Any) -> ColumnElement[int]:
