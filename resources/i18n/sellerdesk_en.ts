@@ -498,7 +498,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+125"/>
-        <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
+        <source>{first} – {today}, shop time, as of {time} · each against the same stretch last month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -853,7 +853,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="+26"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="+25"/>
         <source>Taobao/Tmall</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,12 +1823,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-65"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1883,13 +1883,13 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+36"/>
+        <location line="+14"/>
+        <location line="+41"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,7 +1899,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,24 +1963,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+96"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+94"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+97"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-96"/>
+        <location line="+99"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-96"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2020,22 +2020,22 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Shipped at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Created at</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+4"/>
         <source>%Ln order(s)</source>
         <translation>
             <numerusform>%Ln order</numerusform>
@@ -2083,12 +2083,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+250"/>
+        <location line="+249"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-244"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,7 +2113,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
+        <source>Only orders whose order, payment or shipping day lies in the range (each shop&apos;s own days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Incomplete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,7 +2143,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+232"/>
+        <location line="+231"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>Copy order ID</numerusform>
@@ -2146,7 +2151,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-276"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2171,12 +2176,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only orders whose order, payment or shipping day lies in the range (days in China time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Only paid orders whose shipping deadline has passed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2211,7 +2211,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+185"/>
+        <location line="+184"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln order late to ship</numerusform>
@@ -2826,7 +2826,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Writing the monthly report for {month}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2883,7 +2883,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-157"/>
+        <location line="-163"/>
         <source>Monthly report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3485,7 +3485,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+21"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+20"/>
         <source>Service tickets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3525,12 +3525,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%Ln ticket(s)</source>
         <translation>
             <numerusform>%Ln ticket</numerusform>

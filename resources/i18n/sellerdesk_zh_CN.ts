@@ -499,8 +499,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+125"/>
-        <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
-        <translation>{first} – {today}（北京时间，截至 {time}）· 均与上月同期相比</translation>
+        <source>{first} – {today}, shop time, as of {time} · each against the same stretch last month</source>
+        <translation>{first} – {today}（店铺时间，截至 {time}）· 均与上月同期相比</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -856,7 +856,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="+26"/>
+        <location filename="../../sellerdesk/ui/labels.py" line="+25"/>
         <source>Taobao/Tmall</source>
         <translation>淘宝/天猫</translation>
     </message>
@@ -1826,12 +1826,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-65"/>
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
@@ -1886,13 +1886,13 @@ Details: {detail}</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+36"/>
+        <location line="+14"/>
+        <location line="+41"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
@@ -1902,7 +1902,7 @@ Details: {detail}</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -1966,24 +1966,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+96"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+94"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+97"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-96"/>
+        <location line="+99"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-96"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -2023,22 +2023,22 @@ Details: {detail}</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Shipped at</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Tracking</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Created at</source>
         <translation>下单时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+4"/>
         <source>%Ln order(s)</source>
         <translation>
             <numerusform>共 %Ln 笔订单</numerusform>
@@ -2085,12 +2085,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+250"/>
+        <location line="+249"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-244"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -2115,7 +2115,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>退款 / 售后状态</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
+        <source>Only orders whose order, payment or shipping day lies in the range (each shop&apos;s own days)</source>
+        <translation>只显示下单、付款或发货日期在范围内的订单（按各店铺所在时区计日）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Incomplete</source>
         <translation>不完整</translation>
     </message>
@@ -2140,14 +2145,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+232"/>
+        <location line="+231"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-276"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -2172,12 +2177,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>发货日期</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only orders whose order, payment or shipping day lies in the range (days in China time)</source>
-        <translation>只显示下单、付款或发货日期在范围内的订单（按北京时间计日）</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Only paid orders whose shipping deadline has passed</source>
         <translation>只显示已付款且已过最晚发货时间的订单</translation>
     </message>
@@ -2212,7 +2212,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+185"/>
+        <location line="+184"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -2822,7 +2822,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>生成给经理的月度 Excel 报表</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Writing the monthly report for {month}…</source>
         <translation>正在生成 {month} 的月度报表…</translation>
     </message>
@@ -2883,7 +2883,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-157"/>
+        <location line="-163"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
@@ -3481,7 +3481,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+21"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+20"/>
         <source>Service tickets</source>
         <translation>售后工单</translation>
     </message>
@@ -3521,12 +3521,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation>处理人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%Ln ticket(s)</source>
         <translation>
             <numerusform>共 %Ln 个工单</numerusform>

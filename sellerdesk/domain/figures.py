@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, NamedTuple, TypeVar
 
 from sellerdesk.domain.money import div_round_half_up, format_cents
+from sellerdesk.domain.timeutil import DEFAULT_TZ
 
 Kind = Literal["count", "money", "rate"]
 
@@ -454,6 +455,7 @@ class MonthReport:
     team: tuple[PersonFigures, ...]
     orders: Callable[[], Iterator[PaidOrderRow]]
     daily_from_rollup: bool = True
+    timezone: str = DEFAULT_TZ  # the house zone: the time the report was made is shown in it
 
     @property
     def label(self) -> str:

@@ -14,7 +14,7 @@ Like every service, these functions take the Session first and return frozen dat
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Generic, TypeAlias, TypeVar
@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session, aliased
 
 from sellerdesk.domain.enums import TicketStatus
 from sellerdesk.domain.stock import is_low_stock
-from sellerdesk.models import Order, Product, Review, Sku, StaffUser, StockMovement, Task, Ticket
+from sellerdesk.models import Order, Product, Review, Shop, Sku, StaffUser, StockMovement, Task, Ticket
+from sellerdesk.services.zones import house_timezone
 
 R = TypeVar("R")
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -63,6 +64,7 @@ class TicketRow:
     status: str
     assignee: str  # "" when unassigned
     created_at: datetime  # aware UTC
+    timezone: str = ""  # the ticket's shop's; the house zone for a ticket without a shop
 
 
 @dataclass(frozen=True)
@@ -221,15 +223,20 @@ def _ticket_listing() -> _Listing[TicketRow]:
     assignee_name = func.coalesce(assignee.name, "")
 
     def query() -> AnySelect:
-        return select(
-            Ticket.id,
-            Ticket.subject,
-            Ticket.category,
-            Ticket.priority,
-            Ticket.status,
-            assignee_name,
-            Ticket.created_at,
-        ).outerjoin(assignee, assignee.id == Ticket.assignee_id)
+        return (
+            select(
+                Ticket.id,
+                Ticket.subject,
+                Ticket.category,
+                Ticket.priority,
+                Ticket.status,
+                assignee_name,
+                Ticket.created_at,
+                func.coalesce(Shop.timezone, ""),
+            )
+            .outerjoin(assignee, assignee.id == Ticket.assignee_id)
+            .outerjoin(Shop, Shop.id == Ticket.shop_id)
+        )
 
     return _Listing(
         query=query,
@@ -254,7 +261,9 @@ def count_tickets(session: Session, search: str = "") -> int:
 
 
 def ticket_page(session: Session, request: PageRequest) -> tuple[TicketRow, ...]:
-    return _ticket_listing().page(session, request)
+    rows = _ticket_listing().page(session, request)
+    house = house_timezone(session) if any(not r.timezone for r in rows) else ""
+    return tuple(r if r.timezone else replace(r, timezone=house) for r in rows)
 
 
 # ---------------------------------------------------------------- team tasks

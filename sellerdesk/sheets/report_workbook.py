@@ -38,7 +38,7 @@ from sellerdesk.domain.figures import (
 )
 from sellerdesk.domain.labels import ORDER_STATUSES, REFUND_STATES, REVIEW_STATUSES, STAFF_ROLES, source_text
 from sellerdesk.domain.money import format_cents
-from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local
+from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sheet.orders": ("订单明细", "Orders"),
     # summary
     "title": ("月度经营报表", "Monthly report"),
-    "generated": ("生成时间（北京时间）", "Generated (China time)"),
+    "generated": ("生成时间", "Generated"),
     "definitions": (
         "口径：按付款时间、店铺所在时区统计；金额单位：元。详见 SellerDesk 文档 metrics.md。",
         "Counted on the payment time in each shop's time zone; amounts in yuan. Definitions: SellerDesk metrics.md.",
@@ -602,8 +602,8 @@ _SUMMARY_KINDS = {"count": ("int", "rate"), "money": ("money", "rate"), "rate": 
 def _summary(book: _Book, data: MonthReport) -> None:
     ws, rows = book.sheet("sheet.summary")
     rows.write(["title"], [f"{book.t('title')} · {data.label}"])
-    local = utc_to_local(data.generated_at, CHINA_TZ).strftime("%Y-%m-%d %H:%M")
-    rows.write(["note"], [f"{book.t('generated')}: {local}    {book.t('definitions')}"])
+    local = shop_time(data.generated_at, data.timezone).strftime("%Y-%m-%d %H:%M")
+    rows.write(["note"], [f"{book.t('generated')}: {local} ({data.timezone})    {book.t('definitions')}"])
     rows.blank()
     cols: list[_Col[SummaryLine]] = [
         _Col("figure", "text", lambda s: book.t(s.key), 22),

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.figures import DayFigures, Figures, MonthRefunds, RefundReason
 from sellerdesk.models import Refund
-from sellerdesk.services.reports.windows import covering, month_days, month_windows, shift_month
 from sellerdesk.services.rollup import sum_orders_by_day, sum_rollup_by_day
+from sellerdesk.services.zones import covering, month_days, month_windows, shift_month
 
 
 def _days(first: date, last: date) -> list[date]:

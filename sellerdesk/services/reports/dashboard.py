@@ -23,7 +23,7 @@ from sellerdesk.domain.timeutil import utcnow
 from sellerdesk.models import Product, Sku
 from sellerdesk.services.reports.goods import GoodsKey, goods_figures, unlinked_titles
 from sellerdesk.services.reports.monthly import order_figures, sum_by_platform
-from sellerdesk.services.reports.windows import Window, shift_month, windows_between
+from sellerdesk.services.zones import Window, shift_month, windows_between
 
 
 def _same_stretch_last_month(start: datetime, end: datetime, month_start: bool) -> tuple[datetime, datetime]:

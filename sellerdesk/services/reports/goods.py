@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.figures import Figures, GoodsFigures, Ratio, ShopFigures, SkuFigures
 from sellerdesk.models import Order, OrderItem, Product, Shop, Sku
-from sellerdesk.services.reports.windows import Window
 from sellerdesk.services.rollup import capped_refund
+from sellerdesk.services.zones import Window
 
 
 def _goods_columns() -> tuple[ColumnElement[int], ...]:

@@ -7,21 +7,20 @@ import logging
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.figures import Figures, MonthReport, PaidOrderRow
-from sellerdesk.domain.timeutil import utcnow
+from sellerdesk.domain.timeutil import shop_time, utcnow
 from sellerdesk.models import Order, Shop
 from sellerdesk.services.reports.daily import list_daily_figures, list_refund_reasons, list_refund_trend
 from sellerdesk.services.reports.goods import active_sku_ids
 from sellerdesk.services.reports.monthly import breakdown_of, compare, month_rows
 from sellerdesk.services.reports.service import compute_service_figures
 from sellerdesk.services.reports.team import compute_team_figures
-from sellerdesk.services.reports.windows import Window, month_days, month_windows
 from sellerdesk.services.rollup import capped_refund
+from sellerdesk.services.zones import Window, house_timezone, month_days, month_windows
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +62,9 @@ def _paid_orders_in(
         .order_by(Order.paid_at, Order.id)
         .execution_options(yield_per=batch)
     )
-    zone = ZoneInfo(window.tz)
     for paid_at, order_id, *rest in session.execute(stmt):
         assert paid_at is not None
-        yield (paid_at, order_id), PaidOrderRow(paid_at.astimezone(zone).replace(tzinfo=None), *rest)
+        yield (paid_at, order_id), PaidOrderRow(shop_time(paid_at, window.tz), *rest)
 
 
 # === the monthly report ====================================================================================
@@ -96,6 +94,7 @@ def build_monthly_report(session: Session, year: int, month: int, now: datetime 
         team=compute_team_figures(session, year, month, now),
         orders=lambda: iter_paid_orders(session, year, month),
         daily_from_rollup=current,
+        timezone=house_timezone(session),
     )
 
 

@@ -30,8 +30,8 @@ from sellerdesk.services.reports.goods import (
     shop_rows,
     sku_rows,
 )
-from sellerdesk.services.reports.windows import Window, covering, month_windows, shift_month
 from sellerdesk.services.rollup import order_figure_columns
+from sellerdesk.services.zones import Window, covering, month_windows, shift_month
 
 
 def order_figures(session: Session, windows: Sequence[Window]) -> dict[tuple[int, str], Figures]:

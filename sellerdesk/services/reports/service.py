@@ -15,7 +15,7 @@ from sellerdesk.domain.figures import AgentFigures, Durations, Ratio, ServiceFig
 from sellerdesk.domain.money import div_round_half_up
 from sellerdesk.domain.timeutil import utcnow
 from sellerdesk.models import StaffUser, Ticket
-from sellerdesk.services.reports.windows import covering, month_windows
+from sellerdesk.services.zones import covering, month_windows
 
 
 @dataclass

@@ -10,9 +10,9 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.figures import PersonFigures
-from sellerdesk.domain.timeutil import CHINA_TZ, month_bounds_utc, utc_to_local, utcnow
+from sellerdesk.domain.timeutil import month_bounds_utc, shop_time, shop_today, utcnow
 from sellerdesk.models import Review, StaffUser, Task
-from sellerdesk.services.reports.windows import month_days
+from sellerdesk.services.zones import house_timezone, month_days
 
 
 @dataclass
@@ -25,8 +25,9 @@ class _TaskTally:
 
 def _task_tallies(session: Session, year: int, month: int, now: datetime) -> dict[int, _TaskTally]:
     first, last = month_days(year, month)
-    start, end = month_bounds_utc(year, month, CHINA_TZ)
-    today = utc_to_local(now, CHINA_TZ).date()
+    zone = house_timezone(session)  # tasks have no shop
+    start, end = month_bounds_utc(year, month, zone)
+    today = shop_today(now, zone)
     stmt = select(Task.assignee_id, Task.due_date, Task.completed_at).where(
         Task.assignee_id.is_not(None),
         or_(Task.due_date.between(first, last), and_(Task.completed_at >= start, Task.completed_at < end)),
@@ -34,7 +35,7 @@ def _task_tallies(session: Session, year: int, month: int, now: datetime) -> dic
     tallies: dict[int, _TaskTally] = defaultdict(_TaskTally)
     for assignee, due, completed in session.execute(stmt):
         assert assignee is not None
-        done_day = utc_to_local(completed, CHINA_TZ).date() if completed is not None else None
+        done_day = shop_time(completed, zone).date() if completed is not None else None
         t = tallies[assignee]
         t.completed += completed is not None and start <= completed < end
         if due is not None and first <= due <= last:
@@ -50,8 +51,8 @@ def compute_team_figures(
 ) -> tuple[PersonFigures, ...]:
     """Per staff member: tasks completed in M, tasks due in M (on time / overdue), and M's review.
 
-    Tasks have no shop: their days are China days. A task due in M and not done is overdue once its
-    due date has passed (as of ``now``); one completed after its due date is overdue too.
+    Tasks have no shop: their days are the house zone's (``zones.house_timezone``). A task due in M and not
+    done is overdue once its due date has passed (as of ``now``); one completed after its due date is overdue too.
     """
     tasks = _task_tallies(session, year, month, now or utcnow())
     reviews = {
