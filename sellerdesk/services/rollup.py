@@ -89,7 +89,7 @@ def _orders_by_day(dialect: str, shop_ids: Sequence[int], segment: _Segment) -> 
     day = _local_day(dialect, segment)
     return (
         select(day, Order.shop_id, Order.platform, *order_figure_columns())
-        # + 0: stay on the payment-time index (see reports._Window.shops)
+        # + 0: stay on the payment-time index (see zones.Window.shops)
         .where((Order.shop_id + 0).in_(shop_ids), Order.paid_at >= segment.start, Order.paid_at < segment.end)
         .group_by(day, Order.shop_id, Order.platform)
     )

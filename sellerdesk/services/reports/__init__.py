@@ -1,7 +1,7 @@
 """The figures of metrics.md, computed in one place for the dashboard, the workbook and ``--json``.
 
 A day or a month is a calendar day or month in each shop's time zone: queries run once per group of shops
-sharing a zone (a ``Window``). The figures themselves are values of ``domain.figures``. One module per
+sharing a zone (``services.zones.Window``). The figures themselves are values of ``domain.figures``. One module per
 family: ``monthly`` (order figures, comparison, breakdown), ``goods`` (lines, margin, SKUs), ``daily``
 (series, refund trend and reasons), ``dashboard``, ``service``, ``team`` and ``month_report`` (the workbook).
 """
