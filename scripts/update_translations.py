@@ -2,12 +2,12 @@
 
     python scripts/update_translations.py
 
-lupdate collects every tr()/translate() text from sellerdesk/ui and app.py, and the platform names marked in
-sellerdesk/platforms, into the .ts files (keeping translations already there). Missing zh_CN translations are
-then taken from the tables in resources/i18n/zh_CN/*.json ({"Context": {"English source": "中文"}}), one
-table per feature, so people working on different screens never edit the same lines. Finally lrelease builds
-the .qm files that are committed next to the .ts files. Unfinished entries are listed at the end
-(tests/gui/test_i18n.py fails on any).
+lupdate collects every tr()/translate() text from sellerdesk/ui, app.py and domain/labels.py, and the platform
+names marked in sellerdesk/platforms, into the .ts files (keeping translations already there). Missing zh_CN
+translations are then taken from the tables in resources/i18n/zh_CN/*.json ({"Context": {"English source":
+"中文"}}), one table per feature, so people working on different screens never edit the same lines. Finally
+lrelease builds the .qm files that are committed next to the .ts files. Unfinished entries are listed at the
+end (tests/gui/test_i18n.py fails on any).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 TS_FILES = [I18N / "sellerdesk_zh_CN.ts", I18N / "sellerdesk_en.ts"]
+# Besides sellerdesk/ui: the composition root, and the Qt-free label table the workbook shares.
+EXTRA_SOURCES = ["sellerdesk/app.py", "sellerdesk/domain/labels.py"]
 
 
 def _tables() -> dict[str, dict[str, str]]:
@@ -61,7 +63,7 @@ def _lupdate() -> None:
         str(p.relative_to(ROOT)) for d in ("ui", "platforms") for p in (ROOT / "sellerdesk" / d).rglob("*.py")
     )
     subprocess.run(
-        ["pyside6-lupdate", *sources, "sellerdesk/app.py", "-no-obsolete", "-locations", "relative",
+        ["pyside6-lupdate", *sources, *EXTRA_SOURCES, "-no-obsolete", "-locations", "relative",
          "-ts", *(str(t.relative_to(ROOT)) for t in TS_FILES)],
         cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip

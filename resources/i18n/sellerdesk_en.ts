@@ -508,7 +508,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+125"/>
-        <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
+        <source>{first} – {today}, shop time, as of {time} · each against the same stretch last month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -964,17 +964,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../sellerdesk/ui/labels.py" line="+43"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="+51"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="-27"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="-30"/>
         <source>Awaiting payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid, to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,19 +990,19 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+4"/>
+        <location line="-16"/>
+        <location line="+5"/>
         <source>Refund requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1012,8 +1012,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Refund withdrawn</source>
+        <location line="+2"/>
+        <source>Refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1109,6 +1109,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     <message>
         <location line="+1"/>
         <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service specialist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2038,12 +2063,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-65"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2098,13 +2123,13 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+36"/>
+        <location line="+14"/>
+        <location line="+41"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,7 +2139,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2178,24 +2203,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+86"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+84"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+111"/>
+        <location line="+99"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+113"/>
+        <location line="-98"/>
+        <location line="+101"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-98"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,22 +2260,22 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Shipped at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Created at</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+4"/>
         <source>%Ln order(s)</source>
         <translation>
             <numerusform>%Ln order</numerusform>
@@ -2298,12 +2323,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+249"/>
+        <location line="+248"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-243"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2328,7 +2353,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
+        <source>Only orders whose order, payment or shipping day lies in the range (each shop&apos;s own days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Incomplete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2353,7 +2383,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+231"/>
+        <location line="+230"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>Copy order ID</numerusform>
@@ -2361,7 +2391,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-275"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2386,12 +2416,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only orders whose order, payment or shipping day lies in the range (days in China time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Only paid orders whose shipping deadline has passed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2426,7 +2451,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+183"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln order late to ship</numerusform>
@@ -3041,7 +3066,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Writing the monthly report for {month}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3098,7 +3123,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-157"/>
+        <location line="-163"/>
         <source>Monthly report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3797,7 +3822,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+21"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+20"/>
         <source>Service tickets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3837,12 +3862,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%Ln ticket(s)</source>
         <translation>
             <numerusform>%Ln ticket</numerusform>

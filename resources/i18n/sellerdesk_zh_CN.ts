@@ -509,8 +509,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+125"/>
-        <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
-        <translation>{first} – {today}（北京时间，截至 {time}）· 均与上月同期相比</translation>
+        <source>{first} – {today}, shop time, as of {time} · each against the same stretch last month</source>
+        <translation>{first} – {today}（店铺时间，截至 {time}）· 均与上月同期相比</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -967,17 +967,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../sellerdesk/ui/labels.py" line="+43"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="+51"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../sellerdesk/ui/labels.py" line="-27"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="-30"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid, to ship</source>
         <translation>待发货</translation>
     </message>
@@ -993,30 +993,30 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+4"/>
+        <location line="-16"/>
+        <location line="+5"/>
         <source>Refund requested</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refund rejected</source>
-        <translation>拒绝退款</translation>
+        <translation>退款被拒</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Refund withdrawn</source>
+        <location line="+2"/>
+        <source>Refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
@@ -1113,6 +1113,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+1"/>
         <source>Final</source>
         <translation>已定稿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations manager</source>
+        <translation>运营经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product specialist</source>
+        <translation>商品专员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing specialist</source>
+        <translation>营销专员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service specialist</source>
+        <translation>客服专员</translation>
     </message>
 </context>
 <context>
@@ -2041,12 +2066,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-65"/>
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
@@ -2101,13 +2126,13 @@ Details: {detail}</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+36"/>
+        <location line="+14"/>
+        <location line="+41"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
@@ -2117,7 +2142,7 @@ Details: {detail}</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -2181,24 +2206,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+86"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+84"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+111"/>
+        <location line="+99"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+113"/>
+        <location line="-98"/>
+        <location line="+101"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-98"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -2238,22 +2263,22 @@ Details: {detail}</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Shipped at</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Tracking</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Created at</source>
         <translation>下单时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+4"/>
         <source>%Ln order(s)</source>
         <translation>
             <numerusform>共 %Ln 笔订单</numerusform>
@@ -2300,12 +2325,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+249"/>
+        <location line="+248"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-243"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -2330,7 +2355,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>退款 / 售后状态</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
+        <source>Only orders whose order, payment or shipping day lies in the range (each shop&apos;s own days)</source>
+        <translation>只显示下单、付款或发货日期在范围内的订单（按各店铺所在时区计日）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Incomplete</source>
         <translation>不完整</translation>
     </message>
@@ -2355,14 +2385,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+231"/>
+        <location line="+230"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-275"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -2387,12 +2417,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>发货日期</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only orders whose order, payment or shipping day lies in the range (days in China time)</source>
-        <translation>只显示下单、付款或发货日期在范围内的订单（按北京时间计日）</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Only paid orders whose shipping deadline has passed</source>
         <translation>只显示已付款且已过最晚发货时间的订单</translation>
     </message>
@@ -2427,7 +2452,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+183"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -3037,7 +3062,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>生成给经理的月度 Excel 报表</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Writing the monthly report for {month}…</source>
         <translation>正在生成 {month} 的月度报表…</translation>
     </message>
@@ -3098,7 +3123,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-157"/>
+        <location line="-163"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>
@@ -3793,7 +3818,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+21"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+20"/>
         <source>Service tickets</source>
         <translation>售后工单</translation>
     </message>
@@ -3833,12 +3858,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation>处理人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%Ln ticket(s)</source>
         <translation>
             <numerusform>共 %Ln 个工单</numerusform>

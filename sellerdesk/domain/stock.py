@@ -22,9 +22,15 @@ def available_of(on_hand: int, reserved: int) -> int:
     return on_hand - reserved
 
 
+def is_low_stock(available: int, safety_stock: int) -> bool:
+    """The low-stock rule: under the safety stock, or nothing available (the red level, the home page's
+    "low stock" queue). ``services.products`` writes the same rule in SQL for its filter and counts."""
+    return available <= 0 or available < safety_stock
+
+
 def stock_level(available: int, safety_stock: int, reorder_point: int) -> StockLevel:
-    """Red under safety stock (or at/below zero), amber at/under the reorder point, else green."""
-    if available <= 0 or available < safety_stock:
+    """Red when low (``is_low_stock``), amber at/under the reorder point, else green."""
+    if is_low_stock(available, safety_stock):
         return StockLevel.CRITICAL
     if available <= max(reorder_point, safety_stock):
         return StockLevel.REORDER

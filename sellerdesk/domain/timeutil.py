@@ -1,11 +1,16 @@
-"""Times: UTC in the database, the shop's time zone for days and months (metrics.md, Time)."""
+"""Times: UTC in the database, the shop's time zone for days, months and what people read (metrics.md, Time).
+
+``shop_time`` is the one way a stored instant becomes a wall-clock time; ``services.zones`` applies the rule
+to queries (a day of each shop in its own zone).
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-CHINA_TZ = "Asia/Shanghai"
+CHINA_TZ = "Asia/Shanghai"  # the zone platform exports write their times in
+DEFAULT_TZ = CHINA_TZ  # a shop's zone when none is set (shops.timezone)
 
 
 def utcnow() -> datetime:
@@ -21,6 +26,20 @@ def utc_to_local(instant: datetime, tz: str = CHINA_TZ) -> datetime:
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
     return instant.astimezone(ZoneInfo(tz))
+
+
+def zone_of(tz: str | None) -> str:
+    """A shop's zone: its own, else the default."""
+    return tz or DEFAULT_TZ
+
+
+def shop_time(instant: datetime, tz: str) -> datetime:
+    """A stored instant (aware, or naive UTC) as naive wall-clock time in the shop's zone ``tz``."""
+    return utc_to_local(instant, tz).replace(tzinfo=None)
+
+
+def shop_today(now: datetime, tz: str) -> date:
+    return utc_to_local(now, tz).date()
 
 
 def month_bounds_utc(year: int, month: int, tz: str = CHINA_TZ) -> tuple[datetime, datetime]:

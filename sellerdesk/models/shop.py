@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sellerdesk.domain.timeutil import utcnow
+from sellerdesk.domain.timeutil import DEFAULT_TZ, utcnow
 from sellerdesk.models.base import Base, IdMixin, VersionMixin
 
 
@@ -19,7 +19,7 @@ class Shop(IdMixin, VersionMixin, Base):
 
     platform: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
-    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    timezone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TZ)
     fee_rate_bp: Mapped[int] = mapped_column(default=0)  # platform commission, basis points
     ship_deadline_hours: Mapped[int] = mapped_column(default=48)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

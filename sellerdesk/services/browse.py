@@ -14,7 +14,7 @@ Like every service, these functions take the Session first and return frozen dat
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Generic, TypeAlias, TypeVar
@@ -24,7 +24,9 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
 from sellerdesk.domain.enums import TicketStatus
-from sellerdesk.models import Order, Product, Review, Sku, StaffUser, StockMovement, Task, Ticket
+from sellerdesk.domain.stock import is_low_stock
+from sellerdesk.models import Order, Product, Review, Shop, Sku, StaffUser, StockMovement, Task, Ticket
+from sellerdesk.services.zones import house_timezone
 
 R = TypeVar("R")
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -50,7 +52,7 @@ class ProductRow:
 
     @property
     def low_stock(self) -> bool:
-        return is_low_stock(self.available, self.safety_stock, active=self.active)
+        return is_low_stock(self.available, self.safety_stock)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class TicketRow:
     status: str
     assignee: str  # "" when unassigned
     created_at: datetime  # aware UTC
+    timezone: str = ""  # the ticket's shop's; the house zone for a ticket without a shop
 
 
 @dataclass(frozen=True)
@@ -153,11 +156,6 @@ def sort_keys() -> dict[str, tuple[str, ...]]:
 # ---------------------------------------------------------------- products (SKUs)
 
 
-def is_low_stock(available: int, safety_stock: int, *, active: bool = True) -> bool:
-    """An active SKU whose available stock fell below the safety stock it was given (0 = no alert)."""
-    return active and safety_stock > 0 and available < safety_stock
-
-
 def _ledger_sum(delta: Any) -> ColumnElement[int]:
     """One SKU's sum over the stock ledger (stock is never a stored number); an indexed lookup per SKU."""
     total = select(func.coalesce(func.sum(delta), 0)).where(StockMovement.sku_id == Sku.id)
@@ -225,15 +223,20 @@ def _ticket_listing() -> _Listing[TicketRow]:
     assignee_name = func.coalesce(assignee.name, "")
 
     def query() -> AnySelect:
-        return select(
-            Ticket.id,
-            Ticket.subject,
-            Ticket.category,
-            Ticket.priority,
-            Ticket.status,
-            assignee_name,
-            Ticket.created_at,
-        ).outerjoin(assignee, assignee.id == Ticket.assignee_id)
+        return (
+            select(
+                Ticket.id,
+                Ticket.subject,
+                Ticket.category,
+                Ticket.priority,
+                Ticket.status,
+                assignee_name,
+                Ticket.created_at,
+                func.coalesce(Shop.timezone, ""),
+            )
+            .outerjoin(assignee, assignee.id == Ticket.assignee_id)
+            .outerjoin(Shop, Shop.id == Ticket.shop_id)
+        )
 
     return _Listing(
         query=query,
@@ -258,7 +261,9 @@ def count_tickets(session: Session, search: str = "") -> int:
 
 
 def ticket_page(session: Session, request: PageRequest) -> tuple[TicketRow, ...]:
-    return _ticket_listing().page(session, request)
+    rows = _ticket_listing().page(session, request)
+    house = house_timezone(session) if any(not r.timezone for r in rows) else ""
+    return tuple(r if r.timezone else replace(r, timezone=house) for r in rows)
 
 
 # ---------------------------------------------------------------- team tasks

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.enums import OrderStatus, TaskStatus, TicketStatus
 from sellerdesk.domain.stock import StockLevel
-from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local, utcnow
+from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_today, utcnow
 from sellerdesk.models import Order, Task, Ticket
 from sellerdesk.services import browse, orders, reports
+from sellerdesk.services.zones import house_timezone
 
 CHART_DAYS = 365  # the longest range the daily chart offers (30, 90 or 365 days)
 TREND_MONTHS = 12
@@ -32,7 +33,7 @@ class WorkQueues:
     unshipped: int  # paid, not shipped yet
     overdue_tickets: int  # open tickets past their resolution due time, or unanswered past the response due time
     low_stock: int  # SKUs at the Products tab's red stock level (under safety stock, or none available)
-    tasks_due_today: int  # tasks not done whose due date is today (China time)
+    tasks_due_today: int  # tasks not done whose due date is today (the house zone's today)
 
     def count(self, key: str) -> int:
         if key not in QUEUE_KEYS:
@@ -44,7 +45,8 @@ class WorkQueues:
 class HomeDashboard:
     as_of: datetime  # aware UTC
     has_data: bool  # False for a brand-new database (the home page then explains how to get data in)
-    today: date | None = None  # the last day of the series (China time)
+    today: date | None = None  # the last day of the series (in ``timezone``)
+    timezone: str = DEFAULT_TZ  # the house zone (zones.house_timezone): today, and the time of ``as_of``
     figures: reports.DashboardFigures | None = None  # today and month to date, against last month
     queues: WorkQueues | None = None
     daily: tuple[reports.DayFigures, ...] = ()  # the CHART_DAYS days up to today, oldest first
@@ -84,7 +86,7 @@ def count_work_queues(session: Session, now: datetime) -> WorkQueues:
         unshipped=int(session.execute(unshipped).scalar_one()),
         overdue_tickets=overdue_ticket_count(session, now),
         low_stock=products.count_skus(session, filters=products.SkuFilter(level=StockLevel.CRITICAL)),
-        tasks_due_today=tasks_due_count(session, utc_to_local(now, CHINA_TZ).date()),
+        tasks_due_today=tasks_due_count(session, shop_today(now, house_timezone(session))),
     )
 
 
@@ -93,11 +95,13 @@ def load_home_dashboard(session: Session, now: datetime | None = None) -> HomeDa
     now = now or utcnow()
     if not browse.has_data(session):
         return HomeDashboard(as_of=now, has_data=False)
-    today = utc_to_local(now, CHINA_TZ).date()
+    zone = house_timezone(session)
+    today = shop_today(now, zone)
     return HomeDashboard(
         as_of=now,
         has_data=True,
         today=today,
+        timezone=zone,
         figures=reports.compute_dashboard(session, now),
         queues=count_work_queues(session, now),
         daily=reports.list_daily_figures(session, today - timedelta(days=CHART_DAYS - 1), today),

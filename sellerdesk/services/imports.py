@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, delete, event, func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -27,7 +26,7 @@ from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
 from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, NotFoundError
 from sellerdesk.domain.orders import Recency, export_recency
 from sellerdesk.domain.records import FileKind, FileNote, OrderRecord, ParsedFile, RefundRecord, RowProblem
-from sellerdesk.domain.timeutil import CHINA_TZ, utcnow
+from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_time, utcnow
 from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
 from sellerdesk.platforms import NotGrouped, ParseJob, plan_parse, read_export
 from sellerdesk.platforms.background import BackgroundParse
@@ -35,10 +34,11 @@ from sellerdesk.platforms.generic import MappingSpec, validate_mapping
 from sellerdesk.platforms.stamps import newest_time
 from sellerdesk.services import order_merge as om
 from sellerdesk.services.mappings import find_mapping
-from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days, shop_ids_by_timezone
+from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days
 from sellerdesk.services.search import add_documents, bulk_indexing, document, refresh_search
 from sellerdesk.services.shops import ShopRow, import_target, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
+from sellerdesk.services.zones import house_timezone, shop_timezones
 from sellerdesk.sheets.reading import Table as Sheet
 from sellerdesk.sheets.reading import gc_paused
 
@@ -372,8 +372,8 @@ def _create_items(w: _FileWrite, orders: Iterable[tuple[int, OrderRecord]]) -> N
 
 def _paid_days(session: Session, shop_id: int, records: Iterable[OrderRecord]) -> set[ShopDay]:
     """The roll-up days of new orders, from their records (``rollup_days`` would read them back, 6x slower)."""
-    zone = ZoneInfo(next((tz for tz, ids in shop_ids_by_timezone(session).items() if shop_id in ids), CHINA_TZ))
-    return {(shop_id, r.paid_at.astimezone(zone).date()) for r in records if r.paid_at is not None}
+    zone = shop_timezones(session).get(shop_id, DEFAULT_TZ)
+    return {(shop_id, shop_time(r.paid_at, zone).date()) for r in records if r.paid_at is not None}
 
 
 def _merge_orders(w: _FileWrite, records: Sequence[OrderRecord], current: dict[str, tuple[Any, ...]]) -> set[int]:
@@ -1010,13 +1010,15 @@ class BatchRow:
     refused: int
     status: str
     started_at: Any
+    timezone: str  # the batch's shop's, else the house zone
 
 
 def list_batches(session: Session, limit: int = 200) -> list[BatchRow]:
     from sellerdesk.models import Shop
 
+    house = house_timezone(session)
     stmt = (
-        select(ImportBatch, Shop.name)
+        select(ImportBatch, Shop.name, Shop.timezone)
         .outerjoin(Shop, Shop.id == ImportBatch.shop_id)
         .order_by(ImportBatch.id.desc())
         .limit(limit)
@@ -1035,8 +1037,9 @@ def list_batches(session: Session, limit: int = 200) -> list[BatchRow]:
             b.refused,
             b.status,
             b.started_at,
+            tz or house,
         )
-        for b, name in session.execute(stmt)
+        for b, name, tz in session.execute(stmt)
     ]
 
 

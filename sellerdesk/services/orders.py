@@ -15,7 +15,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, select
@@ -25,10 +25,12 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import OrderStatus, Platform, TicketStatus
 from sellerdesk.domain.errors import NotFoundError, ValidationError
 from sellerdesk.domain.orders import ship_deadline
+from sellerdesk.domain.timeutil import DEFAULT_TZ, zone_of
 from sellerdesk.models import AppSetting, Order, OrderItem, Refund, Shop, Sku, Ticket
 from sellerdesk.models.imports import ImportBatch, ImportChange
 from sellerdesk.services.app_settings import store_setting
 from sellerdesk.services.search import order_matches
+from sellerdesk.services.zones import covering, day_windows
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
@@ -45,7 +47,11 @@ DATE_FIELDS = ("created", "paid", "shipped")
 
 @dataclass(frozen=True)
 class OrderFilter:
-    """The list's filters; empty values filter nothing. Times are aware UTC, ``date_to`` exclusive."""
+    """The list's filters; empty values filter nothing. Times are aware UTC, ``date_to`` exclusive.
+
+    ``days`` (first, last; inclusive) are calendar days in each order's own shop's zone: with shops in several
+    zones, an order matches when its time falls on those days where its shop is (``zones.day_windows``).
+    """
 
     platform: str = ""
     shop_id: int | None = None
@@ -54,6 +60,7 @@ class OrderFilter:
     date_field: str = "paid"  # one of DATE_FIELDS
     date_from: datetime | None = None
     date_to: datetime | None = None
+    days: tuple[date, date] | None = None  # on ``date_field``, shop-local days
     late_only: bool = False
     unlinked_only: bool = False
     incomplete_only: bool = False  # orders an item file brought without their order file
@@ -87,6 +94,7 @@ class OrderListRow:
     ship_by: datetime | None  # the shipping deadline while the order waits to be shipped
     late: bool  # paid, not shipped, past ship_by
     unlinked_items: int  # lines whose seller code matches no SKU
+    timezone: str = DEFAULT_TZ  # the shop's: the list shows the order's times in it
 
 
 def sort_columns() -> dict[str, tuple[Any, ...]]:
@@ -226,6 +234,8 @@ def _where(session: Session, flt: OrderFilter, ctx: _Context) -> list[ColumnElem
         conds.append(column >= flt.date_from)
     if flt.date_to is not None:
         conds.append(column < flt.date_to)
+    if flt.days is not None:
+        conds.append(covering(day_windows(session, *flt.days), column, Order.shop_id))
     if flt.late_only:
         conds.append(_late_condition(ctx.hours, ctx.now))
     if flt.unlinked_only:
@@ -299,7 +309,7 @@ def orders_by_ids(session: Session, ids: Sequence[int], now: datetime) -> tuple[
         .scalar_subquery()
     )
     stmt = (
-        select(*_ROW_COLUMNS, Order.shop_id, unlinked)
+        select(*_ROW_COLUMNS, Order.shop_id, unlinked, Shop.timezone)
         .join(Shop, Shop.id == Order.shop_id)
         .where(Order.id.in_(list(ids)))
     )
@@ -328,13 +338,12 @@ _ROW_COLUMNS = (
 
 
 def _to_row(r: Any, hours: Mapping[int, int], now: datetime) -> OrderListRow:
-    values = tuple(r)
-    shop_id, unlinked = values[-2], values[-1]
+    *values, shop_id, unlinked, tz = tuple(r)
     status, paid_at = values[5], values[8]
     waiting = status == OrderStatus.PAID.value and paid_at is not None
     ship_by = ship_deadline(paid_at, hours.get(shop_id, DEFAULT_SHIP_HOURS)) if waiting else None
     late = ship_by is not None and now > ship_by
-    return OrderListRow(*values[:-2], ship_by, late, int(unlinked))  # type: ignore[call-arg]  # 16 row columns + 3
+    return OrderListRow(*values, ship_by, late, int(unlinked), zone_of(tz))  # type: ignore[call-arg]  # 16 + 4
 
 
 @dataclass(frozen=True)

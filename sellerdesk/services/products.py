@@ -138,9 +138,14 @@ def _sorts() -> dict[str, tuple[Any, ...]]:
     }
 
 
+def _low_stock_where(available: ColumnElement[int]) -> ColumnElement[bool]:
+    """``domain.stock.is_low_stock`` in SQL (tests/unit/test_stock.py holds the two equal)."""
+    return or_(available <= 0, available < Sku.safety_stock)
+
+
 def _level_where(level: str) -> ColumnElement[bool]:
     available = _ledger_available()
-    critical = or_(available <= 0, available < Sku.safety_stock)
+    critical = _low_stock_where(available)
     if level == StockLevel.CRITICAL:
         return critical
     reorder = and_(

@@ -16,8 +16,9 @@ from typing import Any, TypeAlias
 from sqlalchemy import BigInteger, ColumnElement, Date, Select, case, cast, delete, func, insert, literal_column, select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.timeutil import CHINA_TZ, day_bounds_utc, utc_to_local
-from sellerdesk.models import DailySales, Order, Shop
+from sellerdesk.domain.timeutil import DEFAULT_TZ, day_bounds_utc, utc_to_local
+from sellerdesk.models import DailySales, Order
+from sellerdesk.services.zones import shop_ids_by_timezone, shop_timezones
 
 ShopDay = tuple[int, date]  # (shop id, local day): one roll-up key, as refresh_rollup takes them
 DayRow = tuple[date, int, str, int, int, int, int, int]  # day, shop, platform, then the figures in column order
@@ -41,13 +42,6 @@ def order_figure_columns() -> tuple[ColumnElement[int], ...]:
         func.coalesce(func.sum(case((Order.refund_cents > 0, 1), else_=0)), 0),
         func.coalesce(func.sum(Order.units), 0),
     )
-
-
-def shop_ids_by_timezone(session: Session) -> dict[str, list[int]]:
-    groups: dict[str, list[int]] = defaultdict(list)
-    for shop_id, tz in session.execute(select(Shop.id, Shop.timezone).order_by(Shop.id)):
-        groups[tz or CHINA_TZ].append(shop_id)
-    return dict(groups)
 
 
 # --- local days in SQL ------------------------------------------------------------------------------------
@@ -95,7 +89,7 @@ def _orders_by_day(dialect: str, shop_ids: Sequence[int], segment: _Segment) -> 
     day = _local_day(dialect, segment)
     return (
         select(day, Order.shop_id, Order.platform, *order_figure_columns())
-        # + 0: stay on the payment-time index (see reports._Window.shops)
+        # + 0: stay on the payment-time index (see zones.Window.shops)
         .where((Order.shop_id + 0).in_(shop_ids), Order.paid_at >= segment.start, Order.paid_at < segment.end)
         .group_by(day, Order.shop_id, Order.platform)
     )
@@ -151,14 +145,14 @@ def rebuild_rollup(session: Session) -> None:
 def rollup_days(session: Session, order_ids: Sequence[int]) -> set[ShopDay]:
     """The (shop, local day) keys these orders count in now. Take them before changing or deleting orders,
     and pass them to ``refresh_rollup`` afterwards: an order's payment day can change between imports."""
-    zones = {shop_id: tz for tz, ids in shop_ids_by_timezone(session).items() for shop_id in ids}
+    zones = shop_timezones(session)
     days: set[ShopDay] = set()
     for start in range(0, len(order_ids), _CHUNK):
         part = order_ids[start : start + _CHUNK]
         stmt = select(Order.shop_id, Order.paid_at).where(Order.id.in_(part), Order.paid_at.is_not(None))
         for shop_id, paid_at in session.execute(stmt):
             assert paid_at is not None
-            days.add((shop_id, utc_to_local(paid_at, zones.get(shop_id, CHINA_TZ)).date()))
+            days.add((shop_id, utc_to_local(paid_at, zones.get(shop_id, DEFAULT_TZ)).date()))
     return days
 
 
@@ -168,9 +162,9 @@ def refresh_rollup(session: Session, order_ids: Sequence[int], days: Iterable[Sh
     touched: dict[int, set[date]] = defaultdict(set)
     for shop_id, day in rollup_days(session, order_ids) | set(days):
         touched[shop_id].add(day)
-    zones = {shop_id: tz for tz, ids in shop_ids_by_timezone(session).items() for shop_id in ids}
+    zones = shop_timezones(session)
     for shop_id, shop_days in sorted(touched.items()):
-        tz = zones.get(shop_id, CHINA_TZ)
+        tz = zones.get(shop_id, DEFAULT_TZ)
         for first, last in _ranges(sorted(shop_days)):
             session.execute(
                 delete(DailySales).where(DailySales.shop_id == shop_id, DailySales.day.between(first, last))

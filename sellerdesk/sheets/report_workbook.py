@@ -13,15 +13,32 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, cast
+from typing import IO, TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 from sellerdesk.domain.errors import Cancelled, ValidationError
+from sellerdesk.domain.figures import (
+    AgentFigures,
+    DayFigures,
+    Figures,
+    GoodsFigures,
+    MonthRefunds,
+    MonthReport,
+    PaidOrderRow,
+    PersonFigures,
+    PlatformFigures,
+    RefundReason,
+    ShopFigures,
+    SkuFigures,
+    SummaryLine,
+)
+from sellerdesk.domain.labels import ORDER_STATUSES, REFUND_STATES, REVIEW_STATUSES, STAFF_ROLES, source_text
 from sellerdesk.domain.money import format_cents
+from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.sheets.safe_cells import looks_like_formula
 from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
 
@@ -46,6 +63,7 @@ CellKind = Literal[
     "note",
 ]
 Progress = Callable[[int, int], None]
+T = TypeVar("T")  # the row a table is made of (a figures DTO)
 
 # --- labels ---------------------------------------------------------------------------------------------
 
@@ -61,7 +79,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sheet.orders": ("订单明细", "Orders"),
     # summary
     "title": ("月度经营报表", "Monthly report"),
-    "generated": ("生成时间（北京时间）", "Generated (China time)"),
+    "generated": ("生成时间", "Generated"),
     "definitions": (
         "口径：按付款时间、店铺所在时区统计；金额单位：元。详见 SellerDesk 文档 metrics.md。",
         "Counted on the payment time in each shop's time zone; amounts in yuan. Definitions: SellerDesk metrics.md.",
@@ -173,7 +191,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "seller_memo": ("卖家备注", "Seller memo"),
 }
 
-_VALUES: dict[str, tuple[str, str]] = {  # stored enum values shown to people
+_PLATFORMS: dict[str, tuple[str, str]] = {  # platform display names (the platforms' own words)
     "taobao": ("淘宝/天猫", "Taobao/Tmall"),
     "jd": ("京东", "JD"),
     "pdd": ("拼多多", "Pinduoduo"),
@@ -181,24 +199,44 @@ _VALUES: dict[str, tuple[str, str]] = {  # stored enum values shown to people
     "kuaishou": ("快手", "Kuaishou"),
     "xiaohongshu": ("小红书", "Xiaohongshu"),
     "other": ("其他", "Other"),
-    "pending_payment": ("待付款", "Awaiting payment"),
-    "paid": ("待发货", "Paid"),
-    "shipped": ("已发货", "Shipped"),
-    "completed": ("已完成", "Completed"),
-    "closed": ("已关闭", "Closed"),
-    "refunding": ("退款中", "Refunding"),
-    "refunded": ("已退款", "Refunded"),
-    "none": ("", ""),
-    "refund_rejected": ("退款被拒", "Refund refused"),
-    "refund_closed": ("退款关闭", "Refund closed"),
-    "owner": ("店主", "Owner"),
-    "operations_manager": ("运营经理", "Operations manager"),
-    "product_specialist": ("商品专员", "Product specialist"),
-    "marketing_specialist": ("营销专员", "Marketing specialist"),
-    "service_specialist": ("客服专员", "Service specialist"),
-    "draft": ("草稿", "Draft"),
-    "submitted": ("已提交", "Submitted"),
-    "final": ("已确认", "Final"),
+}
+
+# The domain.labels sources in Chinese: the words the screens show in zh_CN (a test holds them equal).
+_ZH: dict[str, str] = {
+    "Awaiting payment": "待付款",
+    "Paid, to ship": "待发货",
+    "Shipped": "已发货",
+    "Completed": "交易成功",
+    "Closed": "已关闭",
+    "Refund requested": "退款中",
+    "Refunded": "已退款",
+    "Refund rejected": "退款被拒",
+    "Refund closed": "退款关闭",
+    "New": "新建",
+    "In progress": "处理中",
+    "Waiting for buyer": "等待买家",
+    "Resolved": "已解决",
+    "Pre-sale question": "售前咨询",
+    "Shipping problem": "物流问题",
+    "Return / refund": "退货退款",
+    "Quality complaint": "质量投诉",
+    "Bad review": "差评",
+    "Other": "其他",
+    "Low": "低",
+    "Normal": "普通",
+    "High": "高",
+    "Urgent": "紧急",
+    "To do": "待办",
+    "Doing": "进行中",
+    "Done": "已完成",
+    "Draft": "草稿",
+    "Submitted": "已提交",
+    "Final": "已定稿",
+    "Owner": "店主",
+    "Operations manager": "运营经理",
+    "Product specialist": "商品专员",
+    "Marketing specialist": "营销专员",
+    "Service specialist": "客服专员",
 }
 
 
@@ -209,44 +247,19 @@ def label(key: str, lang: Lang) -> str:
 
 
 def value_label(value: str, lang: Lang) -> str:
-    """A stored value (platform, status, role) as people read it; unknown values as they are."""
-    if value not in _VALUES:
+    """A platform as people read it; unknown values as they are."""
+    if value not in _PLATFORMS:
         return value
-    zh, en = _VALUES[value]
+    zh, en = _PLATFORMS[value]
     return zh if lang == "zh_CN" else en
 
 
-# --- what the workbook reads ----------------------------------------------------------------------------
-
-
-class ReportData(Protocol):
-    """The bundle ``services.reports.build_monthly_report`` returns (structural: sheets sit below services)."""
-
-    @property
-    def label(self) -> str: ...
-    @property
-    def generated_at(self) -> datetime: ...
-    @property
-    def summary(self) -> Sequence[Any]: ...
-    @property
-    def comparison(self) -> Any: ...
-    @property
-    def breakdown(self) -> Any: ...
-    @property
-    def daily(self) -> Sequence[Any]: ...
-    @property
-    def refund_trend(self) -> Sequence[Any]: ...
-    @property
-    def refund_reasons(self) -> Sequence[Any]: ...
-    @property
-    def service(self) -> Any: ...
-    @property
-    def team(self) -> Sequence[Any]: ...
-    @property
-    def paid_orders(self) -> int: ...
-    @property
-    def daily_from_rollup(self) -> bool: ...
-    def orders(self) -> Iterator[Sequence[Any]]: ...
+def enum_label(table: Mapping[str, str], code: str, lang: Lang) -> str:
+    """A stored code of one of ``domain.labels``' tables in ``lang``; unknown codes as they are."""
+    source = source_text(table, code)
+    if source is None:
+        return code
+    return _ZH.get(source, source) if lang == "zh_CN" else source
 
 
 # --- cells ----------------------------------------------------------------------------------------------
@@ -346,11 +359,11 @@ class _Styles:
         return int(cell.style_id)
 
 
-_Cell = Callable[[int, Any], str]  # (row number, value) → one <c> element
+_Cell = Callable[[int, object], str]  # (row number, value) → one <c> element
 
 
 def _text_cell(letter: str, style: int, quoted_style: int) -> _Cell:
-    def cell(row: int, value: Any) -> str:
+    def cell(row: int, value: object) -> str:
         text = clean_text(value if isinstance(value, str) else str(value))
         return text_cell(f"{letter}{row}", text, quoted_style if looks_like_formula(text) else style)
 
@@ -391,7 +404,7 @@ class _Rows:
     def _blanks(self, kinds: tuple[str, ...]) -> list[Callable[[int], str]]:
         return [_blank_cell(column_letter(i), self._styles.id(k, bold=True)) for i, k in enumerate(kinds)]
 
-    def write(self, kinds: Sequence[str], values: Sequence[Any], *, bold: bool = False, lines: int = 1) -> int:
+    def write(self, kinds: Sequence[str], values: Sequence[object], *, bold: bool = False, lines: int = 1) -> int:
         """One row (``lines`` high: wrapped headers); None and "" leave the cell empty. Returns the row number."""
         self.count += 1
         r = self.count
@@ -419,10 +432,10 @@ class _Rows:
 
 
 @dataclass(frozen=True)
-class _Col:
+class _Col(Generic[T]):
     label: str  # label key, or text already in the workbook's language
     kind: str
-    get: Callable[[Any], Any]
+    get: Callable[[T], object]  # the cell's value (None: empty)
     width: float | None = None
 
 
@@ -450,6 +463,9 @@ class _Book:
     def v(self, value: str) -> str:
         return value_label(value, self.lang)
 
+    def e(self, table: Mapping[str, str], code: str) -> str:
+        return enum_label(table, code, self.lang)
+
     def sheet(self, key: str) -> tuple[WriteOnlyWorksheet, _Rows]:
         self.check()
         ws = self.wb.create_sheet(self.t(key))
@@ -472,10 +488,10 @@ class _Book:
         self,
         ws: WriteOnlyWorksheet,
         rows: _Rows,
-        cols: Sequence[_Col],
-        items: Iterable[Any],
+        cols: Sequence[_Col[T]],
+        items: Iterable[T],
         *,
-        bold: Callable[[Any], bool] | None = None,
+        bold: Callable[[T], bool] | None = None,
     ) -> tuple[int, int]:
         """A header row (frozen), then one row per item, with widths and an auto-filter.
 
@@ -526,12 +542,12 @@ def _percent(bp: int) -> str:
     return f"{format(Decimal(bp).scaleb(-2), 'f')}%"
 
 
-def _if_costed(goods: Any, value: int) -> int | None:
+def _if_costed(goods: GoodsFigures, value: int) -> int | None:
     """Margin figures only where some lines have a cost (otherwise there is no margin to show)."""
     return value if goods.lines > goods.uncosted_lines else None
 
 
-def _figure_cols(get: Callable[[Any], Any]) -> list[_Col]:
+def _figure_cols(get: Callable[[T], Figures]) -> list[_Col[T]]:
     """The metrics.md order figures of ``get(item)`` (a Figures), GMV first."""
     return [
         _Col("gmv_cents", "money", lambda x: get(x).gmv_cents),
@@ -545,7 +561,7 @@ def _figure_cols(get: Callable[[Any], Any]) -> list[_Col]:
     ]
 
 
-def _header_row(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, cols: Sequence[_Col]) -> int:
+def _header_row(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, cols: Sequence[_Col[T]]) -> int:
     """The table's header, two lines high when a label is wider than its column (headers wrap)."""
     from openpyxl.utils import get_column_letter
 
@@ -559,7 +575,7 @@ _MAX_TEXT_WIDTH = 48
 _WIDTH_SAMPLE = 3000  # rows looked at for a text column's width
 
 
-def _widths(book: _Book, ws: WriteOnlyWorksheet, cols: Sequence[_Col], items: Sequence[Any] = ()) -> None:
+def _widths(book: _Book, ws: WriteOnlyWorksheet, cols: Sequence[_Col[T]], items: Sequence[T] = ()) -> None:
     """Column widths from the kind and the header (a sheet with two tables keeps the wider). Text columns of a
     table held in memory fit their longest value (up to a limit); streamed tables keep the given widths."""
     from openpyxl.utils import get_column_letter
@@ -579,13 +595,13 @@ def _widths(book: _Book, ws: WriteOnlyWorksheet, cols: Sequence[_Col], items: Se
 _SUMMARY_KINDS = {"count": ("int", "rate"), "money": ("money", "rate"), "rate": ("rate", "pp")}
 
 
-def _summary(book: _Book, data: ReportData) -> None:
+def _summary(book: _Book, data: MonthReport) -> None:
     ws, rows = book.sheet("sheet.summary")
     rows.write(["title"], [f"{book.t('title')} · {data.label}"])
-    local = data.generated_at.astimezone(_china()).strftime("%Y-%m-%d %H:%M")
-    rows.write(["note"], [f"{book.t('generated')}: {local}    {book.t('definitions')}"])
+    local = shop_time(data.generated_at, data.timezone).strftime("%Y-%m-%d %H:%M")
+    rows.write(["note"], [f"{book.t('generated')}: {local} ({data.timezone})    {book.t('definitions')}"])
     rows.blank()
-    cols = [
+    cols: list[_Col[SummaryLine]] = [
         _Col("figure", "text", lambda s: book.t(s.key), 22),
         _Col("this_month", "money", lambda s: s.change.current, 16),
         _Col("previous_month", "money", lambda s: s.change.previous_month, 16),
@@ -614,16 +630,9 @@ def _summary(book: _Book, data: ReportData) -> None:
     book.anchors["charts"] = (ws.title, rows.count + 2, 0)
 
 
-@dataclass(frozen=True)
-class _TotalRow:
-    platform: str
-    figures: Any
-    goods: Any
-
-
-def _platform_block(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, data: ReportData) -> None:
+def _platform_block(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, data: MonthReport) -> None:
     rows.write(["title"], [book.t("by_platform")])
-    cols = [
+    cols: list[_Col[PlatformFigures]] = [
         _Col("platform", "text", lambda p: book.v(p.platform)),
         *_figure_cols(lambda p: p.figures),
         _Col("gross_margin_cents", "money", lambda p: _if_costed(p.goods, p.goods.gross_margin_cents)),
@@ -635,42 +644,42 @@ def _platform_block(book: _Book, ws: WriteOnlyWorksheet, rows: _Rows, data: Repo
     for p in data.breakdown.by_platform:
         rows.write(kinds, [c.get(p) for c in cols])
     book.anchors["platforms"] = (ws.title, first, rows.count)
-    total = _TotalRow(book.t("total"), data.comparison.current.figures.total, data.breakdown.goods)
+    total = PlatformFigures(book.t("total"), data.comparison.current.figures.total, data.breakdown.goods)
     rows.write(kinds, [c.get(total) for c in cols], bold=True)
 
 
-def _shops(book: _Book, data: ReportData) -> None:
+def _shops(book: _Book, data: MonthReport) -> None:
     ws, rows = book.sheet("sheet.shops")
-    cols = [
+    cols: list[_Col[PlatformFigures | ShopFigures]] = [
         _Col("level", "centered", lambda r: book.t("level.shop" if _is_shop(r) else "level.platform"), 8),
         _Col("platform", "text", lambda r: book.v(r.platform), 13),
-        _Col("shop", "text", lambda r: getattr(r, "name", ""), 24),
+        _Col("shop", "text", lambda r: r.name if isinstance(r, ShopFigures) else "", 24),
         *_figure_cols(lambda r: r.figures),
-        _Col("fee_rate", "rate", lambda r: getattr(r, "fee_rate_bp", None)),
+        _Col("fee_rate", "rate", lambda r: r.fee_rate_bp if isinstance(r, ShopFigures) else None),
         _Col("fees", "money", lambda r: r.goods.fee_cents),
         _Col("cost", "money", lambda r: _if_costed(r.goods, r.goods.cost_cents)),
         _Col("gross_margin_cents", "money", lambda r: _if_costed(r.goods, r.goods.gross_margin_cents)),
         _Col("gross_margin_rate_bp", "rate", lambda r: _if_costed(r.goods, r.goods.gross_margin_rate_bp)),
         _Col("uncosted_net", "money", lambda r: r.goods.uncosted_net_cents, 17),
     ]
-    items: list[Any] = []
+    items: list[PlatformFigures | ShopFigures] = []
     for p in data.breakdown.by_platform:
         items.append(p)
         items.extend(s for s in data.breakdown.by_shop if s.platform == p.platform)
     book.table(ws, rows, cols, items, bold=lambda r: not _is_shop(r))
 
 
-def _is_shop(row: Any) -> bool:
-    return hasattr(row, "shop_id")
+def _is_shop(row: PlatformFigures | ShopFigures) -> bool:
+    return isinstance(row, ShopFigures)
 
 
-def _skus(book: _Book, data: ReportData) -> None:
+def _skus(book: _Book, data: MonthReport) -> None:
     ws, rows = book.sheet("sheet.skus")
 
-    def status(s: Any) -> str:
+    def status(s: SkuFigures) -> str:
         return book.t("sku.unlinked" if s.active is None else "sku.active" if s.active else "sku.inactive")
 
-    cols = [
+    cols: list[_Col[SkuFigures]] = [
         _Col("seller_code", "text", lambda s: s.seller_code, 16),
         _Col("product", "text", lambda s: s.title or s.product, 40),
         _Col("spec", "text", lambda s: s.spec, 32),
@@ -694,10 +703,10 @@ def _skus(book: _Book, data: ReportData) -> None:
     rows.write(["note"], [note])
 
 
-def _daily(book: _Book, data: ReportData) -> None:
+def _daily(book: _Book, data: MonthReport) -> None:
     ws, rows = book.sheet("sheet.daily")
     platforms = sorted({p for d in data.daily for p in d.by_platform})
-    cols = [_Col("day", "date", lambda d: d.day), *_figure_cols(lambda d: d.total)]
+    cols: list[_Col[DayFigures]] = [_Col("day", "date", lambda d: d.day), *_figure_cols(lambda d: d.total)]
     for p in platforms:
         cols.append(_Col(book.t("gmv_of").format(p=book.v(p)), "money", _platform_gmv(p)))
     for p in platforms:
@@ -718,18 +727,18 @@ def _daily(book: _Book, data: ReportData) -> None:
         ws.add_chart(chart, f"A{last + 3}")
 
 
-def _platform_gmv(platform: str) -> Callable[[Any], Any]:
+def _platform_gmv(platform: str) -> Callable[[DayFigures], int]:
     return lambda d: d.by_platform[platform].gmv_cents if platform in d.by_platform else 0
 
 
-def _platform_orders(platform: str) -> Callable[[Any], Any]:
+def _platform_orders(platform: str) -> Callable[[DayFigures], int]:
     return lambda d: d.by_platform[platform].paid_orders if platform in d.by_platform else 0
 
 
-def _refunds(book: _Book, data: ReportData) -> None:
+def _refunds(book: _Book, data: MonthReport) -> None:
     ws, rows = book.sheet("sheet.refunds")
     cases = sum(r.cases for r in data.refund_reasons)
-    cols = [
+    cols: list[_Col[RefundReason]] = [
         _Col("kind", "text", lambda r: r.kind, 14),
         _Col("reason", "text", lambda r: r.reason, 28),
         _Col("cases", "int", lambda r: r.cases),
@@ -740,7 +749,7 @@ def _refunds(book: _Book, data: ReportData) -> None:
     book.table(ws, rows, cols, data.refund_reasons)
     rows.blank()
     rows.write(["title"], [book.t("trend_title")])
-    trend = [
+    trend: list[_Col[MonthRefunds]] = [
         _Col("month", "text", lambda m: m.month),
         _Col("paid_orders", "int", lambda m: m.figures.paid_orders),
         _Col("refunded_orders", "int", lambda m: m.figures.refunded_orders),
@@ -754,11 +763,11 @@ def _refunds(book: _Book, data: ReportData) -> None:
     book.anchors["trend"] = (ws.title, header, rows.count)
 
 
-def _service(book: _Book, data: ReportData) -> None:
+def _service(book: _Book, data: MonthReport) -> None:
     if data.service.total is None:
         return
     ws, rows = book.sheet("sheet.service")
-    cols = [
+    cols: list[_Col[AgentFigures]] = [
         _Col("agent", "text", lambda a: a.name or book.t("unassigned"), 14),
         _Col("tickets_created", "int", lambda a: a.created),
         _Col("tickets_solved", "int", lambda a: a.solved),
@@ -777,13 +786,13 @@ def _service(book: _Book, data: ReportData) -> None:
     rows.write([c.kind for c in cols], [book.t("total"), *(c.get(total) for c in cols[1:])], bold=True)
 
 
-def _team(book: _Book, data: ReportData) -> None:
+def _team(book: _Book, data: MonthReport) -> None:
     if not data.team:
         return
     ws, rows = book.sheet("sheet.team")
-    cols = [
+    cols: list[_Col[PersonFigures]] = [
         _Col("staff", "text", lambda p: p.name, 12),
-        _Col("role", "text", lambda p: book.v(p.role), 14),
+        _Col("role", "text", lambda p: book.e(STAFF_ROLES, p.role), 14),
         _Col("tasks_completed", "int", lambda p: p.tasks_completed),
         _Col("tasks_due", "int", lambda p: p.tasks_due),
         _Col("tasks_on_time", "int", lambda p: p.tasks_on_time),
@@ -791,25 +800,25 @@ def _team(book: _Book, data: ReportData) -> None:
         _Col("on_time_rate", "rate", lambda p: p.on_time.bp if p.tasks_due else None),
         _Col("review_score", "decimal", _score),
         _Col("review_grade", "centered", lambda p: p.review_grade),
-        _Col("review_status", "centered", lambda p: book.v(p.review_status)),
+        _Col("review_status", "centered", lambda p: book.e(REVIEW_STATUSES, p.review_status)),
     ]
     book.table(ws, rows, cols, data.team)
 
 
-def _score(person: Any) -> Decimal | None:
+def _score(person: PersonFigures) -> Decimal | None:
     """Scores are stored ×100 (0-10000 for 0-100)."""
     return None if person.review_score_bp is None else Decimal(person.review_score_bp).scaleb(-2)
 
 
-def _orders(book: _Book, data: ReportData) -> None:
+def _orders(book: _Book, data: MonthReport) -> None:
     ws, rows = book.sheet("sheet.orders")
-    cols = [
+    cols: list[_Col[PaidOrderRow]] = [
         _Col("paid_at", "datetime", lambda o: o.paid_at),
         _Col("platform", "centered", lambda o: book.v(o.platform), 12),
         _Col("shop", "text", lambda o: o.shop, 22),
         _Col("order_id", "text", lambda o: o.platform_order_id, 26),
-        _Col("status", "centered", lambda o: book.v(o.status), 10),
-        _Col("refund_state", "centered", lambda o: book.v(o.refund_state), 10),
+        _Col("status", "centered", lambda o: book.e(ORDER_STATUSES, o.status), 10),
+        _Col("refund_state", "centered", lambda o: book.e(REFUND_STATES, o.refund_state), 10),
         _Col("buyer", "text", lambda o: o.buyer_nick, 16),
         _Col("province", "text", lambda o: o.receiver_province, 9),
         _Col("city", "text", lambda o: o.receiver_city, 9),
@@ -853,7 +862,7 @@ def _straight(chart: Any) -> Any:
     return chart
 
 
-def _summary_charts(book: _Book, data: ReportData) -> None:
+def _summary_charts(book: _Book, data: MonthReport) -> None:
     """Added last: they point at rows of sheets written after the summary."""
     from openpyxl.chart import BarChart, LineChart
     from openpyxl.worksheet.pagebreak import Break
@@ -884,15 +893,9 @@ def _summary_charts(book: _Book, data: ReportData) -> None:
         ws.add_chart(_straight(trend), f"D{row + 17}")
 
 
-def _china() -> Any:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Asia/Shanghai")
-
-
 # --- entry point ----------------------------------------------------------------------------------------
 
-_SHEETS: tuple[Callable[[_Book, ReportData], None], ...] = (
+_SHEETS: tuple[Callable[[_Book, MonthReport], None], ...] = (
     _summary,
     _shops,
     _skus,
@@ -906,7 +909,7 @@ _SHEETS: tuple[Callable[[_Book, ReportData], None], ...] = (
 
 def write_monthly_workbook(
     path: Path,
-    data: ReportData,
+    data: MonthReport,
     lang: str = "zh_CN",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,

@@ -1,14 +1,16 @@
 """Numbers, money and times as text: the one place the UI turns stored values into words.
 
 Money stays integer cents until here and is never passed through a float. Times are stored in UTC
-and shown in the computer's local time.
+and shown in the shop's time zone (``domain.timeutil.shop_time``), never the computer's.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from sellerdesk.domain import timeutil
 
 CURRENCY = "¥"
 
@@ -41,13 +43,11 @@ def score_bp(value: int | None) -> str:
     return f"{whole}{QLocale().decimalPoint()}{frac:02d}"
 
 
-def local_time(instant: datetime | None) -> str:
-    """An aware UTC instant in local time, ``2026-08-01 14:03``."""
+def shop_time(instant: datetime | None, tz: str) -> str:
+    """A stored instant in the shop's zone ``tz`` (the row's ``timezone``), ``2026-08-01 14:03``."""
     if instant is None:
         return ""
-    if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=UTC)
-    return instant.astimezone().strftime("%Y-%m-%d %H:%M")
+    return timeutil.shop_time(instant, tz).strftime("%Y-%m-%d %H:%M")
 
 
 def day(value: date | None) -> str:

@@ -1,8 +1,8 @@
-"""Stored codes (platforms, statuses, categories, priorities) as words in the UI language.
+"""Stored codes (platforms, statuses, categories, priorities, roles) as words in the UI language.
 
-The tables hold the English source texts, marked for lupdate; lookups translate them at call time,
-so the words follow the language installed when the text is shown. Platform names come from the platforms'
-own modules (platforms/registry.py).
+The tables of statuses and the like live in ``domain.labels`` (the workbook shows the same words); the
+platform names come from the platforms' own modules (platforms/registry.py). Lookups translate at call time,
+so the words follow the installed language.
 """
 
 from __future__ import annotations
@@ -10,60 +10,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-ORDER_STATUSES = {
-    "pending_payment": QT_TRANSLATE_NOOP("Labels", "Awaiting payment"),
-    "paid": QT_TRANSLATE_NOOP("Labels", "Paid, to ship"),
-    "shipped": QT_TRANSLATE_NOOP("Labels", "Shipped"),
-    "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
-    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-    "refunding": QT_TRANSLATE_NOOP("Labels", "Refund requested"),
-    "refunded": QT_TRANSLATE_NOOP("Labels", "Refunded"),
-}
-REFUND_STATES = {
-    "refunding": QT_TRANSLATE_NOOP("Labels", "Refund requested"),
-    "refunded": QT_TRANSLATE_NOOP("Labels", "Refunded"),
-    "refund_rejected": QT_TRANSLATE_NOOP("Labels", "Refund rejected"),
-    "refund_closed": QT_TRANSLATE_NOOP("Labels", "Refund withdrawn"),
-}
-TICKET_STATUSES = {
-    "new": QT_TRANSLATE_NOOP("Labels", "New"),
-    "open": QT_TRANSLATE_NOOP("Labels", "In progress"),
-    "pending": QT_TRANSLATE_NOOP("Labels", "Waiting for buyer"),
-    "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
-    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-}
-TICKET_CATEGORIES = {
-    "pre_sale": QT_TRANSLATE_NOOP("Labels", "Pre-sale question"),
-    "logistics": QT_TRANSLATE_NOOP("Labels", "Shipping problem"),
-    "return_refund": QT_TRANSLATE_NOOP("Labels", "Return / refund"),
-    "quality": QT_TRANSLATE_NOOP("Labels", "Quality complaint"),
-    "bad_review": QT_TRANSLATE_NOOP("Labels", "Bad review"),
-    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-}
-PRIORITIES = {
-    "low": QT_TRANSLATE_NOOP("Labels", "Low"),
-    "normal": QT_TRANSLATE_NOOP("Labels", "Normal"),
-    "high": QT_TRANSLATE_NOOP("Labels", "High"),
-    "urgent": QT_TRANSLATE_NOOP("Labels", "Urgent"),
-}
-TASK_STATUSES = {
-    "todo": QT_TRANSLATE_NOOP("Labels", "To do"),
-    "doing": QT_TRANSLATE_NOOP("Labels", "Doing"),
-    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
-}
-REVIEW_STATUSES = {
-    "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
-    "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
-    "final": QT_TRANSLATE_NOOP("Labels", "Final"),
-}
+from sellerdesk.domain.labels import (
+    ORDER_STATUSES,
+    PRIORITIES,
+    REFUND_STATES,
+    REVIEW_STATUSES,
+    STAFF_ROLES,
+    TASK_STATUSES,
+    TICKET_CATEGORIES,
+    TICKET_STATUSES,
+)
 
 
 def _label(table: Mapping[str, object], code: str) -> str:
     """The translated word for ``code``; an unknown code (a newer version's) is shown as it is."""
     source = table.get(code)
-    return QCoreApplication.translate("Labels", str(source)) if source else code
+    if source is None:
+        return code
+    return QCoreApplication.translate("Labels", str(source)) if source else ""
 
 
 @cache
@@ -85,7 +51,7 @@ def order_status(code: str) -> str:
 
 def refund_state(code: str) -> str:
     """The refund overlay of an order; empty when there is no refund ("none")."""
-    return "" if code == "none" else _label(REFUND_STATES, code)
+    return _label(REFUND_STATES, code)
 
 
 def ticket_status(code: str) -> str:
@@ -106,3 +72,7 @@ def task_status(code: str) -> str:
 
 def review_status(code: str) -> str:
     return _label(REVIEW_STATUSES, code)
+
+
+def staff_role(code: str) -> str:
+    return _label(STAFF_ROLES, code)

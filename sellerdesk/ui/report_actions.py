@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.errors import Cancelled
-from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local
+from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_today
 from sellerdesk.ui import errors
 from sellerdesk.ui.main_window import MainWindow
 from sellerdesk.ui.widgets.util import named
@@ -163,13 +163,19 @@ class ReportActions(QObject):
         self.last_written: Path | None = None
 
     def ask_and_export(self) -> Job | None:
-        today = utc_to_local(datetime.now(UTC), CHINA_TZ).date()
+        today = self._today()
         dialog = ReportDialog(recent_months(today), last_full_month(today), self.folder, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         path = dialog.chosen_path()
         self.folder = path.parent
         return self.export(*dialog.chosen_month(), path)
+
+    def _today(self) -> date:
+        """The house zone's today, as the home page last read it (the default zone before it has)."""
+        dashboard = getattr(self.window.page("home"), "dashboard", None)  # a HomeDashboard, once read
+        zone = str(getattr(dashboard, "timezone", DEFAULT_TZ))
+        return shop_today(datetime.now(UTC), zone)
 
     def export(self, year: int, month: int, path: Path) -> Job | None:
         """Write month ``year-month``'s workbook to ``path`` in the background."""

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.stock import StockLevel, is_low_stock
 from sellerdesk.models import (
     Order,
     Product,
@@ -22,7 +23,7 @@ from sellerdesk.models import (
     Ticket,
     Warehouse,
 )
-from sellerdesk.services import browse
+from sellerdesk.services import browse, products
 from sellerdesk.services.browse import PageRequest
 
 NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)
@@ -109,16 +110,18 @@ def test_unknown_sort_key_is_a_bug(session: Session) -> None:
 def test_product_stock_is_the_ledger_sum_and_low_stock_is_flagged(session: Session) -> None:
     add_sku(session, "A-1", safety=10, on_hand=12, reserved=5)  # available 7 < 10: low
     add_sku(session, "A-2", safety=10, on_hand=30, reserved=5)
-    add_sku(session, "A-3", safety=0, on_hand=0)  # no safety stock set: never an alert
+    add_sku(session, "A-3", safety=0, on_hand=0)  # nothing available: low, safety stock or not
+    add_sku(session, "A-4", safety=0, on_hand=3)  # no safety stock set, some available: no alert
     rows = browse.product_page(session, PageRequest("seller_code"))
     assert [(r.seller_code, r.on_hand, r.available, r.low_stock) for r in rows] == [
         ("A-1", 12, 7, True),
         ("A-2", 30, 25, False),
-        ("A-3", 0, 0, False),
+        ("A-3", 0, 0, True),
+        ("A-4", 3, 3, False),
     ]
     assert rows[0].title == "商品 A-1"  # the product's title when the SKU has none
     by_available = browse.product_page(session, PageRequest("available", descending=True))
-    assert [r.seller_code for r in by_available] == ["A-2", "A-1", "A-3"]
+    assert [r.seller_code for r in by_available] == ["A-2", "A-1", "A-4", "A-3"]
 
 
 def test_product_search_contains_code_or_title_case_insensitively(session: Session) -> None:
@@ -154,3 +157,18 @@ def test_tickets_tasks_and_reviews_show_names_and_sort_sensibly(session: Session
     assert [(r.staff, r.score_bp) for r in reviews] == [("阿芳", 9150), ("小雷", None)]
     assert browse.count_reviews(session, "小雷") == 1
     assert browse.count_tasks(session, "阿芳") == 1
+
+
+def test_low_stock_is_one_rule_in_python_and_in_sql(session: Session) -> None:
+    """domain.stock.is_low_stock, the browse rows and the Products filter / home queue (SQL) agree."""
+    cases = [(safety, on_hand, reserved) for safety in (0, 5) for on_hand in (0, 4, 5, 9) for reserved in (0, 4)]
+    for i, (safety, on_hand, reserved) in enumerate(cases):
+        add_sku(session, f"S-{i:02d}", safety=safety, on_hand=on_hand, reserved=reserved)
+    expected = {f"S-{i:02d}" for i, (safety, held, out) in enumerate(cases) if is_low_stock(held - out, safety)}
+    assert 0 < len(expected) < len(cases)
+    rows = browse.product_page(session, PageRequest("seller_code", limit=100))
+    assert {r.seller_code for r in rows if r.low_stock} == expected
+    critical = products.SkuFilter(level=StockLevel.CRITICAL)
+    in_sql = products.sku_page(session, PageRequest("seller_code", limit=100), critical)
+    assert {r.seller_code for r in in_sql} == expected
+    assert products.count_skus(session, filters=critical) == len(expected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.errors import ConflictError, ValidationError
+from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.models import AppSetting, Order, OrderItem, Shop, Ticket
 from sellerdesk.models.imports import ImportBatch, ImportChange
 from sellerdesk.services import orders as svc
@@ -230,3 +231,67 @@ def test_shipping_deadlines_refuse_a_stale_version_and_nonsense_hours(session: S
             svc.set_ship_deadlines(session, {"jd": bad}, fresh.version)
         assert caught.value.code == "ship_hours_invalid"
     assert svc.ship_deadlines(session).hours["jd"] == 36
+
+
+def _zoned_orders(session: Session) -> dict[str, Order]:
+    """Orders of a Shanghai shop and a Berlin shop around 10 August (Berlin is UTC+2 in summer)."""
+    cn = Shop(platform="taobao", name="淘宝店")
+    de = Shop(platform="other", name="Berlin", timezone="Europe/Berlin")
+    session.add_all([cn, de])
+    session.flush()
+    paid = {
+        "cn-10": (cn, datetime(2026, 8, 9, 16, 30, tzinfo=UTC)),  # 10 Aug 00:30 in Shanghai
+        "cn-11": (cn, datetime(2026, 8, 10, 16, 30, tzinfo=UTC)),  # 11 Aug 00:30 in Shanghai (10 Aug in Berlin)
+        "de-10": (de, datetime(2026, 8, 9, 22, 30, tzinfo=UTC)),  # 10 Aug 00:30 in Berlin
+        "de-09": (de, datetime(2026, 8, 9, 20, 0, tzinfo=UTC)),  # 9 Aug 22:00 in Berlin (10 Aug in Shanghai)
+    }
+    orders = {
+        key: Order(shop_id=shop.id, platform=shop.platform, platform_order_id=key, status="completed", paid_at=at)
+        for key, (shop, at) in paid.items()
+    }
+    session.add_all(orders.values())
+    session.flush()
+    return orders
+
+
+def _listed(session: Session, flt: OrderFilter) -> set[str]:
+    ids = svc.order_ids(session, flt, OrderSort(), NOW)
+    return {r.platform_order_id for r in svc.orders_by_ids(session, list(ids), NOW)}
+
+
+def test_the_date_filter_counts_each_order_on_its_own_shops_days(session: Session) -> None:
+    _zoned_orders(session)
+    tenth = OrderFilter(date_field="paid", days=(date(2026, 8, 10), date(2026, 8, 10)))
+    assert _listed(session, tenth) == {"cn-10", "de-10"}
+    assert svc.count_orders(session, tenth, NOW) == 2
+    ninth_to_tenth = OrderFilter(date_field="paid", days=(date(2026, 8, 9), date(2026, 8, 10)))
+    assert _listed(session, ninth_to_tenth) == {"cn-10", "de-10", "de-09"}
+
+
+def test_a_shop_in_one_other_zone_filters_and_lists_in_that_zone(session: Session) -> None:
+    tokyo = Shop(platform="jd", name="東京", timezone="Asia/Tokyo")  # the only shop: no China day anywhere
+    session.add(tokyo)
+    session.flush()
+    for key, at in {
+        "t-10": datetime(2026, 8, 9, 15, 30, tzinfo=UTC),
+        "t-09": datetime(2026, 8, 9, 14, 30, tzinfo=UTC),
+    }.items():
+        session.add(Order(shop_id=tokyo.id, platform="jd", platform_order_id=key, status="completed", paid_at=at))
+    session.flush()
+    assert _listed(session, OrderFilter(date_field="paid", days=(date(2026, 8, 10), date(2026, 8, 10)))) == {"t-10"}
+    rows = svc.orders_by_ids(session, list(svc.order_ids(session, OrderFilter(), OrderSort(), NOW)), NOW)
+    assert {r.timezone for r in rows} == {"Asia/Tokyo"}
+    ten = next(r for r in rows if r.platform_order_id == "t-10")
+    assert ten.paid_at is not None
+    assert shop_time(ten.paid_at, ten.timezone) == datetime(2026, 8, 10, 0, 30)  # 00:30 in Tokyo, 23:30 in China
+
+
+def test_list_rows_carry_their_shops_zone(session: Session) -> None:
+    _zoned_orders(session)
+    rows = svc.orders_by_ids(session, list(svc.order_ids(session, OrderFilter(), OrderSort(), NOW)), NOW)
+    assert {r.platform_order_id: r.timezone for r in rows} == {
+        "cn-10": "Asia/Shanghai",
+        "cn-11": "Asia/Shanghai",
+        "de-10": "Europe/Berlin",
+        "de-09": "Europe/Berlin",
+    }

@@ -48,23 +48,23 @@ def headers() -> list[str]:
 
 
 def cells(row: OrderListRow) -> list[object]:
-    """One row's cells: ids as text, amounts as exact yuan numbers, times in local time."""
+    """One row's cells: ids as text, amounts as exact yuan numbers, times in the shop's time zone."""
     return [
         labels.platform(row.platform),
         row.shop,
         row.platform_order_id,
         labels.order_status(row.status),
         labels.refund_state(row.refund_state) if row.refund_state != "none" else "",
-        fmt.local_time(row.created_at),
-        fmt.local_time(row.paid_at),
-        fmt.local_time(row.shipped_at),
+        fmt.shop_time(row.created_at, row.timezone),
+        fmt.shop_time(row.paid_at, row.timezone),
+        fmt.shop_time(row.shipped_at, row.timezone),
         Decimal(row.paid_cents) / 100,
         Decimal(row.refund_cents) / 100,
         row.buyer_nick,
         row.receiver_name,
         row.carrier,
         row.tracking_no,
-        fmt.local_time(row.ship_by),
+        fmt.shop_time(row.ship_by, row.timezone),
         QCoreApplication.translate("ExportView", "yes") if row.late else "",
     ]
 

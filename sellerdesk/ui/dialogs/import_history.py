@@ -66,7 +66,7 @@ class BatchModel(QAbstractTableModel):
             return None
         b = self._rows[index.row()]
         values = (
-            fmt.local_time(b.started_at), b.file_name, labels.platform(b.platform),
+            fmt.shop_time(b.started_at, b.timezone), b.file_name, labels.platform(b.platform),
             import_texts.file_kind(b.file_kind), b.shop, fmt.count(b.created), fmt.count(b.updated),
             fmt.count(b.unchanged), fmt.count(b.refused),
             self.tr("Undone") if b.status == "undone" else self.tr("Imported"),

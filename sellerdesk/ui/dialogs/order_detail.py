@@ -147,7 +147,7 @@ class OrderDetailDialog(QDialog):
         order.addRow(self.tr("Receiver:"), self._value(f"{r.receiver_name} {d.receiver_region}".strip()))
         order.addRow(self.tr("Shipping:"), self._value(f"{r.carrier} {r.tracking_no}".strip()))
         if r.ship_by is not None:
-            order.addRow(self.tr("Ship by:"), self._value(fmt.local_time(r.ship_by)))
+            order.addRow(self.tr("Ship by:"), self._value(fmt.shop_time(r.ship_by, r.timezone)))
         if d.buyer_message:
             order.addRow(self.tr("Buyer's message:"), self._value(d.buyer_message))
         if d.seller_memo:
@@ -283,12 +283,18 @@ class OrderDetailDialog(QDialog):
         return event.detail
 
     def _timeline_table(self) -> QTableWidget:
-        rows = [(fmt.local_time(e.at), self._event_text(e), self._event_detail(e)) for e in self.detail.timeline]
+        tz = self.detail.row.timezone  # the order's page reads in its shop's time
+        rows = [(fmt.shop_time(e.at, tz), self._event_text(e), self._event_detail(e)) for e in self.detail.timeline]
         return self._table("timelineTable", (self.tr("When"), self.tr("What"), self.tr("Details")), rows)
 
     def _buyer_table(self) -> QTableWidget:
         rows = [
-            (o.platform_order_id, labels.order_status(o.status), fmt.local_time(o.paid_at), fmt.money(o.paid_cents))
+            (
+                o.platform_order_id,
+                labels.order_status(o.status),
+                fmt.shop_time(o.paid_at, self.detail.row.timezone),
+                fmt.money(o.paid_cents),
+            )
             for o in self.detail.buyer_orders
         ]
         headers = (self.tr("Order ID"), self.tr("Status"), self.tr("Paid at"), self.tr("Paid"))
@@ -304,7 +310,7 @@ class OrderDetailDialog(QDialog):
                 t.subject,
                 labels.ticket_category(t.category),
                 labels.ticket_status(t.status),
-                fmt.local_time(t.created_at),
+                fmt.shop_time(t.created_at, self.detail.row.timezone),
             )
             for t in self.detail.tickets
         ]
@@ -314,7 +320,7 @@ class OrderDetailDialog(QDialog):
     def _batches_table(self) -> QTableWidget:
         rows = [
             (
-                fmt.local_time(b.started_at),
+                fmt.shop_time(b.started_at, self.detail.row.timezone),
                 b.file_name,
                 self.tr("Created the order") if b.action == "created" else self.tr("Updated the order"),
             )

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from datetime import datetime
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.services.browse import PageRequest
+from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.resources import icon
 
 R = TypeVar("R")
@@ -43,6 +45,21 @@ class Column(Generic[R]):
     newest_first: bool = False  # first click sorts descending (times, amounts)
     warning: Callable[[R], str] | None = None  # non-empty text: a warning icon with that tooltip
     full_tooltip: bool = False  # long text that may be cut off: the whole of it on hover
+
+
+class Zoned(Protocol):
+    """A row that knows its shop's time zone."""
+
+    @property
+    def timezone(self) -> str: ...
+
+
+Z = TypeVar("Z", bound=Zoned)
+
+
+def shop_time_column(key: str, title: str, instant: Callable[[Z], datetime | None], width: int = 130) -> Column[Z]:
+    """A time of the row in its shop's zone (never the computer's); the first click sorts newest first."""
+    return Column(key, title, lambda r: fmt.shop_time(instant(r), r.timezone), width=width, newest_first=True)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.changes import Changes
-from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local
+from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.services.dashboard import QUEUE_KEYS, HomeDashboard, WorkQueues, load_home_dashboard
 from sellerdesk.services.reports import CardFigure, PeriodComparison
 from sellerdesk.ui import formatting as fmt
@@ -359,9 +359,9 @@ class HomeTab(QWidget):
     def _show_period(self, dashboard: HomeDashboard) -> None:
         today = dashboard.today
         assert today is not None
-        updated = utc_to_local(dashboard.as_of, CHINA_TZ).strftime("%H:%M")
+        updated = shop_time(dashboard.as_of, dashboard.timezone).strftime("%H:%M")
         self._period.setText(
-            self.tr("{first} – {today}, China time, as of {time} · each against the same stretch last month").format(
+            self.tr("{first} – {today}, shop time, as of {time} · each against the same stretch last month").format(
                 first=fmt.short_day(today.replace(day=1)), today=fmt.short_day(today), time=updated
             )
         )

@@ -9,9 +9,8 @@ once) and exporting the current view run on the database worker.
 from __future__ import annotations
 
 from array import array
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -34,7 +33,7 @@ from sellerdesk.services.orders import OrderFilter, OrderListRow
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
 from sellerdesk.ui.tablemodels.orders_model import OrdersTableModel
-from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source
+from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source, shop_time_column
 from sellerdesk.ui.tabs.list_tab import ListTab
 from sellerdesk.ui.widgets.util import named
 
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.shipping_dialog import ShippingDialog
     from sellerdesk.ui.runner import Job, Runner
 
-SHOP_ZONE = ZoneInfo("Asia/Shanghai")  # date filters are calendar days in China time, as the platforms count
 QUEUES = ("late_to_ship", "unshipped")  # the home dashboard's queues this list shows
 
 
@@ -103,11 +101,11 @@ class OrdersTab(ListTab):
                 warning=self._unlinked_warning,
             ),
             Column("status", self.tr("Status"), _status, width=150, full_tooltip=True),
-            Column("paid_at", self.tr("Paid at"), lambda r: fmt.local_time(r.paid_at), width=130, newest_first=True),
+            shop_time_column("paid_at", self.tr("Paid at"), lambda r: r.paid_at),
             Column(
                 "ship_by",
                 self.tr("Ship by"),
-                lambda r: fmt.local_time(r.ship_by),
+                lambda r: fmt.shop_time(r.ship_by, r.timezone),
                 width=150,
                 sortable=False,  # worked out per shop from the payment time: sort by "Paid at" instead
                 warning=self._late_warning,
@@ -123,13 +121,7 @@ class OrdersTab(ListTab):
             ),
             Column("buyer_nick", self.tr("Buyer"), lambda r: r.buyer_nick, width=120, full_tooltip=True),
             Column("receiver_name", self.tr("Receiver"), lambda r: r.receiver_name, width=90),
-            Column(
-                "shipped_at",
-                self.tr("Shipped at"),
-                lambda r: fmt.local_time(r.shipped_at),
-                width=130,
-                newest_first=True,
-            ),
+            shop_time_column("shipped_at", self.tr("Shipped at"), lambda r: r.shipped_at),
             Column(
                 "tracking_no",
                 self.tr("Tracking"),
@@ -137,13 +129,7 @@ class OrdersTab(ListTab):
                 width=190,
                 full_tooltip=True,
             ),
-            Column(
-                "created_at",
-                self.tr("Created at"),
-                lambda r: fmt.local_time(r.created_at),
-                width=130,
-                newest_first=True,
-            ),
+            shop_time_column("created_at", self.tr("Created at"), lambda r: r.created_at),
         ]
 
     def count_text(self, count: int) -> str:
@@ -228,7 +214,7 @@ class OrdersTab(ListTab):
                 (self.tr("Payment date"), "paid"),
                 (self.tr("Shipping date"), "shipped"),
             ],
-            self.tr("Only orders whose order, payment or shipping day lies in the range (days in China time)"),
+            self.tr("Only orders whose order, payment or shipping day lies in the range (each shop's own days)"),
         )
         self.date_field.currentIndexChanged.connect(self._enable_dates)
         today = QDate.currentDate()
@@ -306,19 +292,18 @@ class OrdersTab(ListTab):
 
     def current_filter(self) -> OrderFilter:
         """The filters as set in the widgets (the search text is the model's)."""
-        start = end = None
+        days = None
         field = str(self.date_field.currentData() or "")
         if field:
             first, last = sorted((self.date_from.date(), self.date_to.date()))
-            start, end = _day_start(first), _day_start(last.addDays(1))
+            days = (first.toPython(), last.toPython())  # each order's own shop's days (OrderFilter.days)
         return OrderFilter(
             platform=str(self.platform_filter.currentData() or ""),
             shop_id=self.shop_filter.currentData(),
             status=str(self.status_filter.currentData() or ""),
             refund_state=str(self.refund_filter.currentData() or ""),
             date_field=field or "paid",
-            date_from=start,
-            date_to=end,
+            days=days,  # type: ignore[arg-type]  # QDate.toPython() is typed as object
             late_only=self.late_only.isChecked(),
             unlinked_only=self.unlinked_only.isChecked(),
             incomplete_only=self.incomplete_only.isChecked(),
@@ -527,11 +512,6 @@ class OrdersTab(ListTab):
         show = getattr(self.window(), "show_status", None)
         if show is not None:
             show(text, 5000)
-
-
-def _day_start(day: QDate) -> datetime:
-    local = datetime.combine(day.toPython(), time.min, tzinfo=SHOP_ZONE)  # type: ignore[arg-type]
-    return local.astimezone(UTC)
 
 
 def copy_order_ids(orders: list[OrderListRow]) -> None:

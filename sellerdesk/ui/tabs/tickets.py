@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from sellerdesk.services import browse
-from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
-from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source
+from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source, shop_time_column
 from sellerdesk.ui.tabs.list_tab import ListTab
 
 
@@ -32,9 +31,7 @@ class TicketsTab(ListTab):
             Column("priority", self.tr("Priority"), lambda r: labels.priority(r.priority), width=90, newest_first=True),
             Column("status", self.tr("Status"), lambda r: labels.ticket_status(r.status), width=120),
             Column("assignee", self.tr("Assignee"), lambda r: r.assignee or unassigned, width=120),
-            Column(
-                "created_at", self.tr("Created"), lambda r: fmt.local_time(r.created_at), width=140, newest_first=True
-            ),
+            shop_time_column("created_at", self.tr("Created"), lambda r: r.created_at, width=140),
         ]
 
     def count_text(self, count: int) -> str:
