@@ -199,3 +199,19 @@ def _series(session: Session, series_id: int) -> TaskSeries:
     if series is None:
         raise NotFoundError(f"Series {series_id} does not exist.", code="task_not_found")
     return series
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """What the desktop reminds of: tasks overdue and due later today (after making the due occurrences)."""
+
+    overdue: int
+    due_today: int
+    changes: Changes
+
+
+def check_reminders(session: Session, now: datetime | None = None) -> Reminders:
+    """Make the recurring tasks whose day has come, then count what is overdue and what is due today."""
+    now = now or utcnow()
+    changes = make_due_occurrences(session, now)
+    return Reminders(tasks.count_overdue(session, now), tasks.count_due_today(session, now), changes)

@@ -35,6 +35,7 @@ from sellerdesk.models import (
     TaskLink,
     Ticket,
 )
+from sellerdesk.services import browse
 from sellerdesk.services.app_settings import load_setting, setting_version, store_setting
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -314,19 +315,13 @@ def _column_of(task_column: str, status: str, columns: Sequence[BoardColumn]) ->
 # ---------------------------------------------------------------- reading
 
 
-def _card_select() -> tuple[AnySelect, ColumnElement[int], ColumnElement[int]]:
+def _cards(session: Session, ids_stmt: Select[int], columns: Sequence[BoardColumn]) -> list[TaskCard]:
+    """The cards of the ids ``ids_stmt`` selects, in its order: ids first (an index walk), then just their rows."""
+    ids = list(session.scalars(ids_stmt))
+    if not ids:
+        return []
     assignee = aliased(StaffUser)
-    items = (
-        select(
-            TaskChecklistItem.task_id.label("task_id"),
-            func.count().label("total"),
-            func.sum(case((TaskChecklistItem.done, 1), else_=0)).label("done"),
-        )
-        .group_by(TaskChecklistItem.task_id)
-        .subquery()
-    )
-    done, total = func.coalesce(items.c.done, 0), func.coalesce(items.c.total, 0)
-    stmt = (
+    rows = session.execute(
         select(
             Task.id,
             Task.version,
@@ -339,26 +334,31 @@ def _card_select() -> tuple[AnySelect, ColumnElement[int], ColumnElement[int]]:
             func.coalesce(assignee.name, ""),
             Task.due_date,
             Task.due_time,
-            done,
-            total,
             Task.series_id,
         )
         .outerjoin(assignee, assignee.id == Task.assignee_id)
-        .outerjoin(items, items.c.task_id == Task.id)
+        .where(Task.id.in_(ids))
     )
-    return stmt, done, total
-
-
-def _cards(session: Session, stmt: AnySelect, columns: Sequence[BoardColumn]) -> list[TaskCard]:
+    by_id = {r[0]: r for r in rows}
+    ticks = {
+        task_id: (int(done), int(total))
+        for task_id, done, total in session.execute(
+            select(
+                TaskChecklistItem.task_id,
+                func.sum(case((TaskChecklistItem.done, 1), else_=0)),
+                func.count(),
+            )
+            .where(TaskChecklistItem.task_id.in_(ids))
+            .group_by(TaskChecklistItem.task_id)
+        )
+    }
     cards = []
-    for r in session.execute(stmt):
+    for task_id in ids:
+        r = by_id[task_id]
+        done, total = ticks.get(task_id, (0, 0))
         column = _column_of(r[5], r[4], columns)
-        cards.append(TaskCard(r[0], r[1], r[2], r[3], r[4], column, r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13]))
+        cards.append(TaskCard(r[0], r[1], r[2], r[3], r[4], column, r[6], r[7], r[8], r[9], r[10], done, total, r[11]))
     return cards
-
-
-def _filtered(stmt: AnySelect, flt: TaskFilter, now_local: datetime) -> AnySelect:
-    return stmt.where(*task_conditions(flt, now_local))
 
 
 def task_conditions(flt: TaskFilter, now_local: datetime) -> list[ColumnElement[bool]]:
@@ -397,37 +397,45 @@ def _due_conditions(due: str, now_local: datetime) -> list[ColumnElement[bool]]:
     return []
 
 
+def count_task_rows(session: Session, flt: TaskFilter, search: str = "", now: datetime | None = None) -> int:
+    """The list view's count: ``browse``'s task listing narrowed by the filter."""
+    return browse.count_tasks(session, search, task_conditions(flt, local_now(now)))
+
+
+def task_rows(
+    session: Session, flt: TaskFilter, request: browse.PageRequest, now: datetime | None = None
+) -> tuple[browse.TaskRow, ...]:
+    return browse.task_page(session, request, task_conditions(flt, local_now(now)))
+
+
 def load_board(session: Session, flt: TaskFilter = TaskFilter(), now: datetime | None = None) -> Board:
-    """The board's columns and their cards in board order (done columns: what was finished lately)."""
+    """The board's columns and their cards in board order (done columns: what was finished lately); each
+    column shows its first ``LANE_LIMIT`` cards and counts the rest."""
     now_local = local_now(now)
     columns = board_columns(session)
-    base, _, _ = _card_select()
-    base = _filtered(base, flt, now_local)
+    filters = task_conditions(flt, now_local)
     recent = (now or utcnow()) - timedelta(days=DONE_RECENT_DAYS)
-    by_column: dict[str, list[TaskCard]] = {c.key: [] for c in columns}
-    hidden: dict[str, int] = dict.fromkeys(by_column, 0)
-    for status in TaskStatus:
-        where = [Task.status == status]
-        if status == TaskStatus.DONE:
+    lanes = []
+    for column in columns:
+        where = [_in_column(column, columns), *filters]
+        if column.status == TaskStatus.DONE:
             where.append(Task.completed_at >= recent)
-        stmt = base.where(*where).order_by(Task.position, Task.id)
-        for card in _cards(session, stmt, columns):
-            lane = by_column[card.column]
-            if len(lane) < LANE_LIMIT:
-                lane.append(card)
-            else:
-                hidden[card.column] += 1
-    lanes = tuple(Lane(c, tuple(by_column[c.key]), hidden[c.key]) for c in columns)
-    return Board(lanes, now_local)
+        ids = select(Task.id).where(*where).order_by(Task.position, Task.id).limit(LANE_LIMIT)
+        cards = _cards(session, ids, columns)
+        hidden = 0
+        if len(cards) == LANE_LIMIT:
+            total = session.execute(select(func.count()).select_from(Task).where(*where)).scalar_one()
+            hidden = int(total) - LANE_LIMIT
+        lanes.append(Lane(column, tuple(cards), hidden))
+    return Board(tuple(lanes), now_local)
 
 
 def my_tasks(session: Session, staff_id: int | None, now: datetime | None = None) -> MyTasks:
     """A person's open tasks (``staff_id`` None: the unassigned ones): overdue, due today, upcoming."""
     now_local = local_now(now)
     today = now_local.date()
-    base, _, _ = _card_select()
     who = Task.assignee_id.is_(None) if staff_id is None else Task.assignee_id == staff_id
-    base = base.where(who, Task.status != TaskStatus.DONE).limit(MY_LIMIT)
+    base = select(Task.id).where(who, Task.status != TaskStatus.DONE).limit(MY_LIMIT)
     columns = board_columns(session)
     order = (Task.due_date, case((Task.due_time.is_(None), 1), else_=0), Task.due_time, Task.id)
     upcoming = and_(Task.due_date > today, Task.due_date <= today + timedelta(days=UPCOMING_DAYS))
@@ -664,15 +672,22 @@ def _replace_children(session: Session, task: Task, draft: TaskDraft) -> None:
 
 
 def update_task(
-    session: Session, task_id: int, draft: TaskDraft, *, expected_version: int, actor_id: int | None = None
+    session: Session,
+    task_id: int,
+    draft: TaskDraft,
+    *,
+    expected_version: int,
+    actor_id: int | None = None,
+    detach: bool = True,
 ) -> TaskSaved:
     """Save the editor's values (version-checked). An occurrence of a series edited this way keeps its own
-    values from now on; ``task_recurrence.update_series`` edits the whole series."""
+    values from now on (``detach``); ``task_recurrence.update_series`` edits the whole series, and passes
+    ``detach=False`` when it saves the occurrence the user was editing."""
     task = _task(session, task_id)
     _checked_version(task, expected_version)
     title = _checked_draft(session, draft)
     _apply(task, draft, title)
-    if task.series_id is not None:
+    if task.series_id is not None and detach:
         task.detached = True
     session.flush()
     _replace_children(session, task, draft)
