@@ -67,7 +67,7 @@
 <context>
     <name>BoardWidget</name>
     <message numerus="yes">
-        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+252"/>
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+255"/>
         <source>%n more not shown: narrow the filters or use the list.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location line="-70"/>
+        <location line="-72"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3832,7 +3832,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+554"/>
+        <location line="+562"/>
         <source>Stop repeating</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4092,7 +4092,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%n task(s) overdue. Click to see them.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4314,24 +4314,25 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+80"/>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+81"/>
         <source>Team tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+187"/>
         <location line="+8"/>
+        <location line="+137"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-180"/>
         <location line="+43"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4371,7 +4372,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Any due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4452,7 +4453,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>
@@ -4477,6 +4478,21 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+1"/>
         <source>Next {days} days ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

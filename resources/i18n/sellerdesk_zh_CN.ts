@@ -67,7 +67,7 @@
 <context>
     <name>BoardWidget</name>
     <message numerus="yes">
-        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+252"/>
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+255"/>
         <source>%n more not shown: narrow the filters or use the list.</source>
         <translation>
             <numerusform>另有 %n 项未显示：请缩小筛选范围或使用列表视图。</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location line="-70"/>
+        <location line="-72"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -3827,7 +3827,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+554"/>
+        <location line="+562"/>
         <source>Stop repeating</source>
         <translation>停止重复</translation>
     </message>
@@ -4087,7 +4087,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>SellerDesk</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%n task(s) overdue. Click to see them.</source>
         <translation>
             <numerusform>有 %n 个任务已逾期，点击查看。</numerusform>
@@ -4308,24 +4308,25 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+80"/>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+81"/>
         <source>Team tasks</source>
         <translation>团队任务</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+187"/>
         <location line="+8"/>
+        <location line="+137"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-180"/>
         <location line="+43"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
@@ -4365,7 +4366,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>看板设置…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Any due date</source>
         <translation>任意截止日期</translation>
     </message>
@@ -4446,7 +4447,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>共 %Ln 项任务</numerusform>
@@ -4471,6 +4472,21 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>Next {days} days ({n})</source>
         <translation>未来 {days} 天（{n}）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign to</source>
+        <translation>分配给</translation>
     </message>
 </context>
 <context>

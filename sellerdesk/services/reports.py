@@ -39,6 +39,7 @@ from sellerdesk.domain.enums import TicketCategory
 from sellerdesk.domain.money import div_round_half_up, format_cents
 from sellerdesk.domain.timeutil import CHINA_TZ, local_to_utc, month_bounds_utc, utc_to_local, utcnow
 from sellerdesk.models import Order, OrderItem, Product, Refund, Review, Shop, Sku, StaffUser, Task, Ticket
+from sellerdesk.services.promotions import PromotionFigures, list_promotions_ended_in
 from sellerdesk.services.rollup import (
     capped_refund,
     order_figure_columns,
@@ -494,6 +495,7 @@ class MonthReport:
     team: tuple[PersonFigures, ...]
     orders: Callable[[], Iterator[PaidOrderRow]]
     daily_from_rollup: bool = True
+    promotions: tuple[PromotionFigures, ...] = ()  # ended in M, with their uplift (services.promotions)
 
     @property
     def label(self) -> str:
@@ -1213,6 +1215,7 @@ def build_monthly_report(session: Session, year: int, month: int, now: datetime 
         refund_reasons=list_refund_reasons(session, year, month),
         service=compute_service_figures(session, year, month, now),
         team=compute_team_figures(session, year, month, now),
+        promotions=list_promotions_ended_in(session, year, month, now),
         orders=lambda: iter_paid_orders(session, year, month),
         daily_from_rollup=current,
     )

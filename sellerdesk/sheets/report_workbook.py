@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from sellerdesk.domain.errors import Cancelled, ValidationError
 from sellerdesk.domain.money import format_cents
+from sellerdesk.domain.timeutil import utc_to_local
 from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sheet.refunds": ("退款售后", "Refunds and after-sales"),
     "sheet.service": ("客服", "Service"),
     "sheet.team": ("团队", "Team"),
+    "sheet.promotions": ("促销活动", "Promotions"),
     "sheet.orders": ("订单明细", "Orders"),
     # summary
     "title": ("月度经营报表", "Monthly report"),
@@ -158,6 +160,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "tasks_overdue": ("逾期", "Overdue"),
     "on_time_rate": ("按时率", "On-time rate"),
     "review_score": ("考核得分", "Review score"),
+    "promotion": ("活动", "Promotion"),
+    "promotion_kind": ("类型", "Kind"),
+    "promotion_start": ("开始", "Start"),
+    "promotion_end": ("结束", "End"),
+    "promotion_skus": ("SKU 数", "SKUs"),
+    "units_during": ("活动期间件数", "Units during"),
+    "units_before": ("活动前件数", "Units before"),
+    "units_uplift": ("件数提升", "Units uplift"),
+    "gmv_during": ("活动期间 GMV", "GMV during"),
+    "gmv_before": ("活动前 GMV", "GMV before"),
+    "gmv_uplift": ("GMV 提升", "GMV uplift"),
     "review_grade": ("考核等级", "Grade"),
     "review_status": ("考核状态", "Review status"),
     "paid_at": ("付款时间", "Paid at"),
@@ -198,6 +211,12 @@ _VALUES: dict[str, tuple[str, str]] = {  # stored enum values shown to people
     "draft": ("草稿", "Draft"),
     "submitted": ("已提交", "Submitted"),
     "final": ("已确认", "Final"),
+    "discount": ("折扣", "Discount"),
+    "full_reduction": ("满减", "Spend-and-save"),
+    "coupon": ("优惠券", "Coupon"),
+    "flash_sale": ("秒杀", "Flash sale"),
+    "gift": ("买赠", "Gift with purchase"),
+    "group_buy": ("拼团", "Group buy"),
 }
 
 
@@ -241,6 +260,8 @@ class ReportData(Protocol):
     def service(self) -> Any: ...
     @property
     def team(self) -> Sequence[Any]: ...
+    @property
+    def promotions(self) -> Sequence[Any]: ...
     @property
     def paid_orders(self) -> int: ...
     @property
@@ -894,6 +915,32 @@ def _china() -> Any:
     return ZoneInfo("Asia/Shanghai")
 
 
+def _promotions(book: _Book, data: ReportData) -> None:
+    """Promotions that ended in the month, with their effect against the same length before (uplift)."""
+    if not data.promotions:
+        return
+    ws, rows = book.sheet("sheet.promotions")
+
+    def china(instant: datetime) -> datetime:
+        return utc_to_local(instant).replace(tzinfo=None)
+
+    cols = [
+        _Col("promotion", "text", lambda p: p.title, 24),
+        _Col("promotion_kind", "text", lambda p: book.v(p.kind), 12),
+        _Col("shop", "text", lambda p: p.shop, 14),
+        _Col("promotion_start", "datetime", lambda p: china(p.starts_at)),
+        _Col("promotion_end", "datetime", lambda p: china(p.ends_at)),
+        _Col("promotion_skus", "int", lambda p: p.sku_count),
+        _Col("units_during", "int", lambda p: p.effect.during.units),
+        _Col("units_before", "int", lambda p: p.effect.before.units),
+        _Col("units_uplift", "rate", lambda p: p.effect.units_uplift_bp),
+        _Col("gmv_during", "money", lambda p: p.effect.during.gmv_cents),
+        _Col("gmv_before", "money", lambda p: p.effect.before.gmv_cents),
+        _Col("gmv_uplift", "rate", lambda p: p.effect.gmv_uplift_bp),
+    ]
+    book.table(ws, rows, cols, data.promotions)
+
+
 # --- entry point ----------------------------------------------------------------------------------------
 
 _SHEETS: tuple[Callable[[_Book, ReportData], None], ...] = (
@@ -904,6 +951,7 @@ _SHEETS: tuple[Callable[[_Book, ReportData], None], ...] = (
     _refunds,
     _service,
     _team,
+    _promotions,
     _orders,
 )
 

@@ -152,6 +152,18 @@ def test_editing_a_task_in_the_editor(qtbot: QtBot, board_runner: Runner) -> Non
     assert "B, checked" in _titles(tab, "done")
 
 
+def test_assign_and_complete_from_the_card_menu(qtbot: QtBot, board_runner: Runner) -> None:
+    tab = _tab(qtbot, board_runner)
+    card = tab.board.lane("todo").cards[0]
+    with board_runner.session_factory() as session:
+        ann = session.scalar(select(StaffUser.id))
+    tab.assign(card, ann)
+    card = tab.board.lane("todo").cards[0]
+    assert (card.title, card.assignee) == ("A", "Ann")
+    tab.complete(card)
+    assert _titles(tab, "done") == ["A"] and _titles(tab, "todo") == ["B", "C"]
+
+
 def test_an_empty_title_is_refused_with_a_sentence(
     qtbot: QtBot, board_runner: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

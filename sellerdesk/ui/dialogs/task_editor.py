@@ -221,6 +221,14 @@ class TaskEditorDialog(QDialog):
             row.addStretch(1)
         return row
 
+    @staticmethod
+    def _search_row(kind: QComboBox, text: QLineEdit, find: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(kind)
+        row.addWidget(text, 1)
+        row.addWidget(find)
+        return row
+
     def _checklist_tab(self) -> QWidget:
         self.checklist = named(QListWidget(), "taskChecklist")
         self.new_item = QLineEdit(placeholderText=self.tr("A step to tick off"))
@@ -250,7 +258,7 @@ class TaskEditorDialog(QDialog):
         return self._list_tab(
             self.links,
             self._row(open_button, remove),
-            self._row(self.link_kind, self.link_search, find, stretch_first=False),
+            self._search_row(self.link_kind, self.link_search, find),
             self.link_matches,
             hint,
         )

@@ -4,10 +4,11 @@ today, upcoming); filters by person, due date, priority and link; new tasks, rec
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from sellerdesk.domain.changes import Changes
 from sellerdesk.services import tasks
 from sellerdesk.services.browse import TaskRow
-from sellerdesk.services.tasks import Board, MyTasks, TaskFilter
+from sellerdesk.services.tasks import Board, MyTasks, TaskCard, TaskFilter
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
 from sellerdesk.ui.dialogs.task_texts import LINK_KINDS, link_kind
@@ -155,6 +156,22 @@ class TasksTab(QWidget):
             parent=self,
         )
 
+    def assign(self, card: TaskCard, staff_id: int | None) -> None:
+        self._runner.run(
+            lambda s, _j: tasks.assign_task(s, card.id, staff_id, expected_version=card.version),
+            on_success=lambda _c: self.reload(),
+            on_error=self._on_move_failed,
+            parent=self,
+        )
+
+    def complete(self, card: TaskCard) -> None:
+        self._runner.run(
+            lambda s, _j: tasks.complete_task(s, card.id, expected_version=card.version),
+            on_success=lambda _c: self.reload(),
+            on_error=self._on_move_failed,
+            parent=self,
+        )
+
     # ------------------------------------------------------------ building
 
     def _build(self) -> None:
@@ -194,6 +211,7 @@ class TasksTab(QWidget):
         self.board = BoardWidget()
         self.board.move_requested.connect(self.move_card)
         self.board.open_requested.connect(self.open_task)
+        self.board.menu_requested.connect(self._on_card_menu)
         self._stack.addWidget(self.board)
         self._stack.addWidget(self._build_list())
         self._stack.addWidget(self._build_mine())
@@ -290,6 +308,8 @@ class TasksTab(QWidget):
         header.setSortIndicatorShown(True)
         for i, column in enumerate(columns):
             header.resizeSection(i, column.width)
+        sorted_by, order = self.list_model.sort_state()
+        header.setSortIndicator(sorted_by, order)  # where the rows really are sorted (by due date)
         header.sortIndicatorChanged.connect(lambda section, order: self.list_model.sort(section, order))
         view.activated.connect(self._on_list_activated)
         self.list_view = view
@@ -383,6 +403,18 @@ class TasksTab(QWidget):
 
         self.reload()  # put the card back where it is stored
         errors.show_error(self.window(), exc)
+
+    def _on_card_menu(self, card: TaskCard, where: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_task(card.id))
+        done = menu.addAction(self.tr("Mark done"), lambda: self.complete(card))
+        done.setEnabled(card.status != "done")
+        people = menu.addMenu(self.tr("Assign to"))
+        people.addAction(self.tr("Unassigned"), lambda: self.assign(card, None))
+        for index in range(2, self.person.count()):  # the people of the person filter
+            staff_id: int = self.person.itemData(index)
+            people.addAction(self.person.itemText(index), functools.partial(self.assign, card, staff_id))
+        menu.exec(where)
 
     def _on_settings(self) -> None:
         from sellerdesk.ui.dialogs.task_settings import TaskSettingsDialog

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -221,10 +222,12 @@ class BoardWidget(QScrollArea):
     Signals:
         move_requested(task_id, version, column_key, before_id): a card was dropped.
         open_requested(task_id): a card was double-clicked (or Enter pressed on it).
+        menu_requested(card, global_pos): a card was right-clicked.
     """
 
     move_requested = Signal(int, int, str, object)
     open_requested = Signal(int)
+    menu_requested = Signal(object, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,6 +275,11 @@ class BoardWidget(QScrollArea):
             self._row.addWidget(self._lane_frame(column), 1)
         self._columns = columns
 
+    def _on_menu(self, view: QListView, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if index.isValid():
+            self.menu_requested.emit(index.data(CARD_ROLE), view.viewport().mapToGlobal(pos))
+
     def _lane_frame(self, column: BoardColumn) -> QFrame:
         frame = named(QFrame(), "taskLaneFrame")
         frame.setMinimumWidth(LANE_WIDTH)
@@ -285,6 +293,8 @@ class BoardWidget(QScrollArea):
         view = card_view(model)
         model.dropped.connect(self.move_requested)
         view.activated.connect(lambda index: self.open_requested.emit(index.data(CARD_ROLE).id))
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(lambda pos: self._on_menu(view, pos))
         box.addWidget(header)
         box.addWidget(view, 1)
         box.addWidget(more)

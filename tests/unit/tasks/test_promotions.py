@@ -4,8 +4,10 @@ Every backend of tests/conftest.py."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 from task_helpers import shop, sku
 
@@ -14,7 +16,9 @@ from sellerdesk.domain.timeutil import local_to_utc
 from sellerdesk.models import Order, OrderItem, Shop
 from sellerdesk.services import promotions, tasks
 from sellerdesk.services.promotions import PromotionDraft, uplift_bp
+from sellerdesk.services.reports import build_monthly_report
 from sellerdesk.services.tasks import TaskDraft
+from sellerdesk.sheets.report_workbook import write_monthly_workbook
 
 START = local_to_utc(datetime(2026, 9, 10))  # Sep 10 00:00 China time
 END = local_to_utc(datetime(2026, 9, 13))  # three days
@@ -34,7 +38,8 @@ def _order(
     session.flush()
 
 
-def test_uplift_equals_the_hand_computation(session: Session) -> None:
+def _fixed_data(session: Session) -> tuple[int, Shop, tuple[int, int]]:
+    """The data set of the hand computation; returns the promotion's task, its shop and SKUs A and B."""
     main, other = shop(session), shop(session, "二店")
     a, b, c = sku(session, "A"), sku(session, "B"), sku(session, "C")
     hour = timedelta(hours=1)
@@ -51,7 +56,12 @@ def test_uplift_equals_the_hand_computation(session: Session) -> None:
     _order(session, main, 8, BEFORE, [(b.id, 1, 1100)])
     _order(session, main, 9, BEFORE - hour, [(a.id, 5, 5000)])
     promo = PromotionDraft("full_reduction", START, END, (a.id, b.id), main.id)
-    task_id = promotions.create_promotion(session, TaskDraft("中秋满减"), promo).task_id
+    return promotions.create_promotion(session, TaskDraft("中秋满减"), promo).task_id, main, (a.id, b.id)
+
+
+def test_uplift_equals_the_hand_computation(session: Session) -> None:
+    task_id, _main, (a, b) = _fixed_data(session)
+    hour = timedelta(hours=1)
 
     assert promotions.promotion_effect(session, task_id, END - hour) is None  # not over yet
     effect = promotions.promotion_effect(session, task_id, END)
@@ -61,7 +71,7 @@ def test_uplift_equals_the_hand_computation(session: Session) -> None:
     assert effect.units_uplift_bp == 15_000  # (5 - 2) / 2 = +150 %
     assert effect.gmv_uplift_bp == 15_556  # (6900 - 2700) / 2700 = +155.555… % → 155.56 %
 
-    everywhere = PromotionDraft("full_reduction", START, END, (a.id, b.id), None)
+    everywhere = PromotionDraft("full_reduction", START, END, (a, b), None)
     detail = tasks.get_task(session, task_id)
     promotions.update_promotion(session, task_id, detail.draft(), everywhere, expected_version=detail.version)
     wider = promotions.promotion_effect(session, task_id, END)
@@ -88,3 +98,18 @@ def test_promotions_are_checked(session: Session) -> None:
     with pytest.raises(ValidationError):
         promotions.create_promotion(session, TaskDraft("x"), PromotionDraft("coupon", START, END, ()))
     assert [s.seller_code for s in promotions.find_skus(session, "a")] == ["A"]
+
+
+def test_the_monthly_workbook_lists_the_promotions_of_the_month(session: Session, tmp_path: Path) -> None:
+    _fixed_data(session)
+    report = build_monthly_report(session, 2026, 9, END + timedelta(days=20))
+    path = write_monthly_workbook(tmp_path / "m.xlsx", report, "en")
+    book = load_workbook(path, read_only=True)
+    assert "Promotions" in book.sheetnames
+    rows = [list(r) for r in book["Promotions"].iter_rows(values_only=True)]
+    header, row = rows[0], rows[1]
+    got = dict(zip(header, row, strict=True))
+    assert got["Promotion"] == "中秋满减" and got["Kind"] == "Spend-and-save" and got["Shop"] == "旗舰店"
+    assert (got["Units during"], got["Units before"], got["Units uplift"]) == (5, 2, 1.5)
+    assert (got["GMV during"], got["GMV before"], got["GMV uplift"]) == (69, 27, 1.5556)
+    assert got["Start"] == datetime(2026, 9, 10) and got["End"] == datetime(2026, 9, 13)
