@@ -112,7 +112,7 @@ def run_task_rules(
     opened = 0
     for key, cause in current.items():
         if key not in held:
-            _open(session, cause, settings[cause.rule].role)
+            _open(session, cause, settings[cause.rule].role, now)
             opened += 1
     return RulesRun(opened, closed)
 
@@ -125,10 +125,12 @@ def _close(task: Task, now: datetime) -> int:
     return 1
 
 
-def _open(session: Session, cause: Cause, role: str) -> None:
+def _open(session: Session, cause: Cause, role: str, now: datetime) -> None:
+    """A task for ``cause``, due the day it appears (so it is among the assignee's tasks for today)."""
     draft = TaskDraft(
         cause.title[: tasks.MAX_TITLE],
         assignee_id=_assignee(session, role),
+        due_date=tasks.local_now(now).date(),
         priority=cause.priority,
         links=(cause.link,) if cause.link else (),
     )

@@ -3,7 +3,7 @@ duplicates on re-import, each rule switchable and assigned by role. Every backen
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -45,6 +45,7 @@ def test_a_sku_below_its_reorder_point_gets_one_task_until_stock_recovers(sessio
     assert (run.opened, run.closed, run.changes.tasks) == (1, 0, True)
     [task] = session.scalars(select(Task).where(Task.kind == "rule")).all()
     assert task.cause == f"reorder:sku:{low.id}" and task.assignee_id == ann.id and task.priority == "high"
+    assert task.due_date == date(2026, 9, 20)  # due the day it appeared (China time)
     assert "A-1" in task.title and "4" in task.title
     assert [link.kind for link in tasks.get_task(session, task.id).links] == ["product"]
     # Re-importing (the rules run again) makes no second task, nor does finishing it by hand too early.
