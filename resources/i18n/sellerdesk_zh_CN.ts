@@ -65,6 +65,24 @@
     </message>
 </context>
 <context>
+    <name>BoardWidget</name>
+    <message numerus="yes">
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+255"/>
+        <source>%n more not shown: narrow the filters or use the list.</source>
+        <translation>
+            <numerusform>另有 %n 项未显示：请缩小筛选范围或使用列表视图。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message>
+        <location line="-72"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+</context>
+<context>
     <name>CountLinesModel</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+202"/>
@@ -503,6 +521,16 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>尚未完成</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>past their due date or time</source>
+        <translation>已过截止日期或时间</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Work queues</source>
         <translation>待办事项</translation>
@@ -545,7 +573,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>较上月同期 {change}</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -555,7 +583,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>库存预警</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Welcome to SellerDesk</source>
         <translation>欢迎使用 SellerDesk</translation>
     </message>
@@ -571,7 +599,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 • 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>paid, not shipped yet</source>
         <translation>已付款，尚未发货</translation>
     </message>
@@ -1116,6 +1144,36 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+3"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend-and-save</source>
+        <translation>满减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gift with purchase</source>
+        <translation>买赠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group buy</source>
+        <translation>拼团</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
@@ -1184,7 +1242,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+150"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+157"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1809,6 +1867,81 @@ Details: {detail}</source>
         <location line="+1"/>
         <source>“{zone}” is not a time zone. Choose one from the list.</source>
         <translation>“{zone}”不是有效的时区，请从列表中选择。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This task no longer exists. Someone may have deleted it.</source>
+        <translation>该任务已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A task needs a title.</source>
+        <translation>任务需要一个标题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A task title can have at most {max} characters.</source>
+        <translation>任务标题最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A due time needs a due date.</source>
+        <translation>设置截止时间前请先设置截止日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person is no longer on the staff list. Choose someone else.</source>
+        <translation>此人已不在员工名单中，请选择其他人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A linked item no longer exists. Remove the link and try again.</source>
+        <translation>某个关联项已不存在，请移除该关联后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This board column no longer exists. Reload the board.</source>
+        <translation>该看板列已不存在，请重新加载看板。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each status (to do, doing, done) needs at least one column, and column names must differ.</source>
+        <translation>每种状态（待办、进行中、已完成）至少需要一列，且列名不能重复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write something before adding the comment.</source>
+        <translation>请先输入评论内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A task can repeat every 1 to 366 days, weeks or months.</source>
+        <translation>重复间隔须为 1 到 366 天、周或月。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick at least one weekday for a weekly repeat.</source>
+        <translation>每周重复至少需要勾选一天。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a day of the month from 1 to 31, or the last day.</source>
+        <translation>请选择每月的 1 到 31 日，或月末最后一天。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The repeat cannot end before it starts.</source>
+        <translation>重复的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A promotion must end after it starts.</source>
+        <translation>活动的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the SKUs the promotion is for.</source>
+        <translation>请选择参加活动的 SKU。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3721,24 +3854,709 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
-    <name>TasksTab</name>
+    <name>TaskEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+23"/>
-        <source>Team tasks</source>
-        <translation>团队任务</translation>
+        <location filename="../../sellerdesk/ui/dialogs/task_editor.py" line="+136"/>
+        <source>New task</source>
+        <translation>新建任务</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>New recurring task</source>
+        <translation>新建周期任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New promotion</source>
+        <translation>新建促销活动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What needs doing</source>
+        <translation>要做什么</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Details, steps, where to look</source>
+        <translation>详情、步骤、相关位置</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+564"/>
+        <source>Stop repeating</source>
+        <translation>停止重复</translation>
+    </message>
+    <message>
+        <location line="-521"/>
+        <source>A step to tick off</source>
+        <translation>要勾选的一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <location line="+18"/>
+        <location line="+80"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Seller code, order number, subject, name or id</source>
+        <translation>商家编码、订单号、主题、姓名或编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+104"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <location line="+17"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Double-click a match to link it; double-click a link to open it.</source>
+        <translation>双击查找结果即可关联；双击已有关联即可打开。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Files stay where they are on this computer; the task keeps a link to them.</source>
+        <translation>文件保留在本机原位置，任务只保存指向它们的链接。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write a comment</source>
+        <translation>写评论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add comment</source>
+        <translation>添加评论</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The last day of the month</source>
+        <translation>每月最后一天</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Skip public holidays (China&apos;s official calendar, make-up workdays included)</source>
+        <translation>跳过法定节假日（按国家公布的日历，含调休上班日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ends on</source>
+        <translation>结束于</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Repeats</source>
+        <translation>重复方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day of the month</source>
+        <translation>每月日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starts on</source>
+        <translation>开始于</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The next task appears on its day (shop time), done or not the one before. A month without the chosen day uses its last day. A skipped holiday drops a daily or weekly task and moves a monthly one to the next workday.</source>
+        <translation>下一个任务会在当天（店铺时间）出现，无论上一个是否完成。某月没有所选日期时取该月最后一天。跳过节假日时，每日或每周任务当天不生成，每月任务顺延到下一个工作日。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Every shop</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seller code or title</source>
+        <translation>商家编码或标题</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts (China time)</source>
+        <translation>开始（北京时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends (China time)</source>
+        <translation>结束（北京时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Comments can be added once the task is saved.</source>
+        <translation>保存任务后即可添加评论。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>created by {name} on {when}</source>
+        <translation>由 {name} 创建于 {when}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>created on {when}</source>
+        <translation>创建于 {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done on {when}</source>
+        <translation>完成于 {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>part of a recurring series ({day})</source>
+        <translation>周期任务的一次（{day}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>made by a task rule; it closes itself when the cause is gone</source>
+        <translation>由任务规则生成；原因消除后自动关闭</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+13"/>
+        <source>Shown once the promotion has ended.</source>
+        <translation>活动结束后显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no sales before</source>
+        <translation>此前无销量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>During: {units} units, {gmv} · the same length before: {units_before} units, {gmv_before}&lt;br&gt;&lt;b&gt;Uplift: units {units_uplift}, GMV {gmv_uplift}&lt;/b&gt;</source>
+        <translation>活动期间：{units} 件，{gmv} · 活动前同等时长：{units_before} 件，{gmv_before}&lt;br&gt;&lt;b&gt;提升：件数 {units_uplift}，GMV {gmv_uplift}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(no longer exists)</source>
+        <translation>（已不存在）</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location line="+50"/>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Link files to the task</source>
+        <translation>为任务关联文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>File not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{path} is not there any more.</source>
+        <translation>{path} 已不存在。</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Recurring task</source>
+        <translation>周期任务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to:</source>
+        <translation>将更改保存到：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This task only</source>
+        <translation>仅此任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This and the open tasks of the series</source>
+        <translation>此任务及该系列未完成的任务</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No new tasks will be made for this series. Stop it?</source>
+        <translation>该系列将不再生成新任务。确定停止吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TaskReminders</name>
+    <message>
+        <location filename="../../sellerdesk/ui/task_reminders.py" line="+34"/>
+        <source>SellerDesk</source>
+        <translation>SellerDesk</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n task(s) overdue. Click to see them.</source>
+        <translation>
+            <numerusform>有 %n 个任务已逾期，点击查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team tasks</source>
+        <translation>团队任务</translation>
+    </message>
+</context>
+<context>
+    <name>TaskSettingsDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/task_settings.py" line="+60"/>
+        <source>Board settings</source>
+        <translation>看板设置</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Board columns</source>
+        <translation>看板列</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add column</source>
+        <translation>添加列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New column</source>
+        <translation>新列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each column stands for a status; moving a card there gives the task that status.</source>
+        <translation>每列对应一种状态；把卡片移到该列，任务即变为该状态。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tasks made by events</source>
+        <translation>由事件生成的任务</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>for</source>
+        <translation>分配给</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>threshold </source>
+        <translation>阈值 </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rules run after every import and stock change: one task per cause, closed by itself once the cause is gone.</source>
+        <translation>每次导入和库存变动后都会运行这些规则：每个原因只生成一个任务，原因消除后自动关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTexts</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+16"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service ticket</source>
+        <translation>客服工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance review</source>
+        <translation>绩效考核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend-and-save (满减)</source>
+        <translation>满减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gift with purchase</source>
+        <translation>买赠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group buy</source>
+        <translation>拼团</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every N days</source>
+        <translation>每 N 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every working day</source>
+        <translation>每个工作日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every N weeks, on the days ticked</source>
+        <translation>每 N 周，在勾选的日子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every N months, on one day</source>
+        <translation>每 N 个月，在某一天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations manager</source>
+        <translation>运营经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product specialist</source>
+        <translation>商品专员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing specialist</source>
+        <translation>营销专员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer-service specialist</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A SKU falls below its reorder point: a reorder task</source>
+        <translation>SKU 低于补货点：生成补货任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More orders late to ship than the threshold: a task to chase them</source>
+        <translation>超时未发货订单超过阈值：生成催发货任务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
+        <translation>补货 {code}（{title}）：可用 {available}，补货点 {point}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders are late to ship</source>
+        <translation>{count} 单超时未发货</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+82"/>
+        <source>Team tasks</source>
+        <translation>团队任务</translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <location line="+8"/>
+        <location line="+137"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <location line="+43"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-92"/>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task…</source>
+        <translation>任务…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recurring task…</source>
+        <translation>周期任务…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion…</source>
+        <translation>促销活动…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Board settings…</source>
+        <translation>看板设置…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Any due date</source>
+        <translation>任意截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due in the next 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any priority</source>
+        <translation>任意优先级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any link</source>
+        <translation>任意关联</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linked to: {kind}</source>
+        <translation>关联：{kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotions</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search task titles</source>
+        <translation>搜索任务标题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -3763,23 +4581,47 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>优先级</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+10"/>
+        <location line="+50"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>共 %Ln 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No team tasks yet.
-Stock checks, price checks, promotions and other jobs will be listed here.</source>
-        <translation>暂无团队任务。
-库存盘点、价格检查、促销活动等工作会显示在这里。</translation>
+        <location line="+5"/>
+        <source>Choose a person in the first filter to see their tasks.</source>
+        <translation>请在第一个筛选框中选择一个人，查看其任务。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Search task or assignee</source>
-        <translation>搜索任务或负责人</translation>
+        <location line="+17"/>
+        <source>Overdue ({n})</source>
+        <translation>已逾期（{n}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today ({n})</source>
+        <translation>今天（{n}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next {days} days ({n})</source>
+        <translation>未来 {days} 天（{n}）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign to</source>
+        <translation>分配给</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4819,14 @@ Net sales {net} · %n unit(s) · refunds {refunds}</source>
         <location line="+0"/>
         <source>Units</source>
         <translation>件数</translation>
+    </message>
+</context>
+<context>
+    <name>_ColumnRow</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/task_settings.py" line="-72"/>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 </TS>

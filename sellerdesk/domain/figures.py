@@ -440,6 +440,54 @@ class PaidOrderRow(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Sales:
+    """Units and GMV (the lines' paid amounts) of some SKUs over a stretch of time."""
+
+    units: int = 0
+    gmv_cents: int = 0
+
+
+@dataclass(frozen=True)
+class PromotionEffect:
+    """A promotion's sales during it against the same length just before it (docs/metrics.md)."""
+
+    during: Sales
+    before: Sales
+
+    @property
+    def units_uplift_bp(self) -> int | None:
+        return uplift_bp(self.during.units, self.before.units)
+
+    @property
+    def gmv_uplift_bp(self) -> int | None:
+        return uplift_bp(self.during.gmv_cents, self.before.gmv_cents)
+
+
+def uplift_bp(during: int, before: int) -> int | None:
+    """(during − before) / before in basis points, rounded half up; None when nothing sold before."""
+    if before <= 0:
+        return None
+    change = (during - before) * 10_000
+    quotient, remainder = divmod(abs(change), before)
+    rounded = quotient + (2 * remainder >= before)
+    return rounded if change >= 0 else -rounded
+
+
+@dataclass(frozen=True)
+class PromotionFigures:
+    """A promotion in the monthly report."""
+
+    task_id: int
+    title: str
+    kind: str
+    shop: str
+    starts_at: datetime
+    ends_at: datetime
+    sku_count: int
+    effect: PromotionEffect
+
+
+@dataclass(frozen=True)
 class MonthReport:
     """Everything the monthly workbook shows; ``orders()`` streams the Orders sheet's rows."""
 
@@ -456,6 +504,7 @@ class MonthReport:
     orders: Callable[[], Iterator[PaidOrderRow]]
     daily_from_rollup: bool = True
     timezone: str = DEFAULT_TZ  # the house zone: the time the report was made is shown in it
+    promotions: tuple[PromotionFigures, ...] = ()  # ended in M, with their uplift (services.promotions)
 
     @property
     def label(self) -> str:

@@ -66,6 +66,14 @@ REVIEW_STATUSES: Mapping[str, str] = {
     "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
     "final": QT_TRANSLATE_NOOP("Labels", "Final"),
 }
+PROMOTION_KINDS: Mapping[str, str] = {
+    "discount": QT_TRANSLATE_NOOP("Labels", "Discount"),
+    "full_reduction": QT_TRANSLATE_NOOP("Labels", "Spend-and-save"),
+    "coupon": QT_TRANSLATE_NOOP("Labels", "Coupon"),
+    "flash_sale": QT_TRANSLATE_NOOP("Labels", "Flash sale"),
+    "gift": QT_TRANSLATE_NOOP("Labels", "Gift with purchase"),
+    "group_buy": QT_TRANSLATE_NOOP("Labels", "Group buy"),
+}
 STAFF_ROLES: Mapping[str, str] = {
     "owner": QT_TRANSLATE_NOOP("Labels", "Owner"),
     "operations_manager": QT_TRANSLATE_NOOP("Labels", "Operations manager"),

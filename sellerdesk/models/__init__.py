@@ -10,7 +10,19 @@ from sellerdesk.models.service import CannedReply, Ticket, TicketEvent
 from sellerdesk.models.settings import AppSetting
 from sellerdesk.models.shop import Shop, StaffUser
 from sellerdesk.models.stock import StockMovement, Warehouse
-from sellerdesk.models.team import KpiTemplate, Review, ReviewLine, Task
+from sellerdesk.models.team import (
+    KpiTemplate,
+    Promotion,
+    PromotionSku,
+    Review,
+    ReviewLine,
+    Task,
+    TaskAttachment,
+    TaskChecklistItem,
+    TaskComment,
+    TaskLink,
+    TaskSeries,
+)
 
 __all__ = [
     "AppSetting",
@@ -27,6 +39,8 @@ __all__ = [
     "Order",
     "OrderItem",
     "Product",
+    "Promotion",
+    "PromotionSku",
     "Refund",
     "Review",
     "ReviewLine",
@@ -35,6 +49,11 @@ __all__ = [
     "StaffUser",
     "StockMovement",
     "Task",
+    "TaskAttachment",
+    "TaskChecklistItem",
+    "TaskComment",
+    "TaskLink",
+    "TaskSeries",
     "Ticket",
     "TicketEvent",
     "Warehouse",

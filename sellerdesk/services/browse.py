@@ -110,16 +110,18 @@ class _Listing(Generic[R]):
     search: Callable[[Session, str], ColumnElement[bool]]
     to_row: Callable[[Row[Any]], R]
 
-    def count(self, session: Session, search: str) -> int:
-        stmt = select(func.count()).select_from(self._filtered(session, search).subquery())
+    def count(self, session: Session, search: str, where: Sequence[ColumnElement[bool]] = ()) -> int:
+        stmt = select(func.count()).select_from(self._filtered(session, search).where(*where).subquery())
         return int(session.execute(stmt).scalar_one())
 
-    def page(self, session: Session, request: PageRequest) -> tuple[R, ...]:
+    def page(self, session: Session, request: PageRequest, where: Sequence[ColumnElement[bool]] = ()) -> tuple[R, ...]:
+        """One page; ``where``: further conditions (a tab's filters), on the listing's own tables."""
         if request.sort not in self.sorts:
             raise ValueError(f"unknown sort key {request.sort!r}")
         order = [c.desc() if request.descending else c.asc() for c in self.sorts[request.sort]]
         # Late row lookup: page through ids alone (an index walk), then load just those rows.
-        ids_stmt = self._filtered(session, request.search).order_by(*order).offset(request.offset).limit(request.limit)
+        filtered = self._filtered(session, request.search).where(*where)
+        ids_stmt = filtered.order_by(*order).offset(request.offset).limit(request.limit)
         ids = list(session.scalars(ids_stmt))
         if not ids:
             return ()
@@ -303,12 +305,12 @@ def _task_listing() -> _Listing[TaskRow]:
     )
 
 
-def count_tasks(session: Session, search: str = "") -> int:
-    return _task_listing().count(session, search)
+def count_tasks(session: Session, search: str = "", where: Sequence[ColumnElement[bool]] = ()) -> int:
+    return _task_listing().count(session, search, where)
 
 
-def task_page(session: Session, request: PageRequest) -> tuple[TaskRow, ...]:
-    return _task_listing().page(session, request)
+def task_page(session: Session, request: PageRequest, where: Sequence[ColumnElement[bool]] = ()) -> tuple[TaskRow, ...]:
+    return _task_listing().page(session, request, where)
 
 
 # ---------------------------------------------------------------- performance reviews

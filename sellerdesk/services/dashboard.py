@@ -12,16 +12,16 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import OrderStatus, TaskStatus, TicketStatus
+from sellerdesk.domain.enums import OrderStatus, TicketStatus
 from sellerdesk.domain.stock import StockLevel
 from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_today, utcnow
-from sellerdesk.models import Order, Task, Ticket
-from sellerdesk.services import browse, orders, reports
+from sellerdesk.models import Order, Ticket
+from sellerdesk.services import browse, orders, reports, tasks
 from sellerdesk.services.zones import house_timezone
 
 CHART_DAYS = 365  # the longest range the daily chart offers (30, 90 or 365 days)
 TREND_MONTHS = 12
-QUEUE_KEYS = ("late_to_ship", "unshipped", "overdue_tickets", "low_stock", "tasks_due_today")
+QUEUE_KEYS = ("late_to_ship", "unshipped", "overdue_tickets", "low_stock", "tasks_due_today", "tasks_overdue")
 _OPEN_TICKETS = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING)
 
 
@@ -33,7 +33,8 @@ class WorkQueues:
     unshipped: int  # paid, not shipped yet
     overdue_tickets: int  # open tickets past their resolution due time, or unanswered past the response due time
     low_stock: int  # SKUs at the Products tab's red stock level (under safety stock, or none available)
-    tasks_due_today: int  # tasks not done whose due date is today (the house zone's today)
+    tasks_due_today: int  # tasks not done, due today (the house zone's today) and not past their due time yet
+    tasks_overdue: int = 0  # tasks not done, past their due day or due time (services.tasks)
 
     def count(self, key: str) -> int:
         if key not in QUEUE_KEYS:
@@ -69,11 +70,6 @@ def overdue_ticket_count(session: Session, now: datetime) -> int:
     return int(session.execute(stmt.select_from(Ticket)).scalar_one())
 
 
-def tasks_due_count(session: Session, day: date) -> int:
-    stmt = select(func.count()).where(Task.due_date == day, Task.status != TaskStatus.DONE)
-    return int(session.execute(stmt.select_from(Task)).scalar_one())
-
-
 def count_work_queues(session: Session, now: datetime) -> WorkQueues:
     # Here, not at the top: the products service loads the spreadsheet readers (~0.25 s), and the home page
     # imports this module on the UI thread while the queues are counted on the database worker.
@@ -86,7 +82,8 @@ def count_work_queues(session: Session, now: datetime) -> WorkQueues:
         unshipped=int(session.execute(unshipped).scalar_one()),
         overdue_tickets=overdue_ticket_count(session, now),
         low_stock=products.count_skus(session, filters=products.SkuFilter(level=StockLevel.CRITICAL)),
-        tasks_due_today=tasks_due_count(session, shop_today(now, house_timezone(session))),
+        tasks_due_today=tasks.count_due_today(session, now),
+        tasks_overdue=tasks.count_overdue(session, now),
     )
 
 

@@ -31,12 +31,20 @@ from sellerdesk.domain.figures import (
     PaidOrderRow,
     PersonFigures,
     PlatformFigures,
+    PromotionFigures,
     RefundReason,
     ShopFigures,
     SkuFigures,
     SummaryLine,
 )
-from sellerdesk.domain.labels import ORDER_STATUSES, REFUND_STATES, REVIEW_STATUSES, STAFF_ROLES, source_text
+from sellerdesk.domain.labels import (
+    ORDER_STATUSES,
+    PROMOTION_KINDS,
+    REFUND_STATES,
+    REVIEW_STATUSES,
+    STAFF_ROLES,
+    source_text,
+)
 from sellerdesk.domain.money import format_cents
 from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.sheets.safe_cells import looks_like_formula
@@ -76,6 +84,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sheet.refunds": ("退款售后", "Refunds and after-sales"),
     "sheet.service": ("客服", "Service"),
     "sheet.team": ("团队", "Team"),
+    "sheet.promotions": ("促销活动", "Promotions"),
     "sheet.orders": ("订单明细", "Orders"),
     # summary
     "title": ("月度经营报表", "Monthly report"),
@@ -177,6 +186,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "tasks_overdue": ("逾期", "Overdue"),
     "on_time_rate": ("按时率", "On-time rate"),
     "review_score": ("考核得分", "Review score"),
+    "promotion": ("活动", "Promotion"),
+    "promotion_kind": ("类型", "Kind"),
+    "promotion_start": ("开始", "Start"),
+    "promotion_end": ("结束", "End"),
+    "promotion_skus": ("SKU 数", "SKUs"),
+    "units_during": ("活动期间件数", "Units during"),
+    "units_before": ("活动前件数", "Units before"),
+    "units_uplift": ("件数提升", "Units uplift"),
+    "gmv_during": ("活动期间 GMV", "GMV during"),
+    "gmv_before": ("活动前 GMV", "GMV before"),
+    "gmv_uplift": ("GMV 提升", "GMV uplift"),
     "review_grade": ("考核等级", "Grade"),
     "review_status": ("考核状态", "Review status"),
     "paid_at": ("付款时间", "Paid at"),
@@ -237,6 +257,12 @@ _ZH: dict[str, str] = {
     "Product specialist": "商品专员",
     "Marketing specialist": "营销专员",
     "Service specialist": "客服专员",
+    "Discount": "折扣",
+    "Spend-and-save": "满减",
+    "Coupon": "优惠券",
+    "Flash sale": "秒杀",
+    "Gift with purchase": "买赠",
+    "Group buy": "拼团",
 }
 
 
@@ -893,6 +919,32 @@ def _summary_charts(book: _Book, data: MonthReport) -> None:
         ws.add_chart(_straight(trend), f"D{row + 17}")
 
 
+def _promotions(book: _Book, data: MonthReport) -> None:
+    """Promotions that ended in the month, with their effect against the same length before (uplift)."""
+    if not data.promotions:
+        return
+    ws, rows = book.sheet("sheet.promotions")
+
+    def local(instant: datetime) -> datetime:
+        return shop_time(instant, data.timezone).replace(tzinfo=None)
+
+    cols: list[_Col[PromotionFigures]] = [
+        _Col("promotion", "text", lambda p: p.title, 24),
+        _Col("promotion_kind", "text", lambda p: book.e(PROMOTION_KINDS, p.kind), 12),
+        _Col("shop", "text", lambda p: p.shop, 14),
+        _Col("promotion_start", "datetime", lambda p: local(p.starts_at)),
+        _Col("promotion_end", "datetime", lambda p: local(p.ends_at)),
+        _Col("promotion_skus", "int", lambda p: p.sku_count),
+        _Col("units_during", "int", lambda p: p.effect.during.units),
+        _Col("units_before", "int", lambda p: p.effect.before.units),
+        _Col("units_uplift", "rate", lambda p: p.effect.units_uplift_bp),
+        _Col("gmv_during", "money", lambda p: p.effect.during.gmv_cents),
+        _Col("gmv_before", "money", lambda p: p.effect.before.gmv_cents),
+        _Col("gmv_uplift", "rate", lambda p: p.effect.gmv_uplift_bp),
+    ]
+    book.table(ws, rows, cols, data.promotions)
+
+
 # --- entry point ----------------------------------------------------------------------------------------
 
 _SHEETS: tuple[Callable[[_Book, MonthReport], None], ...] = (
@@ -903,6 +955,7 @@ _SHEETS: tuple[Callable[[_Book, MonthReport], None], ...] = (
     _refunds,
     _service,
     _team,
+    _promotions,
     _orders,
 )
 

@@ -49,8 +49,9 @@ if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.shops_dialog import ShopsDialog
     from sellerdesk.ui.tabs.home import HomeTab
     from sellerdesk.ui.tabs.list_tab import ListTab
+    from sellerdesk.ui.tabs.tasks import TasksTab
 
-    Page = HomeTab | ListTab
+    Page = HomeTab | ListTab | TasksTab
 
 PAGE_KEYS = ("home", "products", "orders", "tickets", "tasks", "reviews")
 QUEUE_PAGES = {  # the home dashboard's queues → the page that works them
@@ -59,6 +60,7 @@ QUEUE_PAGES = {  # the home dashboard's queues → the page that works them
     "low_stock": "products",
     "overdue_tickets": "tickets",
     "tasks_due_today": "tasks",
+    "tasks_overdue": "tasks",
 }
 
 
@@ -101,6 +103,11 @@ class MainWindow(QMainWindow):
         self._nav.currentRowChanged.connect(self._show_current_page)
         runner.changed.connect(self._on_runner_changed)
         runner.busy_changed.connect(self._on_runner_busy_changed)
+        from sellerdesk.ui.task_reminders import TaskReminders  # with the services, after the first paint
+
+        self.reminders = TaskReminders(runner, self, self.open_queue)
+        runner.changed.connect(self.reminders.on_changes)
+        self.reminders.start()
         self.database_label.setText(self.tr("Database: {name}").format(name=display_name(self.database_url)))
         self._open_action.setEnabled(True)
         self._backup_action.setEnabled(True)
@@ -125,7 +132,7 @@ class MainWindow(QMainWindow):
         """Show a work queue from the home dashboard: the page that holds it, filtered to it.
 
         ``key``: "late_to_ship" / "unshipped" (orders), "low_stock" (products), "overdue_tickets"
-        (service tickets), "tasks_due_today" (team tasks).
+        (service tickets), "tasks_due_today" / "tasks_overdue" (team tasks).
         """
         if key not in QUEUE_PAGES:
             raise ValueError(f"unknown queue {key!r}")
@@ -193,7 +200,7 @@ class MainWindow(QMainWindow):
             "products": lambda: products.ProductsTab(factory, runner),
             "orders": lambda: orders.OrdersTab(factory, runner),
             "tickets": lambda: tickets.TicketsTab(factory),
-            "tasks": lambda: tasks.TasksTab(factory),
+            "tasks": lambda: tasks.TasksTab(runner),
             "reviews": lambda: reviews.ReviewsTab(factory),
         }
         page = makers[key]()

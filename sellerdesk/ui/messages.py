@@ -120,6 +120,28 @@ TEXTS = {
     "fee_rate_range": QT_TRANSLATE_NOOP("Messages", "A fee rate of {percent} % is not possible (0–100 %)."),
     "ship_hours_range": QT_TRANSLATE_NOOP("Messages", "A shipping deadline of {hours} hours is not possible."),
     "unknown_timezone": QT_TRANSLATE_NOOP("Messages", "“{zone}” is not a time zone. Choose one from the list."),
+    # Team tasks
+    "task_not_found": QT_TRANSLATE_NOOP("Messages", "This task no longer exists. Someone may have deleted it."),
+    "task_title_required": QT_TRANSLATE_NOOP("Messages", "A task needs a title."),
+    "task_title_long": QT_TRANSLATE_NOOP("Messages", "A task title can have at most {max} characters."),
+    "task_time_without_date": QT_TRANSLATE_NOOP("Messages", "A due time needs a due date."),
+    "staff_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This person is no longer on the staff list. Choose someone else."
+    ),
+    "task_link_missing": QT_TRANSLATE_NOOP(
+        "Messages", "A linked item no longer exists. Remove the link and try again."
+    ),
+    "task_column_missing": QT_TRANSLATE_NOOP("Messages", "This board column no longer exists. Reload the board."),
+    "task_columns": QT_TRANSLATE_NOOP(
+        "Messages", "Each status (to do, doing, done) needs at least one column, and column names must differ."
+    ),
+    "task_comment_empty": QT_TRANSLATE_NOOP("Messages", "Write something before adding the comment."),
+    "task_repeat_interval": QT_TRANSLATE_NOOP("Messages", "A task can repeat every 1 to 366 days, weeks or months."),
+    "task_repeat_weekdays": QT_TRANSLATE_NOOP("Messages", "Tick at least one weekday for a weekly repeat."),
+    "task_repeat_month_day": QT_TRANSLATE_NOOP("Messages", "Choose a day of the month from 1 to 31, or the last day."),
+    "task_repeat_ends": QT_TRANSLATE_NOOP("Messages", "The repeat cannot end before it starts."),
+    "promotion_ends_first": QT_TRANSLATE_NOOP("Messages", "A promotion must end after it starts."),
+    "promotion_no_skus": QT_TRANSLATE_NOOP("Messages", "Choose the SKUs the promotion is for."),
     # Imports
     "batch_not_found": QT_TRANSLATE_NOOP("Messages", "This import is no longer in the import history."),
     "batch_undone": QT_TRANSLATE_NOOP("Messages", "This import has already been undone."),

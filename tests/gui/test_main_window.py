@@ -10,7 +10,7 @@ from gui_shop import ORDERS, SKUS, new_database
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import sessionmaker
 
 from sellerdesk.domain.changes import Changes
@@ -19,8 +19,9 @@ from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.settings import Settings
 from sellerdesk.ui.tabs.home import HomeTab
 from sellerdesk.ui.tabs.list_tab import ListTab
+from sellerdesk.ui.tabs.tasks import TasksTab
 
-LIST_TABS = {"products": SKUS, "orders": ORDERS, "tickets": 30, "tasks": 20, "reviews": 6}
+LIST_TABS = {"products": SKUS, "orders": ORDERS, "tickets": 30, "reviews": 6}
 
 
 def list_tab(window: MainWindow, key: str) -> ListTab:
@@ -42,7 +43,14 @@ def test_every_tab_is_present_and_shows_its_rows(main_window: MainWindow, qtbot:
         first = tab.model.index(0, 0)
         assert tab.model.data(first), key
         assert tab.view.isVisible()
-    assert list(main_window.pages) == ["home", *LIST_TABS]
+    main_window.show_page("tasks")  # the board, not a plain list
+    tasks = main_window.page("tasks")
+    assert isinstance(tasks, TasksTab) and tasks.board_data is not None
+    with main_window.runner.session_factory() as session:  # type: ignore[union-attr]
+        stored = session.execute(text("SELECT count(*) FROM tasks")).scalar_one()
+    assert sum(len(lane.cards) for lane in tasks.board_data.lanes) == stored >= 20  # all to do
+    assert tasks.board.isVisible()
+    assert list(main_window.pages) == ["home", *LIST_TABS, "tasks"]
 
 
 def test_home_shows_this_months_figures(main_window: MainWindow) -> None:

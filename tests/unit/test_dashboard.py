@@ -5,7 +5,7 @@ Runs on every backend of tests/conftest.py. No Qt here.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -92,13 +92,18 @@ def test_work_queues_count_what_the_filtered_tabs_show(session: Session, shop: t
             Task(title="today, done", due_date=TODAY, status="done"),
             Task(title="tomorrow", due_date=TODAY + timedelta(days=1)),
             Task(title="no date"),
+            Task(title="yesterday", due_date=TODAY - timedelta(days=1)),
+            Task(title="this morning", due_date=TODAY, due_time=time(9, 0)),
         ]
     )
     session.flush()
     queues = count_work_queues(session, NOW)
     # Low stock: A under its safety stock, C with nothing available (the Products tab's red level).
-    assert queues == WorkQueues(late_to_ship=2, unshipped=3, overdue_tickets=2, low_stock=2, tasks_due_today=2)
-    assert [queues.count(k) for k in QUEUE_KEYS] == [2, 3, 2, 2, 2]
+    # Tasks: due today and not late yet (no time, or a time still to come); overdue (past the day or the time).
+    assert queues == WorkQueues(
+        late_to_ship=2, unshipped=3, overdue_tickets=2, low_stock=2, tasks_due_today=2, tasks_overdue=2
+    )
+    assert [queues.count(k) for k in QUEUE_KEYS] == [2, 3, 2, 2, 2, 2]
     with pytest.raises(ValueError):
         queues.count("everything")
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sellerdesk.domain.figures import Figures, MonthReport, PaidOrderRow
 from sellerdesk.domain.timeutil import shop_time, utcnow
 from sellerdesk.models import Order, Shop
+from sellerdesk.services.promotions import list_promotions_ended_in
 from sellerdesk.services.reports.daily import list_daily_figures, list_refund_reasons, list_refund_trend
 from sellerdesk.services.reports.goods import active_sku_ids
 from sellerdesk.services.reports.monthly import breakdown_of, compare, month_rows
@@ -95,6 +96,7 @@ def build_monthly_report(session: Session, year: int, month: int, now: datetime 
         orders=lambda: iter_paid_orders(session, year, month),
         daily_from_rollup=current,
         timezone=house_timezone(session),
+        promotions=list_promotions_ended_in(session, year, month, now),
     )
 
 

@@ -228,6 +228,7 @@ class HomeTab(QWidget):
             "overdue_tickets": (self.tr("Overdue tickets"), self.tr("open, past their response or resolution time")),
             "low_stock": (self.tr("Low stock"), self.tr("SKUs under safety stock, or none available")),
             "tasks_due_today": (self.tr("Tasks due today"), self.tr("not done yet")),
+            "tasks_overdue": (self.tr("Overdue tasks"), self.tr("past their due date or time")),
         }
         self.queues = {key: QueueButton(key, *texts[key]) for key in QUEUE_KEYS}
         box = QVBoxLayout()
@@ -408,6 +409,7 @@ class HomeTab(QWidget):
             "late_to_ship": lambda n: "danger" if n else "",
             "overdue_tickets": lambda n: "danger" if n else "",
             "low_stock": lambda n: "warning" if n else "",
+            "tasks_overdue": lambda n: "danger" if n else "",
         }
         for key in QUEUE_KEYS:
             count = queues.count(key)

@@ -1,0 +1,81 @@
+"""Words of the team-task screens that name stored codes: link kinds, promotion kinds, repeat rules, weekdays,
+the task rules. Marked for lupdate; translated when shown (like ui/labels.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+def _t(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("TaskTexts", text)
+
+
+LINK_KIND_TEXTS = {
+    "product": QT_TRANSLATE_NOOP("TaskTexts", "Product"),
+    "order": QT_TRANSLATE_NOOP("TaskTexts", "Order"),
+    "ticket": QT_TRANSLATE_NOOP("TaskTexts", "Service ticket"),
+    "review": QT_TRANSLATE_NOOP("TaskTexts", "Performance review"),
+    "task": QT_TRANSLATE_NOOP("TaskTexts", "Task"),
+}
+LINK_KINDS = tuple(LINK_KIND_TEXTS)
+PROMOTION_KIND_TEXTS = {
+    "discount": QT_TRANSLATE_NOOP("TaskTexts", "Discount"),
+    "full_reduction": QT_TRANSLATE_NOOP("TaskTexts", "Spend-and-save (满减)"),
+    "coupon": QT_TRANSLATE_NOOP("TaskTexts", "Coupon"),
+    "flash_sale": QT_TRANSLATE_NOOP("TaskTexts", "Flash sale"),
+    "gift": QT_TRANSLATE_NOOP("TaskTexts", "Gift with purchase"),
+    "group_buy": QT_TRANSLATE_NOOP("TaskTexts", "Group buy"),
+}
+FREQUENCIES = {
+    "daily": _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Every N days"))),
+    "weekdays": _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Every working day"))),
+    "weekly": _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Every N weeks, on the days ticked"))),
+    "monthly": _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Every N months, on one day"))),
+}
+WEEKDAYS = [
+    _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Mon"))),
+    _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Tue"))),
+    _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Wed"))),
+    _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Thu"))),
+    _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Fri"))),
+    _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Sat"))),
+    _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Sun"))),
+]
+ROLE_TEXTS = {
+    "owner": QT_TRANSLATE_NOOP("TaskTexts", "Owner"),
+    "operations_manager": QT_TRANSLATE_NOOP("TaskTexts", "Operations manager"),
+    "product_specialist": QT_TRANSLATE_NOOP("TaskTexts", "Product specialist"),
+    "marketing_specialist": QT_TRANSLATE_NOOP("TaskTexts", "Marketing specialist"),
+    "service_specialist": QT_TRANSLATE_NOOP("TaskTexts", "Customer-service specialist"),
+}
+RULE_NAMES = {
+    "reorder": QT_TRANSLATE_NOOP("TaskTexts", "A SKU falls below its reorder point: a reorder task"),
+    "late_to_ship": QT_TRANSLATE_NOOP("TaskTexts", "More orders late to ship than the threshold: a task to chase them"),
+}
+# Titles of the tasks the rules make ({placeholders} filled by services.task_rules), in the UI language.
+RULE_TITLES = {
+    "reorder": QT_TRANSLATE_NOOP("TaskTexts", "Reorder {code} ({title}): {available} available, reorder point {point}"),
+    "late_to_ship": QT_TRANSLATE_NOOP("TaskTexts", "{count} orders are late to ship"),
+}
+
+
+def link_kind(code: str) -> str:
+    return QCoreApplication.translate("TaskTexts", str(LINK_KIND_TEXTS.get(code, code)))
+
+
+def promotion_kind(code: str) -> str:
+    return QCoreApplication.translate("TaskTexts", str(PROMOTION_KIND_TEXTS.get(code, code)))
+
+
+def role(code: str) -> str:
+    return QCoreApplication.translate("TaskTexts", str(ROLE_TEXTS.get(code, code)))
+
+
+def rule_name(code: str) -> str:
+    return QCoreApplication.translate("TaskTexts", str(RULE_NAMES.get(code, code)))
+
+
+def rule_titles() -> dict[str, str]:
+    return {key: QCoreApplication.translate("TaskTexts", str(text)) for key, text in RULE_TITLES.items()}
