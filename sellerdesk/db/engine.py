@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk import APP_NAME, ORG_NAME
+from sellerdesk.db import tracking  # noqa: F401 - registers the audit and change-counter session events
 
 ENV_VAR = "SELLERDESK_DB"
 PAGE_CACHE_KIB = 16 * 1024  # SQLite page cache per connection

@@ -30,6 +30,7 @@ class Task(IdMixin, VersionMixin, Base):
     recurrence: Mapped[str] = mapped_column(String(20), default="")  # "", daily, weekly, monthly
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None]
+    deleted_at: Mapped[datetime | None]  # in the recycle bin since (services.recycle)
 
 
 class KpiTemplate(IdMixin, VersionMixin, Base):
@@ -59,6 +60,7 @@ class Review(IdMixin, VersionMixin, Base):
     self_comment: Mapped[str] = mapped_column(Text, default="")
     improvement_plan: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None]  # in the recycle bin since (services.recycle)
 
     lines: Mapped[list[ReviewLine]] = relationship(back_populates="review", cascade="all, delete-orphan")
 
