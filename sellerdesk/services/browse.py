@@ -14,16 +14,17 @@ Like every service, these functions take the Session first and return frozen dat
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, exists, false, func, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
 from sellerdesk.domain.enums import TicketStatus
+from sellerdesk.domain.permissions import Action, Actor, can, require
 from sellerdesk.models import Order, Product, Review, Sku, StaffUser, StockMovement, Task, Ticket
 
 R = TypeVar("R")
@@ -42,7 +43,7 @@ class ProductRow:
     title: str
     spec: str
     price_cents: int
-    cost_cents: int
+    cost_cents: int | None  # None: the reader may not see costs
     on_hand: int
     available: int
     safety_stock: int
@@ -107,16 +108,17 @@ class _Listing(Generic[R]):
     search: Callable[[Session, str], ColumnElement[bool]]
     to_row: Callable[[Row[Any]], R]
 
-    def count(self, session: Session, search: str) -> int:
-        stmt = select(func.count()).select_from(self._filtered(session, search).subquery())
+    def count(self, session: Session, search: str, *where: ColumnElement[bool]) -> int:
+        stmt = select(func.count()).select_from(self._filtered(session, search).where(*where).subquery())
         return int(session.execute(stmt).scalar_one())
 
-    def page(self, session: Session, request: PageRequest) -> tuple[R, ...]:
+    def page(self, session: Session, request: PageRequest, *where: ColumnElement[bool]) -> tuple[R, ...]:
         if request.sort not in self.sorts:
             raise ValueError(f"unknown sort key {request.sort!r}")
         order = [c.desc() if request.descending else c.asc() for c in self.sorts[request.sort]]
         # Late row lookup: page through ids alone (an index walk), then load just those rows.
-        ids_stmt = self._filtered(session, request.search).order_by(*order).offset(request.offset).limit(request.limit)
+        filtered = self._filtered(session, request.search).where(*where)
+        ids_stmt = filtered.order_by(*order).offset(request.offset).limit(request.limit)
         ids = list(session.scalars(ids_stmt))
         if not ids:
             return ()
@@ -186,7 +188,7 @@ def _product_listing() -> _Listing[ProductRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Sku.id).join(Product, Product.id == Sku.product_id),
+        ids=lambda: select(Sku.id).join(Product, Product.id == Sku.product_id).where(Product.deleted_at.is_(None)),
         id_column=Sku.id,
         sorts={
             "seller_code": (Sku.seller_code,),
@@ -207,8 +209,12 @@ def count_products(session: Session, search: str = "") -> int:
     return _product_listing().count(session, search)
 
 
-def product_page(session: Session, request: PageRequest) -> tuple[ProductRow, ...]:
-    return _product_listing().page(session, request)
+def product_page(session: Session, request: PageRequest, *, actor: Actor) -> tuple[ProductRow, ...]:
+    """A page of SKUs; costs are None for roles that may not see them (and sorting by cost is refused)."""
+    if request.sort == "cost":
+        require(actor, Action.VIEW_COSTS)
+    rows = _product_listing().page(session, request)
+    return rows if can(actor, Action.VIEW_COSTS) else tuple(replace(r, cost_cents=None) for r in rows)
 
 
 # ---------------------------------------------------------------- service tickets
@@ -237,7 +243,9 @@ def _ticket_listing() -> _Listing[TicketRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Ticket.id).outerjoin(assignee, assignee.id == Ticket.assignee_id),
+        ids=lambda: (
+            select(Ticket.id).outerjoin(assignee, assignee.id == Ticket.assignee_id).where(Ticket.deleted_at.is_(None))
+        ),
         id_column=Ticket.id,
         sorts={
             "id": (Ticket.id,),
@@ -277,7 +285,9 @@ def _task_listing() -> _Listing[TaskRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Task.id).outerjoin(assignee, assignee.id == Task.assignee_id),
+        ids=lambda: (
+            select(Task.id).outerjoin(assignee, assignee.id == Task.assignee_id).where(Task.deleted_at.is_(None))
+        ),
         id_column=Task.id,
         sorts={
             "title": (Task.title, Task.id),
@@ -320,7 +330,7 @@ def _review_listing() -> _Listing[ReviewRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Review.id).join(staff, staff.id == Review.staff_id),
+        ids=lambda: select(Review.id).join(staff, staff.id == Review.staff_id).where(Review.deleted_at.is_(None)),
         id_column=Review.id,
         sorts={
             "staff": (staff.name, Review.month, Review.id),
@@ -334,12 +344,19 @@ def _review_listing() -> _Listing[ReviewRow]:
     )
 
 
-def count_reviews(session: Session, search: str = "") -> int:
-    return _review_listing().count(session, search)
+def _own_reviews(actor: Actor) -> tuple[ColumnElement[bool], ...]:
+    """Without ``VIEW_OTHERS_REVIEWS`` a person sees their own reviews only."""
+    if can(actor, Action.VIEW_OTHERS_REVIEWS):
+        return ()
+    return (Review.staff_id == actor.staff_id,) if actor.staff_id is not None else (false(),)
 
 
-def review_page(session: Session, request: PageRequest) -> tuple[ReviewRow, ...]:
-    return _review_listing().page(session, request)
+def count_reviews(session: Session, search: str = "", *, actor: Actor) -> int:
+    return _review_listing().count(session, search, *_own_reviews(actor))
+
+
+def review_page(session: Session, request: PageRequest, *, actor: Actor) -> tuple[ReviewRow, ...]:
+    return _review_listing().page(session, request, *_own_reviews(actor))
 
 
 # ---------------------------------------------------------------- home dashboard

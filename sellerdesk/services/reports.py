@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.enums import TicketCategory
 from sellerdesk.domain.money import div_round_half_up, format_cents
+from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.domain.timeutil import CHINA_TZ, local_to_utc, month_bounds_utc, utc_to_local, utcnow
 from sellerdesk.models import Order, OrderItem, Product, Refund, Review, Shop, Sku, StaffUser, Task, Ticket
 from sellerdesk.services.rollup import (
@@ -594,8 +595,12 @@ def _by_platform(figures: dict[tuple[int, str], Figures]) -> dict[str, Figures]:
     return dict(platforms)
 
 
-def monthly_figures(session: Session, year: int, month: int) -> MonthlyFigures:
-    """Figures of month M, counted on the payment date in each shop's time zone (metrics.md)."""
+def monthly_figures(session: Session, year: int, month: int, *, actor: Actor = OWNER) -> MonthlyFigures:
+    """Figures of month M, counted on the payment date in each shop's time zone (metrics.md).
+
+    ``actor``: the desktop app passes who is signed in (the figures hold margins); the command line is the owner.
+    """
+    require(actor, Action.VIEW_REPORTS)
     by_platform = _by_platform(_order_figures(session, _month_windows(session, year, month)))
     total = sum(by_platform.values(), Figures())
     return MonthlyFigures(month=f"{year:04d}-{month:02d}", total=total, by_platform=by_platform)
@@ -1226,8 +1231,10 @@ def export_monthly_workbook(
     lang: str = "zh_CN",
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    actor: Actor = OWNER,
 ) -> Path:
     """Write month M's workbook to ``path`` (replaced only when complete). Raises ``Cancelled`` when asked."""
+    require(actor, Action.VIEW_REPORTS)
     from sellerdesk.sheets.report_workbook import write_monthly_workbook
 
     report = build_monthly_report(session, year, month)

@@ -6,10 +6,12 @@ Runs on every backend of tests/conftest.py (SQLite always, PostgreSQL when reach
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import pytest
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.models import (
     Order,
     Product,
@@ -74,7 +76,7 @@ def add_staff(session: Session, login: str, name: str) -> StaffUser:
 def test_empty_database_has_no_data(session: Session) -> None:
     assert not browse.has_data(session)
     assert browse.count_products(session) == 0
-    assert browse.product_page(session, PageRequest("seller_code")) == ()
+    assert browse.product_page(session, PageRequest("seller_code"), actor=OWNER) == ()
     add_sku(session, "A-1")
     assert browse.has_data(session)
 
@@ -89,10 +91,10 @@ def test_every_declared_sort_key_runs(session: Session) -> None:
     session.add(Review(staff_id=staff.id, month="2026-07"))
     session.flush()
     pages = {
-        "products": browse.product_page,
+        "products": partial(browse.product_page, actor=OWNER),
         "tickets": browse.ticket_page,
         "tasks": browse.task_page,
-        "reviews": browse.review_page,
+        "reviews": partial(browse.review_page, actor=OWNER),
     }
     for name, keys in browse.sort_keys().items():
         page = pages[name]
@@ -103,21 +105,21 @@ def test_every_declared_sort_key_runs(session: Session) -> None:
 
 def test_unknown_sort_key_is_a_bug(session: Session) -> None:
     with pytest.raises(ValueError, match="unknown sort key"):
-        browse.product_page(session, PageRequest("cost_cents; drop table skus"))
+        browse.product_page(session, PageRequest("cost_cents; drop table skus"), actor=OWNER)
 
 
 def test_product_stock_is_the_ledger_sum_and_low_stock_is_flagged(session: Session) -> None:
     add_sku(session, "A-1", safety=10, on_hand=12, reserved=5)  # available 7 < 10: low
     add_sku(session, "A-2", safety=10, on_hand=30, reserved=5)
     add_sku(session, "A-3", safety=0, on_hand=0)  # no safety stock set: never an alert
-    rows = browse.product_page(session, PageRequest("seller_code"))
+    rows = browse.product_page(session, PageRequest("seller_code"), actor=OWNER)
     assert [(r.seller_code, r.on_hand, r.available, r.low_stock) for r in rows] == [
         ("A-1", 12, 7, True),
         ("A-2", 30, 25, False),
         ("A-3", 0, 0, False),
     ]
     assert rows[0].title == "商品 A-1"  # the product's title when the SKU has none
-    by_available = browse.product_page(session, PageRequest("available", descending=True))
+    by_available = browse.product_page(session, PageRequest("available", descending=True), actor=OWNER)
     assert [r.seller_code for r in by_available] == ["A-2", "A-1", "A-3"]
 
 
@@ -150,7 +152,7 @@ def test_tickets_tasks_and_reviews_show_names_and_sort_sensibly(session: Session
     tasks = browse.task_page(session, PageRequest("due_date"))
     assert [t.title for t in tasks] == ["改价", "盘点", "上新"]  # open by due date, no date after, done last
     assert [t.title for t in browse.task_page(session, PageRequest("status"))] == ["盘点", "改价", "上新"]
-    reviews = browse.review_page(session, PageRequest("score", descending=True))
+    reviews = browse.review_page(session, PageRequest("score", descending=True), actor=OWNER)
     assert [(r.staff, r.score_bp) for r in reviews] == [("阿芳", 9150), ("小雷", None)]
-    assert browse.count_reviews(session, "小雷") == 1
+    assert browse.count_reviews(session, "小雷", actor=OWNER) == 1
     assert browse.count_tasks(session, "阿芳") == 1
