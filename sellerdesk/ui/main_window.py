@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             "orders": lambda: orders.OrdersTab(factory, runner),
             "tickets": lambda: tickets.TicketsTab(factory),
             "tasks": lambda: tasks.TasksTab(factory),
-            "reviews": lambda: reviews.ReviewsTab(factory),
+            "reviews": lambda: reviews.ReviewsTab(factory, runner.actor),
         }
         page = makers[key]()
         queue_requested = getattr(page, "queue_requested", None)  # the home page's "show me these" links

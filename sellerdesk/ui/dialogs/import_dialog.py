@@ -336,10 +336,11 @@ class ImportDialog(QDialog):
 
         options = self._options()
         paths = [p.path for p in self.files.previews()]
+        actor = self.runner.actor
         self.import_button.setEnabled(False)
         self.runner.run(
             lambda session, job: import_paths(
-                session, paths, options=options, progress=job.progress, cancelled=job.cancelled
+                session, paths, options=options, progress=job.progress, cancelled=job.cancelled, actor=actor
             ),
             on_success=self._show_results,
             on_error=self._on_import_failed,

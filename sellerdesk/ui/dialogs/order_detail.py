@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.domain.enums import TicketCategory
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderDetail, TimelineEvent
 from sellerdesk.ui import formatting as fmt
@@ -99,7 +100,8 @@ class OrderDetailDialog(QDialog):
 
     def _read(self) -> OrderDetail:
         with self._session_factory() as session:
-            return svc.order_detail(session, self.order_id, self._now)
+            actor = self._runner.actor if self._runner is not None else OWNER
+            return svc.order_detail(session, self.order_id, self._now, actor=actor)
 
     def _fill(self) -> None:
         d = self.detail

@@ -256,7 +256,7 @@ class ProductEditorDialog(QDialog):
             if product_id is None:
                 self.data = products.ProductData(title="", skus=(products.SkuData(seller_code=""),))
             else:
-                self.data = products.get_product(session, product_id)
+                self.data = products.get_product(session, product_id, actor=runner.actor)
         self._skus = list(self.data.skus)
         self._current = -1
         self._build()
