@@ -380,16 +380,9 @@ def save_product(session: Session, data: ProductData, *, actor: Actor) -> SaveRe
         require(actor, Action.VIEW_COSTS)
     validate_product(data)
     act_as(session, actor)
-    product = _product_for(session, data)
-    for key in _PRODUCT_EDITABLE:
-        setattr(product, key, getattr(data, key).strip() if isinstance(getattr(data, key), str) else getattr(data, key))
-    _check_codes_free(session, data)
-    by_id = {s.id: s for s in product.skus}
-    for sku_data in data.skus:
-        _apply_sku(product, by_id, sku_data)
     try:
-        session.flush()
-    except StaleDataError as exc:  # saved by someone else between our read and our write
+        product = _write_product(session, data)
+    except StaleDataError as exc:  # saved by someone else between our read and our write (any flush)
         raise ConflictError("Product changed by someone else.", code="conflict", product=data.id) from exc
     words = banned_words(session)
     titles = {data.title, *(s.title for s in data.skus)}
@@ -402,6 +395,18 @@ def delete_product(session: Session, product_id: int, expected_version: int, *, 
     from sellerdesk.services.recycle import delete_record  # recycle imports the models only, not this module
 
     return delete_record(session, actor, "products", product_id, expected_version)
+
+
+def _write_product(session: Session, data: ProductData) -> Product:
+    product = _product_for(session, data)
+    for key in _PRODUCT_EDITABLE:
+        setattr(product, key, getattr(data, key).strip() if isinstance(getattr(data, key), str) else getattr(data, key))
+    _check_codes_free(session, data)
+    by_id = {s.id: s for s in product.skus}
+    for sku_data in data.skus:
+        _apply_sku(product, by_id, sku_data)
+    session.flush()
+    return product
 
 
 def _product_for(session: Session, data: ProductData) -> Product:

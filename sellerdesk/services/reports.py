@@ -682,7 +682,8 @@ def _selective(session: Session, *conditions: ColumnElement[bool]) -> tuple[Colu
 
 
 def _active_sku_ids(session: Session) -> set[int]:
-    return set(session.scalars(select(Sku.id).where(Sku.active.is_(True))))
+    stmt = select(Sku.id).join(Product, Product.id == Sku.product_id)
+    return set(session.scalars(stmt.where(Sku.active.is_(True), Product.deleted_at.is_(None))))  # not the recycle bin
 
 
 def _sell_through(goods: dict[_GoodsKey, GoodsFigures], active: set[int]) -> Ratio:
@@ -1059,7 +1060,7 @@ def compute_service_figures(session: Session, year: int, month: int, now: dateti
         Ticket.resolved_at,
         Ticket.resolution_due,
         Ticket.satisfaction,
-    ).where(or_(created_in, resolved_in))
+    ).where(or_(created_in, resolved_in), Ticket.deleted_at.is_(None))  # the recycle bin counts for nothing
     tallies: dict[int | None, _AgentTally] = defaultdict(_AgentTally)
     total = _AgentTally()
     for assignee, c_in, r_in, *row in session.execute(stmt):
@@ -1092,6 +1093,7 @@ def _task_tallies(session: Session, year: int, month: int, now: datetime) -> dic
     today = utc_to_local(now, CHINA_TZ).date()
     stmt = select(Task.assignee_id, Task.due_date, Task.completed_at).where(
         Task.assignee_id.is_not(None),
+        Task.deleted_at.is_(None),
         or_(Task.due_date.between(first, last), and_(Task.completed_at >= start, Task.completed_at < end)),
     )
     tallies: dict[int, _TaskTally] = defaultdict(_TaskTally)
@@ -1121,7 +1123,7 @@ def compute_team_figures(
         r.staff_id: r
         for r in session.execute(
             select(Review.staff_id, Review.status, Review.score_bp, Review.grade).where(
-                Review.month == f"{year:04d}-{month:02d}"
+                Review.month == f"{year:04d}-{month:02d}", Review.deleted_at.is_(None)
             )
         )
     }

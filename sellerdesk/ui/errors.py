@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sellerdesk import APP_NAME, __version__
-from sellerdesk.domain.errors import Cancelled, SellerDeskError, StorageError
+from sellerdesk.domain.errors import Cancelled, ConflictError, SellerDeskError, StorageError
 from sellerdesk.ui import messages
 
 # Database failures caused by the computer or the network, not by our code (sqlite3 / psycopg wording).
@@ -64,7 +64,10 @@ def as_expected(exc: BaseException) -> BaseException:
     if "sqlalchemy.exc" not in sys.modules:
         return exc  # SQLAlchemy not loaded yet: this cannot be one of its errors
     from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm.exc import StaleDataError
 
+    if isinstance(exc, StaleDataError):  # a versioned row saved by someone else meanwhile
+        return ConflictError(str(exc), code="conflict")
     if isinstance(exc, DBAPIError):
         detail = str(exc.orig).strip()
         if exc.connection_invalidated or any(p in detail.lower() for p in _ENVIRONMENT_FAILURES):
