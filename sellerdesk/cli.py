@@ -136,11 +136,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for path in export_samples(args.export_samples, seed=args.seed):
             print(path)
         return 0
+    from sellerdesk.db.tracking import without_audit
     from sellerdesk.services.demo import generate_demo
 
     engine = open_engine(args)
     started = time.perf_counter()
     with make_session_factory(engine).begin() as session:
+        without_audit(session)  # thousands of machine-made rows: nobody's doing
         summary = generate_demo(session, orders=args.orders, seed=args.seed, progress=_print_progress())
     _err("")
     print(f"Demo data written in {time.perf_counter() - started:.1f} s: {summary}")
