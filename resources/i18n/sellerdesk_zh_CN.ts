@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+201"/>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+206"/>
         <source>Change account</source>
         <translation>修改账号</translation>
     </message>
@@ -73,29 +73,29 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+33"/>
+        <location line="+38"/>
         <location line="+83"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+117"/>
+        <location line="+122"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-122"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -244,107 +244,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+29"/>
-        <source>Title</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Category</source>
-        <translation>类目</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Brand</source>
-        <translation>品牌</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role</source>
-        <translation>商品角色</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lifecycle stage</source>
-        <translation>生命周期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shelf status</source>
-        <translation>上架状态</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seller code</source>
-        <translation>商家编码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Variant</source>
-        <translation>规格</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Barcode</source>
-        <translation>条码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cost</source>
-        <translation>成本价</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Price</source>
-        <translation>售价</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weight (g)</source>
-        <translation>重量（克）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supplier</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lead time (days)</source>
-        <translation>采购周期（天）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Minimum order qty</source>
-        <translation>最小起订量</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Safety stock</source>
-        <translation>安全库存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reorder point</source>
-        <translation>补货点</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Negative stock</source>
-        <translation>负库存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+38"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
@@ -387,16 +287,6 @@
         <location line="+1"/>
         <source>Keep their changes and save the fields you changed over them</source>
         <translation>保留对方的改动，再把你改过的字段保存上去</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -479,7 +369,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+98"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+101"/>
         <source>(the log file could not be written)</source>
         <translation>（日志文件未能写入）</translation>
     </message>
@@ -3802,7 +3692,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="-219"/>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="-224"/>
         <source>Staff and sign-in</source>
         <translation>员工与登录</translation>
     </message>
@@ -3857,7 +3747,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Ask who is there when SellerDesk starts</source>
         <translation>启动 SellerDesk 时要求登录</translation>
     </message>
@@ -3882,7 +3772,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Lock after no use for</source>
         <translation>无操作多久后锁定</translation>
     </message>
@@ -3892,7 +3782,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>店主账号设置密码后才会要求登录。不要求登录时，打开 SellerDesk 的人都以店主身份操作——适合一人经营的店铺。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>The new password of {name} is set. Tell it to them in person.</source>
         <translation>{name} 的新密码已设置。请当面告诉本人。</translation>
     </message>
@@ -3966,11 +3856,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+37"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -3996,6 +3887,196 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf status</source>
+        <translation>上架状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead time (days)</source>
+        <translation>采购周期（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum order qty</source>
+        <translation>最小起订量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative stock</source>
+        <translation>负库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand change</source>
+        <translation>实物库存变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved change</source>
+        <translation>占用库存变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform fee</source>
+        <translation>平台佣金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping deadline (hours)</source>
+        <translation>发货时限（小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller memo</source>
+        <translation>卖家备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
@@ -4015,7 +4096,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+57"/>
         <source>(owner, not signed in)</source>
         <translation>（店主，未登录）</translation>
     </message>

@@ -5,7 +5,7 @@ Entries are written by the session events in ``db.tracking``; this module only r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -98,14 +98,26 @@ def audit_people(session: Session, actor: Actor) -> tuple[str, ...]:
     return tuple(session.scalars(select(AuditEntry.staff_name).distinct().order_by(AuditEntry.staff_name)))
 
 
-def export_audit(session: Session, actor: Actor, flt: AuditFilter, path: Path, headers: tuple[str, ...]) -> int:
-    """Write the filtered log to ``path`` (xlsx); ``headers`` come translated from the caller. Returns rows."""
+def raw_cells(row: AuditRow) -> tuple[object, ...]:
+    """An export row as stored (the command line's, and tests'): UTC time, names and codes."""
+    at = row.at.replace(tzinfo=None)  # Excel has no time zones: UTC, as the header says
+    return (at, row.staff_name, row.action, row.entity, row.entity_id, row.label, row.describe_changes())
+
+
+def export_audit(
+    session: Session,
+    actor: Actor,
+    flt: AuditFilter,
+    path: Path,
+    headers: tuple[str, ...],
+    cells: Callable[[AuditRow], Sequence[object]] | None = None,
+) -> int:
+    """Write the filtered log to ``path`` (xlsx); ``headers`` and ``cells`` (a row as words) come from the
+    caller, in the reader's language. Returns the rows written."""
     require(actor, Action.VIEW_AUDIT)
 
     def rows() -> Iterator[tuple[object, ...]]:
         for entry in session.scalars(_select(flt).execution_options(yield_per=2_000)):
-            row = _row(entry)
-            at = row.at.replace(tzinfo=None)  # Excel has no time zones: UTC, as the header says
-            yield (at, row.staff_name, row.action, row.entity, row.entity_id, row.label, row.describe_changes())
+            yield tuple((cells or raw_cells)(_row(entry)))
 
     return write_sheet(path, "audit", headers, rows())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sellerdesk.services import audit as svc
 from sellerdesk.services.audit import AuditFilter, AuditRow
 from sellerdesk.ui import formatting as fmt
-from sellerdesk.ui.staff_texts import audit_action, kind_name, nobody
+from sellerdesk.ui.staff_texts import audit_action, describe_changes, kind_name, nobody
 from sellerdesk.ui.tablemodels.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -55,10 +55,15 @@ class AuditDialog(QDialog):
     def _cells(self, row: AuditRow) -> list[str]:
         what = f"{audit_action(row.action)} · {kind_name(row.entity)}"
         record = f"{row.label} (#{row.entity_id})" if row.entity_id is not None else row.label
-        return [fmt.local_time(row.at), row.staff_name or nobody(), what, record, row.describe_changes()]
+        return [fmt.local_time(row.at), row.staff_name or nobody(), what, record, describe(row)]
+
+    def _export_cells(self, row: AuditRow) -> tuple[object, ...]:
+        at = row.at.replace(tzinfo=None)  # Excel has no time zones: UTC, as the header says
+        who = row.staff_name or nobody()
+        return (at, who, audit_action(row.action), kind_name(row.entity), row.entity_id, row.label, describe(row))
 
     def _tooltip(self, row: AuditRow, column: int) -> str:
-        return "\n".join(f"{f}: {o} → {n}" for f, o, n in row.changes) if column == 4 else ""
+        return describe(row).replace("; ", "\n") if column == 4 else ""
 
     def _build(self) -> None:
         self.person = QComboBox()
@@ -99,7 +104,7 @@ class AuditDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 120, 150, 260)):
+        for column, width in enumerate((140, 170, 190, 240)):
             self.view.setColumnWidth(column, width)
         self.count_label = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -167,7 +172,7 @@ class AuditDialog(QDialog):
         )  # fmt: skip
 
         def write(session: Session, _job: JobControl) -> int:
-            return svc.export_audit(session, actor, flt, path, headers)
+            return svc.export_audit(session, actor, flt, path, headers, self._export_cells)
 
         self.runner.run(
             write,
@@ -177,6 +182,10 @@ class AuditDialog(QDialog):
             label=self.tr("Exporting the audit log…"),
             parent=self,
         )
+
+
+def describe(row: AuditRow) -> str:
+    return describe_changes(row.action, row.changes, row.entity)
 
 
 def _local_midnight(day: QDate) -> datetime:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,32 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.conflicts import Difference
-from sellerdesk.ui import formatting as fmt
+from sellerdesk.ui.staff_texts import field_name, field_value
 
 CLASH_COLOR = QColor("#b42318")
-_MONEY = frozenset({"cost_cents", "price_cents"})
-FIELD_NAMES = {
-    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
-    "category": QT_TRANSLATE_NOOP("ConflictDialog", "Category"),
-    "brand": QT_TRANSLATE_NOOP("ConflictDialog", "Brand"),
-    "role": QT_TRANSLATE_NOOP("ConflictDialog", "Role"),
-    "lifecycle": QT_TRANSLATE_NOOP("ConflictDialog", "Lifecycle stage"),
-    "shelf_status": QT_TRANSLATE_NOOP("ConflictDialog", "Shelf status"),
-    "notes": QT_TRANSLATE_NOOP("ConflictDialog", "Notes"),
-    "seller_code": QT_TRANSLATE_NOOP("ConflictDialog", "Seller code"),
-    "spec": QT_TRANSLATE_NOOP("ConflictDialog", "Variant"),
-    "barcode": QT_TRANSLATE_NOOP("ConflictDialog", "Barcode"),
-    "cost_cents": QT_TRANSLATE_NOOP("ConflictDialog", "Cost"),
-    "price_cents": QT_TRANSLATE_NOOP("ConflictDialog", "Price"),
-    "weight_g": QT_TRANSLATE_NOOP("ConflictDialog", "Weight (g)"),
-    "supplier": QT_TRANSLATE_NOOP("ConflictDialog", "Supplier"),
-    "lead_time_days": QT_TRANSLATE_NOOP("ConflictDialog", "Lead time (days)"),
-    "min_order_qty": QT_TRANSLATE_NOOP("ConflictDialog", "Minimum order qty"),
-    "safety_stock": QT_TRANSLATE_NOOP("ConflictDialog", "Safety stock"),
-    "reorder_point": QT_TRANSLATE_NOOP("ConflictDialog", "Reorder point"),
-    "negative_stock_policy": QT_TRANSLATE_NOOP("ConflictDialog", "Negative stock"),
-    "active": QT_TRANSLATE_NOOP("ConflictDialog", "Active"),
-}
 
 
 class ConflictDialog(QDialog):
@@ -108,20 +84,11 @@ class ConflictDialog(QDialog):
 
     def _add(self, difference: Difference) -> None:
         part, name = difference.key
-        label = QCoreApplication.translate("ConflictDialog", str(FIELD_NAMES.get(name, name)))
+        label = field_name(name)
         where = self._parts.get(part, "")
         text = f"{where} · {label}" if where else label
-        item = QTreeWidgetItem([text, self._value(name, difference.theirs), self._value(name, difference.mine)])
+        item = QTreeWidgetItem([text, field_value(name, difference.theirs), field_value(name, difference.mine)])
         if difference.clash:
             for column in range(3):
                 item.setForeground(column, QBrush(CLASH_COLOR))
         self.table.addTopLevelItem(item)
-
-    def _value(self, name: str, value: object) -> str:
-        if value is None:
-            return "—"
-        if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
-        if name in _MONEY and isinstance(value, int):
-            return fmt.money(value)
-        return str(value)

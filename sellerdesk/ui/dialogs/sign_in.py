@@ -52,7 +52,7 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _build(self) -> None:
-        heading = named(QLabel(APP_NAME), "signInHeading")
+        heading = named(QLabel(APP_NAME), "pageTitle")
         if self.locked is not None:
             text = self.tr(
                 "SellerDesk locked itself after a while without use. {name}, sign in again to go on, "

@@ -87,6 +87,7 @@ class StaffDialog(QDialog):
         self.password_button.clicked.connect(self.reset_selected)
         side = QVBoxLayout()
         for button in (self.add_button, self.edit_button, self.password_button):
+            button.setAutoDefault(False)  # Enter closes nothing by surprise
             side.addWidget(button)
         side.addStretch(1)
         accounts = QHBoxLayout()
@@ -102,7 +103,12 @@ class StaffDialog(QDialog):
         rules = QGroupBox(self.tr("Sign-in"))
         form = QFormLayout(rules)
         form.addRow(self.sign_in_box)
-        form.addRow(self.tr("Lock after no use for"), self.idle_minutes)
+        self.idle_minutes.setMinimumWidth(110)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_minutes)
+        idle_row.addStretch(1)
+        idle_row.addWidget(self.save_settings_button)
+        form.addRow(self.tr("Lock after no use for"), idle_row)
         note = QLabel(
             self.tr(
                 "Sign-in is asked for once an owner account has a password. Without it, everyone who opens "
@@ -112,7 +118,6 @@ class StaffDialog(QDialog):
         )
         note.setObjectName("hint")
         form.addRow(note)
-        form.addRow("", self.save_settings_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
