@@ -299,3 +299,22 @@ def test_service_staff_editor_has_no_cost_field(qtbot: QtBot, owner_runner: Runn
     editor = ProductEditorDialog(owner_runner, row.product_id)
     qtbot.addWidget(editor)
     assert not editor.sku_form.costs_shown and not editor.margin_label.isVisibleTo(editor)
+
+
+def test_others_changes_are_broadcast_by_polling(
+    qtbot: QtBot, owner_runner: Runner, shop: tuple[Engine, sessionmaker[Session]]
+) -> None:
+    heard: list[object] = []
+    owner_runner.changed.connect(heard.append)
+    owner_runner.poll_changes()  # the first read only learns where the counter stands
+    assert heard == []
+    edit_meanwhile(owner_runner, 1, notes="from another PC")
+    owner_runner.poll_changes()
+    assert len(heard) == 1 and getattr(heard[0], "products", False)
+    owner_runner.poll_changes()
+    assert len(heard) == 1  # nothing new
+    actor = owner_runner.actor
+    owner_runner.run(lambda s, _j: products.set_banned_words(s, ["最"], actor=actor))
+    qtbot.wait(10)  # our own write is announced once, by the job; the counter is then read without a broadcast
+    owner_runner.poll_changes()
+    assert len(heard) == 2
