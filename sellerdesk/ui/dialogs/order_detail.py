@@ -146,7 +146,9 @@ class OrderDetailDialog(QDialog):
         order.setHorizontalSpacing(10)
         order.setVerticalSpacing(4)
         order.addRow(self.tr("Buyer:"), self._value(r.buyer_nick))
-        order.addRow(self.tr("Receiver:"), self._value(f"{r.receiver_name} {d.receiver_region}".strip()))
+        # Phone and street address come masked / empty for roles that do not ship (the service decides).
+        receiver = " ".join(p for p in (r.receiver_name, d.receiver_phone, d.receiver_region, d.receiver_address) if p)
+        order.addRow(self.tr("Receiver:"), self._value(receiver))
         order.addRow(self.tr("Shipping:"), self._value(f"{r.carrier} {r.tracking_no}".strip()))
         if r.ship_by is not None:
             order.addRow(self.tr("Ship by:"), self._value(fmt.local_time(r.ship_by)))
