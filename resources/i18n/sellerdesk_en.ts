@@ -2023,7 +2023,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Receiver:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3799,7 +3799,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>StaffTexts</name>
     <message>
-        <location filename="../../sellerdesk/ui/staff_texts.py" line="+10"/>
+        <location filename="../../sellerdesk/ui/staff_texts.py" line="+11"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4070,6 +4070,51 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved for a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservation released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
@@ -4100,7 +4145,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+68"/>
         <source>(owner, not signed in)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2025,7 +2025,7 @@ Details: {detail}</source>
         <translation>买家：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Receiver:</source>
         <translation>收货人：</translation>
     </message>
@@ -3795,7 +3795,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>StaffTexts</name>
     <message>
-        <location filename="../../sellerdesk/ui/staff_texts.py" line="+10"/>
+        <location filename="../../sellerdesk/ui/staff_texts.py" line="+11"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
@@ -4066,6 +4066,51 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>卖家备注</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation>库存修正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer out</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer in</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved for a sale</source>
+        <translation>销售占用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservation released</source>
+        <translation>释放占用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped out</source>
+        <translation>发货出库</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Yes</source>
         <translation>是</translation>
@@ -4096,7 +4141,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+68"/>
         <source>(owner, not signed in)</source>
         <translation>（店主，未登录）</translation>
     </message>

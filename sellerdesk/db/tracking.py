@@ -8,7 +8,7 @@ audit log: an import batch records what it created and changed itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -38,7 +38,7 @@ ACTOR_KEY = "actor"
 CHANGED_KEY = "data_changed"
 QUIET_KEY = "no_audit"
 HIDDEN = "•••"  # what the audit log shows of a password hash
-_SKIPPED = frozenset({"version", "updated_at", "created_at"})
+_SKIPPED = frozenset({"version", "updated_at", "created_at", "at"})  # bookkeeping, not edits
 
 # Audited kinds → how a record is named in the log (the name outlives the record).
 _LABELS: dict[type[Any], Callable[[Any], str]] = {
@@ -48,7 +48,7 @@ _LABELS: dict[type[Any], Callable[[Any], str]] = {
     StaffUser: lambda o: f"{o.name} ({o.login})",
     AppSetting: lambda o: o.key,
     Shop: lambda o: f"{o.platform} {o.name}",
-    StockMovement: lambda o: f"SKU {o.sku_id} {o.kind} {o.on_hand_delta:+d}",
+    StockMovement: lambda o: f"SKU #{o.sku_id} {o.on_hand_delta:+d}",
     Warehouse: lambda o: o.code,
     Ticket: lambda o: o.subject,
     Task: lambda o: o.title,
@@ -77,6 +77,31 @@ def change_seq(session: Session) -> int:
     """The change counter: it grows with every committed write, from any PC."""
     counter = session.get(ChangeCounter, 1, populate_existing=True)
     return counter.seq if counter is not None else 0
+
+
+def record_inserted(session: Session, model: type[Any], ids: Sequence[int], rows: Sequence[dict[str, Any]]) -> None:
+    """Log rows a bulk ``insert(model)`` wrote (bulk statements pass no flush, so no session event sees them).
+
+    For hand-made changes written in bulk (stock movements); imports keep their own record of changes.
+    """
+    label = _LABELS.get(model)
+    if label is None or session.info.get(QUIET_KEY) or not rows:
+        return
+    session.info[CHANGED_KEY] = True
+    actor = session.info.get(ACTOR_KEY)
+    entries = [
+        {
+            "staff_id": actor.staff_id if isinstance(actor, Actor) else None,
+            "staff_name": actor.name if isinstance(actor, Actor) else "",
+            "action": "create",
+            "entity": model.__tablename__,
+            "entity_id": record_id,
+            "label": str(label(model(**row)))[:300],
+            "details": {k: [None, _plain(v)] for k, v in row.items() if k not in _SKIPPED and v is not None},
+        }
+        for record_id, row in zip(ids, rows, strict=True)
+    ]
+    session.connection().execute(insert(AuditEntry), entries)
 
 
 @event.listens_for(Session, "after_flush")

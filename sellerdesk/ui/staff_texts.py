@@ -71,6 +71,18 @@ FIELD_NAMES = {
     "seller_memo": QT_TRANSLATE_NOOP("StaffTexts", "Seller memo"),
 }
 
+MOVEMENT_KINDS = {
+    "receipt": QT_TRANSLATE_NOOP("StaffTexts", "Receipt"),
+    "correction": QT_TRANSLATE_NOOP("StaffTexts", "Correction"),
+    "stocktake": QT_TRANSLATE_NOOP("StaffTexts", "Stocktake"),
+    "transfer_out": QT_TRANSLATE_NOOP("StaffTexts", "Transfer out"),
+    "transfer_in": QT_TRANSLATE_NOOP("StaffTexts", "Transfer in"),
+    "return": QT_TRANSLATE_NOOP("StaffTexts", "Return"),
+    "sale_reserve": QT_TRANSLATE_NOOP("StaffTexts", "Reserved for a sale"),
+    "sale_release": QT_TRANSLATE_NOOP("StaffTexts", "Reservation released"),
+    "sale_out": QT_TRANSLATE_NOOP("StaffTexts", "Shipped out"),
+}
+
 _YES_NO = (QT_TRANSLATE_NOOP("StaffTexts", "Yes"), QT_TRANSLATE_NOOP("StaffTexts", "No"))  # for lupdate
 
 AUDIT_ACTIONS = {
@@ -122,6 +134,8 @@ def field_value(name: str, value: object, entity: str = "products") -> str:
             return pe.label(tables[name], value)
         if name == "status" and entity == "orders":
             return labels.order_status(value)
+        if name == "kind" and entity == "stock_movements":
+            return _tr(MOVEMENT_KINDS, value)
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
 

@@ -154,3 +154,17 @@ def test_figures_leave_the_recycle_bin_out(session: Session) -> None:
     recycle.delete_record(session, manager, "tickets", ticket.id, ticket.version)
     recycle.delete_record(session, manager, "tasks", task.id, task.version)
     assert dashboard.overdue_ticket_count(session, now) == 0 and dashboard.tasks_due_count(session, now.date()) == 0
+
+
+def test_stock_movements_people_make_are_logged(session: Session) -> None:
+    from sellerdesk.services import stock
+
+    data = new_product(session)
+    sku_id = data.skus[0].id
+    assert sku_id is not None
+    act_as(session, PRODUCT)
+    result = stock.receive_stock(session, sku_id, 12, staff_id=None, reason="到货", ref="PO-1")
+    (entry,) = entries(session, entity="stock_movements", entity_id=result.movement_ids[0])
+    assert (entry.action, entry.staff_name) == ("create", "周敏")
+    assert entry.details["on_hand_delta"] == [None, 12] and entry.details["reason"] == [None, "到货"]
+    assert entry.label == f"SKU #{sku_id} +12" and entry.details["kind"] == [None, "receipt"]
