@@ -88,17 +88,8 @@ def record_inserted(session: Session, model: type[Any], ids: Sequence[int], rows
     if label is None or session.info.get(QUIET_KEY) or not rows:
         return
     session.info[CHANGED_KEY] = True
-    actor = session.info.get(ACTOR_KEY)
     entries = [
-        {
-            "staff_id": actor.staff_id if isinstance(actor, Actor) else None,
-            "staff_name": actor.name if isinstance(actor, Actor) else "",
-            "action": "create",
-            "entity": model.__tablename__,
-            "entity_id": record_id,
-            "label": str(label(model(**row)))[:300],
-            "details": {k: [None, _plain(v)] for k, v in row.items() if k not in _SKIPPED and v is not None},
-        }
+        _entry(session, "create", model, record_id, label(model(**row)), {k: [None, _plain(v)] for k, v in row.items()})
         for record_id, row in zip(ids, rows, strict=True)
     ]
     session.connection().execute(insert(AuditEntry), entries)
@@ -135,7 +126,6 @@ def _after_rollback(session: Session) -> None:
 
 
 def _entries(session: Session, objects: Iterable[object], action: str) -> list[dict[str, Any]]:
-    actor = session.info.get(ACTOR_KEY)
     rows = []
     for obj in objects:
         label = _LABELS.get(type(obj))
@@ -144,18 +134,23 @@ def _entries(session: Session, objects: Iterable[object], action: str) -> list[d
         details = _diff(obj, action)
         if action == "update" and not details:
             continue
-        rows.append(
-            {
-                "staff_id": actor.staff_id if isinstance(actor, Actor) else None,
-                "staff_name": actor.name if isinstance(actor, Actor) else "",
-                "action": _action(obj, action, details),
-                "entity": str(getattr(type(obj), "__tablename__", "")),
-                "entity_id": _id_of(obj),
-                "label": str(label(obj))[:300],
-                "details": details,
-            }
-        )
+        rows.append(_entry(session, _action(obj, action, details), type(obj), _id_of(obj), label(obj), details))
     return rows
+
+
+def _entry(
+    session: Session, action: str, model: type[Any], record_id: int | None, label: str, details: dict[str, Any]
+) -> dict[str, Any]:
+    actor = session.info.get(ACTOR_KEY)
+    return {
+        "staff_id": actor.staff_id if isinstance(actor, Actor) else None,
+        "staff_name": actor.name if isinstance(actor, Actor) else "",
+        "action": action,
+        "entity": str(getattr(model, "__tablename__", "")),
+        "entity_id": record_id,
+        "label": str(label)[:300],
+        "details": {k: v for k, v in details.items() if k not in _SKIPPED and v != [None, None]},
+    }
 
 
 def _action(obj: object, action: str, details: dict[str, object]) -> str:
