@@ -162,6 +162,7 @@ def _print_progress() -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from sellerdesk.db.tracking import mark_changed
     from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths
     from sellerdesk.services.mappings import load_mapping_file
 
@@ -179,6 +180,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     try:
         with make_session_factory(engine).begin() as session:
+            mark_changed(session)  # bulk writes pass no flush: the change counter tells the desktop apps
             results = import_paths(session, args.files, platform=platform, options=options)
             if args.dry_run:
                 session.rollback()

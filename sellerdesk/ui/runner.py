@@ -205,6 +205,12 @@ def collect_garbage_on_main_thread(app: QObject) -> None:
         _collector = MainThreadGarbageCollector(app)
 
 
+def _changes_of(result: Any) -> Changes:
+    """The ``Changes`` a job returned (itself, or its ``changes`` attribute); none otherwise."""
+    returned = result if isinstance(result, Changes) else getattr(result, "changes", None)
+    return returned if isinstance(returned, Changes) else Changes()
+
+
 def _alive(widget: QWidget | None) -> QWidget | None:
     return widget if widget is not None and shiboken6.isValid(widget) else None
 
@@ -290,11 +296,14 @@ class Runner(QObject):
         actor = self.actor
 
         def in_transaction(control: JobControl) -> Any:
-            from sellerdesk.db.tracking import ACTOR_KEY  # the database layer loads after the first paint
+            from sellerdesk.db.tracking import ACTOR_KEY, mark_changed  # loaded after the first paint
 
             with self._session_factory.begin() as session:
                 session.info[ACTOR_KEY] = actor
-                return fn(session, control)
+                result = fn(session, control)
+                if (changes and changes.any) or _changes_of(result).any:
+                    mark_changed(session)  # bulk writes (imports) pass no flush: other PCs learn of them here
+                return result
 
         return self.run_plain(
             in_transaction,
@@ -405,10 +414,7 @@ class Runner(QObject):
     def _on_succeeded(self, result: Any, changes: Changes | None, on_success: Callable[[Any], object] | None) -> None:
         if on_success is not None:
             on_success(result)
-        announced = changes or Changes()
-        returned = result if isinstance(result, Changes) else getattr(result, "changes", None)
-        if isinstance(returned, Changes):
-            announced = announced | returned
+        announced = (changes or Changes()) | _changes_of(result)
         if announced.any:
             self.changed.emit(announced)
             if self._seen_seq is not None:

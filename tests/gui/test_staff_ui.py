@@ -318,3 +318,15 @@ def test_others_changes_are_broadcast_by_polling(
     qtbot.wait(10)  # our own write is announced once, by the job; the counter is then read without a broadcast
     owner_runner.poll_changes()
     assert len(heard) == 2
+
+
+def test_bulk_writes_reported_by_a_job_move_the_change_counter(owner_runner: Runner) -> None:
+    from sellerdesk.db.tracking import change_seq
+    from sellerdesk.domain.changes import Changes
+
+    with owner_runner.session_factory() as session:
+        before = change_seq(session)
+    owner_runner.run(lambda _s, _j: Changes(orders=True))  # as an import returns, its rows written in bulk
+    owner_runner.run(lambda _s, _j: 42)  # a read: nothing changed
+    with owner_runner.session_factory() as session:
+        assert change_seq(session) == before + 1
