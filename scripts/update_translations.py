@@ -34,6 +34,8 @@ def _tables() -> dict[str, dict[str, str]]:
 
 
 def _fill(ts: Path, tables: dict[str, dict[str, str]]) -> list[str]:
+    """Translations from the JSON tables, which are the source of truth: a missing one is filled, and one
+    the .ts holds differently (an older wording, a merge) is replaced."""
     tree = ET.parse(ts)
     missing = []
     for context in tree.getroot().iter("context"):
@@ -41,19 +43,25 @@ def _fill(ts: Path, tables: dict[str, dict[str, str]]) -> list[str]:
         for message in context.iter("message"):
             source = message.findtext("source", "")
             translation = message.find("translation")
-            if translation is None or translation.get("type") != "unfinished":
+            if translation is None:
                 continue
+            unfinished = translation.get("type") == "unfinished"
             text = tables.get(name, {}).get(source)
             if not text:
-                missing.append(f"{name}: {source}")
+                if unfinished:
+                    missing.append(f"{name}: {source}")
                 continue
-            if message.get("numerus") == "yes":  # Chinese has one plural form: one <numerusform>
+            numerus = message.get("numerus") == "yes"
+            current = translation.findtext("numerusform", "") if numerus else (translation.text or "")
+            if not unfinished and current == text:
+                continue
+            if numerus:  # Chinese has one plural form: one <numerusform>
                 for form in list(translation):
                     translation.remove(form)
                 ET.SubElement(translation, "numerusform").text = text
             else:
                 translation.text = text
-            del translation.attrib["type"]
+            translation.attrib.pop("type", None)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 

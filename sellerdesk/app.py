@@ -21,10 +21,13 @@ from PySide6.QtWidgets import QApplication
 
 from sellerdesk import APP_NAME, ORG_NAME, __version__
 from sellerdesk.domain.errors import SellerDeskError, StorageError
+from sellerdesk.domain.permissions import OWNER, Action, Actor, can
 from sellerdesk.ui import errors, import_actions, report_actions
 from sellerdesk.ui import settings as keys
 from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
+from sellerdesk.ui.dialogs.sign_in import SignInDialog
 from sellerdesk.ui.i18n import choose_language, install_translators
+from sellerdesk.ui.idle import IdleWatcher
 from sellerdesk.ui.main_window import MainWindow
 from sellerdesk.ui.resources import stylesheet
 from sellerdesk.ui.runner import JobControl, Runner, collect_garbage_on_main_thread
@@ -193,6 +196,11 @@ class DesktopApp(QObject):
         self.window: MainWindow | None = None
         self.opened = False
         self.exit_code = 0
+        self.actor: Actor = OWNER  # who is signed in (the owner while the shop does not ask)
+        self.sign_in_on = False
+        self.idle_minutes = 0
+        self._idle: IdleWatcher | None = None
+        self.locked = False
 
     # ------------------------------------------------------------ start-up
 
@@ -226,6 +234,9 @@ class DesktopApp(QObject):
                 self._give_up()
                 return
         status = self._use(opened)
+        if not self._sign_in():
+            self._give_up()
+            return
         self._attach(status)
         if demo:
             self.fill_demo()
@@ -253,6 +264,9 @@ class DesktopApp(QObject):
         self._close_database()
         status = self._use(opened)
         self.settings.set(keys.DATABASE_URL, url)
+        if not self._sign_in():  # another shop's database: its own people and rules
+            self._give_up()
+            return False
         self._replace_window(status)
         return True
 
@@ -278,6 +292,69 @@ class DesktopApp(QObject):
             ).format(path=result.backup)
         return ""
 
+    # ------------------------------------------------------------ who is there
+
+    def _sign_in(self) -> bool:
+        """Ask who is there when the shop wants it, else act as its owner; False when nobody signed in."""
+        from sellerdesk.services import staff
+
+        assert self.runner is not None
+        with self.runner.session_factory() as session:
+            self.sign_in_on = staff.sign_in_needed(session)
+            self.idle_minutes = staff.security_settings(session).idle_minutes if self.sign_in_on else 0
+            unattended = staff.unattended_actor(session)
+        if not self.sign_in_on:
+            self._set_actor(unattended)
+            return True
+        dialog = SignInDialog(self.runner, parent=self.window)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self._set_actor(dialog.actor)
+        return True
+
+    def _set_actor(self, actor: Actor) -> None:
+        self.actor = actor
+        if self.runner is not None:
+            self.runner.actor = actor
+
+    def lock(self, *, switching: bool = False) -> None:
+        """Cover the window until someone signs in; another person gets a window of their own."""
+        if self.locked or self.window is None or self.runner is None:
+            return
+        self.locked = True
+        window = self.window
+        central = window.centralWidget()
+        assert central is not None
+        central.setVisible(False)  # nothing of the data shows behind the lock screen
+        dialog = SignInDialog(self.runner, locked=None if switching else self.actor, parent=window)
+        try:
+            accepted = dialog.exec() == SignInDialog.DialogCode.Accepted and dialog.actor is not None
+        finally:
+            self.locked = False
+        if not accepted:
+            if switching:
+                central.setVisible(True)
+                return
+            self._give_up()
+            return
+        assert dialog.actor is not None
+        same = dialog.actor.staff_id == self.actor.staff_id
+        self._set_actor(dialog.actor)
+        if same:
+            central.setVisible(True)
+            if self._idle is not None:
+                self._idle.restart()
+        else:
+            self._replace_window("")
+
+    def _watch_idle(self) -> None:
+        if self._idle is not None:
+            self._idle.stop()
+            self._idle = None
+        if self.sign_in_on and self.idle_minutes > 0:
+            self._idle = IdleWatcher(self.idle_minutes, self)
+            self._idle.idle.connect(self.lock)
+
     def _close_database(self) -> None:
         if self.runner is not None:
             self.runner.shutdown()
@@ -290,14 +367,23 @@ class DesktopApp(QObject):
         window = MainWindow(settings=self.settings, language=self.language)
         window.database_change_requested.connect(self.open_database)
         window.language_change_requested.connect(self.switch_language)
+        window.lock_requested.connect(self.lock)
+        window.switch_user_requested.connect(lambda: self.lock(switching=True))
         self.window = window
         return window
 
     def _attach(self, status: str) -> None:
         assert self.window is not None and self.engine is not None and self.runner is not None
         self.window.attach(engine=self.engine, runner=self.runner)
-        import_actions.install(self.window)
-        report_actions.install(self.window)
+        if can(self.actor, Action.IMPORT_ORDERS):
+            import_actions.install(self.window)
+        if can(self.actor, Action.VIEW_REPORTS):
+            report_actions.install(self.window)
+        if self.sign_in_on:
+            self.window.enable_sign_in_actions()
+        self._watch_idle()
+        self.runner.watch_changes()  # others' changes appear without a restart
+        self._purge_recycle_bin()
         if status:
             self.window.show_status(status)
         self._daily_backup()
@@ -315,6 +401,17 @@ class DesktopApp(QObject):
                 window.show_status(self.tr("The daily backup could not be written: {error}").format(error=exc))
 
         self.runner.run_plain(lambda _job: automatic_backup(engine, "daily"), on_error=failed)
+
+    def _purge_recycle_bin(self) -> None:
+        """What was deleted more than 30 days ago goes for good (any PC may do it; it is idempotent)."""
+        assert self.runner is not None
+
+        def purge(session: Session, _job: JobControl) -> object:
+            from sellerdesk.services.recycle import purge_expired
+
+            return purge_expired(session)
+
+        self.runner.run(purge, on_error=lambda _exc: None)  # tried again at the next start
 
     def switch_language(self, language: str) -> None:
         """Live: install the translators, then rebuild the window so every text is built anew."""
@@ -336,8 +433,10 @@ class DesktopApp(QObject):
         assert self.runner is not None
 
         def make_demo(session: Session, job: JobControl) -> DemoSummary:
+            from sellerdesk.db.tracking import without_audit
             from sellerdesk.demo import generate_demo  # only --demo needs it
 
+            without_audit(session)  # thousands of machine-made rows: nobody's doing
             return generate_demo(session, orders=DEMO_ORDERS, progress=job.progress, cancelled=job.cancelled)
 
         self.runner.run(

@@ -6,6 +6,7 @@ Qt is imported only by the ``gui`` command, so the other commands start fast and
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 import time
@@ -25,7 +26,7 @@ from sellerdesk.db.backup import (
     verify_backup,
 )
 from sellerdesk.db.engine import display_name, make_engine, make_session_factory, resolve_url, sqlite_path
-from sellerdesk.domain.enums import Platform
+from sellerdesk.domain.enums import Platform, Role
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.timeutil import parse_month
 
@@ -89,6 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     imp.add_argument("--valid-rows", action="store_true", help="import the valid rows of files with problems")
     imp.add_argument("--json", action="store_true", help="print a JSON summary per file")
+
+    staff = sub.add_parser("staff", help="staff accounts (the command line acts as the owner)")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True)
+    add = staff_sub.add_parser("add", help="add an account; the password is asked for (or read from stdin)")
+    add.add_argument("login")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--name", default="", help="the name people know them by (default: the login)")
+    staff_sub.add_parser("list", help="every account, its role and whether it is active")
+    disable = staff_sub.add_parser("disable", help="disable an account (the last active owner stays)")
+    disable.add_argument("login")
+    reset = staff_sub.add_parser("reset-password", help="set a new password (asked for, or read from stdin)")
+    reset.add_argument("login")
 
     report = sub.add_parser("report", help="figures and reports")
     report_sub = report.add_subparsers(dest="report_command", required=True)
@@ -208,11 +221,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for path in export_samples(args.export_samples, seed=args.seed):
             print(path)
         return 0
+    from sellerdesk.db.tracking import without_audit
     from sellerdesk.demo import generate_demo
 
     engine = open_engine(args)
     started = time.perf_counter()
     with make_session_factory(engine).begin() as session:
+        without_audit(session)  # thousands of machine-made rows: nobody's doing
         summary = generate_demo(session, orders=args.orders, seed=args.seed, progress=_print_progress())
     _err("")
     print(f"Demo data written in {time.perf_counter() - started:.1f} s: {summary}")
@@ -232,6 +247,7 @@ def _print_progress() -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from sellerdesk.db.tracking import mark_changed
     from sellerdesk.platforms.registry import PLATFORMS
     from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths
     from sellerdesk.services.mappings import load_mapping_file
@@ -252,6 +268,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         automatic_backup(engine, "before-import")
     try:
         with make_session_factory(engine).begin() as session:
+            mark_changed(session)  # bulk writes pass no flush: the change counter tells the desktop apps
             results = import_paths(session, args.files, platform=platform, options=options)
             if args.dry_run:
                 session.rollback()
@@ -298,6 +315,43 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_password(prompt: str = "Password: ") -> str:
+    """From a prompt that does not echo, asked twice; from stdin's first line when it is not a terminal.
+
+    Never from an argument: those end up in shell history and process lists.
+    """
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Again: ") != first:
+        raise SellerDeskError("The two passwords differ.", code="password_mismatch")
+    return first
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    from sellerdesk.domain.permissions import OWNER
+    from sellerdesk.services import staff
+
+    engine = open_engine(args)
+    command = args.staff_command
+    password = read_password() if command in ("add", "reset-password") else ""
+    with make_session_factory(engine).begin() as session:
+        if command == "add":
+            staff.add_staff(session, OWNER, args.login, args.name, args.role, password)
+        elif command == "disable":
+            staff.disable_staff(session, OWNER, args.login)
+        elif command == "reset-password":
+            staff.reset_password(session, OWNER, args.login, password)
+        else:
+            for user in staff.list_staff(session, OWNER):
+                state = "active" if user.active else "disabled"
+                sign_in = "" if user.has_password else "  (no password: cannot sign in)"
+                print(f"{user.login:<20} {user.role.value:<11} {state:<9} {user.name}{sign_in}")
+            return 0
+    print(f"{command}: {args.login} done")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from sellerdesk.app import run_app
 
@@ -306,7 +360,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"db": cmd_db, "demo": cmd_demo, "import": cmd_import, "report": cmd_report}
+    handlers = {"db": cmd_db, "demo": cmd_demo, "import": cmd_import, "report": cmd_report, "staff": cmd_staff}
     handler = handlers.get(args.command or "gui", cmd_gui)
     try:
         return handler(args)

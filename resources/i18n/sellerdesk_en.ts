@@ -2,6 +2,184 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+206"/>
+        <source>Change account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Active (can sign in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The first account is the owner&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/audit_dialog.py" line="+47"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+38"/>
+        <location line="+83"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+122"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+83"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The newest {shown} of {total} changes; the export holds them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} change(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes (old → new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n change(s) written to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchModel</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+37"/>
@@ -84,9 +262,57 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+38"/>
+        <source>Changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this item while you were editing it. What they changed is listed below; fields you both changed are in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theirs (saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reload theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop your edit and show the item as it is saved now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply mine on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep their changes and save the fields you changed over them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountLinesModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+202"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+203"/>
         <source>Seller code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,7 +364,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+273"/>
+        <location filename="../../sellerdesk/app.py" line="+287"/>
         <source>Created a new, empty database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,12 +374,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+111"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>Creating the demo shop (%Ln order)…</numerusform>
@@ -172,7 +398,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+104"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+107"/>
         <source>(the log file could not be written)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -195,7 +421,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/export_view.py" line="+27"/>
+        <location filename="../../sellerdesk/ui/dialogs/export_view.py" line="+28"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,7 +511,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <location line="+12"/>
         <source>Export view</source>
         <translation type="unfinished"></translation>
@@ -386,7 +612,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+149"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+150"/>
         <source>Month to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,7 +627,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>GMV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,7 +662,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>GMV per day, by platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,7 +1109,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,7 +1170,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../sellerdesk/ui/runner.py" line="+107"/>
+        <location filename="../../sellerdesk/ui/runner.py" line="+110"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,6 +1408,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Operations / warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Product specialist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,7 +1423,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <source>Service specialist</source>
+        <source>Customer service</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1212,7 +1443,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+126"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+128"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,7 +1471,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+157"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+214"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,7 +1496,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,7 +1506,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About SellerDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1285,12 +1516,47 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-196"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+12"/>
+        <source>&amp;Staff and sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recycle bin…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>{name} · {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in as someone &amp;else…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,17 +1581,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
-        <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+83"/>
         <source>S&amp;hops…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,7 +1596,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+2"/>
+        <source>Who is signed in, and their role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Backing up the database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1626,7 +1892,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+3"/>
-        <source>You are not allowed to do this.</source>
+        <source>Your role does not allow this. Ask the shop&apos;s owner if you need it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1982,6 +2248,56 @@ Details: {detail}</source>
         <source>{file} lacks {columns}. {fallbacks} can be read in its place once you accept it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The login or the password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{login}” cannot be a login: use 2 to 64 letters, digits and . _ - @ (no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The login “{login}” is already used by another account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first account must be the owner&apos;s: add the owner first, then the staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{login} is the last active owner. Make someone else owner first; a shop always keeps one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A password needs at least {min} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{role}” is not a role SellerDesk knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no account with the login “{login}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The idle time must be between 0 and {max} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OpenDatabaseDialog</name>
@@ -2054,7 +2370,7 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+106"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+108"/>
         <source>Order {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2096,17 +2412,17 @@ Details: {detail}</source>
         </translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>Open a service ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Buyer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Receiver:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2337,7 +2653,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+84"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+86"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2629,6 +2945,34 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+8"/>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A new password for {name} ({login}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlatformFiguresModel</name>
     <message>
         <location filename="../../sellerdesk/ui/tablemodels/platform_figures.py" line="+23"/>
@@ -2654,7 +2998,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-423"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-426"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2687,7 +3031,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+129"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+138"/>
         <source>New product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2697,7 +3041,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2774,7 +3118,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+75"/>
         <source>Saved. The titles still contain words banned by the advertising law: {words}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,7 +3126,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductLabels</name>
     <message>
-        <location line="-411"/>
+        <location line="-461"/>
         <source>Traffic (引流款)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2865,23 +3209,23 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+111"/>
-        <location line="+307"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
+        <location line="+354"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-384"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Price below cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Seller code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3006,12 +3350,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+123"/>
+        <location line="+153"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-151"/>
         <source>Receive…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3036,12 +3380,17 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
+        <source>Delete product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Export purchase list…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3051,12 +3400,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Edit banned words…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Unlinked platform items…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3066,12 +3415,34 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+103"/>
+        <location line="+33"/>
         <source>Select a SKU first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-33"/>
         <location line="+10"/>
+        <source>Delete product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-5"/>
+        <source>Move “{title}” and its %n SKU(s) to the recycle bin?
+
+The owner can restore it from Settings → Recycle bin for 30 days.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{title}” is in the recycle bin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Purchase list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3086,7 +3457,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Purchase list written: %n SKU(s) to order.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3155,6 +3526,54 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     <message>
         <location line="+2"/>
         <source>One word or phrase per line; titles containing any of them are flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/recycle_bin.py" line="+35"/>
+        <source>Recycle bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gone for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted records stay here for {days} days, left out of every list and figure, then they are removed for good. Restoring one puts it back as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The recycle bin is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3305,12 +3724,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+21"/>
+        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+31"/>
         <source>Performance reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Staff member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3620,6 +4039,49 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/sign_in.py" line="+49"/>
+        <source>SellerDesk is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in to SellerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SellerDesk locked itself after a while without use. {name}, sign in again to go on, or sign in as someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in with the login and password the shop&apos;s owner gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit SellerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SkuForm</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+78"/>
@@ -3717,7 +4179,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3728,9 +4190,436 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="-224"/>
+        <source>Staff and sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No password yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ask who is there when SellerDesk starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save sign-in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lock after no use for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in is asked for once an owner account has a password. Without it, everyone who opens SellerDesk acts as the owner — fine for a one-person shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The new password of {name} is set. Tell it to them in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved. The new sign-in settings apply from the next start of SellerDesk on each PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffTexts</name>
+    <message>
+        <location filename="../../sellerdesk/ui/staff_texts.py" line="+11"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPI template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifecycle stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight (g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead time (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum order qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reorder point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping deadline (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved for a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservation released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>(owner, not signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StockMovementDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-153"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-154"/>
         <source>Receive stock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3835,7 +4724,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Posted. Stock of {codes} is now below zero.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+206"/>
+        <source>Change account</source>
+        <translation>修改账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Active (can sign in)</source>
+        <translation>启用（可以登录）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The first account is the owner&apos;s.</source>
+        <translation>第一个账号必须是店主的。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/audit_dialog.py" line="+47"/>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+38"/>
+        <location line="+83"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+122"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+83"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The newest {shown} of {total} changes; the export holds them all.</source>
+        <translation>显示最新的 {shown} 条，共 {total} 条改动；导出包含全部。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} change(s).</source>
+        <translation>共 {total} 条改动。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export audit log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes (old → new)</source>
+        <translation>改动（原值 → 新值）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n change(s) written to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 条改动写入 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出操作日志…</translation>
+    </message>
+</context>
+<context>
     <name>BatchModel</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+37"/>
@@ -83,9 +260,57 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+38"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this item while you were editing it. What they changed is listed below; fields you both changed are in red.</source>
+        <translation>你编辑期间，有人保存了这条记录。下面列出对方改动的内容；双方都改过的字段标为红色。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theirs (saved)</source>
+        <translation>对方（已保存）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reload theirs</source>
+        <translation>重新载入对方的版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop your edit and show the item as it is saved now</source>
+        <translation>放弃你的修改，显示当前已保存的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply mine on top</source>
+        <translation>在其基础上保存我的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep their changes and save the fields you changed over them</source>
+        <translation>保留对方的改动，再把你改过的字段保存上去</translation>
+    </message>
+</context>
+<context>
     <name>CountLinesModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+202"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+203"/>
         <source>Seller code</source>
         <translation>商家编码</translation>
     </message>
@@ -135,7 +360,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+273"/>
+        <location filename="../../sellerdesk/app.py" line="+287"/>
         <source>Created a new, empty database.</source>
         <translation>已新建一个空数据库。</translation>
     </message>
@@ -145,12 +370,12 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+111"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
@@ -167,7 +392,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+104"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+107"/>
         <source>(the log file could not be written)</source>
         <translation>（日志文件未能写入）</translation>
     </message>
@@ -195,7 +420,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ExportView</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/export_view.py" line="+27"/>
+        <location filename="../../sellerdesk/ui/dialogs/export_view.py" line="+28"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -285,7 +510,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <location line="+12"/>
         <source>Export view</source>
         <translation>导出列表</translation>
@@ -386,7 +611,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+149"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+150"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -401,7 +626,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>生成给经理的月度 Excel 报表</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>GMV</source>
         <translation>成交金额(GMV)</translation>
     </message>
@@ -436,7 +661,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>GMV per day, by platform</source>
         <translation>每日成交金额（分平台）</translation>
     </message>
@@ -885,7 +1110,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -946,7 +1171,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../sellerdesk/ui/runner.py" line="+107"/>
+        <location filename="../../sellerdesk/ui/runner.py" line="+110"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1184,6 +1409,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Operations / warehouse</source>
+        <translation>运营/仓储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Product specialist</source>
         <translation>商品专员</translation>
     </message>
@@ -1194,7 +1424,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <source>Service specialist</source>
+        <source>Customer service</source>
         <translation>客服专员</translation>
     </message>
 </context>
@@ -1214,7 +1444,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+126"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+128"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -1242,7 +1472,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+157"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+214"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1267,7 +1497,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1277,7 +1507,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About SellerDesk</source>
         <translation>关于 SellerDesk(&amp;A)</translation>
     </message>
@@ -1287,12 +1517,47 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-196"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+12"/>
+        <source>&amp;Staff and sign-in…</source>
+        <translation>员工与登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Audit log…</source>
+        <translation>操作日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recycle bin…</source>
+        <translation>回收站(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in as someone &amp;else…</source>
+        <translation>切换用户(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1317,17 +1582,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+81"/>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+83"/>
         <source>S&amp;hops…</source>
         <translation>店铺(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1337,7 +1597,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>当前使用的数据库。可通过“文件 → 打开数据库…”切换。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+2"/>
+        <source>Who is signed in, and their role</source>
+        <translation>当前登录的人及其角色</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
@@ -1629,8 +1894,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+3"/>
-        <source>You are not allowed to do this.</source>
-        <translation>您没有执行此操作的权限。</translation>
+        <source>Your role does not allow this. Ask the shop&apos;s owner if you need it.</source>
+        <translation>你的角色没有这项权限。如有需要，请联系店主。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1988,6 +2253,56 @@ Details: {detail}</source>
         <source>{file} lacks {columns}. {fallbacks} can be read in its place once you accept it.</source>
         <translation>{file} 缺少 {columns}。确认后可改用 {fallbacks} 代替。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The login or the password is wrong.</source>
+        <translation>登录名或密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{login}” cannot be a login: use 2 to 64 letters, digits and . _ - @ (no spaces).</source>
+        <translation>“{login}”不能作为登录名：请使用 2 到 64 个字母、数字或 . _ - @（不含空格）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The login “{login}” is already used by another account.</source>
+        <translation>登录名“{login}”已被其他账号使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first account must be the owner&apos;s: add the owner first, then the staff.</source>
+        <translation>第一个账号必须是店主的：请先添加店主，再添加员工。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{login} is the last active owner. Make someone else owner first; a shop always keeps one.</source>
+        <translation>{login} 是最后一位启用中的店主。请先把其他人设为店主；店铺至少要保留一位店主。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A password needs at least {min} characters.</source>
+        <translation>密码至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{role}” is not a role SellerDesk knows.</source>
+        <translation>“{role}”不是 SellerDesk 认识的角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no account with the login “{login}”.</source>
+        <translation>没有登录名为“{login}”的账号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The idle time must be between 0 and {max} minutes.</source>
+        <translation>空闲时间必须在 0 到 {max} 分钟之间。</translation>
+    </message>
 </context>
 <context>
     <name>OpenDatabaseDialog</name>
@@ -2060,7 +2375,7 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+106"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+108"/>
         <source>Order {id}</source>
         <translation>订单 {id}</translation>
     </message>
@@ -2098,17 +2413,17 @@ Details: {detail}</source>
         </translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>Open a service ticket…</source>
         <translation>新建售后工单…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Buyer:</source>
         <translation>买家：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Receiver:</source>
         <translation>收货人：</translation>
     </message>
@@ -2339,7 +2654,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+84"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+86"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -2378,7 +2693,7 @@ Details: {detail}</source>
     <message>
         <location line="+6"/>
         <source>Paid</source>
-        <translation>实付金额</translation>
+        <translation>付款</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2628,6 +2943,34 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+8"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A new password for {name} ({login}):</source>
+        <translation>为 {name}（{login}）设置新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PlatformFiguresModel</name>
     <message>
         <location filename="../../sellerdesk/ui/tablemodels/platform_figures.py" line="+23"/>
@@ -2653,7 +2996,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-423"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-426"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2686,7 +3029,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+129"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+138"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
@@ -2696,7 +3039,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -2773,7 +3116,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>含广告法禁用词（已标出）：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+75"/>
         <source>Saved. The titles still contain words banned by the advertising law: {words}</source>
         <translation>已保存。标题中仍含有广告法禁用词：{words}</translation>
     </message>
@@ -2781,7 +3124,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductLabels</name>
     <message>
-        <location line="-411"/>
+        <location line="-461"/>
         <source>Traffic (引流款)</source>
         <translation>引流款</translation>
     </message>
@@ -2864,30 +3207,30 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+111"/>
-        <location line="+307"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
+        <location line="+354"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-384"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation>{level}：安全库存 {safety}，补货点 {reorder}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Price below cost</source>
         <translation>售价低于成本</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Seller code</source>
         <translation>商家编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation>商品标题</translation>
+        <translation>商品名称</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2932,7 +3275,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <message>
         <location line="-5"/>
         <source>On hand</source>
-        <translation>实际库存</translation>
+        <translation>实物库存</translation>
     </message>
     <message>
         <location line="-1"/>
@@ -2953,20 +3296,20 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <location line="+11"/>
         <source>%Ln SKU(s)</source>
         <translation>
-            <numerusform>共 %Ln 个 SKU</numerusform>
+            <numerusform>%Ln 个 SKU</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No products yet.
 SKUs appear here with their seller codes once the catalog is filled in or order exports are imported.</source>
-        <translation>暂无商品。
-录入商品资料或导入订单导出文件后，SKU 及其商家编码会显示在这里。</translation>
+        <translation>还没有商品。
+录入商品资料或导入订单后，SKU 会按商家编码显示在这里。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Search seller code, title, variant or barcode</source>
-        <translation>搜索商家编码、标题、规格或条码</translation>
+        <translation>搜索商家编码、名称、规格或条形码</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3005,12 +3348,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+123"/>
+        <location line="+153"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-151"/>
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
@@ -3035,12 +3378,17 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导入盘点结果…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
+        <source>Delete product…</source>
+        <translation>删除商品…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Export purchase list…</source>
         <translation>导出采购清单…</translation>
     </message>
@@ -3050,12 +3398,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>检查标题违禁词</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Edit banned words…</source>
         <translation>编辑违禁词…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Unlinked platform items…</source>
         <translation>未关联的平台商品…</translation>
     </message>
@@ -3065,12 +3413,35 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导出商品资料…</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+103"/>
+        <location line="+33"/>
         <source>Select a SKU first.</source>
         <translation>请先选择一个 SKU。</translation>
     </message>
     <message>
+        <location line="-33"/>
         <location line="+10"/>
+        <source>Delete product</source>
+        <translation>删除商品</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-5"/>
+        <source>Move “{title}” and its %n SKU(s) to the recycle bin?
+
+The owner can restore it from Settings → Recycle bin for 30 days.</source>
+        <translation>
+            <numerusform>把“{title}”及其 %n 个 SKU 移到回收站？
+
+30 天内，店主可在“设置 → 回收站”中恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{title}” is in the recycle bin.</source>
+        <translation>“{title}”已移到回收站。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Purchase list</source>
         <translation>采购清单</translation>
     </message>
@@ -3085,7 +3456,7 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导出采购清单</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Purchase list written: %n SKU(s) to order.</source>
         <translation>
             <numerusform>采购清单已导出：%n 个 SKU 需要采购。</numerusform>
@@ -3151,6 +3522,54 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <location line="+2"/>
         <source>One word or phrase per line; titles containing any of them are flagged.</source>
         <translation>每行一个词；标题中含有任一词语都会被标出。</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/recycle_bin.py" line="+35"/>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>删除人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gone for good</source>
+        <translation>彻底删除时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted records stay here for {days} days, left out of every list and figure, then they are removed for good. Restoring one puts it back as it was.</source>
+        <translation>删除的记录在这里保留 {days} 天，不出现在任何列表和统计中，之后将被彻底删除。恢复后，记录会回到删除前的样子。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The recycle bin is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -3304,12 +3723,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+21"/>
+        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+31"/>
         <source>Performance reviews</source>
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
@@ -3615,6 +4034,49 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/sign_in.py" line="+49"/>
+        <source>SellerDesk is locked</source>
+        <translation>SellerDesk 已锁定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in to SellerDesk</source>
+        <translation>登录 SellerDesk</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SellerDesk locked itself after a while without use. {name}, sign in again to go on, or sign in as someone else.</source>
+        <translation>SellerDesk 因一段时间无人使用已自动锁定。{name}，请重新登录以继续，也可以换其他人登录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in with the login and password the shop&apos;s owner gave you.</source>
+        <translation>请用店主为你设置的登录名和密码登录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit SellerDesk</source>
+        <translation>退出 SellerDesk</translation>
+    </message>
+</context>
+<context>
     <name>SkuForm</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+78"/>
@@ -3712,7 +4174,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>负库存</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Cost</source>
         <translation>成本价</translation>
     </message>
@@ -3723,9 +4185,436 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="-224"/>
+        <source>Staff and sign-in</source>
+        <translation>员工与登录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No password yet</source>
+        <translation>尚未设置密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ask who is there when SellerDesk starts</source>
+        <translation>启动 SellerDesk 时要求登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save sign-in settings</source>
+        <translation>保存登录设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lock after no use for</source>
+        <translation>无操作多久后锁定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in is asked for once an owner account has a password. Without it, everyone who opens SellerDesk acts as the owner — fine for a one-person shop.</source>
+        <translation>店主账号设置密码后才会要求登录。不要求登录时，打开 SellerDesk 的人都以店主身份操作——适合一人经营的店铺。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The new password of {name} is set. Tell it to them in person.</source>
+        <translation>{name} 的新密码已设置。请当面告诉本人。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved. The new sign-in settings apply from the next start of SellerDesk on each PC.</source>
+        <translation>已保存。新的登录设置将在各台电脑下次启动 SellerDesk 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTexts</name>
+    <message>
+        <location filename="../../sellerdesk/ui/staff_texts.py" line="+11"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock movement</source>
+        <translation>库存变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff account</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service ticket</source>
+        <translation>客服工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance review</source>
+        <translation>绩效考核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPI template</source>
+        <translation>KPI 模板</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf status</source>
+        <translation>上架状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead time (days)</source>
+        <translation>采购周期（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum order qty</source>
+        <translation>最小起订量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative stock</source>
+        <translation>负库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hand change</source>
+        <translation>实物库存变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved change</source>
+        <translation>占用库存变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform fee</source>
+        <translation>平台佣金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping deadline (hours)</source>
+        <translation>发货时限（小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seller memo</source>
+        <translation>卖家备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation>库存修正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer out</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer in</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved for a sale</source>
+        <translation>销售占用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservation released</source>
+        <translation>释放占用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped out</source>
+        <translation>发货出库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>(owner, not signed in)</source>
+        <translation>（店主，未登录）</translation>
+    </message>
+</context>
+<context>
     <name>StockMovementDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-153"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-154"/>
         <source>Receive stock</source>
         <translation>入库</translation>
     </message>
@@ -3830,7 +4719,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>⚠ 此次变动后库存将为负数。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Posted. Stock of {codes} is now below zero.</source>
         <translation>已提交。{codes} 的库存现已低于零。</translation>
     </message>

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine
 
 from sellerdesk.db.files import create_private_file, make_private_dir
 from sellerdesk.domain.errors import StorageError
+from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 
 
 def backup_path_beside(engine: Engine, folder: Path | None, tag: str) -> Path:
@@ -30,8 +31,12 @@ def backup_path_beside(engine: Engine, folder: Path | None, tag: str) -> Path:
     return (folder or Path.cwd()) / f"sellerdesk-{engine.url.database}.{tag}.{stamp}.sql"
 
 
-def backup_database(engine: Engine, target: Path) -> Path:
-    """Write a consistent copy of the database to ``target``; raises StorageError on failure."""
+def backup_database(engine: Engine, target: Path, *, actor: Actor = OWNER) -> Path:
+    """Write a consistent copy of the database to ``target``; raises StorageError on failure.
+
+    ``actor``: the desktop app passes who is signed in (a backup holds everything); the command line is the owner.
+    """
+    require(actor, Action.MANAGE_BACKUPS)
     make_private_dir(target.parent)
     if engine.dialect.name == "sqlite":
         return _backup_sqlite(engine, target)

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk import APP_NAME, ORG_NAME
+from sellerdesk.db import tracking  # noqa: F401 - registers the audit and change-counter session events
 from sellerdesk.db.files import create_private_file, make_private_dir
 
 ENV_VAR = "SELLERDESK_DB"

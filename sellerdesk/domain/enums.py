@@ -38,11 +38,19 @@ class RefundState(StrEnum):
 
 
 class Role(StrEnum):
-    OWNER = "owner"
-    OPERATIONS_MANAGER = "operations_manager"
-    PRODUCT_SPECIALIST = "product_specialist"
-    MARKETING_SPECIALIST = "marketing_specialist"
-    SERVICE_SPECIALIST = "service_specialist"
+    """A staff member's role; what each may do is the table in ``domain.permissions``."""
+
+    OWNER = "owner"  # 店主: everything, alone manages staff, backups and database settings
+    MANAGER = "manager"  # 运营经理: the shop's work, reviews and KPI templates
+    OPERATIONS = "operations"  # 运营/仓储: imports, shipping, stock
+    PRODUCT = "product"  # 商品专员
+    MARKETING = "marketing"  # 营销专员
+    SERVICE = "service"  # 客服专员
+    # The names before migration 0007 (values migrated there), kept as aliases for older callers.
+    OPERATIONS_MANAGER = "manager"
+    PRODUCT_SPECIALIST = "product"
+    MARKETING_SPECIALIST = "marketing"
+    SERVICE_SPECIALIST = "service"
 
 
 class ProductRole(StrEnum):

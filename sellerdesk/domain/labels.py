@@ -76,10 +76,11 @@ PROMOTION_KINDS: Mapping[str, str] = {
 }
 STAFF_ROLES: Mapping[str, str] = {
     "owner": QT_TRANSLATE_NOOP("Labels", "Owner"),
-    "operations_manager": QT_TRANSLATE_NOOP("Labels", "Operations manager"),
-    "product_specialist": QT_TRANSLATE_NOOP("Labels", "Product specialist"),
-    "marketing_specialist": QT_TRANSLATE_NOOP("Labels", "Marketing specialist"),
-    "service_specialist": QT_TRANSLATE_NOOP("Labels", "Service specialist"),
+    "manager": QT_TRANSLATE_NOOP("Labels", "Operations manager"),
+    "operations": QT_TRANSLATE_NOOP("Labels", "Operations / warehouse"),
+    "product": QT_TRANSLATE_NOOP("Labels", "Product specialist"),
+    "marketing": QT_TRANSLATE_NOOP("Labels", "Marketing specialist"),
+    "service": QT_TRANSLATE_NOOP("Labels", "Customer service"),
 }
 
 # Every table, by name (the test that screens and workbook agree walks these).

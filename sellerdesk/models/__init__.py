@@ -1,6 +1,6 @@
 """SQLAlchemy typed tables, one module per aggregate. Importing this package registers them all."""
 
-from sellerdesk.models.audit import AuditEntry
+from sellerdesk.models.audit import AuditEntry, ChangeCounter
 from sellerdesk.models.base import Base
 from sellerdesk.models.catalog import Listing, Product, Sku
 from sellerdesk.models.imports import ColumnMapping, ImportBatch, ImportChange
@@ -30,6 +30,7 @@ __all__ = [
     "Base",
     "Buyer",
     "CannedReply",
+    "ChangeCounter",
     "ColumnMapping",
     "DailySales",
     "ImportBatch",

@@ -1,10 +1,14 @@
-"""Who changed what, when: the audit log."""
+"""Who changed what, when: the audit log, and the change counter other PCs poll.
+
+Entries are written by ``services.audit`` from a session event, never by hand; they name the record by
+kind, id and a label and hold no foreign key to it, so they outlive the record.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sellerdesk.domain.timeutil import utcnow
@@ -20,4 +24,15 @@ class AuditEntry(IdMixin, Base):
     action: Mapped[str] = mapped_column(String(40))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None] = mapped_column(BigIntPK)
-    details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)  # field → [old, new]
+    staff_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    label: Mapped[str] = mapped_column(String(300), default="", server_default="")  # the record as people call it
+
+
+class ChangeCounter(Base):
+    """One row whose ``seq`` every writing transaction bumps: other PCs poll it to see that data changed."""
+
+    __tablename__ = "change_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigIntPK, default=0)

@@ -23,6 +23,7 @@ class Product(IdMixin, VersionMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None]  # in the recycle bin since (services.recycle)
 
     skus: Mapped[list[Sku]] = relationship(back_populates="product", cascade="all, delete-orphan")
 

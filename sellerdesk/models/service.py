@@ -34,6 +34,7 @@ class Ticket(IdMixin, VersionMixin, Base):
     resolution_due: Mapped[datetime | None]
     satisfaction: Mapped[int | None]  # 1-5 as the buyer rated it
     outcome: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime | None]  # in the recycle bin since (services.recycle)
 
     events: Mapped[list[TicketEvent]] = relationship(
         back_populates="ticket", cascade="all, delete-orphan", order_by="TicketEvent.at"

@@ -34,3 +34,5 @@ class StaffUser(IdMixin, VersionMixin, Base):
     role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # domain.passwords' "scrypt$n$r$p$salt$hash"; "" = no password yet (the account cannot sign in).
+    password_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")

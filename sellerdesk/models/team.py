@@ -69,6 +69,7 @@ class Task(IdMixin, VersionMixin, Base):
     cause: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None]
+    deleted_at: Mapped[datetime | None]  # in the recycle bin since (services.recycle)
 
 
 class TaskChecklistItem(IdMixin, Base):
@@ -164,6 +165,7 @@ class Review(IdMixin, VersionMixin, Base):
     self_comment: Mapped[str] = mapped_column(Text, default="")
     improvement_plan: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None]  # in the recycle bin since (services.recycle)
 
     lines: Mapped[list[ReviewLine]] = relationship(back_populates="review", cascade="all, delete-orphan")
 

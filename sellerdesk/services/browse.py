@@ -19,11 +19,12 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, exists, false, func, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
 from sellerdesk.domain.enums import TicketStatus
+from sellerdesk.domain.permissions import Action, Actor, can, require
 from sellerdesk.domain.stock import is_low_stock
 from sellerdesk.models import Order, Product, Review, Shop, Sku, StaffUser, StockMovement, Task, Ticket
 from sellerdesk.services.zones import house_timezone
@@ -44,7 +45,7 @@ class ProductRow:
     title: str
     spec: str
     price_cents: int
-    cost_cents: int
+    cost_cents: int | None  # None: the reader may not see costs
     on_hand: int
     available: int
     safety_stock: int
@@ -186,7 +187,7 @@ def _product_listing() -> _Listing[ProductRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Sku.id).join(Product, Product.id == Sku.product_id),
+        ids=lambda: select(Sku.id).join(Product, Product.id == Sku.product_id).where(Product.deleted_at.is_(None)),
         id_column=Sku.id,
         sorts={
             "seller_code": (Sku.seller_code,),
@@ -207,8 +208,12 @@ def count_products(session: Session, search: str = "") -> int:
     return _product_listing().count(session, search)
 
 
-def product_page(session: Session, request: PageRequest) -> tuple[ProductRow, ...]:
-    return _product_listing().page(session, request)
+def product_page(session: Session, request: PageRequest, *, actor: Actor) -> tuple[ProductRow, ...]:
+    """A page of SKUs; costs are None for roles that may not see them (and sorting by cost is refused)."""
+    if request.sort == "cost":
+        require(actor, Action.VIEW_COSTS)
+    rows = _product_listing().page(session, request)
+    return rows if can(actor, Action.VIEW_COSTS) else tuple(replace(r, cost_cents=None) for r in rows)
 
 
 # ---------------------------------------------------------------- service tickets
@@ -242,7 +247,9 @@ def _ticket_listing() -> _Listing[TicketRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Ticket.id).outerjoin(assignee, assignee.id == Ticket.assignee_id),
+        ids=lambda: (
+            select(Ticket.id).outerjoin(assignee, assignee.id == Ticket.assignee_id).where(Ticket.deleted_at.is_(None))
+        ),
         id_column=Ticket.id,
         sorts={
             "id": (Ticket.id,),
@@ -284,7 +291,9 @@ def _task_listing() -> _Listing[TaskRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Task.id).outerjoin(assignee, assignee.id == Task.assignee_id),
+        ids=lambda: (
+            select(Task.id).outerjoin(assignee, assignee.id == Task.assignee_id).where(Task.deleted_at.is_(None))
+        ),
         id_column=Task.id,
         sorts={
             "title": (Task.title, Task.id),
@@ -327,7 +336,7 @@ def _review_listing() -> _Listing[ReviewRow]:
 
     return _Listing(
         query=query,
-        ids=lambda: select(Review.id).join(staff, staff.id == Review.staff_id),
+        ids=lambda: select(Review.id).join(staff, staff.id == Review.staff_id).where(Review.deleted_at.is_(None)),
         id_column=Review.id,
         sorts={
             "staff": (staff.name, Review.month, Review.id),
@@ -341,12 +350,19 @@ def _review_listing() -> _Listing[ReviewRow]:
     )
 
 
-def count_reviews(session: Session, search: str = "") -> int:
-    return _review_listing().count(session, search)
+def _own_reviews(actor: Actor) -> tuple[ColumnElement[bool], ...]:
+    """Without ``VIEW_OTHERS_REVIEWS`` a person sees their own reviews only."""
+    if can(actor, Action.VIEW_OTHERS_REVIEWS):
+        return ()
+    return (Review.staff_id == actor.staff_id,) if actor.staff_id is not None else (false(),)
 
 
-def review_page(session: Session, request: PageRequest) -> tuple[ReviewRow, ...]:
-    return _review_listing().page(session, request)
+def count_reviews(session: Session, search: str = "", *, actor: Actor) -> int:
+    return _review_listing().count(session, search, _own_reviews(actor))
+
+
+def review_page(session: Session, request: PageRequest, *, actor: Actor) -> tuple[ReviewRow, ...]:
+    return _review_listing().page(session, request, _own_reviews(actor))
 
 
 # ---------------------------------------------------------------- home dashboard

@@ -66,7 +66,9 @@ class HomeDashboard:
 def overdue_ticket_count(session: Session, now: datetime) -> int:
     """Open tickets whose resolution is due before ``now``, or whose first response is due and not given."""
     late_answer = and_(Ticket.first_response_at.is_(None), Ticket.first_response_due < now)
-    stmt = select(func.count()).where(Ticket.status.in_(_OPEN_TICKETS), or_(Ticket.resolution_due < now, late_answer))
+    stmt = select(func.count()).where(
+        Ticket.status.in_(_OPEN_TICKETS), or_(Ticket.resolution_due < now, late_answer), Ticket.deleted_at.is_(None)
+    )
     return int(session.execute(stmt.select_from(Ticket)).scalar_one())
 
 

@@ -25,6 +25,7 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
 from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, NotFoundError
 from sellerdesk.domain.orders import Recency, export_recency
+from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.domain.records import FileKind, FileNote, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_time, utcnow
 from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
@@ -712,6 +713,7 @@ def import_paths(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    actor: Actor = OWNER,
 ) -> ImportResults:
     """Import files as one unit: if any file has problems (and valid rows are not accepted), nothing is kept.
 
@@ -719,7 +721,9 @@ def import_paths(
     anything is written. Each file is then parsed on a helper thread while this one writes the orders
     parsed so far: SQLite works without holding the GIL, so parsing and writing overlap. The writes
     sit in a savepoint, rolled back when a file has problems (``ImportRefused``) and on a dry run.
+    ``actor``: the desktop app passes who is signed in; the command line acts as the owner.
     """
+    require(actor, Action.IMPORT_ORDERS)
     options = options or ImportOptions()
     # 100k+ live records: the collector's passes over them would cost as much as the work. They are
     # freed (by reference counting) before it runs again, so it never walks them at all.
@@ -1051,7 +1055,8 @@ _TABLES: dict[str, type[Order] | type[OrderItem] | type[Refund]] = {
 _TIME_COLUMNS = (*om.ORDER_TIME_FIELDS, "shipped_at", "applied_at", "finished_at")
 
 
-def undo_batch(session: Session, batch_id: int) -> Changes:
+def undo_batch(session: Session, batch_id: int, *, actor: Actor = OWNER) -> Changes:
+    require(actor, Action.IMPORT_ORDERS)
     """Restore exactly what the batch created or changed. Refused when a later batch touched the same rows."""
     batch = session.get(ImportBatch, batch_id)
     if batch is None:

@@ -14,17 +14,19 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, select
 from sqlalchemy.orm import Session
 
+from sellerdesk.db.tracking import act_as
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import OrderStatus, Platform, TicketStatus
 from sellerdesk.domain.errors import NotFoundError, ValidationError
 from sellerdesk.domain.orders import ship_deadline
+from sellerdesk.domain.permissions import Action, Actor, can, mask_name, mask_phone, require
 from sellerdesk.domain.timeutil import DEFAULT_TZ, zone_of
 from sellerdesk.models import AppSetting, Order, OrderItem, Refund, Shop, Sku, Ticket
 from sellerdesk.models.imports import ImportBatch, ImportChange
@@ -161,8 +163,10 @@ def ship_deadlines(session: Session) -> ShipDeadlines:
     return ShipDeadlines(hours=hours, version=setting.version if setting is not None else 0)
 
 
-def set_ship_deadlines(session: Session, hours: Mapping[str, int], expected_version: int) -> Changes:
+def set_ship_deadlines(session: Session, hours: Mapping[str, int], expected_version: int, *, actor: Actor) -> Changes:
     """Store the deadline per platform; refused when someone saved the setting meanwhile."""
+    require(actor, Action.SHIP_ORDERS)
+    act_as(session, actor)
     for platform, value in hours.items():
         if platform not in _PLATFORM_VALUES or not 1 <= value <= MAX_SHIP_HOURS:
             raise ValidationError(
@@ -283,7 +287,15 @@ def order_ids(
 
 
 def order_page(
-    session: Session, flt: OrderFilter, sort: OrderSort, now: datetime, *, offset: int, limit: int, total: int
+    session: Session,
+    flt: OrderFilter,
+    sort: OrderSort,
+    now: datetime,
+    *,
+    offset: int,
+    limit: int,
+    total: int,
+    actor: Actor,
 ) -> tuple[OrderListRow, ...]:
     """A page by position before the id list is at hand: an index walk from the nearer end."""
     ctx = _Context(now, ship_hours_by_shop(session) if flt.late_only else {})
@@ -294,11 +306,13 @@ def order_page(
         ids.reverse()
     else:
         ids = list(session.scalars(_ids_query(session, flt, sort, ctx).offset(offset).limit(limit)))
-    return orders_by_ids(session, ids, now)
+    return orders_by_ids(session, ids, now, actor=actor)
 
 
-def orders_by_ids(session: Session, ids: Sequence[int], now: datetime) -> tuple[OrderListRow, ...]:
-    """These orders' list rows, in the order given (missing ones, deleted meanwhile, left out)."""
+def orders_by_ids(session: Session, ids: Sequence[int], now: datetime, *, actor: Actor) -> tuple[OrderListRow, ...]:
+    """These orders' list rows, in the order given (missing ones, deleted meanwhile, left out).
+
+    Receivers' names are masked for roles that do not ship (``Action.VIEW_BUYER_CONTACT``)."""
     if not ids:
         return ()
     hours = ship_hours_by_shop(session)
@@ -314,6 +328,8 @@ def orders_by_ids(session: Session, ids: Sequence[int], now: datetime) -> tuple[
         .where(Order.id.in_(list(ids)))
     )
     rows = {r[0]: _to_row(r, hours, now) for r in session.execute(stmt)}
+    if not can(actor, Action.VIEW_BUYER_CONTACT):
+        rows = {i: replace(r, receiver_name=mask_name(r.receiver_name)) for i, r in rows.items()}
     return tuple(rows[i] for i in ids if i in rows)
 
 
@@ -417,6 +433,8 @@ class OrderDetail:
     discount_cents: int
     shipping_cents: int
     receiver_region: str
+    receiver_phone: str  # masked (last four digits) for roles that do not ship
+    receiver_address: str  # "" for roles that do not ship
     buyer_message: str
     seller_memo: str
     items: tuple[ItemLine, ...]
@@ -426,11 +444,12 @@ class OrderDetail:
     batches: tuple[OrderBatch, ...]
 
 
-def order_detail(session: Session, order_id: int, now: datetime) -> OrderDetail:
+def order_detail(session: Session, order_id: int, now: datetime, *, actor: Actor) -> OrderDetail:
     order = session.get(Order, order_id)
     if order is None:
         raise NotFoundError(f"Order {order_id} does not exist.", code="order_not_found", id=order_id)
-    rows = orders_by_ids(session, [order_id], now)
+    rows = orders_by_ids(session, [order_id], now, actor=actor)
+    contact = can(actor, Action.VIEW_BUYER_CONTACT)
     lines = (
         select(OrderItem, Sku.product_id)
         .outerjoin(Sku, Sku.id == OrderItem.sku_id)
@@ -454,6 +473,8 @@ def order_detail(session: Session, order_id: int, now: datetime) -> OrderDetail:
         discount_cents=order.discount_cents,
         shipping_cents=order.shipping_cents,
         receiver_region=region,
+        receiver_phone=order.receiver_phone if contact else mask_phone(order.receiver_phone),
+        receiver_address=order.receiver_address if contact else "",
         buyer_message=order.buyer_message,
         seller_memo=order.seller_memo,
         items=items,
@@ -578,6 +599,7 @@ def iter_view(
     sort: OrderSort,
     now: datetime,
     *,
+    actor: Actor,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     chunk: int = 2_000,
@@ -587,7 +609,7 @@ def iter_view(
     for start in range(0, len(ids), chunk):
         if cancelled is not None and cancelled():
             return
-        yield from orders_by_ids(session, ids[start : start + chunk], now)
+        yield from orders_by_ids(session, ids[start : start + chunk], now, actor=actor)
         if progress is not None:
             progress(min(start + chunk, len(ids)), len(ids))
 

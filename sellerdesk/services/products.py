@@ -2,6 +2,8 @@
 
 The list pages like ``services.browse`` (ids first, then the page's rows), with filters on category,
 role, lifecycle stage, shelf status and stock level; stock figures are sums over the ledger.
+Costs and margins are guarded (``Action.VIEW_COSTS``): for other roles they come back as None or are
+refused; products in the recycle bin (``deleted_at`` set) are left out of every list.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
+from sellerdesk.db.tracking import act_as
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Lifecycle, NegativeStockPolicy, OrderStatus, ProductRole, ShelfStatus
 from sellerdesk.domain.errors import ConflictError, ImportFileError, NotFoundError, ValidationError
+from sellerdesk.domain.permissions import Action, Actor, can, require
 from sellerdesk.domain.records import RowProblem
 from sellerdesk.domain.stock import Margin, StockLevel, margin_of, replenishment_qty, stock_level
 from sellerdesk.domain.timeutil import utcnow
@@ -61,7 +66,7 @@ class SkuRow:
     lifecycle: str
     shelf_status: str
     price_cents: int
-    cost_cents: int
+    cost_cents: int | None  # None: the reader may not see costs
     on_hand: int
     reserved: int
     safety_stock: int
@@ -157,7 +162,7 @@ def _level_where(level: str) -> ColumnElement[bool]:
 
 
 def _filtered_ids(search: str, filters: SkuFilter, *, with_stock: bool = False) -> AnySelect:
-    stmt = select(Sku.id).join(Product, Product.id == Sku.product_id)
+    stmt = select(Sku.id).join(Product, Product.id == Sku.product_id).where(Product.deleted_at.is_(None))
     if with_stock or filters.level:
         stmt = stmt.outerjoin(_ledger(), _ledger().c.sku_id == Sku.id)
     for column, value in (
@@ -179,16 +184,18 @@ def _filtered_ids(search: str, filters: SkuFilter, *, with_stock: bool = False) 
 
 
 def count_skus(session: Session, search: str = "", filters: SkuFilter = SkuFilter()) -> int:
-    if not search.strip() and filters == SkuFilter():
-        return int(session.execute(select(func.count(Sku.id))).scalar_one())  # the common case: no join
     sub = _filtered_ids(search, filters).subquery()
     return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
-def sku_page(session: Session, request: PageRequest, filters: SkuFilter = SkuFilter()) -> tuple[SkuRow, ...]:
+def sku_page(
+    session: Session, request: PageRequest, filters: SkuFilter = SkuFilter(), *, actor: Actor
+) -> tuple[SkuRow, ...]:
     sorts = _sorts()
     if request.sort not in sorts:
         raise ValueError(f"unknown sort key {request.sort!r}")
+    if request.sort == "cost":
+        require(actor, Action.VIEW_COSTS)  # the order alone would tell the costs
     order = [col.desc() if request.descending else col.asc() for col in sorts[request.sort]]
     with_stock = request.sort in _STOCK_SORTS
     ids_stmt = (
@@ -201,7 +208,8 @@ def sku_page(session: Session, request: PageRequest, filters: SkuFilter = SkuFil
     if not ids:
         return ()
     rows = _rows_by_id(session, ids)
-    return tuple(rows[i] for i in ids)
+    hide = not can(actor, Action.VIEW_COSTS)
+    return tuple(replace(rows[i], cost_cents=None) if hide else rows[i] for i in ids)
 
 
 def _rows_by_id(session: Session, ids: Sequence[int]) -> dict[int, SkuRow]:
@@ -257,7 +265,7 @@ class SkuData:
     title: str = ""
     spec: str = ""
     barcode: str = ""
-    cost_cents: int = 0
+    cost_cents: int | None = 0  # None: hidden from the reader, left as stored on save
     price_cents: int = 0
     weight_g: int = 0
     supplier: str = ""
@@ -291,6 +299,7 @@ class SaveResult:
     changes: Changes
     product_id: int
     title_hits: dict[str, tuple[TitleHit, ...]] = field(default_factory=dict)  # title → hits (warnings)
+    data: ProductData | None = None  # the product as saved, with its new versions
 
 
 _SKU_EDITABLE = (
@@ -312,13 +321,14 @@ _SKU_EDITABLE = (
 _PRODUCT_EDITABLE = ("title", "category", "brand", "role", "lifecycle", "shelf_status", "notes")
 
 
-def get_product(session: Session, product_id: int) -> ProductData:
-    product = session.get(Product, product_id)
-    if product is None:
+def get_product(session: Session, product_id: int, *, actor: Actor) -> ProductData:
+    product = session.get(Product, product_id, populate_existing=True)
+    if product is None or product.deleted_at is not None:
         raise NotFoundError(f"No product {product_id}.", code="not_found")
     listings = _listings_of(session, [s.id for s in product.skus])
+    hide = {} if can(actor, Action.VIEW_COSTS) else {"cost_cents": None}
     skus = tuple(
-        SkuData(**{k: getattr(s, k) for k in _SKU_EDITABLE}, id=s.id, version=s.version, listings=listings[s.id])
+        SkuData(**{k: getattr(s, k) for k in _SKU_EDITABLE} | hide, id=s.id, version=s.version, listings=listings[s.id])
         for s in sorted(product.skus, key=lambda s: s.seller_code)
     )
     values = {k: getattr(product, k) for k in _PRODUCT_EDITABLE}
@@ -352,7 +362,7 @@ def validate_product(data: ProductData) -> None:
         raise ValidationError(f"Seller codes repeat: {', '.join(repeated)}.", code="seller_code_taken", value=repeated)
     for sku in data.skus:
         numbers = (
-            sku.cost_cents,
+            sku.cost_cents or 0,
             sku.price_cents,
             sku.weight_g,
             sku.lead_time_days,
@@ -363,12 +373,37 @@ def validate_product(data: ProductData) -> None:
             raise ValidationError(f"{sku.seller_code}: negative figure.", code="negative_value", value=sku.seller_code)
 
 
-def save_product(session: Session, data: ProductData) -> SaveResult:
+def save_product(session: Session, data: ProductData, *, actor: Actor) -> SaveResult:
     """Create or update a product and its SKUs; versions guard against concurrent edits.
 
     Banned title words do not block saving (the shop may sell offline); they come back as warnings.
+    A ``ConflictError`` (someone saved meanwhile) leaves everything as it was; the caller reloads and
+    offers to apply its edit on top (``domain.conflicts``). ``SaveResult.data`` carries the new versions,
+    so the editor's next save does not conflict with its own.
     """
+    require(actor, Action.EDIT_PRODUCTS)
+    if not can(actor, Action.VIEW_COSTS) and any(s.cost_cents is not None for s in data.skus if s.id is not None):
+        require(actor, Action.VIEW_COSTS)
     validate_product(data)
+    act_as(session, actor)
+    try:
+        product = _write_product(session, data)
+    except StaleDataError as exc:  # saved by someone else between our read and our write (any flush)
+        raise ConflictError("Product changed by someone else.", code="conflict", product=data.id) from exc
+    words = banned_words(session)
+    titles = {data.title, *(s.title for s in data.skus)}
+    hits = {t: h for t in titles if t and (h := find_banned(t, words))}
+    return SaveResult(Changes(products=True), product.id, hits, get_product(session, product.id, actor=actor))
+
+
+def delete_product(session: Session, product_id: int, expected_version: int, *, actor: Actor) -> Changes:
+    """Move a product (and so its SKUs) to the recycle bin; the owner can restore it for 30 days."""
+    from sellerdesk.services.recycle import delete_record  # recycle imports the models only, not this module
+
+    return delete_record(session, actor, "products", product_id, expected_version)
+
+
+def _write_product(session: Session, data: ProductData) -> Product:
     product = _product_for(session, data)
     for key in _PRODUCT_EDITABLE:
         setattr(product, key, getattr(data, key).strip() if isinstance(getattr(data, key), str) else getattr(data, key))
@@ -377,10 +412,7 @@ def save_product(session: Session, data: ProductData) -> SaveResult:
     for sku_data in data.skus:
         _apply_sku(product, by_id, sku_data)
     session.flush()
-    words = banned_words(session)
-    titles = {data.title, *(s.title for s in data.skus)}
-    hits = {t: h for t in titles if t and (h := find_banned(t, words))}
-    return SaveResult(Changes(products=True), product.id, hits)
+    return product
 
 
 def _product_for(session: Session, data: ProductData) -> Product:
@@ -392,8 +424,10 @@ def _product_for(session: Session, data: ProductData) -> Product:
     if found is None:
         raise NotFoundError(f"No product {data.id}.", code="not_found")
     product = found
+    if product.deleted_at is not None:
+        raise NotFoundError(f"Product {data.id} is in the recycle bin.", code="not_found")
     if product.version != data.version:
-        raise ConflictError("Product changed by someone else.", code="conflict")
+        raise ConflictError("Product changed by someone else.", code="conflict", product=data.id)
     return product
 
 
@@ -411,6 +445,8 @@ def _check_codes_free(session: Session, data: ProductData) -> None:
 def _apply_sku(product: Product, by_id: dict[int, Sku], data: SkuData) -> None:
     values = {k: getattr(data, k) for k in _SKU_EDITABLE}
     values["seller_code"] = data.seller_code.strip()
+    if values["cost_cents"] is None:  # hidden from this editor: the stored cost stays
+        del values["cost_cents"]
     if data.id is None:
         product.skus.append(Sku(**values))
         return
@@ -418,7 +454,7 @@ def _apply_sku(product: Product, by_id: dict[int, Sku], data: SkuData) -> None:
     if sku is None:
         raise NotFoundError(f"No SKU {data.id} in this product.", code="not_found")
     if sku.version != data.version:
-        raise ConflictError("SKU changed by someone else.", code="conflict")
+        raise ConflictError("SKU changed by someone else.", code="conflict", product=product.id)
     for key, value in values.items():
         if getattr(sku, key) != value:
             setattr(sku, key, value)
@@ -434,7 +470,9 @@ def banned_words(session: Session) -> tuple[str, ...]:
     return normalize_words(str(w) for w in setting.value)
 
 
-def set_banned_words(session: Session, words: Sequence[str]) -> Changes:
+def set_banned_words(session: Session, words: Sequence[str], *, actor: Actor) -> Changes:
+    require(actor, Action.EDIT_PRODUCTS)
+    act_as(session, actor)
     store_setting(session, BANNED_WORDS_KEY, list(normalize_words(words)))
     return Changes(products=True)
 
@@ -556,8 +594,9 @@ class MarginRow:
     margin: Margin
 
 
-def sku_margins(session: Session, sku_ids: Sequence[int] | None = None) -> tuple[MarginRow, ...]:
+def sku_margins(session: Session, sku_ids: Sequence[int] | None = None, *, actor: Actor) -> tuple[MarginRow, ...]:
     """Margin of each SKU in each active shop, from its price, its cost and the shop's fee rate."""
+    require(actor, Action.VIEW_COSTS)
     stmt_shops = select(Shop.name, Shop.platform, Shop.fee_rate_bp).where(Shop.active.is_(True))
     shops: list[tuple[str, str, int]] = [tuple(r) for r in session.execute(stmt_shops)]  # type: ignore[misc]
     stmt = select(Sku.id, Sku.seller_code, Sku.price_cents, Sku.cost_cents).order_by(Sku.seller_code)
@@ -576,8 +615,8 @@ def shop_fee_rates(session: Session) -> tuple[tuple[str, int], ...]:
     return tuple((str(n), int(f)) for n, f in session.execute(stmt))
 
 
-def below_cost(session: Session) -> tuple[MarginRow, ...]:
-    return tuple(r for r in sku_margins(session) if r.margin.below_cost)
+def below_cost(session: Session, *, actor: Actor) -> tuple[MarginRow, ...]:
+    return tuple(r for r in sku_margins(session, actor=actor) if r.margin.below_cost)
 
 
 # ---------------------------------------------------------------- unlinked platform items
@@ -631,8 +670,11 @@ def with_listings(data: SkuData, listings: tuple[ListingInfo, ...]) -> SkuData:
 # ---------------------------------------------------------------- sheets: purchase list, stocktake
 
 
-def export_purchase_list(session: Session, path: Path, window_days: int = 30, *, as_of: datetime | None = None) -> int:
+def export_purchase_list(
+    session: Session, path: Path, window_days: int = 30, *, actor: Actor, as_of: datetime | None = None
+) -> int:
     """The replenishment suggestions as an xlsx purchase list, grouped by supplier; returns the row count."""
+    require(actor, Action.VIEW_COSTS)  # the list prices each line at cost
     rows = replenishment(session, window_days, as_of=as_of)
     cells = (
         (

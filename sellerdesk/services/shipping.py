@@ -17,9 +17,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sellerdesk.db.tracking import act_as
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import OrderStatus, Platform
 from sellerdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from sellerdesk.domain.permissions import Action, Actor, require
 from sellerdesk.models import Order
 from sellerdesk.platforms.registry import spec_of
 from sellerdesk.services.stock import sync_order_stock
@@ -78,12 +80,14 @@ def enter_tracking(session: Session, entries: Sequence[ShipEntry]) -> Changes:
     return Changes(orders=True)
 
 
-def mark_shipped(session: Session, entries: Sequence[ShipEntry], now: datetime) -> Changes:
+def mark_shipped(session: Session, entries: Sequence[ShipEntry], now: datetime, *, actor: Actor) -> Changes:
     """Record carrier and tracking and mark paid orders shipped at ``now``; all or nothing.
 
     Versions are checked (someone else's edit is a conflict); the stock ledger follows
     (``services.stock.sync_order_stock``).
     """
+    require(actor, Action.SHIP_ORDERS)
+    act_as(session, actor)
     if not entries:
         raise ValidationError("No orders to ship.", code="nothing_to_ship")
     ids = [e.order_id for e in entries]

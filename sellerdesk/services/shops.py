@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.models import Order, Shop
 from sellerdesk.platforms.registry import spec_of
 from sellerdesk.services.app_settings import load_setting, setting_version, store_setting
@@ -157,9 +158,10 @@ def default_shops(session: Session) -> dict[str, int]:
     return {str(k): int(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def save_shop(session: Session, edit: ShopEdit) -> ShopSaved:
+def save_shop(session: Session, edit: ShopEdit, *, actor: Actor = OWNER) -> ShopSaved:
     """Add or change a shop. A new time zone moves the shop's days and months, so the daily roll-up is
-    rebuilt (figures read it)."""
+    rebuilt (figures read it). ``actor``: the app passes who is signed in; the command line is the owner."""
+    require(actor, Action.MANAGE_SHOPS)
     name = _checked(edit)
     if _name_taken(session, edit.platform, name, edit.shop_id):
         raise ValidationError(f"There is already a shop named {name}.", code="shop_name_taken", name=name)
@@ -180,15 +182,17 @@ def save_shop(session: Session, edit: ShopEdit) -> ShopSaved:
     if zone_changed:
         rebuild_rollup(session)
     if edit.make_default is not None:
-        _save_default(session, edit.platform, shop.id, edit.make_default, edit.defaults_version)
+        _save_default(session, edit.platform, shop.id, edit.make_default, edit.defaults_version, actor)
     changes = Changes(shops=True, orders=zone_changed)
     return ShopSaved(_row(shop), changes)
 
 
-def _save_default(session: Session, platform: Platform, shop_id: int, make_default: bool, version: int) -> None:
+def _save_default(
+    session: Session, platform: Platform, shop_id: int, make_default: bool, version: int, actor: Actor
+) -> None:
     is_default = default_shops(session).get(platform.value) == shop_id
     if make_default != is_default:
-        set_default_shop(session, platform, shop_id if make_default else None, version)
+        set_default_shop(session, platform, shop_id if make_default else None, version, actor=actor)
 
 
 def _checked(edit: ShopEdit) -> str:
@@ -222,8 +226,11 @@ def _name_taken(session: Session, platform: Platform, name: str, shop_id: int | 
     return any(found != shop_id for found in session.scalars(stmt))
 
 
-def set_default_shop(session: Session, platform: Platform, shop_id: int | None, expected_version: int) -> Changes:
+def set_default_shop(
+    session: Session, platform: Platform, shop_id: int | None, expected_version: int, *, actor: Actor = OWNER
+) -> Changes:
     """Make ``shop_id`` the platform's default shop (None: no default); version-checked like every setting."""
+    require(actor, Action.MANAGE_SHOPS)
     defaults = default_shops(session)
     if shop_id is None:
         defaults.pop(platform.value, None)

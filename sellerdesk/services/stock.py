@@ -24,6 +24,7 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, and_, bindparam, case, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
+from sellerdesk.db.tracking import record_inserted
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import MovementKind, OrderStatus, RefundState
 from sellerdesk.domain.errors import NotFoundError, ValidationError
@@ -319,6 +320,7 @@ def _post(
         for sku_id, code, kind, delta in lines
     ]
     ids = tuple(session.scalars(insert(StockMovement).returning(StockMovement.id), rows))
+    record_inserted(session, StockMovement, ids, rows)  # people's stock movements, in the audit log
     return MovementResult(Changes(stock=True), ids, tuple(dict.fromkeys(warnings)))
 
 

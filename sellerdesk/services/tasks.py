@@ -251,14 +251,14 @@ def local_now(now: datetime | None = None) -> datetime:
 def _overdue_condition(now_local: datetime) -> ColumnElement[bool]:
     today, clock = now_local.date(), now_local.time().replace(microsecond=0)
     late = or_(Task.due_date < today, and_(Task.due_date == today, Task.due_time < clock))
-    return and_(Task.status != TaskStatus.DONE, late)
+    return and_(Task.status != TaskStatus.DONE, Task.deleted_at.is_(None), late)
 
 
 def _due_today_condition(now_local: datetime) -> ColumnElement[bool]:
     """Due today and not late yet: what is still to do today."""
     clock = now_local.time().replace(microsecond=0)
     in_time = or_(Task.due_time.is_(None), Task.due_time >= clock)
-    return and_(Task.status != TaskStatus.DONE, Task.due_date == now_local.date(), in_time)
+    return and_(Task.status != TaskStatus.DONE, Task.deleted_at.is_(None), Task.due_date == now_local.date(), in_time)
 
 
 def count_overdue(session: Session, now: datetime | None = None) -> int:
@@ -364,8 +364,8 @@ def _cards(session: Session, ids_stmt: Select[int], columns: Sequence[BoardColum
 
 
 def task_conditions(flt: TaskFilter, now_local: datetime) -> list[ColumnElement[bool]]:
-    """The WHERE conditions of a filter (the list view's listing uses them too)."""
-    where: list[ColumnElement[bool]] = []
+    """The WHERE conditions of a filter (the list view's listing uses them too); the recycle bin is left out."""
+    where: list[ColumnElement[bool]] = [Task.deleted_at.is_(None)]
     if flt.unassigned:
         where.append(Task.assignee_id.is_(None))
     elif flt.assignee_id is not None:
@@ -437,7 +437,7 @@ def my_tasks(session: Session, staff_id: int | None, now: datetime | None = None
     now_local = local_now(now)
     today = now_local.date()
     who = Task.assignee_id.is_(None) if staff_id is None else Task.assignee_id == staff_id
-    base = select(Task.id).where(who, Task.status != TaskStatus.DONE).limit(MY_LIMIT)
+    base = select(Task.id).where(who, Task.status != TaskStatus.DONE, Task.deleted_at.is_(None)).limit(MY_LIMIT)
     columns = board_columns(session)
     order = (Task.due_date, case((Task.due_time.is_(None), 1), else_=0), Task.due_time, Task.id)
     upcoming = and_(Task.due_date > today, Task.due_date <= today + timedelta(days=UPCOMING_DAYS))

@@ -254,6 +254,8 @@ _ZH: dict[str, str] = {
     "Final": "已定稿",
     "Owner": "店主",
     "Operations manager": "运营经理",
+    "Operations / warehouse": "运营/仓储",
+    "Customer service": "客服专员",
     "Product specialist": "商品专员",
     "Marketing specialist": "营销专员",
     "Service specialist": "客服专员",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sellerdesk import APP_NAME, __version__
 from sellerdesk.db.files import create_private_file, make_private_dir
-from sellerdesk.domain.errors import Cancelled, SellerDeskError, StorageError
+from sellerdesk.domain.errors import Cancelled, ConflictError, SellerDeskError, StorageError
 from sellerdesk.ui import messages
 
 if TYPE_CHECKING:  # the database layer loads after the first paint
@@ -60,7 +60,10 @@ def as_expected(exc: BaseException) -> BaseException:
     if "sqlalchemy.exc" not in sys.modules:
         return exc  # SQLAlchemy not loaded yet: this cannot be one of its errors
     from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm.exc import StaleDataError
 
+    if isinstance(exc, StaleDataError):  # a versioned row saved by someone else meanwhile
+        return ConflictError(str(exc), code="conflict")
     if isinstance(exc, DBAPIError) and (exc.connection_invalidated or _environment_failure(exc)):
         detail = str(exc.orig).strip()
         return StorageError(detail, code="database_unavailable", detail=detail)

@@ -21,6 +21,7 @@ import PySide6
 from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -35,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from sellerdesk import APP_NAME, __version__
 from sellerdesk.domain.changes import Changes
+from sellerdesk.domain.permissions import Action, Actor, can
 from sellerdesk.ui import settings as keys
+from sellerdesk.ui import staff_texts
 from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
 from sellerdesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from sellerdesk.ui.resources import icon
@@ -68,10 +71,13 @@ class MainWindow(QMainWindow):
     """Signals:
     database_change_requested(str): the user chose another database (a file path or a server URL).
     language_change_requested(str): the user chose another UI language ("zh_CN" or "en").
+    lock_requested(), switch_user_requested(): File → Lock / Sign in as someone else (sign-in on only).
     """
 
     database_change_requested = Signal(str)
     language_change_requested = Signal(str)
+    lock_requested = Signal()
+    switch_user_requested = Signal()
 
     def __init__(self, *, settings: Settings, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +118,58 @@ class MainWindow(QMainWindow):
         self._open_action.setEnabled(True)
         self._backup_action.setEnabled(True)
         self._shops_action.setEnabled(True)
+        self._apply_role(runner.actor)
         self.statusBar().clearMessage()
+
+    def _apply_role(self, actor: Actor) -> None:
+        """Offer only what the signed-in role may do (the services refuse the rest anyway)."""
+        self._backup_action.setVisible(can(actor, Action.MANAGE_BACKUPS))
+        self._open_action.setVisible(can(actor, Action.MANAGE_DATABASE))
+        entries = (
+            (Action.MANAGE_STAFF, self.tr("&Staff and sign-in…"), self.show_staff),
+            (Action.VIEW_AUDIT, self.tr("&Audit log…"), self.show_audit),
+            (Action.RESTORE_DELETED, self.tr("&Recycle bin…"), self.show_recycle_bin),
+        )
+        self._shops_action.setVisible(can(actor, Action.MANAGE_SHOPS))
+        for action, text, slot in entries:
+            if can(actor, action):
+                self.settings_menu.addAction(text).triggered.connect(slot)
+        self.settings_menu.menuAction().setVisible(any(a.isVisible() for a in self.settings_menu.actions()))
+        who = actor.name or actor.login or staff_texts.nobody()
+        self.staff_label.setText(self.tr("{name} · {role}").format(name=who, role=staff_texts.role_name(actor.role)))
+
+    def enable_sign_in_actions(self) -> None:
+        """File → Lock and Sign in as someone else: only while the shop asks for sign-in."""
+        lock = QAction(self.tr("&Lock"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested)
+        switch = QAction(self.tr("Sign in as someone &else…"), self)
+        switch.triggered.connect(self.switch_user_requested)
+        for action in (lock, switch):
+            self.file_menu.insertAction(self._quit_action, action)
+        self.file_menu.insertSeparator(self._quit_action)
+
+    def show_staff(self) -> QDialog | None:
+        from sellerdesk.ui.dialogs.staff_dialog import StaffDialog
+
+        return self._open_dialog(StaffDialog)
+
+    def show_audit(self) -> QDialog | None:
+        from sellerdesk.ui.dialogs.audit_dialog import AuditDialog
+
+        return self._open_dialog(AuditDialog)
+
+    def show_recycle_bin(self) -> QDialog | None:
+        from sellerdesk.ui.dialogs.recycle_bin import RecycleBinDialog
+
+        return self._open_dialog(RecycleBinDialog)
+
+    def _open_dialog(self, kind: Callable[[Runner, QWidget], QDialog]) -> QDialog | None:
+        if self.runner is None:
+            return None
+        dialog = kind(self.runner, self)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------ public API
 
@@ -201,7 +258,7 @@ class MainWindow(QMainWindow):
             "orders": lambda: orders.OrdersTab(factory, runner),
             "tickets": lambda: tickets.TicketsTab(factory),
             "tasks": lambda: tasks.TasksTab(runner),
-            "reviews": lambda: reviews.ReviewsTab(factory),
+            "reviews": lambda: reviews.ReviewsTab(factory, runner.actor),
         }
         page = makers[key]()
         queue_requested = getattr(page, "queue_requested", None)  # the home page's "show me these" links
@@ -227,6 +284,7 @@ class MainWindow(QMainWindow):
         self._backup_action.setEnabled(False)
         self.file_menu.addSeparator()
         quit_action = self.file_menu.addAction(self.tr("&Quit"))
+        self._quit_action = quit_action
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
@@ -240,12 +298,13 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self._language_menu = self._build_language_menu(view)
 
-        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        self._shops_action = self.settings_menu.addAction(self.tr("S&hops…"))
+        self.settings_menu: QMenu = self.menuBar().addMenu(self.tr("&Settings"))
+        self._shops_action: QAction = self.settings_menu.addAction(self.tr("S&hops…"))
         self._shops_action.triggered.connect(self.edit_shops)
         self._shops_action.setEnabled(False)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._help_menu = help_menu
         about = help_menu.addAction(self.tr("&About SellerDesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._on_about)
@@ -266,6 +325,9 @@ class MainWindow(QMainWindow):
         where = named(QLabel(), "databaseLabel")
         where.setText(self.tr("Opening the database…"))
         where.setToolTip(self.tr("The database in use. File → Open database… chooses another one."))
+        self.staff_label = named(QLabel(), "staffLabel")
+        self.staff_label.setToolTip(self.tr("Who is signed in, and their role"))
+        self.statusBar().addPermanentWidget(self.staff_label)
         self.statusBar().addPermanentWidget(where)
         self.database_label = where
 
@@ -329,8 +391,9 @@ class MainWindow(QMainWindow):
         target = self._ask_backup_path()
         if target is None or self.runner is None or engine is None:
             return
+        actor = self.runner.actor
         self.runner.run_plain(
-            lambda _job: backup_database(engine, target),
+            lambda _job: backup_database(engine, target, actor=actor),
             on_success=self._on_backup_written,
             label=self.tr("Backing up the database…"),
             parent=self,

@@ -21,7 +21,7 @@ TEXTS = {
     "conflict": QT_TRANSLATE_NOOP(
         "Messages", "Someone else changed this item while you were editing it. Reload it and try again."
     ),
-    "permission": QT_TRANSLATE_NOOP("Messages", "You are not allowed to do this."),
+    "permission": QT_TRANSLATE_NOOP("Messages", "Your role does not allow this. Ask the shop's owner if you need it."),
     "import_file": QT_TRANSLATE_NOOP("Messages", "This file cannot be imported."),
     "storage": QT_TRANSLATE_NOOP("Messages", "The database cannot be used right now."),
     "foreign_database": QT_TRANSLATE_NOOP(
@@ -168,6 +168,23 @@ TEXTS = {
     "fallback_unconfirmed": QT_TRANSLATE_NOOP(
         "Messages", "{file} lacks {columns}. {fallbacks} can be read in its place once you accept it."
     ),
+    # Staff and sign-in
+    "sign_in_failed": QT_TRANSLATE_NOOP("Messages", "The login or the password is wrong."),
+    "login_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{login}” cannot be a login: use 2 to 64 letters, digits and . _ - @ (no spaces)."
+    ),
+    "login_taken": QT_TRANSLATE_NOOP("Messages", "The login “{login}” is already used by another account."),
+    "first_account_owner": QT_TRANSLATE_NOOP(
+        "Messages", "The first account must be the owner's: add the owner first, then the staff."
+    ),
+    "last_owner": QT_TRANSLATE_NOOP(
+        "Messages", "{login} is the last active owner. Make someone else owner first; a shop always keeps one."
+    ),
+    "password_too_short": QT_TRANSLATE_NOOP("Messages", "A password needs at least {min} characters."),
+    "password_mismatch": QT_TRANSLATE_NOOP("Messages", "The two passwords differ."),
+    "role_invalid": QT_TRANSLATE_NOOP("Messages", "“{role}” is not a role SellerDesk knows."),
+    "login_not_found": QT_TRANSLATE_NOOP("Messages", "There is no account with the login “{login}”."),
+    "idle_minutes_invalid": QT_TRANSLATE_NOOP("Messages", "The idle time must be between 0 and {max} minutes."),
 }
 
 

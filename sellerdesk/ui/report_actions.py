@@ -182,14 +182,14 @@ class ReportActions(QObject):
         runner = self.window.runner
         if runner is None:
             return None
-        language = self.window.language
+        language, actor = self.window.language, runner.actor
 
         def write(session: Session, job: JobControl) -> Path | None:
             from sellerdesk.services.reports import export_monthly_workbook
 
             try:
                 return export_monthly_workbook(
-                    session, year, month, path, language, progress=job.progress, cancelled=job.cancelled
+                    session, year, month, path, language, progress=job.progress, cancelled=job.cancelled, actor=actor
                 )
             except Cancelled:
                 return None  # no file was left behind

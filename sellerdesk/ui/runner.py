@@ -32,8 +32,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from sellerdesk.domain.changes import ALL as ALL_CHANGES
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.errors import Cancelled
+from sellerdesk.domain.permissions import OWNER, Actor
 from sellerdesk.ui import errors
 
 if TYPE_CHECKING:  # the database layer is imported after the first paint, not with this module
@@ -43,6 +45,7 @@ T = TypeVar("T")  # what a job returns, and so what its on_success receives
 
 PROGRESS_DELAY_MS = 500  # quick jobs never flash a dialog
 PROGRESS_INTERVAL_S = 0.1  # at most ten progress updates a second cross the thread boundary
+POLL_INTERVAL_MS = 5_000  # how often other PCs' changes are looked for
 
 
 class JobControl:
@@ -205,6 +208,12 @@ def collect_garbage_on_main_thread(app: QObject) -> None:
         _collector = MainThreadGarbageCollector(app)
 
 
+def _changes_of(result: Any) -> Changes:
+    """The ``Changes`` a job returned (itself, or its ``changes`` attribute); none otherwise."""
+    returned = result if isinstance(result, Changes) else getattr(result, "changes", None)
+    return returned if isinstance(returned, Changes) else Changes()
+
+
 def _alive(widget: QWidget | None) -> QWidget | None:
     return widget if widget is not None and shiboken6.isValid(widget) else None
 
@@ -224,8 +233,12 @@ def _guarded(callback: Callable[[Any], object] | None, widget: QWidget | None) -
 class Runner(QObject):
     """Runs jobs on the single database worker (or inline, in ``synchronous`` mode for tests).
 
+    ``actor`` is the signed-in staff member (the app sets it): every job's session records it for the
+    audit log, and screens pass it to the services that check permissions.
+
     Signals:
-        changed(Changes): a job changed data; tabs mark themselves stale.
+        changed(Changes): a job changed data (here, or on another PC: see ``watch_changes``); tabs mark
+            themselves stale.
         busy_changed(bool): the first job started / the last job ended.
     """
 
@@ -252,6 +265,9 @@ class Runner(QObject):
         self._bridge = _Bridge(self)
         self._bridge.outcome.connect(self._on_outcome)
         self._bridge.progress.connect(self._on_progress)
+        self.actor: Actor = OWNER
+        self._seen_seq: int | None = None  # the change counter as last seen (None: not read yet)
+        self._poll_timer: QTimer | None = None
 
     @property
     def busy(self) -> bool:
@@ -278,9 +294,17 @@ class Runner(QObject):
         the progress dialog that appears when it runs longer than ~500 ms (no label: no dialog).
         """
 
+        actor = self.actor
+
         def in_transaction(control: JobControl) -> T:
+            from sellerdesk.db.tracking import ACTOR_KEY, mark_changed  # loaded after the first paint
+
             with self._session_factory.begin() as session:
-                return fn(session, control)
+                session.info[ACTOR_KEY] = actor
+                result = fn(session, control)
+                if _changes_of(result).any:
+                    mark_changed(session)  # bulk writes (imports) pass no flush: other PCs learn of them here
+                return result
 
         return self.run_plain(
             in_transaction,
@@ -319,8 +343,37 @@ class Runner(QObject):
         self._worker().submit(self._execute, self._bridge, self._functions, job_id, job.control)
         return job
 
+    def watch_changes(self, interval_ms: int = POLL_INTERVAL_MS) -> None:
+        """Poll the database's change counter; when another PC (or process) wrote, broadcast ``changed``.
+
+        The read runs on the worker like any job, so it never blocks the window; a job of our own that
+        returns ``Changes`` is already broadcast, and the counter is re-read after it without a broadcast.
+        """
+        if self._poll_timer is None:
+            self._poll_timer = QTimer(self)
+            self._poll_timer.timeout.connect(self.poll_changes)
+        self._poll_timer.start(interval_ms)
+
+    def poll_changes(self, *, announce: bool = True) -> None:
+        if self.busy and announce:
+            return  # a job is running: its own changes come first; the next tick looks again
+
+        def read(session: Session, _job: JobControl) -> int:
+            from sellerdesk.db.tracking import change_seq
+
+            return change_seq(session)
+
+        self.run(read, on_success=lambda seq: self._on_seq(seq, announce), on_error=lambda _exc: None)
+
+    def _on_seq(self, seq: int, announce: bool) -> None:
+        previous, self._seen_seq = self._seen_seq, seq
+        if announce and previous is not None and seq != previous:
+            self.changed.emit(ALL_CHANGES)
+
     def shutdown(self) -> None:
         """Ask running jobs to stop and wait for the worker (call before the engine is disposed)."""
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
         for job in self._jobs.values():
             job.control.cancel()
         if self._executor is not None:
@@ -360,9 +413,11 @@ class Runner(QObject):
     def _on_succeeded(self, result: object, on_success: Callable[[Any], object] | None) -> None:
         if on_success is not None:
             on_success(result)
-        returned = result if isinstance(result, Changes) else getattr(result, "changes", None)
-        if isinstance(returned, Changes) and returned.any:
-            self.changed.emit(returned)
+        announced = _changes_of(result)
+        if announced.any:
+            self.changed.emit(announced)
+            if self._seen_seq is not None:
+                QTimer.singleShot(0, lambda: self.poll_changes(announce=False))  # our own write: seen already
 
     def _on_finished(self, job: Job, on_finished: Callable[[], object] | None) -> None:
         job_id = next(key for key, value in self._jobs.items() if value is job)

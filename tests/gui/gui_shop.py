@@ -21,10 +21,7 @@ SKUS = 130
 def fill_shop(session: Session) -> None:
     """A small but complete shop: every tab has rows, the dashboard has figures this month."""
     shops = [Shop(id=1, platform="taobao", name="小林家居旗舰店"), Shop(id=2, platform="jd", name="小林家居京东店")]
-    staff = [
-        StaffUser(id=i, login=f"s{i}", name=n, role="service_specialist")
-        for i, n in enumerate("阿芳 小雷 老周".split(), 1)
-    ]
+    staff = [StaffUser(id=i, login=f"s{i}", name=n, role="service") for i, n in enumerate("阿芳 小雷 老周".split(), 1)]
     session.add_all([*shops, *staff, Warehouse(id=1, code="main", name="主仓"), Product(id=1, title="纯棉四件套")])
     session.flush()
     session.execute(

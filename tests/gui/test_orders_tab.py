@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.db.engine import make_session_factory
 from sellerdesk.domain.errors import Cancelled
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.models import Order, OrderItem, Ticket
 from sellerdesk.services.orders import OrderFilter, OrderSort
 from sellerdesk.ui.dialogs import export_view
@@ -349,7 +350,7 @@ def test_a_cancelled_export_leaves_no_file(writable: tuple[sessionmaker[Session]
     factory, _runner = writable
     target = tmp_path / "cancelled.xlsx"
     control = JobControl(lambda done, total: control.cancel())  # the user cancels at the first progress
-    job = export_view.export_job(target, OrderFilter(), OrderSort())
+    job = export_view.export_job(target, OrderFilter(), OrderSort(), OWNER)
     with factory() as session, pytest.raises(Cancelled):
         job(session, control)
     assert not target.exists() and not list(tmp_path.glob("*.part"))

@@ -32,7 +32,7 @@ def board_engine(tmp_path: Path) -> Iterator[Engine]:
     """An empty shop with three tasks to do, a person and a product (each test writes its own)."""
     engine = new_database(tmp_path / "tasks.sqlite", filled=False)
     with make_session_factory(engine).begin() as session:
-        session.add(StaffUser(login="ann", name="Ann", role="product_specialist"))
+        session.add(StaffUser(login="ann", name="Ann", role="product"))
         product = Product(title="Silk pillowcase")
         session.add_all([product, Sku(product=product, seller_code="PC-01")])
         session.flush()

@@ -6,10 +6,12 @@ Runs on every backend of tests/conftest.py (SQLite always, PostgreSQL when reach
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import pytest
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.domain.stock import StockLevel, is_low_stock
 from sellerdesk.models import (
     Order,
@@ -66,7 +68,7 @@ def add_sku(session: Session, code: str, *, safety: int = 0, on_hand: int = 0, r
 
 
 def add_staff(session: Session, login: str, name: str) -> StaffUser:
-    staff = StaffUser(login=login, name=name, role="service_specialist")
+    staff = StaffUser(login=login, name=name, role="service")
     session.add(staff)
     session.flush()
     return staff
@@ -75,7 +77,7 @@ def add_staff(session: Session, login: str, name: str) -> StaffUser:
 def test_empty_database_has_no_data(session: Session) -> None:
     assert not browse.has_data(session)
     assert browse.count_products(session) == 0
-    assert browse.product_page(session, PageRequest("seller_code")) == ()
+    assert browse.product_page(session, PageRequest("seller_code"), actor=OWNER) == ()
     add_sku(session, "A-1")
     assert browse.has_data(session)
 
@@ -90,10 +92,10 @@ def test_every_declared_sort_key_runs(session: Session) -> None:
     session.add(Review(staff_id=staff.id, month="2026-07"))
     session.flush()
     pages = {
-        "products": browse.product_page,
+        "products": partial(browse.product_page, actor=OWNER),
         "tickets": browse.ticket_page,
         "tasks": browse.task_page,
-        "reviews": browse.review_page,
+        "reviews": partial(browse.review_page, actor=OWNER),
     }
     for name, keys in browse.sort_keys().items():
         page = pages[name]
@@ -104,7 +106,7 @@ def test_every_declared_sort_key_runs(session: Session) -> None:
 
 def test_unknown_sort_key_is_a_bug(session: Session) -> None:
     with pytest.raises(ValueError, match="unknown sort key"):
-        browse.product_page(session, PageRequest("cost_cents; drop table skus"))
+        browse.product_page(session, PageRequest("cost_cents; drop table skus"), actor=OWNER)
 
 
 def test_product_stock_is_the_ledger_sum_and_low_stock_is_flagged(session: Session) -> None:
@@ -112,7 +114,7 @@ def test_product_stock_is_the_ledger_sum_and_low_stock_is_flagged(session: Sessi
     add_sku(session, "A-2", safety=10, on_hand=30, reserved=5)
     add_sku(session, "A-3", safety=0, on_hand=0)  # nothing available: low, safety stock or not
     add_sku(session, "A-4", safety=0, on_hand=3)  # no safety stock set, some available: no alert
-    rows = browse.product_page(session, PageRequest("seller_code"))
+    rows = browse.product_page(session, PageRequest("seller_code"), actor=OWNER)
     assert [(r.seller_code, r.on_hand, r.available, r.low_stock) for r in rows] == [
         ("A-1", 12, 7, True),
         ("A-2", 30, 25, False),
@@ -120,7 +122,7 @@ def test_product_stock_is_the_ledger_sum_and_low_stock_is_flagged(session: Sessi
         ("A-4", 3, 3, False),
     ]
     assert rows[0].title == "商品 A-1"  # the product's title when the SKU has none
-    by_available = browse.product_page(session, PageRequest("available", descending=True))
+    by_available = browse.product_page(session, PageRequest("available", descending=True), actor=OWNER)
     assert [r.seller_code for r in by_available] == ["A-2", "A-1", "A-4", "A-3"]
 
 
@@ -153,9 +155,9 @@ def test_tickets_tasks_and_reviews_show_names_and_sort_sensibly(session: Session
     tasks = browse.task_page(session, PageRequest("due_date"))
     assert [t.title for t in tasks] == ["改价", "盘点", "上新"]  # open by due date, no date after, done last
     assert [t.title for t in browse.task_page(session, PageRequest("status"))] == ["盘点", "改价", "上新"]
-    reviews = browse.review_page(session, PageRequest("score", descending=True))
+    reviews = browse.review_page(session, PageRequest("score", descending=True), actor=OWNER)
     assert [(r.staff, r.score_bp) for r in reviews] == [("阿芳", 9150), ("小雷", None)]
-    assert browse.count_reviews(session, "小雷") == 1
+    assert browse.count_reviews(session, "小雷", actor=OWNER) == 1
     assert browse.count_tasks(session, "阿芳") == 1
 
 
@@ -166,9 +168,9 @@ def test_low_stock_is_one_rule_in_python_and_in_sql(session: Session) -> None:
         add_sku(session, f"S-{i:02d}", safety=safety, on_hand=on_hand, reserved=reserved)
     expected = {f"S-{i:02d}" for i, (safety, held, out) in enumerate(cases) if is_low_stock(held - out, safety)}
     assert 0 < len(expected) < len(cases)
-    rows = browse.product_page(session, PageRequest("seller_code", limit=100))
+    rows = browse.product_page(session, PageRequest("seller_code", limit=100), actor=OWNER)
     assert {r.seller_code for r in rows if r.low_stock} == expected
     critical = products.SkuFilter(level=StockLevel.CRITICAL)
-    in_sql = products.sku_page(session, PageRequest("seller_code", limit=100), critical)
+    in_sql = products.sku_page(session, PageRequest("seller_code", limit=100), critical, actor=OWNER)
     assert {r.seller_code for r in in_sql} == expected
     assert products.count_skus(session, filters=critical) == len(expected)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -127,13 +129,7 @@ def _fill_first_revision(engine: Engine) -> None:
 def test_upgrade_from_first_revision_keeps_data(
     backend_name: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    if backend_name == "sqlite":
-        url = "sqlite:///" + str(tmp_path / "old.sqlite")
-    else:
-        url = request.getfixturevalue("pg_database_url").replace("sellerdesk_test_", "sellerdesk_mig_")
-        _create_pg_database(url)
-    engine = make_engine(url)
-    try:
+    with _empty_database(backend_name, tmp_path, request, "mig") as engine:
         migrate.upgrade(engine, "0001")
         _fill_first_revision(engine)
         result = migrate.ensure_schema(engine, backup_dir=tmp_path)
@@ -149,10 +145,6 @@ def test_upgrade_from_first_revision_keeps_data(
             )
             assert order.units == 3  # backfilled by 0002 from the lines
             assert len(s.scalars(select(OrderItem)).all()) == 2
-    finally:
-        engine.dispose()
-        if backend_name == "pg":
-            _drop_pg_database(url)
 
 
 def _create_pg_database(url: str) -> None:
@@ -377,3 +369,49 @@ def test_deferred_indexes_come_back_with_a_rollback(session: Session, backend: s
         raise RuntimeError("the import failed halfway")
     savepoint.rollback()
     assert {str(i.name) for i in table.indexes} <= _index_names(session, "order_items")
+
+
+@pytest.mark.parametrize("backend_name", ["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def test_upgrade_to_0007_renames_roles_and_starts_the_counter(
+    backend_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with _empty_database(backend_name, tmp_path, request, "roles") as engine:
+        migrate.upgrade(engine, "0006")
+        with engine.begin() as conn:
+            for n, role in enumerate(("operations_manager", "product_specialist", "service_specialist", "owner"), 1):
+                conn.execute(
+                    text(
+                        "INSERT INTO staff_users (id, login, name, role, active, created_at, version) "
+                        f"VALUES ({n}, 'u{n}', 'n{n}', '{role}', true, '2026-08-01 00:00:00', 1)"
+                    )
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO kpi_templates (role, name, metric, target, weight_bp, higher_is_better, version) "
+                    "VALUES ('marketing_specialist', 'GMV', '', 0, 0, true, 1)"
+                )
+            )
+        migrate.ensure_schema(engine, backup_dir=tmp_path)
+        with engine.connect() as conn:
+            roles = conn.execute(text("SELECT role FROM staff_users ORDER BY id")).scalars().all()
+            assert roles == ["manager", "product", "service", "owner"]
+            assert conn.execute(text("SELECT role FROM kpi_templates")).scalar_one() == "marketing"
+            assert conn.execute(text("SELECT seq FROM change_counter WHERE id = 1")).scalar_one() == 0
+            assert conn.execute(text("SELECT password_hash FROM staff_users WHERE id = 1")).scalar_one() == ""
+
+
+@contextmanager
+def _empty_database(backend_name: str, tmp_path: Path, request: pytest.FixtureRequest, name: str) -> Iterator[Engine]:
+    """An empty database of its own (a PostgreSQL one is dropped afterwards)."""
+    if backend_name == "sqlite":
+        url = "sqlite:///" + str(tmp_path / f"{name}.sqlite")
+    else:
+        url = request.getfixturevalue("pg_database_url").replace("sellerdesk_test_", f"sellerdesk_{name}_")
+        _create_pg_database(url)
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        if backend_name == "pg":
+            _drop_pg_database(url)

@@ -368,7 +368,7 @@ def test_team_tasks_reviews_and_settings(db: Session) -> None:
     for line in db.scalars(select(ReviewLine)):
         weights[line.review_id] += line.weight_bp
     assert set(weights.values()) == {10_000}
-    assert {t.role for t in db.scalars(select(KpiTemplate))} == {r.value for r in Role} - {Role.OWNER}
+    assert {t.role for t in db.scalars(select(KpiTemplate))} == {r.value for r in Role} - {Role.OWNER, Role.OPERATIONS}
     paid = db.execute(select(func.count(), func.sum(Order.paid_cents)).where(Order.paid_at.is_not(None))).one()
     rolled = db.execute(select(func.sum(DailySales.paid_orders), func.sum(DailySales.gmv_cents))).one()
     assert tuple(rolled) == tuple(paid)  # the daily roll-up the reports read is current

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.errors import ConflictError, ValidationError
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.models import AppSetting, Order, OrderItem, Shop, Ticket
 from sellerdesk.models.imports import ImportBatch, ImportChange
@@ -84,7 +85,7 @@ def test_late_to_ship_follows_each_platforms_deadline(session: Session) -> None:
     late = svc.order_ids(session, OrderFilter(late_only=True), OrderSort("paid_at", True), NOW)
     assert set(late) == {orders[n].id for n in (3, 5, 6, 7)}
     assert svc.late_to_ship_count(session, NOW) == 4
-    rows = svc.orders_by_ids(session, [orders[6].id, orders[4].id], NOW)
+    rows = svc.orders_by_ids(session, [orders[6].id, orders[4].id], NOW, actor=OWNER)
     assert [r.late for r in rows] == [True, False]
     assert rows[1].ship_by == orders[4].paid_at + timedelta(hours=48)
 
@@ -101,7 +102,7 @@ def test_every_sort_pages_the_same_rows_by_position_and_by_id_list(session: Sess
 
 
 def _page(session: Session, sort: OrderSort, offset: int) -> tuple[svc.OrderListRow, ...]:
-    return svc.order_page(session, OrderFilter(), sort, NOW, offset=offset, limit=5, total=12)
+    return svc.order_page(session, OrderFilter(), sort, NOW, offset=offset, limit=5, total=12, actor=OWNER)
 
 
 def test_detail_has_items_buyer_orders_tickets_batches_and_timeline(session: Session) -> None:
@@ -115,7 +116,7 @@ def test_detail_has_items_buyer_orders_tickets_batches_and_timeline(session: Ses
     ticket = svc.create_ticket_for_order(session, orders[1].id, "催发货", "logistics")
     assert ticket.changes == Changes(tickets=True, orders=True)
     ticket_id = ticket.id
-    detail = svc.order_detail(session, orders[1].id, NOW)
+    detail = svc.order_detail(session, orders[1].id, NOW, actor=OWNER)
     assert [i.seller_code for i in detail.items] == ["NOPE"]
     assert detail.items[0].sku_id is None
     assert [o.id for o in detail.buyer_orders] == [orders[5].id]  # same nick on the same platform
@@ -131,13 +132,14 @@ def test_mark_shipped_checks_versions_and_carriers(session: Session) -> None:
     orders = _fill(session)
     a, b, done = orders[0], orders[1], orders[9]
     with pytest.raises(ValidationError):
-        shipping.mark_shipped(session, [ShipEntry(done.id, "顺丰", "SF1234567890", done.version)], NOW)
+        shipping.mark_shipped(session, [ShipEntry(done.id, "顺丰", "SF1234567890", done.version)], NOW, actor=OWNER)
     with pytest.raises(ConflictError):
-        shipping.mark_shipped(session, [ShipEntry(a.id, "顺丰", "SF1234567890", a.version + 5)], NOW)
+        shipping.mark_shipped(session, [ShipEntry(a.id, "顺丰", "SF1234567890", a.version + 5)], NOW, actor=OWNER)
     changes = shipping.mark_shipped(
         session,
         [ShipEntry(a.id, "顺丰", "SF1234567890", a.version), ShipEntry(b.id, "京东", "JD0000111122", b.version)],
         NOW,
+        actor=OWNER,
     )
     assert changes.orders
     session.expire_all()
@@ -163,7 +165,11 @@ def test_export_rows_walk_the_whole_view_in_order(session: Session) -> None:
     _fill(session)
     seen: list[tuple[int, int]] = []
     by_paid = OrderSort("paid_cents", True)
-    rows = list(svc.iter_view(session, OrderFilter(), by_paid, NOW, progress=lambda d, t: seen.append((d, t)), chunk=5))
+    rows = list(
+        svc.iter_view(
+            session, OrderFilter(), by_paid, NOW, progress=lambda d, t: seen.append((d, t)), chunk=5, actor=OWNER
+        )
+    )
     assert [r.paid_cents for r in rows] == sorted((r.paid_cents for r in rows), reverse=True)
     assert len(rows) == 12 and seen[-1] == (12, 12)
 
@@ -202,7 +208,7 @@ def test_detail_items_carry_their_skus_product(session: Session) -> None:
     session.add(sku)
     session.flush()
     session.execute(OrderItem.__table__.update().where(OrderItem.seller_code == "LJ-1").values(sku_id=sku.id))
-    (line,) = svc.order_detail(session, orders[0].id, NOW).items
+    (line,) = svc.order_detail(session, orders[0].id, NOW, actor=OWNER).items
     assert (line.sku_id, line.product_id) == (sku.id, product.id)
     assert svc.count_orders(session, OrderFilter(unlinked_only=True), NOW) == 1  # only the NOPE line is left
 
@@ -211,7 +217,7 @@ def test_shipping_deadlines_are_set_per_platform_and_move_the_late_list(session:
     orders = _fill(session)
     current = svc.ship_deadlines(session)
     assert current.hours["jd"] == 24 and current.hours["taobao"] == 48 and current.hours["douyin"] == 48
-    svc.set_ship_deadlines(session, {**current.hours, "taobao": 12}, current.version)
+    svc.set_ship_deadlines(session, {**current.hours, "taobao": 12}, current.version, actor=OWNER)
     late = set(svc.order_ids(session, OrderFilter(late_only=True), OrderSort(), NOW))
     # Taobao orders (even n) 20 h and older are now late too.
     assert late == {orders[n].id for n in (2, 3, 4, 5, 6, 7)}
@@ -222,13 +228,13 @@ def test_shipping_deadlines_are_set_per_platform_and_move_the_late_list(session:
 def test_shipping_deadlines_refuse_a_stale_version_and_nonsense_hours(session: Session) -> None:
     _fill(session)
     current = svc.ship_deadlines(session)
-    svc.set_ship_deadlines(session, {"jd": 36}, current.version)
+    svc.set_ship_deadlines(session, {"jd": 36}, current.version, actor=OWNER)
     with pytest.raises(ConflictError):
-        svc.set_ship_deadlines(session, {"jd": 12}, current.version)  # someone saved meanwhile
+        svc.set_ship_deadlines(session, {"jd": 12}, current.version, actor=OWNER)  # someone saved meanwhile
     fresh = svc.ship_deadlines(session)
     for bad in (0, -5, svc.MAX_SHIP_HOURS + 1):
         with pytest.raises(ValidationError) as caught:
-            svc.set_ship_deadlines(session, {"jd": bad}, fresh.version)
+            svc.set_ship_deadlines(session, {"jd": bad}, fresh.version, actor=OWNER)
         assert caught.value.code == "ship_hours_invalid"
     assert svc.ship_deadlines(session).hours["jd"] == 36
 
@@ -256,7 +262,7 @@ def _zoned_orders(session: Session) -> dict[str, Order]:
 
 def _listed(session: Session, flt: OrderFilter) -> set[str]:
     ids = svc.order_ids(session, flt, OrderSort(), NOW)
-    return {r.platform_order_id for r in svc.orders_by_ids(session, list(ids), NOW)}
+    return {r.platform_order_id for r in svc.orders_by_ids(session, list(ids), NOW, actor=OWNER)}
 
 
 def test_the_date_filter_counts_each_order_on_its_own_shops_days(session: Session) -> None:
@@ -279,7 +285,7 @@ def test_a_shop_in_one_other_zone_filters_and_lists_in_that_zone(session: Sessio
         session.add(Order(shop_id=tokyo.id, platform="jd", platform_order_id=key, status="completed", paid_at=at))
     session.flush()
     assert _listed(session, OrderFilter(date_field="paid", days=(date(2026, 8, 10), date(2026, 8, 10)))) == {"t-10"}
-    rows = svc.orders_by_ids(session, list(svc.order_ids(session, OrderFilter(), OrderSort(), NOW)), NOW)
+    rows = svc.orders_by_ids(session, list(svc.order_ids(session, OrderFilter(), OrderSort(), NOW)), NOW, actor=OWNER)
     assert {r.timezone for r in rows} == {"Asia/Tokyo"}
     ten = next(r for r in rows if r.platform_order_id == "t-10")
     assert ten.paid_at is not None
@@ -288,7 +294,7 @@ def test_a_shop_in_one_other_zone_filters_and_lists_in_that_zone(session: Sessio
 
 def test_list_rows_carry_their_shops_zone(session: Session) -> None:
     _zoned_orders(session)
-    rows = svc.orders_by_ids(session, list(svc.order_ids(session, OrderFilter(), OrderSort(), NOW)), NOW)
+    rows = svc.orders_by_ids(session, list(svc.order_ids(session, OrderFilter(), OrderSort(), NOW)), NOW, actor=OWNER)
     assert {r.platform_order_id: r.timezone for r in rows} == {
         "cn-10": "Asia/Shanghai",
         "cn-11": "Asia/Shanghai",

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.errors import ConflictError, ValidationError
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.domain.stock import StockLevel, margin_of, replenishment_qty, stock_level
 from sellerdesk.domain.titles import find_banned
 from sellerdesk.models import Order, OrderItem, Shop
@@ -91,35 +92,39 @@ def test_banned_words_hits_longest_first_and_case_insensitive() -> None:
 
 def new_product(session: Session, code: str = "TS-1", **sku: object) -> ProductData:
     data = ProductData(title="纯棉T恤", category="上衣", skus=(SkuData(seller_code=code, spec="白 M", **sku),))  # type: ignore[arg-type]
-    result = products.save_product(session, data)
-    return products.get_product(session, result.product_id)
+    result = products.save_product(session, data, actor=OWNER)
+    return products.get_product(session, result.product_id, actor=OWNER)
 
 
 def test_save_and_update_product_with_versions(session: Session) -> None:
     data = new_product(session, price_cents=9900, cost_cents=4000)
     assert data.skus[0].price_cents == 9900 and data.version == 1
     changed = replace(data, title="纯棉T恤 夏季", skus=(replace(data.skus[0], safety_stock=5),))
-    products.save_product(session, changed)
-    again = products.get_product(session, data.id or 0)
+    products.save_product(session, changed, actor=OWNER)
+    again = products.get_product(session, data.id or 0, actor=OWNER)
     assert again.title == "纯棉T恤 夏季" and again.skus[0].safety_stock == 5
     with pytest.raises(ConflictError):
-        products.save_product(session, changed)  # the old version
+        products.save_product(session, changed, actor=OWNER)  # the old version
 
 
 def test_save_refuses_bad_input_and_taken_codes(session: Session) -> None:
     new_product(session, "TS-1")
     with pytest.raises(ValidationError):
-        products.save_product(session, ProductData(title="x", skus=(SkuData(seller_code="TS-1"),)))
+        products.save_product(session, ProductData(title="x", skus=(SkuData(seller_code="TS-1"),)), actor=OWNER)
     with pytest.raises(ValidationError):
-        products.save_product(session, ProductData(title="", skus=(SkuData(seller_code="N"),)))
+        products.save_product(session, ProductData(title="", skus=(SkuData(seller_code="N"),)), actor=OWNER)
     with pytest.raises(ValidationError):
-        products.save_product(session, ProductData(title="x", skus=(SkuData(seller_code="N", cost_cents=-1),)))
+        products.save_product(
+            session, ProductData(title="x", skus=(SkuData(seller_code="N", cost_cents=-1),)), actor=OWNER
+        )
 
 
 def test_banned_words_on_save_and_in_bulk_with_editable_list(session: Session) -> None:
-    result = products.save_product(session, ProductData(title="全网最低价 顶级面料", skus=(SkuData(seller_code="B1"),)))
+    result = products.save_product(
+        session, ProductData(title="全网最低价 顶级面料", skus=(SkuData(seller_code="B1"),)), actor=OWNER
+    )
     assert [h.word for h in result.title_hits["全网最低价 顶级面料"]] == ["最", "顶级"]
-    products.set_banned_words(session, ["面料", " ", "面料"])
+    products.set_banned_words(session, ["面料", " ", "面料"], actor=OWNER)
     assert products.banned_words(session) == ("面料",)
     issues = products.check_titles(session)
     assert [(i.seller_code, [h.word for h in i.hits]) for i in issues] == [("B1", ["面料"])]
@@ -132,17 +137,17 @@ def test_list_filters_sorts_and_stock_levels(session: Session) -> None:
     stock.receive_stock(session, a.id or 0, 3, staff_id=None, reason="in")
     stock.receive_stock(session, b.id or 0, 8, staff_id=None, reason="in")
     stock.receive_stock(session, c.id or 0, 50, staff_id=None, reason="in")
-    page = products.sku_page(session, PageRequest("available", descending=True))
+    page = products.sku_page(session, PageRequest("available", descending=True), actor=OWNER)
     assert [r.seller_code for r in page] == ["C", "B", "A"]
     assert [r.level for r in page] == [StockLevel.OK, StockLevel.REORDER, StockLevel.CRITICAL]
     for level, code in (("critical", "A"), ("reorder", "B"), ("ok", "C")):
-        rows = products.sku_page(session, PageRequest("seller_code"), SkuFilter(level=level))
+        rows = products.sku_page(session, PageRequest("seller_code"), SkuFilter(level=level), actor=OWNER)
         assert [r.seller_code for r in rows] == [code]
         assert products.count_skus(session, "", SkuFilter(level=level)) == 1
     assert products.count_skus(session, "上衣", SkuFilter(role="profit", shelf_status="on_shelf")) == 3
     assert products.count_skus(session, "", SkuFilter(lifecycle="decline")) == 0
     for key in ("title", "category", "role", "lifecycle", "shelf_status", "price", "on_hand", "reorder_point"):
-        assert len(products.sku_page(session, PageRequest(key))) == 3
+        assert len(products.sku_page(session, PageRequest(key), actor=OWNER)) == 3
 
 
 def test_replenishment_and_margins_from_data(session: Session) -> None:
@@ -164,9 +169,9 @@ def test_replenishment_and_margins_from_data(session: Session) -> None:
     rows = products.replenishment(session, 30, as_of=NOW)
     # 9 sold in 30 days × 10 days lead = 3, + 4 safety − 3 available = 4 → MOQ 6
     assert [(r.seller_code, r.units_sold, r.suggested_qty, r.amount_cents) for r in rows] == [("R", 9, 6, 30000)]
-    margin = products.sku_margins(session, [sku_id])[0]
+    margin = products.sku_margins(session, [sku_id], actor=OWNER)[0]
     assert (margin.shop, margin.margin.margin_cents) == ("旗舰店", 4405)
-    assert products.below_cost(session) == ()
+    assert products.below_cost(session, actor=OWNER) == ()
 
 
 def test_unlinked_items_are_grouped(session: Session) -> None:
@@ -210,7 +215,9 @@ def test_stocktake_round_trip_and_purchase_list(session: Session, tmp_path: Path
     products.post_count(session, review, staff_id=None, ref="ST-1")
     assert stock.sku_balance(session, a).on_hand == 5
     purchase = tmp_path / "purchase.xlsx"
-    assert products.export_purchase_list(session, purchase, 30, as_of=NOW) == 1  # ST-A: 0 sold + 10 safety − 5
+    assert (
+        products.export_purchase_list(session, purchase, 30, as_of=NOW, actor=OWNER) == 1
+    )  # ST-A: 0 sold + 10 safety − 5
     catalog_file = tmp_path / "catalog.xlsx"
     assert catalog.export_catalog(session, catalog_file) == 2
     catalog.import_catalog(session, catalog_file)  # SKU titles filled from the product's
@@ -233,5 +240,5 @@ def test_catalog_import_links_waiting_lines_and_books_their_stock(session: Sessi
     write_sheet(sheet, "商品资料", CATALOG_HEADERS, [("NEW-1", "新品", "", "", "", 10, 5, "", 7, 1, 0, 0)])
     result = catalog.import_catalog(session, sheet)
     assert (result.created, result.relinked_lines) == (1, 1)
-    sku_id = products.sku_page(session, PageRequest("seller_code"))[0].id
+    sku_id = products.sku_page(session, PageRequest("seller_code"), actor=OWNER)[0].id
     assert stock.sku_balance(session, sku_id).reserved == 2

@@ -313,7 +313,7 @@ def _ticket(session: Session, shop: Shop, staff: StaffUser | None, created: date
 def test_service_figures_per_agent_by_hand(session: Session, shop: Shop_) -> None:
     assert compute_service_figures(session, 2026, 8, NOW).total is None  # no tickets: nothing to show
     one, two = (
-        StaffUser(login="a1", name="张三", role="service_specialist"),
+        StaffUser(login="a1", name="张三", role="service"),
         StaffUser(login="a2", name="李四", role="x"),
     )
     session.add_all([one, two])

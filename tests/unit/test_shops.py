@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import Platform
-from sellerdesk.domain.errors import ConflictError, ValidationError
+from sellerdesk.domain.enums import Platform, Role
+from sellerdesk.domain.errors import ConflictError, PermissionDenied, ValidationError
+from sellerdesk.domain.permissions import Actor
 from sellerdesk.models import Order, Shop
 from sellerdesk.services.imports import import_paths
 from sellerdesk.services.rollup import sum_orders_by_day, sum_rollup_by_day
@@ -111,3 +112,18 @@ def test_a_new_time_zone_moves_the_shops_days(session: Session) -> None:
 
 def _span() -> tuple[date, date]:
     return date(2026, 1, 1), date(2026, 12, 31)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_owners_and_managers_change_shops(session: Session, role: Role) -> None:
+    actor = Actor(staff_id=None, role=role, name="x", login="x")
+    allowed = role in (Role.OWNER, Role.MANAGER)
+    if allowed:
+        shop = save_shop(session, ShopEdit(Platform.JD, "京东店"), actor=actor).shop
+        set_default_shop(session, Platform.JD, shop.id, default_shops_version(session), actor=actor)
+        return
+    with pytest.raises(PermissionDenied):
+        save_shop(session, ShopEdit(Platform.JD, "京东店"), actor=actor)
+    shop = save_shop(session, ShopEdit(Platform.JD, "京东店")).shop  # the owner may
+    with pytest.raises(PermissionDenied):
+        set_default_shop(session, Platform.JD, shop.id, default_shops_version(session), actor=actor)

@@ -89,7 +89,8 @@ def selective(session: Session, *conditions: ColumnElement[bool]) -> tuple[Colum
 
 
 def active_sku_ids(session: Session) -> set[int]:
-    return set(session.scalars(select(Sku.id).where(Sku.active.is_(True))))
+    stmt = select(Sku.id).join(Product, Product.id == Sku.product_id)
+    return set(session.scalars(stmt.where(Sku.active.is_(True), Product.deleted_at.is_(None))))  # not the recycle bin
 
 
 def sell_through_of(goods: dict[GoodsKey, GoodsFigures], active: set[int]) -> Ratio:

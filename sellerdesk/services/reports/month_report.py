@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.figures import Figures, MonthReport, PaidOrderRow
+from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.domain.timeutil import shop_time, utcnow
 from sellerdesk.models import Order, Shop
 from sellerdesk.services.promotions import list_promotions_ended_in
@@ -108,8 +109,10 @@ def export_monthly_workbook(
     lang: str = "zh_CN",
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    actor: Actor = OWNER,
 ) -> Path:
     """Write month M's workbook to ``path`` (replaced only when complete). Raises ``Cancelled`` when asked."""
+    require(actor, Action.VIEW_REPORTS)
     from sellerdesk.sheets.report_workbook import write_monthly_workbook
 
     report = build_monthly_report(session, year, month)

@@ -21,6 +21,7 @@ from sellerdesk.domain.figures import (
     PlatformFigures,
     Ratio,
 )
+from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.models import Order
 from sellerdesk.services.reports.goods import (
     GoodsKey,
@@ -57,8 +58,12 @@ def sum_by_platform(figures: dict[tuple[int, str], Figures]) -> dict[str, Figure
     return dict(platforms)
 
 
-def monthly_figures(session: Session, year: int, month: int) -> MonthlyFigures:
-    """Figures of month M, counted on the payment date in each shop's time zone (metrics.md)."""
+def monthly_figures(session: Session, year: int, month: int, *, actor: Actor = OWNER) -> MonthlyFigures:
+    """Figures of month M, counted on the payment date in each shop's time zone (metrics.md).
+
+    ``actor``: the desktop app passes who is signed in (the figures hold margins); the command line is the owner.
+    """
+    require(actor, Action.VIEW_REPORTS)
     by_platform = sum_by_platform(order_figures(session, month_windows(session, year, month)))
     total = sum(by_platform.values(), Figures())
     return MonthlyFigures(month=f"{year:04d}-{month:02d}", total=total, by_platform=by_platform)

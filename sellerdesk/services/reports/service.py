@@ -99,7 +99,7 @@ def compute_service_figures(session: Session, year: int, month: int, now: dateti
         Ticket.resolved_at,
         Ticket.resolution_due,
         Ticket.satisfaction,
-    ).where(or_(created_in, resolved_in))
+    ).where(or_(created_in, resolved_in), Ticket.deleted_at.is_(None))  # the recycle bin counts for nothing
     tallies: dict[int | None, _AgentTally] = defaultdict(_AgentTally)
     total = _AgentTally()
     for assignee, c_in, r_in, *row in session.execute(stmt):

@@ -30,6 +30,7 @@ def _task_tallies(session: Session, year: int, month: int, now: datetime) -> dic
     today = shop_today(now, zone)
     stmt = select(Task.assignee_id, Task.due_date, Task.completed_at).where(
         Task.assignee_id.is_not(None),
+        Task.deleted_at.is_(None),
         or_(Task.due_date.between(first, last), and_(Task.completed_at >= start, Task.completed_at < end)),
     )
     tallies: dict[int, _TaskTally] = defaultdict(_TaskTally)
@@ -59,7 +60,7 @@ def compute_team_figures(
         r.staff_id: r
         for r in session.execute(
             select(Review.staff_id, Review.status, Review.score_bp, Review.grade).where(
-                Review.month == f"{year:04d}-{month:02d}"
+                Review.month == f"{year:04d}-{month:02d}", Review.deleted_at.is_(None)
             )
         )
     }

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.permissions import Actor
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderFilter, OrderListRow, OrderSort
 from sellerdesk.sheets.view_export import write_view
@@ -69,7 +70,7 @@ def cells(row: OrderListRow) -> list[object]:
     ]
 
 
-def export_job(path: Path, flt: OrderFilter, sort: OrderSort) -> Callable[[Session, JobControl], int]:
+def export_job(path: Path, flt: OrderFilter, sort: OrderSort, actor: Actor) -> Callable[[Session, JobControl], int]:
     """The worker's part: stream the view's rows into the workbook."""
     now = datetime.now(UTC)
     title = QCoreApplication.translate("ExportView", "Orders")
@@ -77,7 +78,9 @@ def export_job(path: Path, flt: OrderFilter, sort: OrderSort) -> Callable[[Sessi
 
     def job(session: Session, control: JobControl) -> int:
         def rows() -> Iterator[list[object]]:
-            for row in svc.iter_view(session, flt, sort, now, progress=control.progress, cancelled=control.cancelled):
+            for row in svc.iter_view(
+                session, flt, sort, now, actor=actor, progress=control.progress, cancelled=control.cancelled
+            ):
                 yield cells(row)
             control.check()  # cancelled: raise before the workbook is saved, so no file is left behind
 
@@ -128,7 +131,7 @@ def export_orders_view(
             )
 
     return runner.run(
-        export_job(target, flt, sort),
+        export_job(target, flt, sort, runner.actor),
         on_success=done,
         label=QCoreApplication.translate("ExportView", "Exporting {n} orders…").format(
             n=fmt.count(min(total, svc.EXCEL_MAX_ROWS))

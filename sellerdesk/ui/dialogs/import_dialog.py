@@ -420,11 +420,14 @@ class ImportDialog(QDialog):
 
         options = self._options()
         paths = [p.path for p in self.files.previews()]
+        actor = self.runner.actor
         self.import_button.setEnabled(False)
 
         def run(session: Session, job: JobControl) -> ImportResults:
             automatic_backup(session.get_bind(), "before-import")  # an SQLite file's state before the import
-            return import_paths(session, paths, options=options, progress=job.progress, cancelled=job.cancelled)
+            return import_paths(
+                session, paths, options=options, progress=job.progress, cancelled=job.cancelled, actor=actor
+            )
 
         self.runner.run(
             run,

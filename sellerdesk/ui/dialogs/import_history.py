@@ -135,9 +135,9 @@ class ImportHistoryDialog(QDialog):
         batch = self._selected()
         if batch is None or not self.confirm_undo(self, batch.file_name):
             return
-        batch_id = batch.id
+        batch_id, actor = batch.id, self.runner.actor
         self.runner.run(
-            lambda session, _job: undo_batch(session, batch_id),
+            lambda session, _job: undo_batch(session, batch_id, actor=actor),
             on_success=lambda _changes: self.reload(),
             label=self.tr("Undoing the import…"),
             parent=self,

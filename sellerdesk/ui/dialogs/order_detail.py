@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.domain.enums import TicketCategory
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderDetail, TimelineEvent
 from sellerdesk.ui import formatting as fmt
@@ -99,7 +100,8 @@ class OrderDetailDialog(QDialog):
 
     def _read(self) -> OrderDetail:
         with self._session_factory() as session:
-            return svc.order_detail(session, self.order_id, self._now)
+            actor = self._runner.actor if self._runner is not None else OWNER
+            return svc.order_detail(session, self.order_id, self._now, actor=actor)
 
     def _fill(self) -> None:
         d = self.detail
@@ -144,7 +146,9 @@ class OrderDetailDialog(QDialog):
         order.setHorizontalSpacing(10)
         order.setVerticalSpacing(4)
         order.addRow(self.tr("Buyer:"), self._value(r.buyer_nick))
-        order.addRow(self.tr("Receiver:"), self._value(f"{r.receiver_name} {d.receiver_region}".strip()))
+        # Phone and street address come masked / empty for roles that do not ship (the service decides).
+        receiver = " ".join(p for p in (r.receiver_name, d.receiver_phone, d.receiver_region, d.receiver_address) if p)
+        order.addRow(self.tr("Receiver:"), self._value(receiver))
         order.addRow(self.tr("Shipping:"), self._value(f"{r.carrier} {r.tracking_no}".strip()))
         if r.ship_by is not None:
             order.addRow(self.tr("Ship by:"), self._value(fmt.shop_time(r.ship_by, r.timezone)))

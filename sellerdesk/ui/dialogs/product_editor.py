@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.money import MoneyFormatError, parse_cents
+from sellerdesk.domain.permissions import Action, can
 from sellerdesk.domain.titles import find_banned
 from sellerdesk.ui import errors, labels
 from sellerdesk.ui import formatting as fmt
+from sellerdesk.ui.dialogs.conflict_dialog import ConflictDialog
 
 if TYPE_CHECKING:  # the services load after the first paint
     from sellerdesk.services.products import SaveResult
@@ -176,11 +178,20 @@ class SkuForm(QWidget):
         ):  # fmt: skip
             for text, widget in rows:
                 form.addRow(text, widget)
+        self._left = left
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 1)
         layout.addSpacing(16)
         layout.addLayout(right, 1)
+
+    @property
+    def costs_shown(self) -> bool:
+        return self._left.isRowVisible(self.cost)
+
+    def hide_costs(self) -> None:
+        """For roles that may not see costs: no cost field; saving leaves the stored cost alone."""
+        self._left.setRowVisible(self.cost, False)
 
     @staticmethod
     def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
@@ -194,7 +205,7 @@ class SkuForm(QWidget):
         self.title.setText(sku.title)
         self.spec.setText(sku.spec)
         self.barcode.setText(sku.barcode)
-        self.cost.setText(money_text(sku.cost_cents))
+        self.cost.setText(money_text(sku.cost_cents) if sku.cost_cents is not None else "")
         self.price.setText(money_text(sku.price_cents))
         self.weight.setValue(sku.weight_g)
         self.supplier.setText(sku.supplier)
@@ -213,7 +224,7 @@ class SkuForm(QWidget):
             title=self.title.text().strip(),
             spec=self.spec.text().strip(),
             barcode=self.barcode.text().strip(),
-            cost_cents=self._money(self.cost, self.tr("Cost")),
+            cost_cents=self._money(self.cost, self.tr("Cost")) if self.costs_shown else sku.cost_cents,
             price_cents=self._money(self.price, self.tr("Price")),
             weight_g=self.weight.value(),
             supplier=self.supplier.text().strip(),
@@ -259,10 +270,13 @@ class ProductEditorDialog(QDialog):
             if product_id is None:
                 self.data = products.ProductData(title="", skus=(products.SkuData(seller_code=""),))
             else:
-                self.data = products.get_product(session, product_id)
+                self.data = products.get_product(session, product_id, actor=runner.actor)
         self._skus = list(self.data.skus)
         self._current = -1
         self._build()
+        if not can(runner.actor, Action.VIEW_COSTS):
+            self.sku_form.hide_costs()
+            self.margin_label.hide()
         self._load()
         focus = next((i for i, s in enumerate(self._skus) if s.id == focus_sku_id), 0)
         self.sku_list.setCurrentRow(focus)
@@ -446,14 +460,52 @@ class ProductEditorDialog(QDialog):
         data = self.collect()
         if data is None:
             return
+        actor = self._runner.actor
         self._runner.run(
-            lambda session, _job: self._products.save_product(session, data),
+            lambda session, _job: self._products.save_product(session, data, actor=actor),
             on_success=self._saved,
-            on_error=lambda exc: errors.show_error(self, exc),
+            on_error=lambda exc: self._on_save_failed(exc, data),
             parent=self,
         )
 
+    def _on_save_failed(self, exc: BaseException, mine: Any) -> None:
+        """Someone saved this product meanwhile: show what they changed, then reload or apply ours on top."""
+        from sellerdesk.domain.conflicts import product_fields, three_way
+        from sellerdesk.domain.errors import ConflictError
+
+        if not isinstance(exc, ConflictError) or self.data.id is None:
+            errors.show_error(self, exc)
+            return
+        try:
+            with self._runner.session_factory() as session:
+                theirs = self._products.get_product(session, self.data.id, actor=self._runner.actor)
+        except Exception as reload_error:  # deleted meanwhile, database gone: say so plainly
+            errors.show_error(self, reload_error)
+            return
+        merge = three_way(product_fields(self.data), product_fields(theirs), product_fields(mine))
+        parts = {f"sku:{s.id}": s.seller_code for s in theirs.skus}
+        choice = ConflictDialog.ask(self, merge.differences, parts)
+        if choice == ConflictDialog.RELOAD:
+            self._show_data(theirs)
+        elif choice == ConflictDialog.APPLY_MINE:
+            self._show_data(apply_on_top(theirs, mine, merge))
+            self.save()
+
+    def _show_data(self, data: Any) -> None:
+        """Show ``data`` as the product being edited (its versions become the ones the next save expects)."""
+        self.data = data
+        self._skus = list(data.skus)
+        self._current = -1
+        self.sku_list.blockSignals(True)
+        self.sku_list.clear()
+        self.sku_list.blockSignals(False)
+        self._load()
+        self.sku_list.setCurrentRow(0)
+
     def _saved(self, result: SaveResult) -> None:
+        if result.data is not None:  # the new versions: a further save of ours is no conflict
+            self.data = result.data
+            self._skus = list(result.data.skus)
         if result.title_hits:
             words = "、".join(dict.fromkeys(h.word for hits in result.title_hits.values() for h in hits))
             QMessageBox.warning(
@@ -466,6 +518,19 @@ class ProductEditorDialog(QDialog):
         if self._on_saved is not None:
             self._on_saved(result.product_id)
         self.accept()
+
+
+def apply_on_top(theirs: Any, mine: Any, merge: Any) -> Any:
+    """``theirs`` with the fields we changed (``merge.mine``) set to our values; our new SKUs added."""
+    product = replace(theirs, **{name: getattr(mine, name) for part, name in merge.mine if part == ""})
+    ours = {f"sku:{s.id}": s for s in mine.skus if s.id is not None}
+    skus = []
+    for sku in product.skus:
+        part = f"sku:{sku.id}"
+        changed = {name: getattr(ours[part], name) for p, name in merge.mine if p == part and part in ours}
+        skus.append(replace(sku, **changed))
+    skus += [s for s in mine.skus if s.id is None]
+    return replace(product, skus=tuple(skus))
 
 
 def sku_summary(row: Any) -> str:

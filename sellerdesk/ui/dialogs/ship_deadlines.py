@@ -49,9 +49,9 @@ class ShipDeadlinesDialog(QDialog):
         return {platform: box.value() for platform, box in self.boxes.items()}
 
     def save(self) -> None:
-        hours, version = self.hours(), self.current.version
+        hours, version, actor = self.hours(), self.current.version, self.runner.actor
         self.runner.run(
-            lambda session, _job: svc.set_ship_deadlines(session, hours, version),
+            lambda session, _job: svc.set_ship_deadlines(session, hours, version, actor=actor),
             on_success=lambda _changes: self.accept(),
             parent=self,
         )

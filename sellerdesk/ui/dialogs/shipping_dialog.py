@@ -155,9 +155,9 @@ class ShippingDialog(QDialog):
         ]
         if not entries or self._runner is None:
             return
-        now = datetime.now(UTC)
+        now, actor = datetime.now(UTC), self._runner.actor
         self._runner.run(
-            lambda s, _job: svc.mark_shipped(s, entries, now),
+            lambda s, _job: svc.mark_shipped(s, entries, now, actor=actor),
             on_success=lambda _c: self._shipped([e.order_id for e in entries]),
             label=self.tr("Marking orders shipped…"),
             parent=self,

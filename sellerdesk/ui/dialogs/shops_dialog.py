@@ -235,4 +235,5 @@ class ShopsDialog(QDialog):
         def saved(result: ShopSaved) -> None:
             self.reload(select_id=result.shop.id)
 
-        self.runner.run(lambda session, _job: save_shop(session, edit), on_success=saved, parent=self)
+        actor = self.runner.actor
+        self.runner.run(lambda session, _job: save_shop(session, edit, actor=actor), on_success=saved, parent=self)

@@ -135,18 +135,19 @@ class StockMovementDialog(QDialog):
     def post(self) -> None:
         sku_id, qty, reason, ref = self._row.id, self.qty.value(), self.reason.text(), self.ref.text()
         source, target, stock = self.source.currentData(), self.target.currentData(), self._stock
+        staff_id = self._runner.actor.staff_id  # the ledger names who moved the stock
 
         def job(session: Any, _job: Any) -> Any:
             if self.mode == RECEIPT:
                 return stock.receive_stock(
-                    session, sku_id, qty, warehouse=source, staff_id=None, reason=reason, ref=ref
+                    session, sku_id, qty, warehouse=source, staff_id=staff_id, reason=reason, ref=ref
                 )
             if self.mode == CORRECTION:
                 return stock.correct_stock(
-                    session, sku_id, qty, warehouse=source, staff_id=None, reason=reason, ref=ref
+                    session, sku_id, qty, warehouse=source, staff_id=staff_id, reason=reason, ref=ref
                 )
             return stock.transfer_stock(
-                session, sku_id, qty, source=source, target=target, staff_id=None, reason=reason, ref=ref
+                session, sku_id, qty, source=source, target=target, staff_id=staff_id, reason=reason, ref=ref
             )
 
         self._runner.run(job, on_success=self._posted, on_error=lambda exc: errors.show_error(self, exc), parent=self)
@@ -242,9 +243,9 @@ class StocktakeReviewDialog(QDialog):
         from sellerdesk.domain.timeutil import utcnow
         from sellerdesk.services import products
 
-        review, ref = self._review, f"ST{utcnow():%Y%m%d%H%M}"
+        review, ref, staff_id = self._review, f"ST{utcnow():%Y%m%d%H%M}", self._runner.actor.staff_id
         self._runner.run(
-            lambda session, _job: products.post_count(session, review, staff_id=None, ref=ref),
+            lambda session, _job: products.post_count(session, review, staff_id=staff_id, ref=ref),
             on_success=lambda _result: self.accept(),
             on_error=lambda exc: errors.show_error(self, exc),
             parent=self,

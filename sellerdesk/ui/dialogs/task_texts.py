@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from sellerdesk.ui import labels
+
 
 def _t(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("TaskTexts", text)
@@ -43,13 +45,6 @@ WEEKDAYS = [
     _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Sat"))),
     _t(str(QT_TRANSLATE_NOOP("TaskTexts", "Sun"))),
 ]
-ROLE_TEXTS = {
-    "owner": QT_TRANSLATE_NOOP("TaskTexts", "Owner"),
-    "operations_manager": QT_TRANSLATE_NOOP("TaskTexts", "Operations manager"),
-    "product_specialist": QT_TRANSLATE_NOOP("TaskTexts", "Product specialist"),
-    "marketing_specialist": QT_TRANSLATE_NOOP("TaskTexts", "Marketing specialist"),
-    "service_specialist": QT_TRANSLATE_NOOP("TaskTexts", "Customer-service specialist"),
-}
 RULE_NAMES = {
     "reorder": QT_TRANSLATE_NOOP("TaskTexts", "A SKU falls below its reorder point: a reorder task"),
     "late_to_ship": QT_TRANSLATE_NOOP("TaskTexts", "More orders late to ship than the threshold: a task to chase them"),
@@ -70,7 +65,7 @@ def promotion_kind(code: str) -> str:
 
 
 def role(code: str) -> str:
-    return QCoreApplication.translate("TaskTexts", str(ROLE_TEXTS.get(code, code)))
+    return labels.staff_role(code)  # the one label table (domain.labels)
 
 
 def rule_name(code: str) -> str:

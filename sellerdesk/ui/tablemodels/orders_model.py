@@ -23,6 +23,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signa
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session, sessionmaker
 
+from sellerdesk.domain.permissions import OWNER, Actor
 from sellerdesk.services import orders as svc
 from sellerdesk.services.browse import PageRequest
 from sellerdesk.services.orders import OrderFilter, OrderListRow, OrderSort
@@ -51,6 +52,7 @@ class OrdersTableModel(PagedTableModel[OrderListRow]):
         source = Source(self._count, self._page_rows)
         super().__init__(session_factory, source, columns, sort=sort, descending=descending, parent=parent)
         self._filter = OrderFilter()
+        self.actor: Actor = OWNER  # the tab sets the signed-in staff member (receivers' contact is guarded)
         self._ids: array[int] | None = None
         self._generation = 0
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -145,7 +147,9 @@ class OrdersTableModel(PagedTableModel[OrderListRow]):
 
     def _page_rows(self, session: Session, request: PageRequest) -> tuple[OrderListRow, ...]:
         if self._ids is not None:
-            return svc.orders_by_ids(session, self._ids[request.offset : request.offset + request.limit], self._now)
+            return svc.orders_by_ids(
+                session, self._ids[request.offset : request.offset + request.limit], self._now, actor=self.actor
+            )
         if not self._by_position_ok(request.offset // self.PAGE_SIZE):
             self._waiting = True  # blank until the id list arrives (set_ids repaints)
             return ()
@@ -157,6 +161,7 @@ class OrdersTableModel(PagedTableModel[OrderListRow]):
             offset=request.offset,
             limit=request.limit,
             total=self._total,
+            actor=self.actor,
         )
 
     def _by_position_ok(self, page_no: int) -> bool:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.changes import Changes
+from sellerdesk.domain.permissions import OWNER, Action, can
 from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.services.dashboard import QUEUE_KEYS, HomeDashboard, WorkQueues, load_home_dashboard
 from sellerdesk.services.reports import CardFigure, PeriodComparison
@@ -151,6 +152,7 @@ class HomeTab(QWidget):
         self.report_button = QPushButton(self.tr("Monthly report…"))
         self.report_button.setToolTip(self.tr("Write the manager's monthly Excel report"))
         self.report_button.clicked.connect(self.report_requested)
+        self.report_button.setVisible(can(getattr(self._runner, "actor", OWNER), Action.VIEW_REPORTS))
         captions = {
             "gmv_cents": self.tr("GMV"),
             "paid_orders": self.tr("Paid orders"),
@@ -182,6 +184,8 @@ class HomeTab(QWidget):
         for column, key in enumerate(CARD_KEYS):
             cards.addWidget(self.cards[key], 0, column)
             cards.setColumnStretch(column, 1)
+        # The margin card tells costs: not for roles that may not see them.
+        self.cards["gross_margin_cents"].setVisible(can(getattr(self._runner, "actor", OWNER), Action.VIEW_COSTS))
         layout.addLayout(cards)
 
         self._daily_slot = QVBoxLayout()

@@ -70,6 +70,8 @@ class OrdersTab(ListTab):
         # The base builds a generic paged model; this list uses its own (filters, id-list paging).
         self.model.deleteLater()
         self.orders_model = OrdersTableModel(session_factory, self.columns(), parent=self)
+        if runner is not None:
+            self.orders_model.actor = runner.actor
         self.model = self.orders_model
         self.orders_model.reloaded.connect(self._on_model_reloaded)
         self.orders_model.load_failed.connect(self._on_model_load_failed)
@@ -385,7 +387,7 @@ class OrdersTab(ListTab):
 
         runner = self.runner
         with self.session_factory() as session:
-            found = svc.orders_by_ids(session, [order_id], self.orders_model.now)
+            found = svc.orders_by_ids(session, [order_id], self.orders_model.now, actor=runner.actor)
         if not found:
             return None
         order = found[0]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from sellerdesk.domain.permissions import OWNER, Action, Actor, can
 from sellerdesk.ui import errors
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.dialogs.product_editor import (
@@ -115,16 +116,30 @@ class ProductsTab(ListTab):
 
         return Source(
             lambda session, search: products.count_skus(session, search, self._filters),
-            lambda session, request: products.sku_page(session, request, self._filters),
+            lambda session, request: products.sku_page(session, request, self._filters, actor=self.actor),
         )
+
+    @property
+    def actor(self) -> Actor:
+        return self.runner.actor if self.runner is not None else OWNER
+
+    def allowed(self, action: Action) -> bool:
+        return can(self.actor, action)
 
     def columns(self) -> list[Column[Any]]:
         def margin(row: Any) -> str:
-            return fmt.money(row.price_cents - row.cost_cents) if row.price_cents else ""
+            return fmt.money(row.price_cents - row.cost_cents) if row.price_cents and row.cost_cents is not None else ""
 
         def below_cost(row: Any) -> str:
-            return self.tr("Price below cost") if row.price_cents and row.price_cents < row.cost_cents else ""
+            cost = row.cost_cents or 0
+            return self.tr("Price below cost") if row.price_cents and row.price_cents < cost else ""
 
+        costs = self.allowed(Action.VIEW_COSTS)  # cost and margin are not even columns for the others
+        return [
+            column for column in self._all_columns(margin, below_cost) if costs or column.key not in ("cost", "margin")
+        ]
+
+    def _all_columns(self, margin: Any, below_cost: Any) -> list[Column[Any]]:
         return [
             Column("seller_code", self.tr("Seller code"), lambda r: r.seller_code, width=130),
             Column("title", self.tr("Title"), lambda r: r.title, width=240, full_tooltip=True),
@@ -134,7 +149,7 @@ class ProductsTab(ListTab):
             Column("safety_stock", self.tr("Safety stock"), lambda r: fmt.count(r.safety_stock), RIGHT, 100),
             Column("reorder_point", self.tr("Reorder point"), lambda r: fmt.count(r.reorder_point), RIGHT, 100),
             Column("price", self.tr("Price"), lambda r: fmt.money(r.price_cents), RIGHT, 90, newest_first=True),
-            Column("cost", self.tr("Cost"), lambda r: fmt.money(r.cost_cents), RIGHT, 90, newest_first=True),
+            Column("cost", self.tr("Cost"), lambda r: fmt.money(r.cost_cents or 0), RIGHT, 90, newest_first=True),
             Column("margin", self.tr("Gross margin"), margin, RIGHT, 100, sortable=False, warning=below_cost),
             Column("category", self.tr("Category"), lambda r: r.category, width=90),
             Column("role", self.tr("Role"), lambda r: label(ROLES, r.role), width=80),
@@ -185,17 +200,21 @@ class ProductsTab(ListTab):
                 (self.tr("Import counted sheet…"), self.import_count_sheet),
             ],
         )
-        self.more_button = self._menu_button(
-            self.tr("More"),
-            [
-                (self.tr("Export purchase list…"), self.export_purchase_list),
-                (self.tr("Check titles for banned words"), self.check_titles),
-                (self.tr("Edit banned words…"), self.edit_banned_words),
-                (None, None),
-                (self.tr("Unlinked platform items…"), self.show_unlinked),
-                (self.tr("Export catalog…"), self.export_catalog),
-            ],
-        )
+        more: list[tuple[str | None, Any]] = []
+        if self.allowed(Action.VIEW_COSTS):
+            more.append((self.tr("Export purchase list…"), self.export_purchase_list))
+        more.append((self.tr("Check titles for banned words"), self.check_titles))
+        if self.allowed(Action.EDIT_PRODUCTS):
+            more.append((self.tr("Edit banned words…"), self.edit_banned_words))
+        more += [(None, None), (self.tr("Unlinked platform items…"), self.show_unlinked)]
+        more.append((self.tr("Export catalog…"), self.export_catalog))
+        if self.allowed(Action.DELETE_PRODUCTS):
+            more += [(None, None), (self.tr("Delete product…"), self.delete_selected)]
+        self.more_button = self._menu_button(self.tr("More"), more)
+        # What the role may not do is not offered (the services refuse it all the same).
+        self.new_button.setVisible(self.allowed(Action.EDIT_PRODUCTS))
+        self.edit_button.setVisible(self.allowed(Action.EDIT_PRODUCTS))
+        self.stock_button.setVisible(self.allowed(Action.EDIT_STOCK))
         bar = QHBoxLayout()
         bar.setSpacing(8)
         for combo in combos:
@@ -285,9 +304,35 @@ class ProductsTab(ListTab):
         dialog.open()
         return dialog
 
-    def edit_selected(self) -> ProductEditorDialog | None:
+    def delete_selected(self) -> None:
+        """Move the selected SKU's product (all its SKUs) to the recycle bin, after asking."""
+        from sellerdesk.services import products
+
         row = self.selected_row()
         if row is None or not self._need_runner():
+            QMessageBox.information(self, self.tr("Delete product"), self.tr("Select a SKU first."))
+            return
+        with self.model._session_factory() as session:
+            data = products.get_product(session, row.product_id, actor=self.actor)
+        question = self.tr(
+            "Move “{title}” and its %n SKU(s) to the recycle bin?\n\n"
+            "The owner can restore it from Settings → Recycle bin for 30 days.",
+            "",
+            len(data.skus),
+        ).format(title=data.title)
+        answer = QMessageBox.question(self, self.tr("Delete product"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        product_id, version, actor = row.product_id, data.version or 0, self.actor
+        self.runner.run(
+            lambda session, _job: products.delete_product(session, product_id, version, actor=actor),
+            on_success=lambda _c: self._told(self.tr("“{title}” is in the recycle bin.").format(title=data.title)),
+            parent=self,
+        )
+
+    def edit_selected(self) -> ProductEditorDialog | None:
+        row = self.selected_row()
+        if row is None or not self._need_runner() or not self.allowed(Action.EDIT_PRODUCTS):
             return None
         dialog = ProductEditorDialog(self.runner, row.product_id, focus_sku_id=row.id, parent=self)
         dialog.open()
@@ -312,8 +357,9 @@ class ProductsTab(ListTab):
         path = ask_save_path(self, self.tr("Export purchase list"), "采购清单.xlsx") if ok else None
         if path is None or not self._need_runner():
             return
+        actor = self.actor
         self.runner.run(
-            lambda session, _job: products.export_purchase_list(session, path, days),
+            lambda session, _job: products.export_purchase_list(session, path, days, actor=actor),
             on_success=lambda n: self._told(self.tr("Purchase list written: %n SKU(s) to order.", "", n)),
             label=self.tr("Writing the purchase list…"),
             parent=self,
@@ -397,8 +443,10 @@ class ProductsTab(ListTab):
         layout.addWidget(save)
 
         def on_save() -> None:
-            new = edit.toPlainText().splitlines()
-            self.runner.run(lambda s, _job: products.set_banned_words(s, new), on_success=lambda _r: dialog.accept())
+            new, actor = edit.toPlainText().splitlines(), self.actor
+            self.runner.run(
+                lambda s, _job: products.set_banned_words(s, new, actor=actor), on_success=lambda _r: dialog.accept()
+            )
 
         save.clicked.connect(on_save)
         dialog.resize(360, 460)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from sellerdesk.domain.permissions import OWNER, Actor
 from sellerdesk.services import browse
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
@@ -17,11 +21,20 @@ class ReviewsTab(ListTab):
     stale_on = frozenset({"reviews", "staff"})
     default_sort = ("month", True)
 
+    def __init__(
+        self, session_factory: sessionmaker[Session], actor: Actor = OWNER, parent: QWidget | None = None
+    ) -> None:
+        self.actor = actor  # before the base class asks for the source: only own reviews for some roles
+        super().__init__(session_factory, parent)
+
     def title(self) -> str:
         return self.tr("Performance reviews")
 
     def source(self) -> Source[Any]:
-        return Source(browse.count_reviews, browse.review_page)
+        return Source(
+            lambda session, search: browse.count_reviews(session, search, actor=self.actor),
+            lambda session, request: browse.review_page(session, request, actor=self.actor),
+        )
 
     def columns(self) -> list[Column[Any]]:
         return [

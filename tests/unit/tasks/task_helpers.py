@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from sellerdesk.models import Product, Shop, Sku, StaffUser, Warehouse
 
 
-def staff(session: Session, login: str, role: str = "operations_manager") -> StaffUser:
+def staff(session: Session, login: str, role: str = "manager") -> StaffUser:
     person = StaffUser(login=login, name=login.title(), role=role)
     session.add(person)
     session.flush()

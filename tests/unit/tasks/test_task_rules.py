@@ -32,8 +32,8 @@ def _rule_tasks(session: Session) -> list[tuple[str, str, str | None]]:
 
 
 def test_a_sku_below_its_reorder_point_gets_one_task_until_stock_recovers(session: Session) -> None:
-    ann = staff(session, "ann", "product_specialist")
-    staff(session, "boss", "operations_manager")
+    ann = staff(session, "ann", "product")
+    staff(session, "boss", "manager")
     low, fine, untracked = (
         sku(session, "A-1", reorder_point=10),
         sku(session, "B-2", reorder_point=3),
@@ -64,7 +64,7 @@ def test_a_sku_below_its_reorder_point_gets_one_task_until_stock_recovers(sessio
 
 
 def test_an_open_task_closes_itself_when_its_cause_is_gone(session: Session) -> None:
-    staff(session, "ann", "product_specialist")
+    staff(session, "ann", "product")
     low = sku(session, "A-1", reorder_point=2)
     task_rules.run_task_rules(session, NOW)
     _receive(session, low, 5)
@@ -83,13 +83,13 @@ def _late_order(session: Session, at: Shop, n: int, hours: int) -> Order:
 
 
 def test_late_to_ship_orders_above_the_threshold_make_one_task_for_operations(session: Session) -> None:
-    boss = staff(session, "boss", "operations_manager")
-    busy = staff(session, "busy", "operations_manager")
+    boss = staff(session, "boss", "manager")
+    busy = staff(session, "busy", "manager")
     tasks.create_task(session, tasks.TaskDraft("busy already", assignee_id=busy.id))
     at = shop(session)
     first, second = _late_order(session, at, 1, 50), _late_order(session, at, 2, 60)
     settings = task_rules.rule_settings(session)
-    settings["late_to_ship"] = RuleSetting(True, "operations_manager", threshold=1)
+    settings["late_to_ship"] = RuleSetting(True, "manager", threshold=1)
     task_rules.save_rule_settings(session, settings, task_rules.rules_version(session))
     run = task_rules.run_task_rules(session, NOW, {"late_to_ship": "{count} 单超时未发货"})
     assert run.opened == 1
@@ -103,11 +103,11 @@ def test_late_to_ship_orders_above_the_threshold_make_one_task_for_operations(se
 
 
 def test_a_rule_switched_off_makes_nothing_and_leaves_its_tasks(session: Session) -> None:
-    staff(session, "ann", "product_specialist")
+    staff(session, "ann", "product")
     low = sku(session, "A-1", reorder_point=2)
     task_rules.run_task_rules(session, NOW)
     settings = task_rules.rule_settings(session)
-    settings["reorder"] = RuleSetting(False, "product_specialist")
+    settings["reorder"] = RuleSetting(False, "product")
     task_rules.save_rule_settings(session, settings, task_rules.rules_version(session))
     _receive(session, low, 5)
     assert task_rules.run_task_rules(session, NOW).changes.any is False

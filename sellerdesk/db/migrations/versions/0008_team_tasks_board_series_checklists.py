@@ -1,7 +1,7 @@
 """team tasks: board, series, checklists, links, promotions, rule causes
 
-Revision ID: 0010
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06 07:15:17.326378
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0010'
-down_revision: str | None = '0006'
+revision: str = '0008'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
