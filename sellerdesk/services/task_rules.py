@@ -26,6 +26,7 @@ from sellerdesk.models import Product, Sku, StaffUser, StockMovement, Task
 from sellerdesk.services import orders, tasks
 from sellerdesk.services.app_settings import load_setting, setting_version, store_setting
 from sellerdesk.services.tasks import LinkRef, TaskDraft
+from sellerdesk.services.zones import house_timezone
 
 RULES_SETTING = "task_rules"
 
@@ -130,7 +131,7 @@ def _open(session: Session, cause: Cause, role: str, now: datetime) -> None:
     draft = TaskDraft(
         cause.title[: tasks.MAX_TITLE],
         assignee_id=_assignee(session, role),
-        due_date=tasks.local_now(now).date(),
+        due_date=tasks.local_now(now, house_timezone(session)).date(),
         priority=cause.priority,
         links=(cause.link,) if cause.link else (),
     )
