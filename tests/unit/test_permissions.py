@@ -185,3 +185,25 @@ def test_service_staff_see_only_their_own_reviews(session: Session) -> None:
     assert browse.count_reviews(session, actor=Actor(staff_id=None, role=Role.SERVICE)) == 0
     manager = Actor(staff_id=None, role=Role.MANAGER)
     assert [r.staff for r in browse.review_page(session, request, actor=manager)] == ["小雷", "王芳"]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_stock_edits_are_refused_in_the_service_for_roles_without_stock_rights(session: Session, role: Role) -> None:
+    """The Products tab hides receipts and corrections from these roles; the stock service refuses them anyway."""
+    from sellerdesk.db.tracking import act_as
+    from sellerdesk.models import Product, Sku
+    from sellerdesk.services import stock
+
+    product = Product(title="眼罩")
+    session.add(product)
+    session.flush()
+    sku = Sku(product_id=product.id, seller_code="LJ-1", price_cents=100)
+    session.add(sku)
+    session.flush()
+    sku_id = sku.id
+    act_as(session, Actor(staff_id=None, role=role))
+    if can(Actor(staff_id=None, role=role), Action.EDIT_STOCK):
+        stock.receive_stock(session, sku_id, 5, staff_id=None, reason="到货")
+    else:
+        with pytest.raises(PermissionDenied):
+            stock.receive_stock(session, sku_id, 5, staff_id=None, reason="到货")
