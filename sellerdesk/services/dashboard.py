@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.enums import OrderStatus, TaskStatus, TicketStatus
 from sellerdesk.domain.stock import StockLevel
 from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local, utcnow
-from sellerdesk.models import Order, Task, Ticket
-from sellerdesk.services import browse, orders, reports
+from sellerdesk.models import Order, Task
+from sellerdesk.services import browse, orders, reports, tickets
 
 CHART_DAYS = 365  # the longest range the daily chart offers (30, 90 or 365 days)
 TREND_MONTHS = 12
@@ -62,9 +62,7 @@ class HomeDashboard:
 
 def overdue_ticket_count(session: Session, now: datetime) -> int:
     """Open tickets whose resolution is due before ``now``, or whose first response is due and not given."""
-    late_answer = and_(Ticket.first_response_at.is_(None), Ticket.first_response_due < now)
-    stmt = select(func.count()).where(Ticket.status.in_(_OPEN_TICKETS), or_(Ticket.resolution_due < now, late_answer))
-    return int(session.execute(stmt.select_from(Ticket)).scalar_one())
+    return tickets.count_queue(session, tickets.TicketFilter(view="overdue"), now)  # what the tab's filter shows
 
 
 def tasks_due_count(session: Session, day: date) -> int:

@@ -1,0 +1,132 @@
+"""Service figures per agent and month (docs/metrics.md, Service), read from what tickets stored as they
+were answered and resolved: the review's KPI actuals, the monthly workbook and Home read this one service.
+
+A ticket counts in the month (China time) it was resolved, for the agent who handled it (its assignee
+then). Times are seconds on the ticket's own clock: business time for policies on business hours, with the
+waiting-on-buyer pauses left out of the resolution time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sellerdesk.domain.enums import TicketCategory
+from sellerdesk.domain.tickets import ReviewOutcome
+from sellerdesk.domain.timeutil import CHINA_TZ, month_bounds_utc
+from sellerdesk.models import StaffUser, Ticket
+
+
+@dataclass(frozen=True)
+class AgentMonth:
+    staff_id: int | None  # None: tickets resolved with nobody assigned, or the team total
+    name: str
+    handled: int
+    first_response_median_s: int | None
+    first_response_p90_s: int | None
+    resolution_median_s: int | None
+    resolution_p90_s: int | None
+    sla_met: int  # handled tickets with neither deadline missed
+    rated: int
+    rating_sum: int
+    bad_reviews: int
+    bad_reviews_recovered: int  # handled bad-review tickets whose review was removed
+
+    @property
+    def sla_hit_rate_bp(self) -> int | None:
+        """Share of handled tickets that met both deadlines, in basis points (half up)."""
+        return None if not self.handled else (self.sla_met * 20000 + self.handled) // (2 * self.handled)
+
+    @property
+    def satisfaction_x100(self) -> int | None:
+        """Average rating ×100 (4.5 → 450), half up."""
+        return None if not self.rated else (self.rating_sum * 200 + self.rated) // (2 * self.rated)
+
+
+@dataclass(frozen=True)
+class ServiceMonth:
+    month: str  # YYYY-MM
+    agents: tuple[AgentMonth, ...] = ()
+    total: AgentMonth | None = None
+
+
+def percentile(values: Sequence[int], share: int) -> int | None:
+    """Nearest-rank percentile (``share`` of 100): the smallest value with at least that share at or below it."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share * len(ordered) / 100))
+    return ordered[rank - 1]
+
+
+@dataclass
+class _Tally:
+    handled: int = 0
+    responses: list[int] = field(default_factory=list)
+    resolutions: list[int] = field(default_factory=list)
+    sla_met: int = 0
+    rated: int = 0
+    rating_sum: int = 0
+    bad: int = 0
+    recovered: int = 0
+
+    def add(self, row: tuple[object, ...]) -> None:
+        first, resolution, r_breach, s_breach, rating, category, review = row
+        self.handled += 1
+        if isinstance(first, int):
+            self.responses.append(first)
+        if isinstance(resolution, int):
+            self.resolutions.append(resolution)
+        self.sla_met += not r_breach and not s_breach
+        if isinstance(rating, int):
+            self.rated += 1
+            self.rating_sum += rating
+        if category == TicketCategory.BAD_REVIEW:
+            self.bad += 1
+            self.recovered += review == ReviewOutcome.REMOVED
+
+    def freeze(self, staff_id: int | None, name: str) -> AgentMonth:
+        return AgentMonth(
+            staff_id, name, self.handled,
+            percentile(self.responses, 50), percentile(self.responses, 90),
+            percentile(self.resolutions, 50), percentile(self.resolutions, 90),
+            self.sla_met, self.rated, self.rating_sum, self.bad, self.recovered,
+        )  # fmt: skip
+
+
+def agent_month_figures(session: Session, year: int, month: int, tz: str = CHINA_TZ) -> ServiceMonth:
+    """Every agent's figures for one month, plus the team's."""
+    start, end = month_bounds_utc(year, month, tz)
+    return _figures(session, f"{year:04d}-{month:02d}", start, end)
+
+
+def _figures(session: Session, label: str, start: datetime, end: datetime) -> ServiceMonth:
+    stmt = select(
+        Ticket.handled_by_id,
+        Ticket.first_response_s,
+        Ticket.resolution_s,
+        Ticket.response_breached,
+        Ticket.resolution_breached,
+        Ticket.satisfaction,
+        Ticket.category,
+        Ticket.review_outcome,
+    ).where(Ticket.resolved_at >= start, Ticket.resolved_at < end, Ticket.merged_into_id.is_(None))
+    tallies: dict[int | None, _Tally] = defaultdict(_Tally)
+    total = _Tally()
+    for agent, *row in session.execute(stmt):
+        tallies[agent].add(tuple(row))
+        total.add(tuple(row))
+    if not total.handled:
+        return ServiceMonth(label)
+    names = dict(session.execute(select(StaffUser.id, StaffUser.name)).all())
+    agents = sorted(
+        (t.freeze(a, names.get(a, "") if a is not None else "") for a, t in tallies.items()),
+        key=lambda a: (a.staff_id is None, a.name, a.staff_id or 0),
+    )
+    return ServiceMonth(label, tuple(agents), total.freeze(None, ""))
