@@ -65,6 +65,54 @@
     </message>
 </context>
 <context>
+    <name>CannedRepliesDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+658"/>
+        <source>Canned replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Any category</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Variables filled from the ticket: {names}</source>
+        <translation>从工单自动填入的变量：{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+</context>
+<context>
     <name>CountLinesModel</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+202"/>
@@ -912,12 +960,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
@@ -1001,6 +1049,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Resend / exchange</source>
+        <translation>补发 / 换货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quality complaint</source>
         <translation>质量投诉</translation>
     </message>
@@ -1043,6 +1096,111 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+1"/>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refund only, before shipping</source>
+        <translation>未发货仅退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund only, after shipping</source>
+        <translation>已发货仅退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resend</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused delivery</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bad review removed</source>
+        <translation>差评已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad review followed up</source>
+        <translation>差评已跟进</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after-sale type</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund (cents)</source>
+        <translation>退款（分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return carrier</source>
+        <translation>退货物流公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return tracking no.</source>
+        <translation>退货运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>buyer&apos;s rating</source>
+        <translation>买家评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>review outcome</source>
+        <translation>评价处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outcome</source>
+        <translation>处理结果</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1707,6 +1865,161 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>This ticket no longer exists. Reload the queue.</source>
+        <translation>该工单已不存在，请刷新队列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed this ticket meanwhile. It was reloaded: check it and save again.</source>
+        <translation>其他人刚刚修改了该工单，已重新载入：请核对后再保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone else took this ticket a moment ago.</source>
+        <translation>该工单刚刚已被其他人领取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ticket cannot go from “{old}” to “{new}”.</source>
+        <translation>工单不能从“{old}”变为“{new}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a ticket category.</source>
+        <translation>“{value}”不是工单类别。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a priority.</source>
+        <translation>“{value}”不是优先级。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A rating is 1 to 5 stars, not {value}.</source>
+        <translation>评分应为 1 到 5 星，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a review outcome.</source>
+        <translation>“{value}”不是评价处理结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the reply you sent before recording it.</source>
+        <translation>请先输入已发送的回复内容再记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a note first.</source>
+        <translation>请先输入备注。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket #{id} was merged into another ticket; merge into that one.</source>
+        <translation>工单 #{id} 已合并到其他工单，请合并到那张工单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This staff member no longer exists.</source>
+        <translation>该员工已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an after-sale type.</source>
+        <translation>“{value}”不是售后类型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A refund cannot be negative.</source>
+        <translation>退款金额不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This after-sale type refunds nothing: set the refund to zero or choose a refund type.</source>
+        <translation>该售后类型不涉及退款：请将退款金额设为 0，或选择退款类型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A refund of {refund} is more than the buyer paid for the order ({paid}).</source>
+        <translation>退款 {refund} 超过了买家该订单的实付金额（{paid}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The order has been shipped, so this is not a refund before shipping.</source>
+        <translation>该订单已发货，不属于未发货仅退款。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a return and refund, an exchange or a refused delivery brings goods back.</source>
+        <translation>只有退货退款、换货或拒收才会有退回的商品。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This return has already been received.</source>
+        <translation>该退货已签收入库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order&apos;s import already put this line back into the returns warehouse.</source>
+        <translation>订单导入时已将该商品行退回退货仓。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That line is not on this ticket&apos;s order.</source>
+        <translation>该商品行不属于此工单关联的订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That order line is linked to no SKU yet: link it in the order first.</source>
+        <translation>该订单商品行尚未关联 SKU：请先在订单中关联。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} units cannot come back: the line holds {max}.</source>
+        <translation>无法退回 {qty} 件：该商品行只有 {max} 件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a resend or an exchange ships goods again.</source>
+        <translation>只有补发或换货才会再次发货。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the tracking number of the new shipment.</source>
+        <translation>请输入新包裹的运单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A canned reply needs a title and a text.</source>
+        <translation>快捷回复需要标题和内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This canned reply no longer exists.</source>
+        <translation>该快捷回复已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA targets must be more than zero, and the first response due before the resolution.</source>
+        <translation>SLA 时限必须大于零，且首次响应时限不能晚于解决时限。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service desk must close after it opens.</source>
+        <translation>客服下班时间必须晚于上班时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every date must be in {year}.</source>
+        <translation>所有日期都必须在 {year} 年内。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the refund as an amount in yuan, e.g. 12.50.</source>
+        <translation>请按元输入退款金额，例如 12.50。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This import is no longer in the import history.</source>
         <translation>导入记录中已找不到这次导入。</translation>
     </message>
@@ -1749,6 +2062,59 @@ Details: {detail}</source>
         <location line="+4"/>
         <source>{file} lacks {columns}. {fallbacks} can be read in its place once you accept it.</source>
         <translation>{file} 缺少 {columns}。确认后可改用 {fallbacks} 代替。</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-71"/>
+        <source>New service ticket</source>
+        <translation>新建客服工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Asks whether the size runs small</source>
+        <translation>例如：询问尺码是否偏小</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no shop)</source>
+        <translation>（不指定店铺）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer:</source>
+        <translation>买家：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open ticket</source>
+        <translation>创建工单</translation>
     </message>
 </context>
 <context>
@@ -1822,7 +2188,7 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+106"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+108"/>
         <source>Order {id}</source>
         <translation>订单 {id}</translation>
     </message>
@@ -2022,12 +2388,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
@@ -2078,7 +2444,12 @@ Details: {detail}</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Double-click a ticket to open it</source>
+        <translation>双击工单可打开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Created the order</source>
         <translation>新建订单</translation>
     </message>
@@ -2101,7 +2472,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+94"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+95"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -2220,12 +2591,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+249"/>
+        <location line="+250"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-245"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -2275,14 +2646,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+231"/>
+        <location line="+244"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-289"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -2347,7 +2718,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+185"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -2364,12 +2735,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>没有超时未发货的订单。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Service ticket opened.</source>
         <translation>已新建售后工单。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Open order…</source>
         <translation>打开订单…</translation>
     </message>
@@ -3302,7 +3673,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -3335,7 +3706,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>ShopsModel</name>
     <message>
-        <location line="-103"/>
+        <location line="-106"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -3678,6 +4049,410 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
 </context>
 <context>
+    <name>TicketDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-529"/>
+        <source>Open order</source>
+        <translation>打开订单</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who works this ticket</source>
+        <translation>由谁处理此工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting on buyer</source>
+        <translation>等待买家</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The clock stops until the buyer answers</source>
+        <translation>买家回复前计时暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to work</source>
+        <translation>继续处理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The buyer answered: the clock runs on</source>
+        <translation>买家已回复：继续计时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Solved: the resolution clock stops</source>
+        <translation>已解决：解决时限停止计时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing more to do</source>
+        <translation>无需再处理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assignee:</source>
+        <translation>处理人：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. VIP, 催件 (comma-separated)</source>
+        <translation>例如：VIP, 催件（用逗号分隔）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer:</source>
+        <translation>买家：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>After-sale case</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Book the returned units into the Returns warehouse (stock ledger)</source>
+        <translation>将退回的商品记入退货仓（库存流水）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record shipment</source>
+        <translation>记录发货</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund (¥):</source>
+        <translation>退款（元）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return carrier:</source>
+        <translation>退货物流公司：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return tracking no.:</source>
+        <translation>退货运单号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return received:</source>
+        <translation>退货签收：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up shipment:</source>
+        <translation>补发/换货发货：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not rated)</source>
+        <translation>（未评分）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no bad review)</source>
+        <translation>（无差评）</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Into returns stock</source>
+        <translation>入退货仓</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Buyer&apos;s rating:</source>
+        <translation>买家评分：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review:</source>
+        <translation>评价：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A canned reply for this category, filled from the ticket</source>
+        <translation>本类别的快捷回复，用工单信息填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill and copy</source>
+        <translation>填写并复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the canned reply, with this ticket&apos;s details, in the box and on the clipboard</source>
+        <translation>把填好本工单信息的快捷回复放入输入框并复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reply you sent in the platform chat, or an internal note</source>
+        <translation>你在平台聊天中发出的回复，或内部备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record reply</source>
+        <translation>记录回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You answered the buyer in the platform chat: the first reply stops the response clock</source>
+        <translation>你已在平台聊天中回复买家：首次回复会停止响应计时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An internal note: the buyer never sees it</source>
+        <translation>内部备注：买家看不到</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ticket #{id}</source>
+        <translation>工单 #{id}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Received {when}</source>
+        <translation>已于 {when} 签收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No order lines: link the ticket to an order</source>
+        <translation>没有订单商品行：请将工单关联到订单</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Buyer {buyer}</source>
+        <translation>买家 {buyer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order}</source>
+        <translation>订单 {order}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened {when}</source>
+        <translation>创建于 {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merged into #{id}</source>
+        <translation>已合并到 #{id}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source> (late)</source>
+        <translation>（超时）</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>First reply {when}{late}</source>
+        <translation>首次回复 {when}{late}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First reply due {when}</source>
+        <translation>首次回复截止 {when}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resolved {when}{late}</source>
+        <translation>解决于 {when}{late}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution due {when}</source>
+        <translation>解决截止 {when}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clock paused, {time} left</source>
+        <translation>计时已暂停，剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> — {time} overdue</source>
+        <translation> — 已超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — {time} left</source>
+        <translation> — 剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened the ticket</source>
+        <translation>创建了工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: {old} → {new}</source>
+        <translation>状态：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Assigned: {old} → {new}</source>
+        <translation>分配：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replied: {text}</source>
+        <translation>回复：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed {field}: “{old}” → “{new}”</source>
+        <translation>修改{field}：“{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged ticket {ticket} in: {subject}</source>
+        <translation>合并了工单 {ticket}：{subject}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into ticket {ticket}</source>
+        <translation>已合并到工单 {ticket}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return received: {qty} × {code} into the returns warehouse</source>
+        <translation>退货签收：{qty} × {code} 入退货仓</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up shipment: {carrier} {tracking}</source>
+        <translation>补发/换货发货：{carrier} {tracking}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no canned reply for this category)</source>
+        <translation>（本类别没有快捷回复）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Take this ticket</source>
+        <translation>领取此工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your name under “Working as” first</source>
+        <translation>请先在“当前客服”中选择你的名字</translation>
+    </message>
+</context>
+<context>
     <name>TicketForOrderDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+22"/>
@@ -3695,7 +4470,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation>例如：买家询问什么时候发货</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Subject:</source>
         <translation>标题：</translation>
     </message>
@@ -3705,25 +4480,59 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
         <translation>类别：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Open ticket</source>
         <translation>新建工单</translation>
     </message>
 </context>
 <context>
+    <name>Tickets</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+43"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused (waiting)</source>
+        <translation>已暂停（等买家）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{time} overdue</source>
+        <translation>已超时 {time}</translation>
+    </message>
+</context>
+<context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+21"/>
+        <location line="+26"/>
         <source>Service tickets</source>
         <translation>售后工单</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <location line="+58"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-56"/>
         <source>No.</source>
         <translation>工单号</translation>
     </message>
@@ -3734,11 +4543,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
+        <location line="+68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-67"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -3749,11 +4559,27 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+64"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="-62"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -3766,15 +4592,166 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+4"/>
-        <source>No service tickets yet.
+        <source>No ticket matches these filters.</source>
+        <translation>没有符合筛选条件的工单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open service tickets.
 Pre-sale questions, shipping problems, returns and complaints will be tracked here.</source>
-        <translation>暂无售后工单。
-售前咨询、物流问题、退货退款和投诉等都会在这里跟进。</translation>
+        <translation>没有未结束的客服工单。
+售前咨询、物流问题、退换货和投诉都会在这里跟踪。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Search subject or assignee</source>
-        <translation>搜索主题或处理人</translation>
+        <source>Search subject, buyer, tag or #number</source>
+        <translation>搜索主题、买家、标签或 #编号</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All tickets</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breaching soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which queue: breaching soon means a deadline within the hour</source>
+        <translation>哪个队列：即将超时指一小时内到期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open (new, in progress, waiting)</source>
+        <translation>未结束（新建、处理中、等待）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket status</source>
+        <translation>工单状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+213"/>
+        <source>All shops</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>Who is working here: “Mine” and “Claim” use this name</source>
+        <translation>谁在使用：“我的”和“领取”按这个名字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Working as</source>
+        <translation>当前客服</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New ticket…</source>
+        <translation>新建工单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+235"/>
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location line="-234"/>
+        <location line="+209"/>
+        <source>Take the selected unassigned tickets</source>
+        <translation>领取选中的未分配工单</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <source>Assign to…</source>
+        <translation>分配给…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the selected tickets to someone</source>
+        <translation>把选中的工单分配给某人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+232"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>Fold the selected duplicates into the oldest of them, histories kept</source>
+        <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Canned replies…</source>
+        <translation>快捷回复…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+130"/>
+        <source>Merge %n ticket(s) into #{id} “{subject}”? Their histories move there; they are closed.</source>
+        <translation>
+            <numerusform>将 %n 张工单合并到 #{id}“{subject}”？它们的记录会移到该工单，并被关闭。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge tickets</source>
+        <translation>合并工单</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>(choose your name)</source>
+        <translation>（选择你的名字）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose your name under “Working as” first</source>
+        <translation>请先在“当前客服”中选择你的名字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nobody (unassign)</source>
+        <translation>无人（取消分配）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open ticket…</source>
+        <translation>打开工单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign to</source>
+        <translation>分配给</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,6 @@ from enum import StrEnum
 from sellerdesk.domain.business_time import BusinessCalendar, deadline, elapsed
 from sellerdesk.domain.enums import TicketCategory, TicketStatus
 from sellerdesk.domain.errors import ValidationError
-from sellerdesk.domain.money import format_cents
 
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING)
 # The resolution clock runs only while the seller has the next move.

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import OrderStatus, TaskStatus, TicketStatus
+from sellerdesk.domain.enums import OrderStatus, TaskStatus
 from sellerdesk.domain.stock import StockLevel
 from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local, utcnow
 from sellerdesk.models import Order, Task
@@ -21,7 +21,6 @@ from sellerdesk.services import browse, orders, reports, tickets
 CHART_DAYS = 365  # the longest range the daily chart offers (30, 90 or 365 days)
 TREND_MONTHS = 12
 QUEUE_KEYS = ("late_to_ship", "unshipped", "overdue_tickets", "low_stock", "tasks_due_today")
-_OPEN_TICKETS = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING)
 
 
 @dataclass(frozen=True)

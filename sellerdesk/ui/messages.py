@@ -150,6 +150,7 @@ TEXTS = {
     ),
     "service_hours": QT_TRANSLATE_NOOP("Messages", "The service desk must close after it opens."),
     "override_year": QT_TRANSLATE_NOOP("Messages", "Every date must be in {year}."),
+    "refund_amount_text": QT_TRANSLATE_NOOP("Messages", "Type the refund as an amount in yuan, e.g. 12.50."),
     # Imports
     "batch_not_found": QT_TRANSLATE_NOOP("Messages", "This import is no longer in the import history."),
     "batch_undone": QT_TRANSLATE_NOOP("Messages", "This import has already been undone."),

@@ -52,10 +52,11 @@ class QueueRow:
     tags: str
 
     def next_due(self) -> datetime | None:
-        """The deadline that comes first among those still running."""
+        """The deadline that comes first among those still running (``overdue_condition``'s rule)."""
         if self.status not in rules.OPEN_STATUSES:
             return None
-        dues = [d for d in (self.first_response_due, self.resolution_due) if d is not None]
+        resolution = self.resolution_due if self.status in rules.CLOCK_RUNNING else None
+        dues = [d for d in (self.first_response_due, resolution) if d is not None]
         return min(dues) if dues else None
 
     def clock_state(self, now: datetime) -> str:
@@ -69,16 +70,22 @@ def _open() -> ColumnElement[bool]:
     return Ticket.status.in_([str(s) for s in rules.OPEN_STATUSES])
 
 
+def _running() -> ColumnElement[bool]:
+    return Ticket.status.in_([str(s) for s in rules.CLOCK_RUNNING])
+
+
 def overdue_condition(now: datetime) -> ColumnElement[bool]:
-    """Open, and past the resolution deadline or unanswered past the first-response deadline."""
-    late_answer = and_(Ticket.first_response_at.is_(None), Ticket.first_response_due < now)
-    return and_(_open(), or_(Ticket.resolution_due < now, late_answer))
+    """Open and unanswered past the first-response deadline, or past the resolution deadline while its clock
+    runs (waiting on the buyer is no breach of ours)."""
+    late_answer = and_(_open(), Ticket.first_response_at.is_(None), Ticket.first_response_due < now)
+    return or_(and_(_running(), Ticket.resolution_due < now), late_answer)
 
 
 def _soon_condition(now: datetime) -> ColumnElement[bool]:
     horizon = now + rules.BREACHING_SOON
-    answer_soon = and_(Ticket.first_response_at.is_(None), Ticket.first_response_due.between(now, horizon))
-    return and_(_open(), ~overdue_condition(now), or_(Ticket.resolution_due.between(now, horizon), answer_soon))
+    answer_soon = and_(_open(), Ticket.first_response_at.is_(None), Ticket.first_response_due.between(now, horizon))
+    resolve_soon = and_(_running(), Ticket.resolution_due.between(now, horizon))
+    return and_(~overdue_condition(now), or_(resolve_soon, answer_soon))
 
 
 def _where(flt: TicketFilter, now: datetime) -> list[ColumnElement[bool]]:
