@@ -2475,18 +2475,18 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+104"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-103"/>
+        <location line="+106"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-103"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2583,7 +2583,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3860,6 +3860,217 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>SlaDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/sla_dialog.py" line="+68"/>
+        <source>SLA and service hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holidays and make-up days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changes apply to tickets opened from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+132"/>
+        <source>(any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Count business hours only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: the clock runs day and night, as the platforms&apos; own after-sale timers do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add as new policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applies to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First response within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min, resolution within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Targets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>00:00 means midnight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed on weekends and public holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Chinese public-holiday calendar, make-up working days included; off: every day is a working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opens at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+93"/>
+        <source>Day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <location line="+93"/>
+        <source>Working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>e.g. National Day, make-up day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>business hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day and night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The holiday calendar knows {year}: add only your own changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The holiday calendar does not know {year} yet: enter its holidays and make-up days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StockMovementDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-153"/>
@@ -4497,7 +4708,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+43"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+44"/>
         <source>{d} d {h} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4531,12 +4742,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+9"/>
-        <location line="+58"/>
+        <location line="+53"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-51"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4547,12 +4758,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+63"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-62"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4578,12 +4789,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-57"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4612,7 +4823,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>All tickets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4658,12 +4869,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+213"/>
+        <location line="+227"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-223"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4684,18 +4895,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+235"/>
+        <location line="+249"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+209"/>
+        <location line="-248"/>
+        <location line="+223"/>
         <source>Take the selected unassigned tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-221"/>
         <source>Assign to…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4706,12 +4917,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+232"/>
+        <location line="+246"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-245"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4720,8 +4931,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <source>Canned replies…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA and hours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response and resolution targets, service hours, holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Merge %n ticket(s) into #{id} “{subject}”? Their histories move there; they are closed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4734,7 +4955,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>(choose your name)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2478,18 +2478,18 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+109"/>
+        <location line="+104"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+111"/>
+        <location line="-103"/>
+        <location line="+106"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-103"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -2585,7 +2585,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
@@ -3856,6 +3856,217 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>SlaDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/sla_dialog.py" line="+68"/>
+        <source>SLA and service hours</source>
+        <translation>SLA 与客服时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA policies</source>
+        <translation>SLA 规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service hours</source>
+        <translation>客服时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holidays and make-up days</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changes apply to tickets opened from now on.</source>
+        <translation>修改对之后新建的工单生效。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response (min)</source>
+        <translation>首次响应（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (h)</source>
+        <translation>解决（小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock</source>
+        <translation>计时方式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+132"/>
+        <source>(any)</source>
+        <translation>（任意）</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Count business hours only</source>
+        <translation>只计工作时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: the clock runs day and night, as the platforms&apos; own after-sale timers do</source>
+        <translation>不勾选：全天连续计时，与平台自己的售后倒计时相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save policy</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add as new policy</source>
+        <translation>另存为新规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First response within</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min, resolution within</source>
+        <translation>分钟，解决时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Targets:</source>
+        <translation>时限：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>00:00 means midnight</source>
+        <translation>00:00 表示午夜 24 点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed on weekends and public holidays</source>
+        <translation>周末和法定节假日休息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Chinese public-holiday calendar, make-up working days included; off: every day is a working day</source>
+        <translation>按中国法定节假日安排（含调休上班日）；不勾选：每天都是工作日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save hours</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opens at:</source>
+        <translation>上班时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at:</source>
+        <translation>下班时间：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+93"/>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <location line="+93"/>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>e.g. National Day, make-up day</source>
+        <translation>例如：国庆节、调休上班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this year</source>
+        <translation>保存本年</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day and night</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The holiday calendar knows {year}: add only your own changes.</source>
+        <translation>节假日日历已包含 {year} 年：只需添加你自己的调整。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The holiday calendar does not know {year} yet: enter its holidays and make-up days.</source>
+        <translation>节假日日历还没有 {year} 年：请录入该年的节假日和调休上班日。</translation>
+    </message>
+</context>
+<context>
     <name>StockMovementDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-153"/>
@@ -4493,7 +4704,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+43"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+44"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
@@ -4527,12 +4738,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+9"/>
-        <location line="+58"/>
+        <location line="+53"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-51"/>
         <source>No.</source>
         <translation>工单号</translation>
     </message>
@@ -4543,12 +4754,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+63"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-62"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -4574,12 +4785,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-57"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -4608,7 +4819,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>搜索主题、买家、标签或 #编号</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>All tickets</source>
         <translation>全部工单</translation>
     </message>
@@ -4654,12 +4865,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+213"/>
+        <location line="+227"/>
         <source>All shops</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-223"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation>谁在使用：“我的”和“领取”按这个名字</translation>
     </message>
@@ -4680,18 +4891,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+235"/>
+        <location line="+249"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+209"/>
+        <location line="-248"/>
+        <location line="+223"/>
         <source>Take the selected unassigned tickets</source>
         <translation>领取选中的未分配工单</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-221"/>
         <source>Assign to…</source>
         <translation>分配给…</translation>
     </message>
@@ -4702,12 +4913,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+232"/>
+        <location line="+246"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-245"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
     </message>
@@ -4716,8 +4927,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <source>Canned replies…</source>
         <translation>快捷回复…</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA and hours…</source>
+        <translation>SLA 与时间…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response and resolution targets, service hours, holidays</source>
+        <translation>响应和解决时限、客服时间、节假日</translation>
+    </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Merge %n ticket(s) into #{id} “{subject}”? Their histories move there; they are closed.</source>
         <translation>
             <numerusform>将 %n 张工单合并到 #{id}“{subject}”？它们的记录会移到该工单，并被关闭。</numerusform>
@@ -4729,7 +4950,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>合并工单</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>(choose your name)</source>
         <translation>（选择你的名字）</translation>
     </message>

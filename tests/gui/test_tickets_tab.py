@@ -253,3 +253,40 @@ def test_new_ticket_and_canned_editor(
     assert editor.list.count() == 2
     editor.delete()
     assert editor.list.count() == 1
+
+
+def test_sla_dialog_edits_policies_hours_and_holidays(
+    tab: TicketsTab, desk: tuple[Engine, sessionmaker[Session], dict[str, int]]
+) -> None:
+    from PySide6.QtCore import QDate, QTime
+
+    from sellerdesk.services.tickets import policies
+
+    factory = desk[1]
+    dialog = tab.edit_sla()
+    assert dialog is not None and dialog.policy_table.rowCount() == len(policies.PRESETS)
+    row = next(n for n, p in enumerate(dialog._policies) if (p.platform, p.category, p.priority) == ("", "", ""))
+    dialog.policy_table.setCurrentCell(row, 0)
+    dialog.first_minutes.setValue(30)
+    dialog.save_policy_button.click()
+    with factory() as s:
+        assert policies.find_target(s, "", "other", "normal").first_response_s == 1800
+    dialog.priority_combo.setCurrentIndex(dialog.priority_combo.findData("low"))
+    dialog.resolution_hours.setValue(72)
+    dialog.add_policy_button.click()
+    assert dialog.policy_table.rowCount() == len(policies.PRESETS) + 1
+    dialog.start_edit.setTime(QTime(8, 0))
+    dialog.end_edit.setTime(QTime(22, 0))
+    dialog.save_hours_button.click()
+    with factory() as s:
+        hours = policies.service_hours(s)
+        assert (hours.start.hour, hours.end and hours.end.hour) == (8, 22)
+    dialog.year_spin.setValue(2031)
+    assert "2031" in dialog.year_state.text()
+    dialog.day_edit.setDate(QDate(2031, 10, 1))
+    dialog.note_edit.setText("国庆")
+    dialog.add_override()
+    dialog.save_overrides_button.click()
+    with factory() as s:
+        assert [(o.day.isoformat(), o.working) for o in policies.list_overrides(s, 2031)] == [("2031-10-01", False)]
+        assert not policies.load_calendar(s).is_working_day(datetime(2031, 10, 1).date())

@@ -112,14 +112,10 @@ def _where(flt: TicketFilter, now: datetime) -> list[ColumnElement[bool]]:
     if term:
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         like = f"%{escaped}%"
-        where.append(
-            or_(
-                Ticket.subject.ilike(like, escape="\\"),
-                Ticket.buyer_nick.ilike(like, escape="\\"),
-                Ticket.tags.ilike(like, escape="\\"),
-                Ticket.id == (int(term.lstrip("#")) if term.lstrip("#").isdigit() else -1),
-            )
-        )
+        # One pattern over the three texts joined (a tab cannot be typed into the box): a third of the work.
+        text = Ticket.subject + "\t" + Ticket.buyer_nick + "\t" + Ticket.tags
+        number = term.lstrip("#")
+        where.append(or_(text.ilike(like, escape="\\"), Ticket.id == (int(number) if number.isdigit() else -1)))
     return where
 
 

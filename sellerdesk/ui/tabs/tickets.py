@@ -27,6 +27,7 @@ from sellerdesk.ui.tabs.list_tab import ListTab
 from sellerdesk.ui.widgets.util import filter_combo, named
 
 if TYPE_CHECKING:
+    from sellerdesk.ui.dialogs.sla_dialog import SlaDialog
     from sellerdesk.ui.dialogs.ticket_dialog import CannedRepliesDialog, NewTicketDialog, TicketDialog
     from sellerdesk.ui.runner import Runner
 
@@ -191,12 +192,16 @@ class TicketsTab(ListTab):
         self.merge_button.clicked.connect(lambda: self.merge_selected())
         self.canned_button = named(QPushButton(self.tr("Canned replies…")), "cannedReplies")
         self.canned_button.clicked.connect(lambda: self.edit_canned())
+        self.sla_button = named(QPushButton(self.tr("SLA and hours…")), "slaSettings")
+        self.sla_button.setToolTip(self.tr("Response and resolution targets, service hours, holidays"))
+        self.sla_button.clicked.connect(lambda: self.edit_sla())
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.claim_button)
         row.addWidget(self.assign_button)
         row.addWidget(self.merge_button)
         row.addStretch(1)
+        row.addWidget(self.sla_button)
         row.addWidget(self.canned_button)
         return row
 
@@ -330,6 +335,16 @@ class TicketsTab(ListTab):
         from sellerdesk.ui.dialogs.ticket_dialog import CannedRepliesDialog
 
         dialog = CannedRepliesDialog(self._factory, self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def edit_sla(self) -> SlaDialog | None:
+        if self.runner is None:
+            return None
+        from sellerdesk.ui.dialogs.sla_dialog import SlaDialog
+
+        dialog = SlaDialog(self._factory, self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
