@@ -67,17 +67,17 @@
 <context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+658"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+651"/>
         <source>Canned replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Any category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Variables filled from the ticket: {names}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,7 +410,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+149"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+150"/>
         <source>Month to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,7 +465,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Top SKUs this month, by net sales</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,7 +550,40 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+11"/>
+        <source>Service this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>No ticket resolved yet this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n ticket(s) handled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response: median {median}, 90 % within {p90}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolution: median {median}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA met: {rate} · satisfaction {rating}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,7 +621,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-210"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,7 +631,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+16"/>
+        <source>Tickets resolved this month; response and resolution times count the service hours only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Welcome to SellerDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,7 +649,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-66"/>
         <source>paid, not shipped yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2060,7 +2098,7 @@ Details: {detail}</source>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-71"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-73"/>
         <source>New service ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3862,7 +3900,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>SlaDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/sla_dialog.py" line="+68"/>
+        <location filename="../../sellerdesk/ui/dialogs/sla_dialog.py" line="+60"/>
         <source>SLA and service hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3918,12 +3956,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>(any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Count business hours only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4013,14 +4051,14 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+93"/>
+        <location line="+5"/>
+        <location line="+94"/>
         <source>Day off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+93"/>
+        <location line="-94"/>
+        <location line="+94"/>
         <source>Working day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4668,6 +4706,129 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
 </context>
 <context>
+    <name>TicketExport</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_export.py" line="+30"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reply at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response (min, business time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (h, business time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sale type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer&apos;s rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TicketForOrderDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+22"/>
@@ -4869,12 +5030,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+227"/>
+        <location line="+237"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-233"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4895,18 +5056,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+249"/>
+        <location line="+259"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+223"/>
+        <location line="-258"/>
+        <location line="+233"/>
         <source>Take the selected unassigned tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-231"/>
         <source>Assign to…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4917,18 +5078,28 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+246"/>
+        <location line="+256"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-255"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Canned replies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the tickets of this view, with their figures, to an Excel file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4942,7 +5113,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Merge %n ticket(s) into #{id} “{subject}”? Their histories move there; they are closed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4955,7 +5126,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>(choose your name)</source>
         <translation type="unfinished"></translation>
     </message>

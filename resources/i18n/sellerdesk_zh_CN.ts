@@ -67,17 +67,17 @@
 <context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+658"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+651"/>
         <source>Canned replies</source>
         <translation>快捷回复</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Any category</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Variables filled from the ticket: {names}</source>
         <translation>从工单自动填入的变量：{names}</translation>
     </message>
@@ -411,7 +411,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+149"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+150"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -466,7 +466,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>每日成交金额（分平台）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Top SKUs this month, by net sales</source>
         <translation>本月热销商品（按净销售额）</translation>
     </message>
@@ -551,7 +551,39 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>待办事项</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+11"/>
+        <source>Service this month</source>
+        <translation>本月客服</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>No ticket resolved yet this month.</source>
+        <translation>本月还没有已解决的工单。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n ticket(s) handled</source>
+        <translation>
+            <numerusform>处理 %n 张工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response: median {median}, 90 % within {p90}</source>
+        <translation>首次响应：中位数 {median}，90% 在 {p90} 内</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolution: median {median}</source>
+        <translation>解决：中位数 {median}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA met: {rate} · satisfaction {rating}</source>
+        <translation>SLA 达标 {rate} · 满意度 {rating}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{first} – {today}, China time, as of {time} · each against the same stretch last month</source>
         <translation>{first} – {today}（北京时间，截至 {time}）· 均与上月同期相比</translation>
     </message>
@@ -588,7 +620,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>较上月同期 {change}</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-210"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -598,7 +630,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>库存预警</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+16"/>
+        <source>Tickets resolved this month; response and resolution times count the service hours only</source>
+        <translation>本月已解决的工单；响应和解决时长只计客服工作时间</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Welcome to SellerDesk</source>
         <translation>欢迎使用 SellerDesk</translation>
     </message>
@@ -614,7 +651,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 • 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-66"/>
         <source>paid, not shipped yet</source>
         <translation>已付款，尚未发货</translation>
     </message>
@@ -2067,7 +2104,7 @@ Details: {detail}</source>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-71"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-73"/>
         <source>New service ticket</source>
         <translation>新建客服工单</translation>
     </message>
@@ -3858,7 +3895,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>SlaDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/sla_dialog.py" line="+68"/>
+        <location filename="../../sellerdesk/ui/dialogs/sla_dialog.py" line="+60"/>
         <source>SLA and service hours</source>
         <translation>SLA 与客服时间</translation>
     </message>
@@ -3914,12 +3951,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Count business hours only</source>
         <translation>只计工作时间</translation>
     </message>
@@ -4009,14 +4046,14 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+93"/>
+        <location line="+5"/>
+        <location line="+94"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+93"/>
+        <location line="-94"/>
+        <location line="+94"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
@@ -4664,6 +4701,129 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
 </context>
 <context>
+    <name>TicketExport</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_export.py" line="+30"/>
+        <source>No.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order ID</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by</source>
+        <translation>解决人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reply at</source>
+        <translation>首次回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response (min, business time)</source>
+        <translation>首次响应（分钟，工作时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response late</source>
+        <translation>首响超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (h, business time)</source>
+        <translation>解决时长（小时，工作时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution late</source>
+        <translation>解决超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopened</source>
+        <translation>重开次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sale type</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund (¥)</source>
+        <translation>退款（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer&apos;s rating</source>
+        <translation>买家评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review outcome</source>
+        <translation>评价处理</translation>
+    </message>
+</context>
+<context>
     <name>TicketForOrderDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+22"/>
@@ -4865,12 +5025,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+227"/>
+        <location line="+237"/>
         <source>All shops</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-233"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation>谁在使用：“我的”和“领取”按这个名字</translation>
     </message>
@@ -4891,18 +5051,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+249"/>
+        <location line="+259"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+223"/>
+        <location line="-258"/>
+        <location line="+233"/>
         <source>Take the selected unassigned tickets</source>
         <translation>领取选中的未分配工单</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-231"/>
         <source>Assign to…</source>
         <translation>分配给…</translation>
     </message>
@@ -4913,12 +5073,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+246"/>
+        <location line="+256"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-255"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
     </message>
@@ -4926,6 +5086,16 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <location line="+2"/>
         <source>Canned replies…</source>
         <translation>快捷回复…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the tickets of this view, with their figures, to an Excel file</source>
+        <translation>把当前视图的工单及其指标导出到 Excel 文件</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4938,7 +5108,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>响应和解决时限、客服时间、节假日</translation>
     </message>
     <message numerus="yes">
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Merge %n ticket(s) into #{id} “{subject}”? Their histories move there; they are closed.</source>
         <translation>
             <numerusform>将 %n 张工单合并到 #{id}“{subject}”？它们的记录会移到该工单，并被关闭。</numerusform>
@@ -4950,7 +5120,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>合并工单</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>(choose your name)</source>
         <translation>（选择你的名字）</translation>
     </message>

@@ -48,6 +48,7 @@ class HomeDashboard:
     queues: WorkQueues | None = None
     daily: tuple[reports.DayFigures, ...] = ()  # the CHART_DAYS days up to today, oldest first
     refund_trend: tuple[reports.MonthRefunds, ...] = ()  # the TREND_MONTHS months up to this one
+    service: tickets.ServiceMonth | None = None  # this month's service-desk figures (docs/metrics.md)
 
     @property
     def platforms(self) -> tuple[str, ...]:
@@ -99,4 +100,5 @@ def load_home_dashboard(session: Session, now: datetime | None = None) -> HomeDa
         queues=count_work_queues(session, now),
         daily=reports.list_daily_figures(session, today - timedelta(days=CHART_DAYS - 1), today),
         refund_trend=reports.list_refund_trend(session, today.year, today.month, TREND_MONTHS),
+        service=tickets.agent_month_figures(session, today.year, today.month),
     )

@@ -46,6 +46,7 @@ from sellerdesk.services.rollup import (
     sum_orders_by_day,
     sum_rollup_by_day,
 )
+from sellerdesk.services.tickets.figures import ServiceMonth, agent_month_figures
 
 log = logging.getLogger(__name__)
 
@@ -490,7 +491,7 @@ class MonthReport:
     daily: tuple[DayFigures, ...]
     refund_trend: tuple[MonthRefunds, ...]
     refund_reasons: tuple[RefundReason, ...]
-    service: ServiceFigures
+    service: ServiceMonth  # services.tickets.figures: the one definition (docs/metrics.md, Service desk)
     team: tuple[PersonFigures, ...]
     orders: Callable[[], Iterator[PaidOrderRow]]
     daily_from_rollup: bool = True
@@ -1211,7 +1212,7 @@ def build_monthly_report(session: Session, year: int, month: int, now: datetime 
         daily=daily,
         refund_trend=list_refund_trend(session, year, month, from_orders=not current),
         refund_reasons=list_refund_reasons(session, year, month),
-        service=compute_service_figures(session, year, month, now),
+        service=agent_month_figures(session, year, month),
         team=compute_team_figures(session, year, month, now),
         orders=lambda: iter_paid_orders(session, year, month),
         daily_from_rollup=current,

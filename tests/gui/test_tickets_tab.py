@@ -290,3 +290,27 @@ def test_sla_dialog_edits_policies_hours_and_holidays(
     with factory() as s:
         assert [(o.day.isoformat(), o.working) for o in policies.list_overrides(s, 2031)] == [("2031-10-01", False)]
         assert not policies.load_calendar(s).is_working_day(datetime(2031, 10, 1).date())
+
+
+def test_export_writes_every_ticket_with_its_figures(
+    tab: TicketsTab, desk: tuple[Engine, sessionmaker[Session], dict[str, int]], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    factory, ids = desk[1], desk[2]
+    with factory.begin() as s:
+        svc.create_ticket(s, svc.TicketDraft("=HYPERLINK(1)", "other"), NOW)  # a buyer's text, never a formula
+        svc.record_reply(s, ids["late"], "已补发", now=NOW)
+        detail = svc.ticket_detail(s, ids["late"])
+        svc.set_status(s, ids["late"], "resolved", expected_version=detail.version, now=NOW)
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData(""))
+    job = tab.export_view(str(tmp_path / "tickets"))
+    assert job is not None
+    book = load_workbook(tmp_path / "tickets.xlsx", read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    assert len(rows) == 1 + 34  # header + every ticket of the view
+    by_id = {r[0]: r for r in rows[1:]}
+    late = by_id[ids["late"]]
+    assert late[15] == "yes" and late[18] == "yes" and late[11] == "小雷"  # both late; handled by the assignee
+    assert any(r[6] == "=HYPERLINK(1)" for r in rows[1:])
+    book.close()

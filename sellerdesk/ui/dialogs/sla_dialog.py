@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -37,16 +36,9 @@ from sellerdesk.domain.enums import Platform, Priority, TicketCategory
 from sellerdesk.services.tickets import policies
 from sellerdesk.ui import labels
 from sellerdesk.ui.runner import Runner
-from sellerdesk.ui.widgets.util import named
+from sellerdesk.ui.widgets.util import choice_combo, named
 
 _PLATFORMS = (Platform.TAOBAO, Platform.JD, Platform.PDD, Platform.DOUYIN, Platform.KUAISHOU, Platform.XIAOHONGSHU)
-
-
-def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
-    combo = named(QComboBox(), name)
-    for text, value in items:
-        combo.addItem(text, value)
-    return combo
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -98,13 +90,13 @@ class SlaDialog(QDialog):
         )
         self.policy_table.currentCellChanged.connect(lambda *_a: self._show_policy())
         anything = self.tr("(any)")
-        self.platform_combo = _combo(
+        self.platform_combo = choice_combo(
             "policyPlatform", [(anything, ""), *((labels.platform(p.value), p.value) for p in _PLATFORMS)]
         )
-        self.category_combo = _combo(
+        self.category_combo = choice_combo(
             "policyCategory", [(anything, ""), *((labels.ticket_category(c.value), c.value) for c in TicketCategory)]
         )
-        self.priority_combo = _combo(
+        self.priority_combo = choice_combo(
             "policyPriority", [(anything, ""), *((labels.priority(p.value), p.value) for p in Priority)]
         )
         self.first_minutes = named(QSpinBox(), "policyFirst")
@@ -183,7 +175,9 @@ class SlaDialog(QDialog):
         self.day_edit = named(QDateEdit(), "overrideDay")
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
-        self.working_combo = _combo("overrideWorking", [(self.tr("Day off"), "off"), (self.tr("Working day"), "on")])
+        self.working_combo = choice_combo(
+            "overrideWorking", [(self.tr("Day off"), "off"), (self.tr("Working day"), "on")]
+        )
         self.note_edit = named(QLineEdit(), "overrideNote")
         self.note_edit.setPlaceholderText(self.tr("e.g. National Day, make-up day"))
         add = named(QPushButton(self.tr("Add")), "addOverride")

@@ -44,14 +44,7 @@ from sellerdesk.services.tickets.queue import ShopChoice, TicketDetail
 from sellerdesk.ui import errors, labels
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.runner import Runner
-from sellerdesk.ui.widgets.util import named
-
-
-def _combo(name: str, items: Sequence[tuple[str, Any]]) -> QComboBox:
-    combo = named(QComboBox(), name)
-    for text, value in items:
-        combo.addItem(text, value)
-    return combo
+from sellerdesk.ui.widgets.util import choice_combo, named
 
 
 def _select(combo: QComboBox, value: Any) -> None:
@@ -152,9 +145,9 @@ class TicketDialog(QDialog):
 
     def _fields_panel(self) -> QWidget:
         self.subject_edit = named(QLineEdit(), "ticketSubjectEdit")
-        self.category_combo = _combo("ticketCategoryEdit", category_items())
+        self.category_combo = choice_combo("ticketCategoryEdit", category_items())
         self.category_combo.currentIndexChanged.connect(self._show_after_sale)
-        self.priority_combo = _combo("ticketPriorityEdit", priority_items())
+        self.priority_combo = choice_combo("ticketPriorityEdit", priority_items())
         self.tags_edit = named(QLineEdit(), "ticketTags")
         self.tags_edit.setPlaceholderText(self.tr("e.g. VIP, 催件 (comma-separated)"))
         self.buyer_edit = named(QLineEdit(), "ticketBuyer")
@@ -187,7 +180,7 @@ class TicketDialog(QDialog):
 
     def _after_sale_box(self) -> QGroupBox:
         box = named(QGroupBox(self.tr("After-sale case")), "afterSaleBox")
-        self.aftersale_combo = _combo(
+        self.aftersale_combo = choice_combo(
             "aftersaleType",
             [(self.tr("(none)"), ""), *((labels.aftersale_type(t.value), t.value) for t in rules.AfterSaleType)],
         )
@@ -231,10 +224,10 @@ class TicketDialog(QDialog):
 
     def _outcome_box(self) -> QGroupBox:
         box = named(QGroupBox(self.tr("Outcome")), "outcomeBox")
-        self.rating_combo = _combo(
+        self.rating_combo = choice_combo(
             "buyerRating", [(self.tr("(not rated)"), None), *(("★" * n, n) for n in range(1, 6))]
         )
-        self.review_combo = _combo(
+        self.review_combo = choice_combo(
             "reviewOutcome",
             [
                 (self.tr("(no bad review)"), ""),
@@ -609,11 +602,11 @@ class NewTicketDialog(QDialog):
         self.subject_edit = named(QLineEdit(), "newTicketSubject")
         self.subject_edit.setMinimumWidth(380)
         self.subject_edit.setPlaceholderText(self.tr("e.g. Asks whether the size runs small"))
-        self.category_combo = _combo("newTicketCategory", category_items())
+        self.category_combo = choice_combo("newTicketCategory", category_items())
         _select(self.category_combo, TicketCategory.PRE_SALE.value)
-        self.priority_combo = _combo("newTicketPriority", priority_items())
+        self.priority_combo = choice_combo("newTicketPriority", priority_items())
         _select(self.priority_combo, Priority.NORMAL.value)
-        self.shop_combo = _combo(
+        self.shop_combo = choice_combo(
             "newTicketShop",
             [(self.tr("(no shop)"), None), *((f"{labels.platform(s.platform)} · {s.name}", s.id) for s in shops)],
         )
@@ -662,7 +655,9 @@ class CannedRepliesDialog(QDialog):
         self.list = named(QListWidget(), "cannedList")
         self.list.currentRowChanged.connect(self._show)
         self.title_edit = named(QLineEdit(), "cannedTitle")
-        self.category_combo = _combo("cannedCategory", [(self.tr("Any category"), "other"), *category_items()[:-1]])
+        self.category_combo = choice_combo(
+            "cannedCategory", [(self.tr("Any category"), "other"), *category_items()[:-1]]
+        )
         self.body_edit = named(QPlainTextEdit(), "cannedBody")
         names = ", ".join("{" + v + "}" for v in rules.CANNED_VARIABLES)
         hint = named(QLabel(self.tr("Variables filled from the ticket: {names}").format(names=names)), "cannedHint")

@@ -29,7 +29,7 @@ from sellerdesk.ui.widgets.util import filter_combo, named
 if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.sla_dialog import SlaDialog
     from sellerdesk.ui.dialogs.ticket_dialog import CannedRepliesDialog, NewTicketDialog, TicketDialog
-    from sellerdesk.ui.runner import Runner
+    from sellerdesk.ui.runner import Job, Runner
 
 QUEUES = ("overdue_tickets",)  # the home dashboard's queues this list shows
 
@@ -192,6 +192,9 @@ class TicketsTab(ListTab):
         self.merge_button.clicked.connect(lambda: self.merge_selected())
         self.canned_button = named(QPushButton(self.tr("Canned replies…")), "cannedReplies")
         self.canned_button.clicked.connect(lambda: self.edit_canned())
+        self.export_button = named(QPushButton(self.tr("Export…")), "exportTickets")
+        self.export_button.setToolTip(self.tr("Write the tickets of this view, with their figures, to an Excel file"))
+        self.export_button.clicked.connect(lambda: self.export_view())
         self.sla_button = named(QPushButton(self.tr("SLA and hours…")), "slaSettings")
         self.sla_button.setToolTip(self.tr("Response and resolution targets, service hours, holidays"))
         self.sla_button.clicked.connect(lambda: self.edit_sla())
@@ -201,6 +204,7 @@ class TicketsTab(ListTab):
         row.addWidget(self.assign_button)
         row.addWidget(self.merge_button)
         row.addStretch(1)
+        row.addWidget(self.export_button)
         row.addWidget(self.sla_button)
         row.addWidget(self.canned_button)
         return row
@@ -338,6 +342,12 @@ class TicketsTab(ListTab):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def export_view(self, path: str | None = None) -> Job | None:
+        from sellerdesk.ui.dialogs.ticket_export import export_tickets
+
+        flt = self._with_search(self.model.search)
+        return export_tickets(self, self.runner, flt, self.model.total, path)
 
     def edit_sla(self) -> SlaDialog | None:
         if self.runner is None:

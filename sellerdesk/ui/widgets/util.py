@@ -22,11 +22,17 @@ def restyle(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
-def filter_combo(name: str, items: Sequence[tuple[str, Any]], tip: str, on_change: Callable[[], object]) -> QComboBox:
-    """A list tab's filter: (text, value) choices, a tooltip, and what to do when the choice changes."""
+def choice_combo(name: str, items: Sequence[tuple[str, Any]]) -> QComboBox:
+    """A combo box of (text, value) choices."""
     combo = named(QComboBox(), name)
-    combo.setToolTip(tip)
     for text, value in items:
         combo.addItem(text, value)
+    return combo
+
+
+def filter_combo(name: str, items: Sequence[tuple[str, Any]], tip: str, on_change: Callable[[], object]) -> QComboBox:
+    """A list tab's filter: (text, value) choices, a tooltip, and what to do when the choice changes."""
+    combo = choice_combo(name, items)
+    combo.setToolTip(tip)
     combo.currentIndexChanged.connect(on_change)
     return combo
