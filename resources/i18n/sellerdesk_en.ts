@@ -309,28 +309,28 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+12"/>
+        <location line="+40"/>
+        <location line="+6"/>
         <source>Export view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-5"/>
         <source>This list has more rows than Excel can hold; the first {n} are exported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>orders_{date}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-22"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>{n} orders exported to {file}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4708,7 +4708,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>TicketExport</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_export.py" line="+30"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_export.py" line="+31"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -310,28 +310,28 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+12"/>
+        <location line="+40"/>
+        <location line="+6"/>
         <source>Export view</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-5"/>
         <source>This list has more rows than Excel can hold; the first {n} are exported.</source>
         <translation>列表行数超过 Excel 的上限，只导出前 {n} 行。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>orders_{date}.xlsx</source>
         <translation>订单_{date}.xlsx</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-22"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>{n} orders exported to {file}.</source>
         <translation>已导出 {n} 个订单到 {file}。</translation>
     </message>
@@ -4703,7 +4703,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>TicketExport</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_export.py" line="+30"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_export.py" line="+31"/>
         <source>No.</source>
         <translation>工单号</translation>
     </message>

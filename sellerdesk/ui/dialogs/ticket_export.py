@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from sellerdesk.services.tickets import queue
@@ -21,6 +21,7 @@ from sellerdesk.services.tickets.queue import ExportRow, TicketFilter
 from sellerdesk.sheets.view_export import write_view
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
+from sellerdesk.ui.dialogs.export_view import xlsx_target
 
 if TYPE_CHECKING:
     from sellerdesk.ui.runner import Job, JobControl, Runner
@@ -118,22 +119,10 @@ def export_tickets(
     """Ask for a file (unless ``path``), then write the queue's tickets in the background."""
     if runner is None:
         return None
-    if path is None:
-        name = QCoreApplication.translate(CONTEXT, "tickets_{date}.xlsx").format(
-            date=datetime.now().strftime("%Y%m%d-%H%M")
-        )
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(
-            parent,
-            QCoreApplication.translate(CONTEXT, "Export tickets"),
-            str(Path(folder) / name),
-            QCoreApplication.translate(CONTEXT, "Excel workbook (*.xlsx)"),
-        )
-        if not path:
-            return None
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_suffix(".xlsx")
+    name = QCoreApplication.translate(CONTEXT, "tickets_{date}.xlsx")
+    target = xlsx_target(parent, path, QCoreApplication.translate(CONTEXT, "Export tickets"), name)
+    if target is None:
+        return None
 
     def done(written: int) -> None:
         status = getattr(parent.window(), "show_status", None)
