@@ -89,6 +89,24 @@ RETURNING_TYPES = frozenset({AfterSaleType.RETURN_REFUND, AfterSaleType.EXCHANGE
 RESHIPPING_TYPES = frozenset({AfterSaleType.RESEND, AfterSaleType.EXCHANGE})
 
 
+def after_sale_from_text(kind: str, *, shipped: bool) -> str:
+    """The after-sale type a platform's refund export words as ``kind`` ("仅退款", "退货退款", "换货", ...;
+    Taobao says only whether goods go back: 是否需要退货 是/否)."""
+    if kind.strip() == "是":
+        return AfterSaleType.RETURN_REFUND
+    if kind.strip() == "否":
+        return AfterSaleType.REFUND_SHIPPED if shipped else AfterSaleType.REFUND_UNSHIPPED
+    if "换货" in kind:
+        return AfterSaleType.EXCHANGE
+    if "补寄" in kind or "补发" in kind:
+        return AfterSaleType.RESEND
+    if "退货" in kind:
+        return AfterSaleType.RETURN_REFUND
+    if "退款" in kind:
+        return AfterSaleType.REFUND_SHIPPED if shipped else AfterSaleType.REFUND_UNSHIPPED
+    return ""
+
+
 def has_after_sale(category: str) -> bool:
     return category in AFTER_SALE_CATEGORIES
 

@@ -476,6 +476,48 @@ def record_resend(
     return Changes(tickets=True)
 
 
+def open_for_refund(
+    session: Session,
+    order_id: int,
+    *,
+    kind: str,
+    reason: str,
+    refund_cents: int,
+    applied_at: datetime | None,
+    calendar: BusinessCalendar,
+    now: datetime | None = None,
+) -> int | None:
+    """An after-sale ticket for a refund request a platform's export brought in, still open; its clocks start
+    when the buyer applied. None when the order already has an open after-sale ticket."""
+    order = session.get(Order, order_id)
+    if order is None:
+        return None
+    open_case = select(Ticket.id).where(
+        Ticket.order_id == order_id,
+        Ticket.category.in_([TicketCategory.RETURN_REFUND, TicketCategory.RESEND_EXCHANGE]),
+        Ticket.status.in_([str(s) for s in rules.OPEN_STATUSES]),
+    )
+    if session.scalar(open_case.limit(1)) is not None:
+        return None
+    aftersale = rules.after_sale_from_text(kind, shipped=order.shipped_at is not None)
+    exchange = aftersale in (rules.AfterSaleType.RESEND, rules.AfterSaleType.EXCHANGE)
+    category = TicketCategory.RESEND_EXCHANGE if exchange else TicketCategory.RETURN_REFUND
+    subject = reason or order.platform_order_id
+    new = create_ticket(
+        session,
+        TicketDraft(subject=subject, category=category, order_id=order_id),
+        applied_at or now,
+        calendar=calendar,
+    )
+    ticket = session.get(Ticket, new.id)
+    assert ticket is not None
+    ticket.aftersale_type = aftersale
+    if aftersale in rules.REFUNDING_TYPES:
+        ticket.refund_cents = max(0, min(refund_cents, order.paid_cents))
+    session.flush()
+    return new.id
+
+
 # ---------------------------------------------------------------- helpers
 
 
