@@ -110,12 +110,12 @@ def _where(flt: TicketFilter, now: datetime) -> list[ColumnElement[bool]]:
         where.append(Ticket.shop_id == flt.shop_id)
     term = flt.search.strip()
     if term:
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
-        # One pattern over the three texts joined (a tab cannot be typed into the box): a third of the work.
-        text = Ticket.subject + "\t" + Ticket.buyer_nick + "\t" + Ticket.tags
+        # One pattern over the three texts joined (a tab cannot be typed into the box), lower-cased on both
+        # sides: a third of the work of three ILIKEs, and PostgreSQL's LIKE is cheaper than its ILIKE.
+        text = func.lower(Ticket.subject + "\t" + Ticket.buyer_nick + "\t" + Ticket.tags)
         number = term.lstrip("#")
-        where.append(or_(text.ilike(like, escape="\\"), Ticket.id == (int(number) if number.isdigit() else -1)))
+        matches = text.contains(term.lower(), autoescape=True)
+        where.append(or_(matches, Ticket.id == (int(number) if number.isdigit() else -1)))
     return where
 
 
