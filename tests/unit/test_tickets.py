@@ -411,3 +411,23 @@ def test_percentile_nearest_rank() -> None:
 def test_times_are_utc(session: Session) -> None:
     t = _ticket(session, datetime(2026, 8, 10, 2, tzinfo=UTC))
     assert t.created_at.tzinfo is not None
+
+
+def test_figures_of_tickets_written_without_the_desk(session: Session) -> None:
+    agent = _staff(session, "Old")
+    start = cn(2026, 8, 3, 10)
+    old = Ticket(
+        subject="old", category="logistics", status="resolved", assignee_id=agent, created_at=start,
+        first_response_at=start + timedelta(minutes=90), first_response_due=start + timedelta(hours=1),
+        resolved_at=start + timedelta(hours=5), resolution_due=start + timedelta(hours=24), satisfaction=4,
+    )  # fmt: skip
+    session.add(old)
+    mine = _ticket(session)  # opened by the desk: has its figures already
+    session.flush()
+    assert figures.record_past_figures(session) == 1
+    session.refresh(old)
+    assert (old.first_response_s, old.response_breached, old.resolution_s) == (5400, True, 5 * HOUR)
+    assert (old.handled_by_id, old.sla_business_hours, old.resolution_target_s) == (agent, False, 24 * HOUR)
+    month = svc.agent_month_figures(session, 2026, 8)
+    assert month.total is not None and (month.total.handled, month.total.sla_met) == (1, 0)
+    assert mine.first_response_s is None
