@@ -67,7 +67,7 @@
 <context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+651"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+697"/>
         <source>Canned replies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4304,7 +4304,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-529"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-572"/>
         <source>Open order</source>
         <translation type="unfinished"></translation>
     </message>

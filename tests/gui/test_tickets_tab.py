@@ -314,3 +314,23 @@ def test_export_writes_every_ticket_with_its_figures(
     assert late[15] == "yes" and late[18] == "yes" and late[11] == "小雷"  # both late; handled by the assignee
     assert any(r[6] == "=HYPERLINK(1)" for r in rows[1:])
     book.close()
+
+
+def test_ticket_window_opens_its_order_and_works_from_there(
+    tab: TicketsTab, desk: tuple[Engine, sessionmaker[Session], dict[str, int]]
+) -> None:
+    factory, ids = desk[1], desk[2]
+    dialog = tab.open_ticket(ids["refund"])
+    assert dialog is not None and dialog.order_button.isEnabled()
+    order = dialog.open_order()
+    assert order is not None and order.order_id == 1
+    assert [t.id for t in order.detail.tickets] == [ids["refund"]]  # the order lists its tickets
+    again = dialog._open_ticket(ids["refund"])
+    assert again is dialog  # the ticket already open: raised, not opened twice
+    ask = dialog.new_ticket_for_order(order, 1)
+    ask.subject_edit.setText("补发配件")  # type: ignore[attr-defined]
+    ask.accept()
+    with factory() as s:
+        made = s.scalars(select(Ticket).where(Ticket.subject == "补发配件")).one()
+        assert made.order_id == 1 and made.first_response_due is not None
+    assert len(order.detail.tickets) == 2  # the order's detail read again

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -45,6 +45,9 @@ from sellerdesk.ui import errors, labels
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.widgets.util import choice_combo, named
+
+if TYPE_CHECKING:
+    from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog
 
 
 def _select(combo: QComboBox, value: Any) -> None:
@@ -542,12 +545,55 @@ class TicketDialog(QDialog):
         version, me, tid = self.detail.version, self._me, self.ticket_id
         self._run(lambda s: svc.record_resend(s, tid, carrier, tracking, expected_version=version, actor=me))
 
-    def open_order(self) -> QDialog | None:
-        if self.detail.order_id is None:
+    def open_order(self, order_id: int | None = None) -> OrderDetailDialog | None:
+        """The order's detail beside the ticket (``order_id``: another order, e.g. the buyer's); its tickets,
+        the buyer's other orders and "Open a service ticket…" work from there as from the Orders tab."""
+        order_id = order_id if order_id is not None else self.detail.order_id
+        if order_id is None:
             return None
         from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog
 
-        dialog = OrderDetailDialog(self._factory, self.detail.order_id, datetime.now(UTC), self._runner, parent=self)
+        dialog = OrderDetailDialog(self._factory, order_id, datetime.now(UTC), self._runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.order_requested.connect(self.open_order)
+        dialog.ticket_requested.connect(self._open_ticket)
+        dialog.open_ticket_requested.connect(lambda oid: self.new_ticket_for_order(dialog, oid))
+        dialog.show()
+        return dialog
+
+    def new_ticket_for_order(self, order_dialog: OrderDetailDialog, order_id: int) -> QDialog:
+        """Ask for a new ticket about the order shown in ``order_dialog``, open it when written."""
+        from sellerdesk.services import orders
+        from sellerdesk.ui.dialogs.order_detail import TicketForOrderDialog
+
+        row = order_dialog.detail.row
+        about = f"{row.platform_order_id} ({labels.platform(row.platform)} · {row.shop})"
+        ask = TicketForOrderDialog(about, order_dialog)
+        ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def created(new: svc.NewTicket) -> None:
+            order_dialog.reload()
+            self._open_ticket(new.id)
+
+        def create() -> None:
+            subject, category, priority, me = ask.subject(), ask.category(), ask.priority(), self._me
+            self._runner.run(
+                lambda s, _job: orders.create_ticket_for_order(
+                    s, order_id, subject, category, priority=priority, actor=me
+                ),
+                on_success=created,
+                parent=self,
+            )
+
+        ask.accepted.connect(create)
+        ask.open()
+        return ask
+
+    def _open_ticket(self, ticket_id: int) -> TicketDialog:
+        if ticket_id == self.ticket_id:
+            self.raise_()
+            return self
+        dialog = TicketDialog(self._factory, self._runner, ticket_id, me=self._me, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
