@@ -4869,7 +4869,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+44"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+45"/>
         <source>{d} d {h} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4903,12 +4903,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+9"/>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-57"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4919,12 +4919,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-68"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4950,12 +4950,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-63"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4969,6 +4969,11 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+4"/>
+        <source>Choose your name under “Working as” to see your tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No ticket matches these filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4984,7 +4989,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>All tickets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5030,12 +5035,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+237"/>
+        <location line="+241"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-237"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5056,18 +5061,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+259"/>
+        <location line="+263"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+233"/>
+        <location line="-262"/>
+        <location line="+237"/>
         <source>Take the selected unassigned tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-235"/>
         <source>Assign to…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5078,12 +5083,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+256"/>
+        <location line="+260"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-259"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5126,7 +5131,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>(choose your name)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4864,7 +4864,7 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+44"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+45"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
@@ -4898,12 +4898,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+9"/>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-57"/>
         <source>No.</source>
         <translation>工单号</translation>
     </message>
@@ -4914,12 +4914,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-68"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -4945,12 +4945,12 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-63"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -4963,6 +4963,11 @@ Stock checks, price checks, promotions and other jobs will be listed here.</sour
     </message>
     <message>
         <location line="+4"/>
+        <source>Choose your name under “Working as” to see your tickets.</source>
+        <translation>请在“当前客服”中选择你的名字，以查看你的工单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No ticket matches these filters.</source>
         <translation>没有符合筛选条件的工单。</translation>
     </message>
@@ -4979,7 +4984,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>搜索主题、买家、标签或 #编号</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>All tickets</source>
         <translation>全部工单</translation>
     </message>
@@ -5025,12 +5030,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+237"/>
+        <location line="+241"/>
         <source>All shops</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-237"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation>谁在使用：“我的”和“领取”按这个名字</translation>
     </message>
@@ -5051,18 +5056,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+259"/>
+        <location line="+263"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location line="-258"/>
-        <location line="+233"/>
+        <location line="-262"/>
+        <location line="+237"/>
         <source>Take the selected unassigned tickets</source>
         <translation>领取选中的未分配工单</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-235"/>
         <source>Assign to…</source>
         <translation>分配给…</translation>
     </message>
@@ -5073,12 +5078,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+256"/>
+        <location line="+260"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-259"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
     </message>
@@ -5120,7 +5125,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>合并工单</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>(choose your name)</source>
         <translation>（选择你的名字）</translation>
     </message>

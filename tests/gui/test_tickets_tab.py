@@ -334,3 +334,10 @@ def test_ticket_window_opens_its_order_and_works_from_there(
         made = s.scalars(select(Ticket).where(Ticket.subject == "补发配件")).one()
         assert made.order_id == 1 and made.first_response_due is not None
     assert len(order.detail.tickets) == 2  # the order's detail read again
+
+
+def test_mine_without_a_name_says_what_to_do(tab: TicketsTab) -> None:
+    tab.view_filter.setCurrentIndex(tab.view_filter.findData("mine"))
+    assert tab.model.rowCount() == 0
+    assert "Working as" in tab._empty.text()
+    tab._tick()  # the once-a-minute repaint of the time left

@@ -12,7 +12,7 @@ import functools
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sellerdesk.ui.runner import Job, Runner
 
 QUEUES = ("overdue_tickets",)  # the home dashboard's queues this list shows
+CLOCK_MS = 60_000
 
 
 def duration_text(seconds: int) -> str:
@@ -111,6 +112,8 @@ class TicketsTab(ListTab):
         return self.tr("%Ln ticket(s)", "", count)
 
     def empty_text(self) -> str:
+        if self._filter.view == "mine" and self._filter.me is None:
+            return self.tr("Choose your name under “Working as” to see your tickets.")
         if self._filter != TicketFilter(me=self._filter.me):
             return self.tr("No ticket matches these filters.")
         return self.tr(
@@ -134,6 +137,10 @@ class TicketsTab(ListTab):
         self.view.selectionModel().selectionChanged.connect(self._enable_actions)
         self.model.reloaded.connect(lambda _total: self._enable_actions())
         self._enable_actions()
+        # The time left counts down between reloads: repaint the visible rows once a minute.
+        self._clock = QTimer(self, interval=CLOCK_MS)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
 
     def _combo(self, name: str, items: list[tuple[str, Any]], tip: str) -> QComboBox:
         return filter_combo(name, items, tip, self._apply_filters)
@@ -389,6 +396,10 @@ class TicketsTab(ListTab):
         self._enable_actions()
         if self.view_filter.currentData() == "mine" or self._filter.me != self.me:
             self._apply_filters()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.view.viewport().update()
 
     def _fill_choices(self) -> None:
         with self._factory() as session:
