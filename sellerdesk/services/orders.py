@@ -18,12 +18,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.db.tracking import act_as
 from sellerdesk.domain.changes import Changes
-from sellerdesk.domain.enums import OrderStatus, Platform, TicketStatus
+from sellerdesk.domain.enums import OrderStatus, Platform
 from sellerdesk.domain.errors import NotFoundError, ValidationError
 from sellerdesk.domain.orders import ship_deadline
 from sellerdesk.domain.permissions import Action, Actor, can, mask_name, mask_phone, require
@@ -32,6 +32,7 @@ from sellerdesk.models import AppSetting, Order, OrderItem, Refund, Shop, Sku, T
 from sellerdesk.models.imports import ImportBatch, ImportChange
 from sellerdesk.services.app_settings import store_setting
 from sellerdesk.services.search import order_matches
+from sellerdesk.services.tickets.cases import NewTicket, TicketDraft, create_ticket
 from sellerdesk.services.zones import covering, day_windows
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -558,30 +559,12 @@ def _batches(session: Session, order_id: int) -> tuple[OrderBatch, ...]:
 # ---------------------------------------------------------------- tickets
 
 
-@dataclass(frozen=True)
-class NewTicket:
-    changes: Changes
-    id: int
-
-
-def create_ticket_for_order(session: Session, order_id: int, subject: str, category: str) -> NewTicket:
-    """Open a new service ticket about this order (shop and buyer copied)."""
-    order = session.get(Order, order_id)
-    if order is None:
-        raise NotFoundError(f"Order {order_id} does not exist.", code="order_not_found", id=order_id)
-    if not subject.strip():
-        raise ValidationError("A ticket needs a subject.", code="ticket_subject_missing")
-    values = {
-        "shop_id": order.shop_id,
-        "order_id": order.id,
-        "buyer_id": order.buyer_id,
-        "subject": subject.strip()[:300],
-        "category": category,
-        "status": TicketStatus.NEW.value,
-        "priority": "normal",
-    }
-    ticket_id = int(session.execute(insert(Ticket).values(**values).returning(Ticket.id)).scalar_one())
-    return NewTicket(Changes(tickets=True, orders=True), ticket_id)  # the order now has a ticket
+def create_ticket_for_order(
+    session: Session, order_id: int, subject: str, category: str, *, priority: str = "normal", actor: int | None = None
+) -> NewTicket:
+    """Open a new service ticket about this order (shop, platform and buyer copied; SLA deadlines set)."""
+    draft = TicketDraft(subject=subject, category=category, priority=priority, order_id=order_id)
+    return create_ticket(session, draft, actor=actor)
 
 
 # ---------------------------------------------------------------- export

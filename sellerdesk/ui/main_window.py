@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             "home": lambda: home.HomeTab(runner),
             "products": lambda: products.ProductsTab(factory, runner),
             "orders": lambda: orders.OrdersTab(factory, runner),
-            "tickets": lambda: tickets.TicketsTab(factory),
+            "tickets": lambda: tickets.TicketsTab(factory, runner),
             "tasks": lambda: tasks.TasksTab(runner),
             "reviews": lambda: reviews.ReviewsTab(factory, runner.actor),
         }

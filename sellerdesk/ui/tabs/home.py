@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.changes import Changes
+from sellerdesk.domain.figures import ServiceMonth
 from sellerdesk.domain.permissions import OWNER, Action, can
 from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.services.dashboard import QUEUE_KEYS, HomeDashboard, WorkQueues, load_home_dashboard
@@ -194,7 +195,11 @@ class HomeTab(QWidget):
         middle = QHBoxLayout()
         middle.setSpacing(12)
         middle.addWidget(self._panel(self.tr("GMV per day, by platform"), self._daily_slot), 3)
-        middle.addWidget(self._queues_panel(), 1)
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(self._queues_panel(), 3)
+        side.addWidget(self._service_panel(), 2)
+        middle.addLayout(side, 1)
         layout.addLayout(middle, 3)
         bottom = QHBoxLayout()
         bottom.setSpacing(12)
@@ -242,6 +247,17 @@ class HomeTab(QWidget):
             box.addWidget(button)
         box.addStretch(1)
         return self._panel(self.tr("Work queues"), box)
+
+    def _service_panel(self) -> QFrame:
+        self.service_label = named(QLabel(), "serviceFigures")
+        self.service_label.setWordWrap(True)
+        self.service_label.setToolTip(
+            self.tr("Tickets resolved this month; response and resolution times count the service hours only")
+        )
+        box = QVBoxLayout()
+        box.addWidget(self.service_label)
+        box.addStretch(1)
+        return self._panel(self.tr("Service this month"), box)
 
     @staticmethod
     def _panel(title: str, content: QVBoxLayout | QHBoxLayout) -> QFrame:
@@ -345,6 +361,7 @@ class HomeTab(QWidget):
         self._show_period(dashboard)
         self._show_cards(figures.month_to_date, figures.today)
         self._show_queues(queues)
+        self._show_service(dashboard.service)
         self.platforms.set_figures(figures.month_to_date.current.by_platform)
         if self.daily_chart is None:  # the first time: let the figures paint before pyqtgraph loads
             QTimer.singleShot(0, self._show_charts)
@@ -360,6 +377,28 @@ class HomeTab(QWidget):
         self.daily_chart.set_days(dashboard.daily, dashboard.platforms)
         self.top_skus_chart.set_skus(dashboard.figures.top_skus)
         self.refund_chart.set_months(dashboard.refund_trend)
+
+    def _show_service(self, service: ServiceMonth | None) -> None:
+        total = service.total if service is not None else None
+        if total is None:
+            self.service_label.setText(self.tr("No ticket resolved yet this month."))
+            return
+        from sellerdesk.ui.tabs.tickets import duration_text
+
+        def time(seconds: int | None) -> str:
+            return duration_text(seconds) if seconds is not None else "–"
+
+        sla = fmt.percent_bp(total.sla_hit_rate_bp) if total.sla_hit_rate_bp is not None else "–"
+        rating = f"{total.satisfaction_x100 / 100:.2f}" if total.satisfaction_x100 is not None else "–"
+        lines = [
+            self.tr("%n ticket(s) handled", "", total.handled),
+            self.tr("First response: median {median}, 90 % within {p90}").format(
+                median=time(total.first_response_median_s), p90=time(total.first_response_p90_s)
+            ),
+            self.tr("Resolution: median {median}").format(median=time(total.resolution_median_s)),
+            self.tr("SLA met: {rate} · satisfaction {rating}").format(rate=sla, rating=rating),
+        ]
+        self.service_label.setText("\n".join(lines))
 
     def _show_period(self, dashboard: HomeDashboard) -> None:
         today = dashboard.today
