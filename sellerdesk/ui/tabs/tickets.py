@@ -421,7 +421,10 @@ class TicketsTab(ListTab):
         self.agent_combo.addItem(self.tr("(choose your name)"), None)
         for a in agents:
             self.agent_combo.addItem(a.name, a.id)
-        self.agent_combo.setCurrentIndex(max(self.agent_combo.findData(me), 0))
+        signed_in = self.runner.actor.staff_id if self.runner is not None else None
+        # Signed in, you work as yourself; without sign-in (a shop that switched it off) you pick your name.
+        self.agent_combo.setCurrentIndex(max(self.agent_combo.findData(signed_in or me), 0))
+        self.agent_combo.setEnabled(signed_in is None)
         self.agent_combo.blockSignals(False)
         self._agents = agents
         self._quiet = was_quiet
