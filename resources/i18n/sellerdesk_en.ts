@@ -5915,6 +5915,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>A ticket about to miss its deadline: a task for its assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
         <translation type="unfinished"></translation>
@@ -5922,6 +5927,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+1"/>
         <source>{count} orders are late to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket #{id} is about to miss its deadline: {subject}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6870,18 +6880,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+263"/>
+        <location line="+266"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
-        <location line="+237"/>
+        <location line="-265"/>
+        <location line="+240"/>
         <source>Take the selected unassigned tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-238"/>
         <source>Assign to…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6892,12 +6902,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+263"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6945,7 +6955,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Choose your name under “Working as” first</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5908,6 +5908,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>超时未发货订单超过阈值：生成催发货任务</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>A ticket about to miss its deadline: a task for its assignee</source>
+        <translation>工单即将超时：给负责客服一个任务</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
         <translation>补货 {code}（{title}）：可用 {available}，补货点 {point}</translation>
@@ -5916,6 +5921,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>{count} orders are late to ship</source>
         <translation>{count} 单超时未发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket #{id} is about to miss its deadline: {subject}</source>
+        <translation>工单 #{id} 即将超时：{subject}</translation>
     </message>
 </context>
 <context>
@@ -6862,18 +6872,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+263"/>
+        <location line="+266"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location line="-262"/>
-        <location line="+237"/>
+        <location line="-265"/>
+        <location line="+240"/>
         <source>Take the selected unassigned tickets</source>
         <translation>领取选中的未分配工单</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-238"/>
         <source>Assign to…</source>
         <translation>分配给…</translation>
     </message>
@@ -6884,12 +6894,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+263"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
     </message>
@@ -6936,7 +6946,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>（选择你的名字）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Choose your name under “Working as” first</source>
         <translation>请先在“当前客服”中选择你的名字</translation>
     </message>

@@ -84,7 +84,7 @@ def overdue_condition(now: datetime) -> ColumnElement[bool]:
     return or_(and_(_running(), Ticket.resolution_due < now), late_answer)
 
 
-def _soon_condition(now: datetime) -> ColumnElement[bool]:
+def soon_condition(now: datetime) -> ColumnElement[bool]:
     horizon = now + rules.BREACHING_SOON
     answer_soon = and_(_open(), Ticket.first_response_at.is_(None), Ticket.first_response_due.between(now, horizon))
     resolve_soon = and_(_running(), Ticket.resolution_due.between(now, horizon))
@@ -99,7 +99,7 @@ def _where(flt: TicketFilter, now: datetime) -> list[ColumnElement[bool]]:
     elif flt.view == "unassigned":
         where.append(Ticket.assignee_id.is_(None))
     elif flt.view == "soon":
-        where.append(_soon_condition(now))
+        where.append(soon_condition(now))
     elif flt.view == "overdue":
         where.append(overdue_condition(now))
     elif flt.view != "all":
