@@ -482,6 +482,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Receiver phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -501,7 +506,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5180,7 +5185,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TaskTexts</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+16"/>
+        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+18"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5287,31 +5292,6 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+1"/>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operations manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Product specialist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Marketing specialist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer-service specialist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

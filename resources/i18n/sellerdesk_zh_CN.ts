@@ -481,6 +481,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Receiver phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
@@ -500,7 +505,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -5174,7 +5179,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TaskTexts</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+16"/>
+        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+18"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -5282,31 +5287,6 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>Sun</source>
         <translation>周日</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Owner</source>
-        <translation>店主</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operations manager</source>
-        <translation>运营经理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Product specialist</source>
-        <translation>商品专员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Marketing specialist</source>
-        <translation>营销专员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer-service specialist</source>
-        <translation>客服专员</translation>
     </message>
     <message>
         <location line="+3"/>
