@@ -364,7 +364,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+287"/>
+        <location filename="../../sellerdesk/app.py" line="+326"/>
         <source>Created a new, empty database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2307,7 +2307,7 @@ Details: {detail}</source>
 <context>
     <name>OpenDatabaseDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+29"/>
+        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+30"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2332,7 +2332,17 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A file that does not exist yet becomes a new, empty database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2342,7 +2352,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>Choose or name a database file</source>
         <translation type="unfinished"></translation>
     </message>

@@ -360,7 +360,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+287"/>
+        <location filename="../../sellerdesk/app.py" line="+326"/>
         <source>Created a new, empty database.</source>
         <translation>已新建一个空数据库。</translation>
     </message>
@@ -2312,7 +2312,7 @@ Details: {detail}</source>
 <context>
     <name>OpenDatabaseDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+29"/>
+        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+30"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
@@ -2337,7 +2337,17 @@ Details: {detail}</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A file that does not exist yet becomes a new, empty database.</source>
         <translation>如果文件尚不存在，将新建一个空数据库。</translation>
     </message>
@@ -2347,7 +2357,7 @@ Details: {detail}</source>
         <translation>请向搭建服务器的同事索取此地址。该数据库必须已经存在。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>Choose or name a database file</source>
         <translation>选择或命名数据库文件</translation>
     </message>
