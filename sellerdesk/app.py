@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -309,6 +310,48 @@ class DesktopApp(QObject):
         self._replace_window(status)
         return True
 
+    def restore_backup(self, path: str) -> None:
+        """Put a backup's data back (File → Restore from backup…): on the database worker, the current data
+        saved first; then the connections close, the database reopens (an older backup is upgraded) and the
+        window is rebuilt on it. A backup that fails its check is refused with nothing changed."""
+        from sellerdesk.db import migrate
+        from sellerdesk.db.backup import restore_database
+        from sellerdesk.domain.permissions import require
+
+        assert self.runner is not None and self.engine is not None
+        engine, actor = self.engine, self.actor
+        url = engine.url.render_as_string(hide_password=False)
+
+        def restore(_job: JobControl) -> Path | None:
+            require(actor, Action.MANAGE_BACKUPS)
+            return restore_database(engine, Path(path), migrate.known_revisions())
+
+        self.runner.run_plain(
+            restore,
+            on_success=lambda safety: self._reopen_after_restore(url, safety),
+            label=self.tr("Restoring the backup…"),
+            parent=self.window,
+        )
+
+    def _reopen_after_restore(self, url: str, safety: Path | None) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        self._close_database()
+        try:
+            opened = connect(url, self.settings)
+        except (SellerDeskError, SQLAlchemyError) as exc:
+            errors.show_error(self.window, exc)
+            self._give_up()
+            return
+        self._use(opened)
+        if not self._sign_in():  # the backup's own people and rules
+            self._give_up()
+            return
+        status = self.tr("The backup was restored.")
+        if safety is not None:
+            status = self.tr("The backup was restored. The data it replaced was saved to {path}.").format(path=safety)
+        self._replace_window(status)
+
     def _use(self, opened: tuple[Engine, SchemaResult | None]) -> str:
         from sellerdesk.db.engine import make_session_factory
 
@@ -405,6 +448,7 @@ class DesktopApp(QObject):
     def _new_window(self) -> MainWindow:
         window = MainWindow(settings=self.settings, language=self.language)
         window.database_change_requested.connect(self.open_database)
+        window.restore_requested.connect(self.restore_backup)
         window.language_change_requested.connect(self.switch_language)
         window.lock_requested.connect(self.lock)
         window.switch_user_requested.connect(lambda: self.lock(switching=True))

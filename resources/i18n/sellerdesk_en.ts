@@ -364,7 +364,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+326"/>
+        <location filename="../../sellerdesk/app.py" line="+332"/>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The backup was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was restored. The data it replaced was saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Created a new, empty database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +389,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,7 +632,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+150"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+162"/>
         <source>Month to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -667,7 +682,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>GMV per day, by platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,7 +702,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a checked copy of the database to its backups folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No backup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>What buyers paid for the orders paid in the period, shipping included.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,7 +840,23 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-26"/>
+        <source>Last backup {days} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last good backup: {time}
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Low stock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,12 +1522,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+214"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+220"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,7 +1542,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,12 +1567,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Staff and sign-in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,12 +1587,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+176"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-168"/>
         <source>{name} · {role}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,7 +1632,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+69"/>
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>S&amp;hops…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,11 +1658,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+69"/>
+        <location line="+23"/>
         <source>Backing up the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>SQLite database (*.sqlite)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1626,7 +1678,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
+        <location line="+37"/>
         <source>Backup saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,7 +2405,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>Choose or name a database file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3733,6 +3786,104 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     <message>
         <location line="+0"/>
         <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackup</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/restore_backup.py" line="+37"/>
+        <source>the file is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged (it fails its integrity check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a SellerDesk database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location line="+12"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replaces all the data in this database with a backup. The data it holds now is saved first, as a backup of its own, so this can be undone the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic backups, newest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{time}   {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{time}   {name}   (cannot be restored: {problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No automatic backups yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SellerDesk databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} cannot be restored: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chosen file: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace all the data in this database with the backup {name}?
+
+Everyone using this database loses what was entered after the backup was made. The current data is saved as a backup first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -360,7 +360,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+326"/>
+        <location filename="../../sellerdesk/app.py" line="+332"/>
+        <source>Restoring the backup…</source>
+        <translation>正在从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The backup was restored.</source>
+        <translation>已从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was restored. The data it replaced was saved to {path}.</source>
+        <translation>已从备份恢复。被替换的数据已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Created a new, empty database.</source>
         <translation>已新建一个空数据库。</translation>
     </message>
@@ -370,7 +385,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
@@ -616,7 +631,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+150"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+162"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -666,7 +681,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>GMV per day, by platform</source>
         <translation>每日成交金额（分平台）</translation>
     </message>
@@ -686,7 +701,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>本月累计（分平台）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a checked copy of the database to its backups folder</source>
+        <translation>将数据库的副本写入备份文件夹并检查</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>What buyers paid for the orders paid in the period, shipping included.</source>
         <translation>期间内已付款订单的买家实付金额，含运费。</translation>
     </message>
@@ -808,7 +838,24 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-26"/>
+        <source>Last backup {days} days ago</source>
+        <translation>上次备份在 {days} 天前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up {time}</source>
+        <translation>已备份 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last good backup: {time}
+{path}</source>
+        <translation>上次完好的备份：{time}
+{path}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Low stock</source>
         <translation>库存预警</translation>
     </message>
@@ -1477,12 +1524,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+214"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+220"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1497,7 +1544,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1522,12 +1569,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Staff and sign-in…</source>
         <translation>员工与登录(&amp;S)…</translation>
     </message>
@@ -1542,12 +1589,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+176"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-168"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
@@ -1587,7 +1634,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+69"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>S&amp;hops…</source>
         <translation>店铺(&amp;H)…</translation>
     </message>
@@ -1608,11 +1660,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+69"/>
+        <location line="+23"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>SQLite 数据库 (*.sqlite)</translation>
     </message>
@@ -1627,7 +1680,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
+        <location line="+37"/>
         <source>Backup saved to {path}</source>
         <translation>备份已保存到 {path}</translation>
     </message>
@@ -2357,7 +2411,7 @@ Details: {detail}</source>
         <translation>请向搭建服务器的同事索取此地址。该数据库必须已经存在。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>Choose or name a database file</source>
         <translation>选择或命名数据库文件</translation>
     </message>
@@ -3733,6 +3787,106 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <location line="+0"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackup</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/restore_backup.py" line="+37"/>
+        <source>the file is gone</source>
+        <translation>文件已不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a database file</source>
+        <translation>不是数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged (it fails its integrity check)</source>
+        <translation>已损坏（未通过完整性检查）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a SellerDesk database</source>
+        <translation>不是 SellerDesk 数据库</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location line="+12"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replaces all the data in this database with a backup. The data it holds now is saved first, as a backup of its own, so this can be undone the same way.</source>
+        <translation>用备份替换此数据库中的全部数据。当前数据会先另存为一份备份，因此可以用同样的方式撤销。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic backups, newest first:</source>
+        <translation>自动备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{time}   {name}</source>
+        <translation>{time}   {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{time}   {name}   (cannot be restored: {problem})</source>
+        <translation>{time}   {name}   （无法恢复：{problem}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No automatic backups yet.</source>
+        <translation>尚无自动备份。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SellerDesk databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>SellerDesk 数据库 (*.sqlite *.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} cannot be restored: {problem}.</source>
+        <translation>无法从 {name} 恢复：{problem}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chosen file: {name}</source>
+        <translation>已选文件：{name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace all the data in this database with the backup {name}?
+
+Everyone using this database loses what was entered after the backup was made. The current data is saved as a backup first.</source>
+        <translation>用备份 {name} 替换此数据库中的全部数据？
+
+所有使用此数据库的人都会失去备份之后录入的内容。当前数据会先另存为一份备份。</translation>
     </message>
 </context>
 <context>
