@@ -73,16 +73,6 @@ def _shops(engine: Engine) -> int:
         return int(session.scalar(select(func.count()).select_from(Shop)) or 0)
 
 
-@pytest.fixture
-def desktops() -> Iterator[list[DesktopApp]]:
-    started: list[DesktopApp] = []
-    yield started
-    for desktop in started:
-        if desktop.window is not None:
-            desktop.window.close()
-        desktop.shutdown()
-
-
 def test_restore_round_trip_through_the_window(
     qtbot: QtBot,
     tmp_path: Path,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,16 +31,6 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(errors, "present_message", lambda _parent, _title, text: seen.append(text))
     monkeypatch.setattr(errors, "present_crash", lambda _parent, _title, text, _details: seen.append(text))
     return seen
-
-
-@pytest.fixture
-def desktops() -> Iterator[list[DesktopApp]]:
-    started: list[DesktopApp] = []
-    yield started
-    for desktop in started:
-        if desktop.window is not None:
-            desktop.window.close()
-        desktop.shutdown()
 
 
 def launch(qtbot: QtBot, desktops: list[DesktopApp], settings: Settings, db: Path, *, demo: bool = False) -> DesktopApp:
