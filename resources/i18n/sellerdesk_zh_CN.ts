@@ -408,7 +408,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+287"/>
+        <location filename="../../sellerdesk/app.py" line="+332"/>
+        <source>Restoring the backup…</source>
+        <translation>正在从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The backup was restored.</source>
+        <translation>已从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was restored. The data it replaced was saved to {path}.</source>
+        <translation>已从备份恢复。被替换的数据已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Created a new, empty database.</source>
         <translation>已新建一个空数据库。</translation>
     </message>
@@ -418,7 +433,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
@@ -529,6 +544,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Receiver phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
@@ -548,7 +568,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -659,7 +679,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+151"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+163"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -729,7 +749,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>本月累计（分平台）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a checked copy of the database to its backups folder</source>
+        <translation>将数据库的副本写入备份文件夹并检查</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>What buyers paid for the orders paid in the period, shipping included.</source>
         <translation>期间内已付款订单的买家实付金额，含运费。</translation>
     </message>
@@ -804,12 +839,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>已过截止日期或时间</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Work queues</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Tickets resolved this month; response and resolution times count the service hours only</source>
+        <translation>本月已解决的工单；响应和解决时长只计客服工作时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Service this month</source>
         <translation>本月客服</translation>
     </message>
@@ -878,22 +918,34 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>较上月同期 {change}</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-213"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-26"/>
+        <source>Last backup {days} days ago</source>
+        <translation>上次备份在 {days} 天前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up {time}</source>
+        <translation>已备份 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last good backup: {time}
+{path}</source>
+        <translation>上次完好的备份：{time}
+{path}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Low stock</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Tickets resolved this month; response and resolution times count the service hours only</source>
-        <translation>本月已解决的工单；响应和解决时长只计客服工作时间</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Welcome to SellerDesk</source>
         <translation>欢迎使用 SellerDesk</translation>
     </message>
@@ -909,7 +961,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 • 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>paid, not shipped yet</source>
         <translation>已付款，尚未发货</translation>
     </message>
@@ -1443,7 +1495,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -1607,21 +1674,6 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <source>outcome</source>
         <translation>处理结果</translation>
     </message>
-    <message>
-        <location filename="../../sellerdesk/domain/labels.py" line="-18"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Final</source>
-        <translation>已定稿</translation>
-    </message>
 </context>
 <context>
     <name>ListTab</name>
@@ -1667,12 +1719,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+214"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+220"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1687,7 +1739,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1712,12 +1764,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Staff and sign-in…</source>
         <translation>员工与登录(&amp;S)…</translation>
     </message>
@@ -1732,7 +1784,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+176"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-168"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
@@ -1772,12 +1829,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
+        <location line="+69"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>S&amp;hops…</source>
         <translation>店铺(&amp;H)…</translation>
     </message>
@@ -1798,11 +1855,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+69"/>
+        <location line="+23"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>SQLite 数据库 (*.sqlite)</translation>
     </message>
@@ -1817,7 +1875,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
+        <location line="+37"/>
         <source>Backup saved to {path}</source>
         <translation>备份已保存到 {path}</translation>
     </message>
@@ -2459,57 +2518,7 @@ Details: {detail}</source>
         <translation>工单 #{id} 已合并到其他工单，请合并到那张工单。</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>The login or the password is wrong.</source>
-        <translation>登录名或密码不正确。</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>“{login}” cannot be a login: use 2 to 64 letters, digits and . _ - @ (no spaces).</source>
-        <translation>“{login}”不能作为登录名：请使用 2 到 64 个字母、数字或 . _ - @（不含空格）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The login “{login}” is already used by another account.</source>
-        <translation>登录名“{login}”已被其他账号使用。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The first account must be the owner&apos;s: add the owner first, then the staff.</source>
-        <translation>第一个账号必须是店主的：请先添加店主，再添加员工。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{login} is the last active owner. Make someone else owner first; a shop always keeps one.</source>
-        <translation>{login} 是最后一位启用中的店主。请先把其他人设为店主；店铺至少要保留一位店主。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A password needs at least {min} characters.</source>
-        <translation>密码至少需要 {min} 个字符。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“{role}” is not a role SellerDesk knows.</source>
-        <translation>“{role}”不是 SellerDesk 认识的角色。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>There is no account with the login “{login}”.</source>
-        <translation>没有登录名为“{login}”的账号。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The idle time must be between 0 and {max} minutes.</source>
-        <translation>空闲时间必须在 0 到 {max} 分钟之间。</translation>
-    </message>
-    <message>
-        <location line="-75"/>
         <source>“{value}” is not an after-sale type.</source>
         <translation>“{value}”不是售后类型。</translation>
     </message>
@@ -2648,6 +2657,56 @@ Details: {detail}</source>
         <source>{file} lacks {columns}. {fallbacks} can be read in its place once you accept it.</source>
         <translation>{file} 缺少 {columns}。确认后可改用 {fallbacks} 代替。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The login or the password is wrong.</source>
+        <translation>登录名或密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{login}” cannot be a login: use 2 to 64 letters, digits and . _ - @ (no spaces).</source>
+        <translation>“{login}”不能作为登录名：请使用 2 到 64 个字母、数字或 . _ - @（不含空格）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The login “{login}” is already used by another account.</source>
+        <translation>登录名“{login}”已被其他账号使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first account must be the owner&apos;s: add the owner first, then the staff.</source>
+        <translation>第一个账号必须是店主的：请先添加店主，再添加员工。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{login} is the last active owner. Make someone else owner first; a shop always keeps one.</source>
+        <translation>{login} 是最后一位启用中的店主。请先把其他人设为店主；店铺至少要保留一位店主。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A password needs at least {min} characters.</source>
+        <translation>密码至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{role}” is not a role SellerDesk knows.</source>
+        <translation>“{role}”不是 SellerDesk 认识的角色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no account with the login “{login}”.</source>
+        <translation>没有登录名为“{login}”的账号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The idle time must be between 0 and {max} minutes.</source>
+        <translation>空闲时间必须在 0 到 {max} 分钟之间。</translation>
+    </message>
 </context>
 <context>
     <name>NewTicketDialog</name>
@@ -2705,7 +2764,7 @@ Details: {detail}</source>
 <context>
     <name>OpenDatabaseDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+29"/>
+        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+30"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
@@ -2730,7 +2789,17 @@ Details: {detail}</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A file that does not exist yet becomes a new, empty database.</source>
         <translation>如果文件尚不存在，将新建一个空数据库。</translation>
     </message>
@@ -2740,7 +2809,7 @@ Details: {detail}</source>
         <translation>请向搭建服务器的同事索取此地址。该数据库必须已经存在。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+71"/>
         <source>Choose or name a database file</source>
         <translation>选择或命名数据库文件</translation>
     </message>
@@ -4121,6 +4190,106 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <location line="+0"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackup</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/restore_backup.py" line="+37"/>
+        <source>the file is gone</source>
+        <translation>文件已不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a database file</source>
+        <translation>不是数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged (it fails its integrity check)</source>
+        <translation>已损坏（未通过完整性检查）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a SellerDesk database</source>
+        <translation>不是 SellerDesk 数据库</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location line="+12"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replaces all the data in this database with a backup. The data it holds now is saved first, as a backup of its own, so this can be undone the same way.</source>
+        <translation>用备份替换此数据库中的全部数据。当前数据会先另存为一份备份，因此可以用同样的方式撤销。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic backups, newest first:</source>
+        <translation>自动备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{time}   {name}</source>
+        <translation>{time}   {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{time}   {name}   (cannot be restored: {problem})</source>
+        <translation>{time}   {name}   （无法恢复：{problem}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No automatic backups yet.</source>
+        <translation>尚无自动备份。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SellerDesk databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>SellerDesk 数据库 (*.sqlite *.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} cannot be restored: {problem}.</source>
+        <translation>无法从 {name} 恢复：{problem}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chosen file: {name}</source>
+        <translation>已选文件：{name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace all the data in this database with the backup {name}?
+
+Everyone using this database loses what was entered after the backup was made. The current data is saved as a backup first.</source>
+        <translation>用备份 {name} 替换此数据库中的全部数据？
+
+所有使用此数据库的人都会失去备份之后录入的内容。当前数据会先另存为一份备份。</translation>
     </message>
 </context>
 <context>
@@ -6230,7 +6399,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Into returns stock</source>
+        <translation>入退货仓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Book the returned units into the Returns warehouse (stock ledger)</source>
         <translation>将退回的商品记入退货仓（库存流水）</translation>
     </message>
@@ -6295,12 +6469,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>（无差评）</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <source>Into returns stock</source>
-        <translation>入退货仓</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+7"/>
         <source>Buyer&apos;s rating:</source>
         <translation>买家评分：</translation>
     </message>

@@ -92,6 +92,7 @@ class OrderListRow:
     refund_cents: int
     buyer_nick: str
     receiver_name: str
+    receiver_phone: str  # masked (last four digits) for roles that do not ship, like the name
     carrier: str
     tracking_no: str
     ship_by: datetime | None  # the shipping deadline while the order waits to be shipped
@@ -313,7 +314,8 @@ def order_page(
 def orders_by_ids(session: Session, ids: Sequence[int], now: datetime, *, actor: Actor) -> tuple[OrderListRow, ...]:
     """These orders' list rows, in the order given (missing ones, deleted meanwhile, left out).
 
-    Receivers' names are masked for roles that do not ship (``Action.VIEW_BUYER_CONTACT``)."""
+    Receivers' names and phones are masked for roles that do not ship (``Action.VIEW_BUYER_CONTACT``): the list,
+    the detail and every export of the view read them here."""
     if not ids:
         return ()
     hours = ship_hours_by_shop(session)
@@ -330,7 +332,10 @@ def orders_by_ids(session: Session, ids: Sequence[int], now: datetime, *, actor:
     )
     rows = {r[0]: _to_row(r, hours, now) for r in session.execute(stmt)}
     if not can(actor, Action.VIEW_BUYER_CONTACT):
-        rows = {i: replace(r, receiver_name=mask_name(r.receiver_name)) for i, r in rows.items()}
+        rows = {
+            i: replace(r, receiver_name=mask_name(r.receiver_name), receiver_phone=mask_phone(r.receiver_phone))
+            for i, r in rows.items()
+        }
     return tuple(rows[i] for i in ids if i in rows)
 
 
@@ -349,6 +354,7 @@ _ROW_COLUMNS = (
     Order.refund_cents,
     Order.buyer_nick,
     Order.receiver_name,
+    Order.receiver_phone,
     Order.carrier,
     Order.tracking_no,
 )
@@ -360,7 +366,7 @@ def _to_row(r: Any, hours: Mapping[int, int], now: datetime) -> OrderListRow:
     waiting = status == OrderStatus.PAID.value and paid_at is not None
     ship_by = ship_deadline(paid_at, hours.get(shop_id, DEFAULT_SHIP_HOURS)) if waiting else None
     late = ship_by is not None and now > ship_by
-    return OrderListRow(*values, ship_by, late, int(unlinked), zone_of(tz))  # type: ignore[call-arg]  # 16 + 4
+    return OrderListRow(*values, ship_by, late, int(unlinked), zone_of(tz))  # type: ignore[call-arg]  # 17 + 4
 
 
 @dataclass(frozen=True)
@@ -572,7 +578,8 @@ def create_ticket_for_order(
 
 EXPORT_COLUMNS = (
     "platform", "shop", "platform_order_id", "status", "refund_state", "created_at", "paid_at", "shipped_at",
-    "paid_cents", "refund_cents", "buyer_nick", "receiver_name", "carrier", "tracking_no", "ship_by", "late",
+    "paid_cents", "refund_cents", "buyer_nick", "receiver_name", "receiver_phone", "carrier", "tracking_no", "ship_by",
+    "late",
 )  # fmt: skip
 
 

@@ -161,9 +161,11 @@ def test_receiver_contact_only_for_roles_that_ship(session: Session, shop_data: 
     if can(actor, Action.VIEW_BUYER_CONTACT):
         assert (detail.receiver_phone, detail.receiver_address) == ("13812345678", "北京市朝阳区建国路1号")
         assert row.receiver_name == exported.receiver_name == "张小明"
+        assert row.receiver_phone == exported.receiver_phone == "13812345678"
     else:
         assert (detail.receiver_phone, detail.receiver_address) == ("*******5678", "")
         assert row.receiver_name == exported.receiver_name == detail.row.receiver_name == "张**"
+        assert row.receiver_phone == exported.receiver_phone == "*******5678"  # the export view too
 
 
 def test_masks() -> None:

@@ -37,6 +37,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ExportView", "Refunded (¥)"),
     QT_TRANSLATE_NOOP("ExportView", "Buyer"),
     QT_TRANSLATE_NOOP("ExportView", "Receiver"),
+    QT_TRANSLATE_NOOP("ExportView", "Receiver phone"),
     QT_TRANSLATE_NOOP("ExportView", "Carrier"),
     QT_TRANSLATE_NOOP("ExportView", "Tracking number"),
     QT_TRANSLATE_NOOP("ExportView", "Ship by"),
@@ -63,6 +64,7 @@ def cells(row: OrderListRow) -> list[object]:
         Decimal(row.refund_cents) / 100,
         row.buyer_nick,
         row.receiver_name,
+        row.receiver_phone,  # masked by the service for roles that do not ship
         row.carrier,
         row.tracking_no,
         fmt.shop_time(row.ship_by, row.timezone),

@@ -32,6 +32,7 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.figures import ServiceMonth
 from sellerdesk.domain.permissions import OWNER, Action, can
 from sellerdesk.domain.timeutil import shop_time
+from sellerdesk.services.backups import BackupStatus, backup_status
 from sellerdesk.services.dashboard import QUEUE_KEYS, HomeDashboard, WorkQueues, load_home_dashboard
 from sellerdesk.services.reports import CardFigure, PeriodComparison
 from sellerdesk.ui import formatting as fmt
@@ -39,7 +40,7 @@ from sellerdesk.ui.resources import theme_colour
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.tablemodels.platform_figures import PlatformFiguresModel
 from sellerdesk.ui.widgets.stat_card import FigureCard, QueueButton
-from sellerdesk.ui.widgets.util import named
+from sellerdesk.ui.widgets.util import named, restyle
 
 if TYPE_CHECKING:
     from sellerdesk.ui.charts.daily_gmv import DailyGmvChart
@@ -79,6 +80,11 @@ def _page_style() -> str:
     QTableView#platformTable::item {{ padding: 0 4px; }}
     QTableView#platformTable QHeaderView::section {{ padding: 6px 4px; }}
     QLabel#chartLegend {{ color: {c["text-muted"]}; }}
+    QLabel#backupNote {{ color: {c["text-muted"]}; }}
+    QLabel#backupNote[tone="warning"] {{ color: {c["warning"]}; }}
+    QPushButton#backupNow {{
+        background: transparent; border: none; color: {c["accent"]}; text-decoration: underline; padding: 0 4px;
+    }}
     """
 
 
@@ -86,6 +92,7 @@ class HomeTab(QWidget):
     """Signals:
     queue_requested(str): a work queue was clicked; one of ``services.dashboard.QUEUE_KEYS``.
     report_requested(): the "Monthly report…" button was clicked.
+    backup_requested(): the "Back up now" link was clicked (shown to roles that manage backups).
     """
 
     key = "home"
@@ -93,6 +100,7 @@ class HomeTab(QWidget):
     stale_on = frozenset({"orders", "products", "stock", "tickets", "tasks", "shops", "imports"})
     queue_requested = Signal(str)
     report_requested = Signal()
+    backup_requested = Signal()
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +109,7 @@ class HomeTab(QWidget):
         self._stale = True
         self._loading = False
         self.dashboard: HomeDashboard | None = None
+        self.backup: BackupStatus | None = None
         # The charts: created with the first figures (pyqtgraph loads then).
         self.daily_chart: DailyGmvChart | None = None
         self.top_skus_chart: TopSkusChart | None = None
@@ -125,6 +134,9 @@ class HomeTab(QWidget):
         self._stale = False
         self._loading = True
         moment = now or datetime.now(UTC)
+        # Backups are named by the computer's wall-clock time: compared with its own "now", not UTC.
+        local = now.astimezone().replace(tzinfo=None) if now is not None else datetime.now()
+        self._runner.run(lambda session, _job: backup_status(session, local), on_success=self._show_backup, parent=self)
         self._runner.run(
             lambda session, _job: load_home_dashboard(session, moment),
             on_success=self._show,
@@ -218,6 +230,48 @@ class HomeTab(QWidget):
         scroll.setWidget(page)
         return scroll
 
+    def _build_backup_note(self) -> QHBoxLayout:
+        """One quiet line: when the last good backup was made; a warning and "Back up now" when it is old."""
+        self.backup_note = named(QLabel(), "backupNote")
+        self.backup_note.hide()  # until known; never for a server database
+        self.backup_button = named(QPushButton(self.tr("Back up now")), "backupNow")
+        self.backup_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.backup_button.setToolTip(self.tr("Write a checked copy of the database to its backups folder"))
+        self.backup_button.clicked.connect(self.backup_requested)
+        self.backup_button.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 6, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.backup_note, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        return row
+
+    def _show_backup(self, status: BackupStatus) -> None:
+        self.backup = status
+        self.backup_note.setVisible(status.applies)
+        if not status.applies:
+            self.backup_button.hide()
+            return
+        # Short, beside the title: the exact time and the file are in the tooltip.
+        if status.last_good is None:
+            text, tip = self.tr("No backup yet"), ""
+        else:
+            made = status.last_good.strftime("%Y-%m-%d %H:%M")
+            # Stale means more than two days, so the English plural is always "days".
+            text = (
+                self.tr("Last backup {days} days ago").format(days=status.age_days)
+                if status.stale
+                else self.tr("Backed up {time}").format(time=status.last_good.strftime("%m-%d %H:%M"))
+            )
+            tip = self.tr("Last good backup: {time}\n{path}").format(time=made, path=status.path)
+        self.backup_note.setText(text)
+        self.backup_note.setToolTip(tip)
+        self.backup_note.setProperty("tone", "warning" if status.stale else "")
+        restyle(self.backup_note)
+        manages = can(getattr(self._runner, "actor", OWNER), Action.MANAGE_BACKUPS)
+        self.backup_button.setVisible(status.stale and manages)
+
     def _card_tips(self) -> dict[str, str]:
         return {
             "gmv_cents": self.tr("What buyers paid for the orders paid in the period, shipping included."),
@@ -246,6 +300,8 @@ class HomeTab(QWidget):
             button.clicked.connect(lambda _checked=False, k=key: self.queue_requested.emit(k))
             box.addWidget(button)
         box.addStretch(1)
+        # Under the queues, where things that need doing are: the title row has no room to spare in English.
+        box.addLayout(self._build_backup_note())
         return self._panel(self.tr("Work queues"), box)
 
     def _service_panel(self) -> QFrame:
