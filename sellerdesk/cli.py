@@ -25,7 +25,14 @@ from sellerdesk.db.backup import (
     restore_database,
     verify_backup,
 )
-from sellerdesk.db.engine import display_name, make_engine, make_session_factory, resolve_url, sqlite_path
+from sellerdesk.db.engine import (
+    display_name,
+    make_engine,
+    make_session_factory,
+    resolve_url,
+    sqlite_path,
+    write_lock,
+)
 from sellerdesk.domain.enums import Platform, Role
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.timeutil import parse_month
@@ -267,7 +274,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.dry_run:
         automatic_backup(engine, "before-import")
     try:
-        with make_session_factory(engine).begin() as session:
+        writing = write_lock(lambda: _err("Waiting for another PC or program that is writing to the database…"))
+        with make_session_factory(engine)(execution_options=writing) as session, session.begin():
             mark_changed(session)  # bulk writes pass no flush: the change counter tells the desktop apps
             results = import_paths(session, args.files, platform=platform, options=options)
             if args.dry_run:

@@ -1170,12 +1170,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../sellerdesk/ui/runner.py" line="+110"/>
+        <location filename="../../sellerdesk/ui/runner.py" line="+116"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
+        <source>Waiting for another PC or program that is writing to the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1930,6 +1935,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Another PC or program is writing to the database, and it did not finish within {seconds} seconds. Nothing was changed here. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The backup could not be written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2220,6 +2230,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>This import cannot be undone: later imports ({later}) include orders it created or changed. Undo those first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The column mapping is not complete yet. Still to be mapped: {fields}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3210,12 +3225,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <name>ProductsTab</name>
     <message>
         <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
-        <location line="+354"/>
+        <location line="+376"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-406"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3514,18 +3529,24 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         </translation>
     </message>
     <message>
+        <location line="+17"/>
         <location line="+16"/>
         <source>Banned words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One word or phrase per line; titles containing any of them are flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Someone else saved the banned words while you were editing them. Load their list? Your changes here are then replaced; add them again and save.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5180,7 +5201,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TaskTexts</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+16"/>
+        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+18"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5287,31 +5308,6 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+1"/>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operations manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Product specialist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Marketing specialist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer-service specialist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
