@@ -1104,7 +1104,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,7 +2234,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The column mapping is not complete yet. Still to be mapped: {fields}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3013,7 +3013,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-426"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-427"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5339,7 +5339,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+189"/>
         <location line="+8"/>
         <location line="+137"/>
         <source>Unassigned</source>

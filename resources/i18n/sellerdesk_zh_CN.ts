@@ -1105,7 +1105,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
@@ -2239,7 +2239,7 @@ Details: {detail}</source>
         <translation>无法撤销此次导入：之后的导入（{later}）包含它新建或修改的订单。请先撤销那些导入。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The column mapping is not complete yet. Still to be mapped: {fields}.</source>
         <translation>列对应关系还不完整，尚未对应：{fields}。</translation>
     </message>
@@ -3011,7 +3011,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-426"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-427"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -5333,7 +5333,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>团队任务</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+189"/>
         <location line="+8"/>
         <location line="+137"/>
         <source>Unassigned</source>

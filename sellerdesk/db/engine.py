@@ -149,12 +149,15 @@ def _begin_immediate(dbapi_conn: Any, lock: WriteLock) -> None:
 
 
 def _try_begin(cur: Any) -> bool:
+    """False when another connection holds the write lock. A lock refused for another reason (a read-only
+    file or share) begins a plain transaction: reading works, and a write fails as it always did, through
+    SQLAlchemy's error path (the UI's "database unavailable")."""
     try:
         cur.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorcode", SQLITE_BUSY) & 0xFF != SQLITE_BUSY:
-            raise
-        return False
+        if getattr(exc, "sqlite_errorcode", SQLITE_BUSY) & 0xFF == SQLITE_BUSY:
+            return False
+        cur.execute("BEGIN")
     return True
 
 
