@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, delete, func, select, text
+from sqlalchemy import Engine, create_engine, delete, func, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -193,6 +193,15 @@ def test_a_save_over_a_version_changed_behind_the_session_is_a_conflict(session:
         products.save_product(session, saved.data, actor=OWNER)
 
 
+def test_a_bulk_update_by_primary_key_with_a_stale_version_is_a_conflict(session: Session) -> None:
+    """The path imports update orders by: the rows carry the version read, SQLAlchemy checks it."""
+    shop = Shop(platform="jd", name="bulk")
+    session.add(shop)
+    session.flush()
+    with pytest.raises(ConflictError):
+        session.execute(update(Shop), [{"id": shop.id, "name": "renamed", "version": shop.version + 5}])
+
+
 # --- the banned words are version-checked ---------------------------------------------------------------------
 
 
@@ -204,6 +213,24 @@ def test_two_people_editing_the_banned_words_the_second_is_refused(session: Sess
     assert products.banned_words(session) == ("最", "第一")
     products.set_banned_words(session, ["顶级"], expected_version=products.banned_words_version(session), actor=OWNER)
     assert products.banned_words(session) == ("顶级",)
+
+
+def test_two_sessions_edit_the_banned_words_and_the_second_is_refused(engine: Engine) -> None:
+    factory = make_session_factory(engine)
+    with factory() as session:
+        last_entry = session.scalar(select(func.max(AuditEntry.id))) or 0
+        alice_saw = bob_saw = products.banned_words_version(session)  # two editors open the list
+    try:
+        with factory(execution_options=write_lock()) as alice, alice.begin():
+            products.set_banned_words(alice, ["最"], expected_version=alice_saw, actor=OWNER)
+        with pytest.raises(ConflictError), factory(execution_options=write_lock()) as bob, bob.begin():
+            products.set_banned_words(bob, ["第一"], expected_version=bob_saw, actor=OWNER)
+        with factory() as session:
+            assert products.banned_words(session) == ("最",)  # Alice's list stands; nothing lost silently
+    finally:
+        with factory.begin() as session:
+            session.execute(text("DELETE FROM app_settings WHERE key = :k"), {"k": products.BANNED_WORDS_KEY})
+            session.execute(delete(AuditEntry).where(AuditEntry.id > last_entry))
 
 
 # --- undo keeps what a later import counted on ----------------------------------------------------------------
