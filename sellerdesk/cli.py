@@ -11,10 +11,12 @@ import json
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from sellerdesk import APP_NAME, __version__
 from sellerdesk.db import migrate
@@ -25,7 +27,14 @@ from sellerdesk.db.backup import (
     restore_database,
     verify_backup,
 )
-from sellerdesk.db.engine import display_name, make_engine, make_session_factory, resolve_url, sqlite_path
+from sellerdesk.db.engine import (
+    display_name,
+    make_engine,
+    make_session_factory,
+    resolve_url,
+    sqlite_path,
+    write_lock,
+)
 from sellerdesk.domain.enums import Platform, Role
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.timeutil import parse_month
@@ -143,6 +152,15 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+@contextmanager
+def _writing(engine: Engine) -> Iterator[Session]:
+    """A write transaction: on SQLite it takes the write lock at its start, waiting (and saying so) while
+    another PC or program writes."""
+    lock = write_lock(lambda: _err("Waiting for another PC or program that is writing to the database…"))
+    with make_session_factory(engine)(execution_options=lock) as session, session.begin():
+        yield session
+
+
 def cmd_db(args: argparse.Namespace) -> int:
     if args.db_command == "upgrade":
         open_engine(args)
@@ -226,7 +244,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     engine = open_engine(args)
     started = time.perf_counter()
-    with make_session_factory(engine).begin() as session:
+    with _writing(engine) as session:
         without_audit(session)  # thousands of machine-made rows: nobody's doing
         summary = generate_demo(session, orders=args.orders, seed=args.seed, progress=_print_progress())
     _err("")
@@ -267,7 +285,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.dry_run:
         automatic_backup(engine, "before-import")
     try:
-        with make_session_factory(engine).begin() as session:
+        with _writing(engine) as session:
             mark_changed(session)  # bulk writes pass no flush: the change counter tells the desktop apps
             results = import_paths(session, args.files, platform=platform, options=options)
             if args.dry_run:
@@ -335,7 +353,7 @@ def cmd_staff(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     command = args.staff_command
     password = read_password() if command in ("add", "reset-password") else ""
-    with make_session_factory(engine).begin() as session:
+    with _writing(engine) as session:
         if command == "add":
             staff.add_staff(session, OWNER, args.login, args.name, args.role, password)
         elif command == "disable":

@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fake_keyring import MemoryKeyring
 
-from sellerdesk.db.engine import make_engine
+from sellerdesk.db.engine import AppSession, make_engine
 from sellerdesk.db.migrate import ensure_schema
 
 PG_URL = os.environ.get("SELLERDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -82,7 +82,7 @@ def session(engine: Engine) -> Iterator[Session]:
     """A session inside an outer transaction that is rolled back: each test starts from empty tables."""
     with engine.connect() as conn:
         outer = conn.begin()
-        with Session(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False) as s:
+        with AppSession(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False) as s:
             yield s
         outer.rollback()
 

@@ -1241,7 +1241,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,12 +1307,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../sellerdesk/ui/runner.py" line="+110"/>
+        <location filename="../../sellerdesk/ui/runner.py" line="+116"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
+        <source>Waiting for another PC or program that is writing to the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2184,6 +2189,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Another PC or program is writing to the database, and it did not finish within {seconds} seconds. Nothing was changed here. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The backup could not be written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2620,6 +2630,11 @@ Details: {detail}</source>
     <message>
         <location line="+1"/>
         <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This import cannot be undone: later imports ({later}) include orders it created or changed. Undo those first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3470,7 +3485,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-426"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-427"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3682,12 +3697,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <name>ProductsTab</name>
     <message>
         <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
-        <location line="+354"/>
+        <location line="+376"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-406"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3986,18 +4001,24 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         </translation>
     </message>
     <message>
+        <location line="+17"/>
         <location line="+16"/>
         <source>Banned words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One word or phrase per line; titles containing any of them are flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Someone else saved the banned words while you were editing them. Load their list? Your changes here are then replaced; add them again and save.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6109,7 +6130,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+189"/>
         <location line="+8"/>
         <location line="+137"/>
         <source>Unassigned</source>

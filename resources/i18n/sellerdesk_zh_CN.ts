@@ -1242,7 +1242,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
@@ -1308,12 +1308,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../sellerdesk/ui/runner.py" line="+110"/>
+        <location filename="../../sellerdesk/ui/runner.py" line="+116"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
+        <source>Waiting for another PC or program that is writing to the database…</source>
+        <translation>正在等待另一台电脑或程序写完数据库…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2189,6 +2194,11 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Another PC or program is writing to the database, and it did not finish within {seconds} seconds. Nothing was changed here. Try again when it has finished.</source>
+        <translation>另一台电脑或程序正在写入数据库，{seconds} 秒内没有完成。这里没有做任何修改。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The backup could not be written to {path}.</source>
         <translation>无法将备份写入 {path}。</translation>
     </message>
@@ -2626,6 +2636,11 @@ Details: {detail}</source>
         <location line="+1"/>
         <source>This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.</source>
         <translation>无法撤销这次导入：之后的导入（{later}）修改了相同的订单。请先撤销那些导入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This import cannot be undone: later imports ({later}) include orders it created or changed. Undo those first.</source>
+        <translation>无法撤销此次导入：之后的导入（{later}）包含它新建或修改的订单。请先撤销那些导入。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3468,7 +3483,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-426"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-427"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3680,12 +3695,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <name>ProductsTab</name>
     <message>
         <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
-        <location line="+354"/>
+        <location line="+376"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-406"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation>{level}：安全库存 {safety}，补货点 {reorder}</translation>
     </message>
@@ -3981,12 +3996,13 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         </translation>
     </message>
     <message>
+        <location line="+17"/>
         <location line="+16"/>
         <source>Banned words</source>
         <translation>违禁词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3994,6 +4010,11 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         <location line="+2"/>
         <source>One word or phrase per line; titles containing any of them are flagged.</source>
         <translation>每行一个词；标题中含有任一词语都会被标出。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Someone else saved the banned words while you were editing them. Load their list? Your changes here are then replaced; add them again and save.</source>
+        <translation>您编辑期间，别人保存了违禁词列表。要载入他们的列表吗？这里的修改会被替换，请重新添加后再保存。</translation>
     </message>
 </context>
 <context>
@@ -6105,7 +6126,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>团队任务</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+189"/>
         <location line="+8"/>
         <location line="+137"/>
         <source>Unassigned</source>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +13,18 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from sellerdesk import APP_NAME, ORG_NAME
 from sellerdesk.db import tracking  # noqa: F401 - registers the audit and change-counter session events
 from sellerdesk.db.files import create_private_file, make_private_dir
+from sellerdesk.domain.errors import ConflictError, StorageError
 
 ENV_VAR = "SELLERDESK_DB"
 PAGE_CACHE_KIB = 16 * 1024  # SQLite page cache per connection
+BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another connection's lock
+WRITE_LOCK = "sellerdesk_write_lock"  # execution option: this transaction writes (see ``write_lock``)
+SQLITE_BUSY = 5
 
 
 def data_dir() -> Path:
@@ -67,7 +74,7 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # 16 MiB of page cache per connection: the app holds two (screens and the worker), and at a million
     # orders 64 MiB each pushed the Orders tab past its memory goal. A 128 MiB cache during an import
     # measured no faster (100k orders: 9.7 s against 9.1 s), so imports use the same.
@@ -88,8 +95,70 @@ def _null(value: None) -> None:
     return value
 
 
+@dataclass(frozen=True)
+class WriteLock:
+    """A write transaction on SQLite takes the write lock at BEGIN (``BEGIN IMMEDIATE``).
+
+    Why: a deferred transaction that reads first and then writes must upgrade its read snapshot to the
+    write lock. When another connection wrote meanwhile, SQLite cannot let the snapshot write and answers
+    SQLITE_BUSY at once, without calling the busy handler: a second PC's save failed after ~1 s ("database
+    is locked") although the busy timeout is 10 s. Taken at BEGIN, the lock is simply waited for.
+    ``waiting`` is told (once) when another program holds the lock, so the UI can say why nothing moves.
+    """
+
+    waiting: Callable[[], None] | None = None
+    timeout_ms: int = BUSY_TIMEOUT_MS
+
+
+def write_lock(waiting: Callable[[], None] | None = None, timeout_ms: int = BUSY_TIMEOUT_MS) -> dict[str, Any]:
+    """Execution options for a Session that writes: ``factory(execution_options=write_lock(...))``.
+
+    Only on SQLite does this change anything; screens read in plain (deferred) transactions, which never
+    hold the write lock and so never keep a writer waiting."""
+    return {WRITE_LOCK: WriteLock(waiting, timeout_ms)}
+
+
 def _on_sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    lock = conn.get_execution_options().get(WRITE_LOCK)
+    if lock is None:
+        conn.exec_driver_sql("BEGIN")
+    else:
+        _begin_immediate(conn.connection.dbapi_connection, lock)
+
+
+def _begin_immediate(dbapi_conn: Any, lock: WriteLock) -> None:
+    """``BEGIN IMMEDIATE``: at once when the database is free, else tell ``lock.waiting`` and wait up to
+    ``lock.timeout_ms``; a holder that never lets go is a StorageError that says so."""
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute("PRAGMA busy_timeout=0")
+        if _try_begin(cur):
+            return
+        if lock.waiting is not None:
+            lock.waiting()
+        cur.execute(f"PRAGMA busy_timeout={lock.timeout_ms}")
+        if not _try_begin(cur):
+            raise StorageError(
+                "Another program or PC is writing to the database; try again when it has finished.",
+                code="database_busy",
+                seconds=round(lock.timeout_ms / 1000),
+            )
+    finally:
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+
+def _try_begin(cur: Any) -> bool:
+    """False when another connection holds the write lock. A lock refused for another reason (a read-only
+    file or share) begins a plain transaction: reading works, and a write fails as it always did, through
+    SQLAlchemy's error path (the UI's "database unavailable")."""
+    try:
+        cur.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", SQLITE_BUSY) & 0xFF == SQLITE_BUSY:
+            return False
+        cur.execute("BEGIN")
+    return True
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -108,6 +177,32 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, **kwargs)
 
 
+class AppSession(Session):
+    """A Session whose optimistic-lock failures are ``ConflictError``s, whoever wrote the update.
+
+    A versioned row (``VersionMixin``) saved by someone else between our read and our write makes
+    SQLAlchemy raise ``StaleDataError``: in a flush (which commit and autoflush call too) and in an
+    ORM bulk UPDATE by primary key carrying the version (imports). The services' callers (the UI's
+    reload prompt, the command line) know only ``ConflictError``, so the two paths convert here, once.
+    """
+
+    def flush(self, objects: Any = None) -> None:
+        try:
+            super().flush(objects)
+        except StaleDataError as exc:
+            raise _conflict(exc) from exc
+
+    def execute(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().execute(*args, **kwargs)
+        except StaleDataError as exc:
+            raise _conflict(exc) from exc
+
+
+def _conflict(exc: StaleDataError) -> ConflictError:
+    return ConflictError(f"Changed by someone else meanwhile ({exc}).", code="conflict")
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: DTOs are built after commit without lazy loads (errors.rst bhk3).
-    return sessionmaker(engine, expire_on_commit=False)
+    return sessionmaker(engine, class_=AppSession, expire_on_commit=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.errors import ConflictError
@@ -20,10 +21,20 @@ def store_setting(session: Session, key: str, value: object, expected_version: i
     if expected_version is not None and (setting.version if setting is not None else 0) != expected_version:
         raise ConflictError(f"The setting {key} was changed by someone else.", code="conflict")
     if setting is None:
-        session.add(AppSetting(key=key, value=value))
-    else:
-        setting.value = value
-    session.flush()
+        _insert_setting(session, key, value)
+        return
+    setting.value = value
+    session.flush()  # UPDATE … WHERE version = the one read: someone's save in between is a ConflictError
+
+
+def _insert_setting(session: Session, key: str, value: object) -> None:
+    """The first save of a setting; two first saves at once (PostgreSQL) make the second a conflict, not a
+    broken unique key (it waits for the first, then finds the key taken)."""
+    try:
+        with session.begin_nested():
+            session.add(AppSetting(key=key, value=value))
+    except IntegrityError as exc:
+        raise ConflictError(f"The setting {key} was changed by someone else.", code="conflict") from exc
 
 
 def load_setting(session: Session, key: str, default: object = None) -> object:

@@ -7,6 +7,7 @@ The same file twice changes nothing; an older export never moves an order backwa
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, delete, event, func, insert, or_, select, update
+from sqlalchemy import Table, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from sellerdesk.db.bulk import bulk_insert_rows, indexes_deferred, max_bound_values
@@ -156,6 +157,7 @@ class _Tally:
     days: set[ShopDay] = field(default_factory=set)
     stock_orders: set[int] = field(default_factory=set)  # changed, or created with a linked line: stock follows
     incomplete: list[str] = field(default_factory=list)  # platform ids of orders still incomplete after the file
+    seen: list[int] = field(default_factory=list)  # orders the file named that existed before it (see log_seen)
 
     def log(self, table: str, row_id: int, action: str, before: dict[str, Any] | None = None) -> None:
         self.changes.append(
@@ -169,8 +171,17 @@ class _Tally:
 
     def log_created(self, table: str, ids: Sequence[int]) -> None:
         """Created rows as runs of consecutive ids (one change row per run, not per row)."""
+        self._log_runs(table, ids, "created")
+
+    def log_seen(self) -> None:
+        """The existing orders the file named, changed or not, as id runs ("seen"): the batch depends on
+        them, so undoing an older batch that created them is refused while this one stands (a file
+        that found every order "unchanged" logs no change row, yet its result counted on them)."""
+        self._log_runs("orders", self.seen, "seen")
+
+    def _log_runs(self, table: str, ids: Sequence[int], action: str) -> None:
         for first, last in _runs(ids):
-            self.changes.append({"table_name": table, "row_id": first, "action": "created", "before": {"to": last}})
+            self.changes.append({"table_name": table, "row_id": first, "action": action, "before": {"to": last}})
 
 
 def _runs(ids: Sequence[int]) -> Iterator[tuple[int, int]]:
@@ -423,6 +434,7 @@ def _merge_orders(w: _FileWrite, records: Sequence[OrderRecord], current: dict[s
     if updates:
         w.tally.days |= rollup_days(w.session, [u["id"] for u in updates])
         w.session.execute(update(Order), updates)
+    w.tally.seen.extend(stored_id for stored_id, _ in order_ids.values())
     lines_changed = _merge_items(w, records, order_ids)
     _note_export_time(w, [stored_id for stored_id, _ in order_ids.values()])
     return {u["id"] for u in updates} | lines_changed
@@ -637,6 +649,7 @@ def _write_refunds(
         else:
             tally.unchanged += 1
     step(len(records))
+    tally.seen.extend(orders.values())  # refunds of these orders: the batch depends on them
     _apply_refunds_to_orders(session, sorted({v for v in orders.values()}), tally)
 
 
@@ -767,6 +780,7 @@ def import_paths(
 def _write_all(
     session: Session, jobs: Sequence[tuple[ParseJob, Path]], options: ImportOptions, run: _RunProgress
 ) -> list[FileResult]:
+    lock_imports(session)
     savepoint = session.begin_nested()
     results: list[FileResult] = []
     refused = False  # a file had problems: the others are only parsed, for their problem lists
@@ -1021,6 +1035,7 @@ def _finish_batch(session: Session, batch_id: int, result: FileResult, tally: _T
             finished_at=utcnow(),
         )
     )
+    tally.log_seen()
     for part in _chunks(tally.changes, 5000):
         session.execute(insert(IMPORT_CHANGES), [{"batch_id": batch_id, **c} for c in part])
 
@@ -1082,20 +1097,20 @@ _TIME_COLUMNS = (*om.ORDER_TIME_FIELDS, "shipped_at", "applied_at", "finished_at
 
 
 def undo_batch(session: Session, batch_id: int, *, actor: Actor = OWNER) -> Changes:
+    """Restore exactly what the batch created or changed. Refused when a later batch touched the same rows,
+    or read the orders it created or changed."""
     require(actor, Action.IMPORT_ORDERS)
-    """Restore exactly what the batch created or changed. Refused when a later batch touched the same rows."""
+    lock_imports(session)
     batch = session.get(ImportBatch, batch_id)
     if batch is None:
         raise NotFoundError(f"Import batch {batch_id} does not exist.", code="batch_not_found", id=batch_id)
     if batch.status == ImportBatchStatus.UNDONE.value:
         raise ConflictError(f"Import batch {batch_id} was already undone.", code="batch_undone", id=batch_id)
-    changes = (
-        session.execute(select(ImportChange).where(ImportChange.batch_id == batch_id).order_by(ImportChange.id.desc()))
-        .scalars()
-        .all()
-    )
+    stmt = select(ImportChange).where(ImportChange.batch_id == batch_id, ImportChange.action != "seen")
+    changes = session.execute(stmt.order_by(ImportChange.id.desc())).scalars().all()
     _refuse_if_touched_later(session, batch_id, changes)
     touched = _orders_touched(session, changes)  # before the lines it names are deleted
+    _refuse_if_seen_later(session, batch_id, touched)
     old_days = rollup_days(session, sorted(touched))
     _drop_stock_of_created_lines(session, changes)
     for change in changes:  # newest first: items before the orders they belong to
@@ -1113,6 +1128,21 @@ def undo_batch(session: Session, batch_id: int, *, actor: Actor = OWNER) -> Chan
     _follow_orders(session, remaining, old_days)
     batch.status = ImportBatchStatus.UNDONE.value
     return IMPORTED
+
+
+IMPORT_LOCK_KEY = 0x5344_494D  # "SDIM": the PostgreSQL advisory lock of imports and undo
+
+
+def lock_imports(session: Session) -> None:
+    """One import (or undo) at a time, until the transaction ends.
+
+    An import reads what the shop holds, then writes: on PostgreSQL two at once would both create the
+    same new orders (a unique violation) or both update from the same version (a conflict), so the second
+    waits for the first here and then reads what it wrote. SQLite needs nothing: the write transaction
+    took the database's write lock at its start (``db.engine.write_lock``).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
 
 
 def _rows(changes: Sequence[ImportChange]) -> Iterator[tuple[str, int]]:
@@ -1145,7 +1175,11 @@ def _refuse_if_touched_later(session: Session, batch_id: int, changes: Sequence[
     later = session.execute(
         select(ImportChange.table_name, ImportChange.row_id, ImportChange.batch_id)
         .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
-        .where(ImportChange.batch_id > batch_id, ImportBatch.status == ImportBatchStatus.DONE.value)
+        .where(
+            ImportChange.batch_id > batch_id,
+            ImportBatch.status == ImportBatchStatus.DONE.value,
+            ImportChange.action != "seen",  # runs, not rows: _refuse_if_seen_later reads them
+        )
     )
     blocking = sorted({b for table, row_id, b in later if (table, row_id) in rows})
     if blocking:
@@ -1156,3 +1190,38 @@ def _refuse_if_touched_later(session: Session, batch_id: int, changes: Sequence[
             id=batch_id,
             later=blocking,
         )
+
+
+def _refuse_if_seen_later(session: Session, batch_id: int, orders: set[int]) -> None:
+    """Refuse when a later batch that stands read some of the orders this one created or changed, even
+    if it found them unchanged: undoing this one would take away what that import counted on."""
+    if not orders:
+        return
+    ordered = sorted(orders)
+    later = session.execute(
+        select(ImportChange.row_id, ImportChange.before, ImportBatch.id, ImportBatch.file_name)
+        .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
+        .where(
+            ImportChange.batch_id > batch_id,
+            ImportBatch.status == ImportBatchStatus.DONE.value,
+            ImportChange.table_name == "orders",
+            ImportChange.action == "seen",
+        )
+    )
+    blocking = sorted({(b, name) for first, before, b, name in later if _overlaps(ordered, first, before)})
+    if blocking:
+        names = ", ".join(f"#{b} {name}" for b, name in blocking)
+        raise ConflictError(
+            f"Import batch {batch_id} cannot be undone: later imports ({names}) include the same orders. "
+            "Undo those first.",
+            code="batch_seen_later",
+            id=batch_id,
+            later=names,
+        )
+
+
+def _overlaps(ordered: Sequence[int], first: int, before: dict[str, object] | None) -> bool:
+    """Whether the run ``first``..``before["to"]`` holds one of the ``ordered`` ids."""
+    last = int(str((before or {}).get("to", first)))
+    at = bisect.bisect_left(ordered, first)
+    return at < len(ordered) and ordered[at] <= last

@@ -552,7 +552,7 @@ def _batches(session: Session, order_id: int) -> tuple[OrderBatch, ...]:
         ImportChange.table_name == "orders", ImportChange.action == "created", ImportChange.row_id <= order_id
     )
     updated = base.where(
-        ImportChange.table_name == "orders", ImportChange.action != "created", ImportChange.row_id == order_id
+        ImportChange.table_name == "orders", ImportChange.action == "updated", ImportChange.row_id == order_id
     )
     found: dict[int, OrderBatch] = {}
     for batch_id, name, action, started, before in [*session.execute(created), *session.execute(updated)]:

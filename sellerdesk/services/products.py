@@ -18,7 +18,6 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from sellerdesk.db.tracking import act_as
 from sellerdesk.domain.changes import Changes
@@ -30,7 +29,7 @@ from sellerdesk.domain.stock import Margin, StockLevel, margin_of, replenishment
 from sellerdesk.domain.timeutil import utcnow
 from sellerdesk.domain.titles import DEFAULT_BANNED_WORDS, TitleHit, find_banned, normalize_words
 from sellerdesk.models import AppSetting, Listing, Order, OrderItem, Product, Shop, Sku, StockMovement
-from sellerdesk.services.app_settings import store_setting
+from sellerdesk.services.app_settings import setting_version, store_setting
 from sellerdesk.services.browse import PageRequest
 from sellerdesk.services.stock import MovementResult, ensure_warehouses, post_stocktake
 from sellerdesk.sheets.catalog_sheets import COUNT_HEADERS, PURCHASE_HEADERS, write_sheet, yuan
@@ -386,10 +385,9 @@ def save_product(session: Session, data: ProductData, *, actor: Actor) -> SaveRe
         require(actor, Action.VIEW_COSTS)
     validate_product(data)
     act_as(session, actor)
-    try:
-        product = _write_product(session, data)
-    except StaleDataError as exc:  # saved by someone else between our read and our write (any flush)
-        raise ConflictError("Product changed by someone else.", code="conflict", product=data.id) from exc
+    # Saved by someone else between our read and our write: the session's flush raises ConflictError
+    # (db.engine.AppSession), whichever statement finds the stale version.
+    product = _write_product(session, data)
     words = banned_words(session)
     titles = {data.title, *(s.title for s in data.skus)}
     hits = {t: h for t in titles if t and (h := find_banned(t, words))}
@@ -470,10 +468,17 @@ def banned_words(session: Session) -> tuple[str, ...]:
     return normalize_words(str(w) for w in setting.value)
 
 
-def set_banned_words(session: Session, words: Sequence[str], *, actor: Actor) -> Changes:
+def banned_words_version(session: Session) -> int:
+    """The version of the banned-word list an editor loads with it, and gives back to ``set_banned_words``."""
+    return setting_version(session, BANNED_WORDS_KEY)
+
+
+def set_banned_words(session: Session, words: Sequence[str], *, expected_version: int, actor: Actor) -> Changes:
+    """Store the list; refused (``ConflictError``) when someone saved it after ``expected_version`` was read,
+    so two people editing it at once never lose one's words silently."""
     require(actor, Action.EDIT_PRODUCTS)
     act_as(session, actor)
-    store_setting(session, BANNED_WORDS_KEY, list(normalize_words(words)))
+    store_setting(session, BANNED_WORDS_KEY, list(normalize_words(words)), expected_version)
     return Changes(products=True)
 
 

@@ -38,6 +38,11 @@ TEXTS = {
         "The database cannot be read or written right now. Check that the file or the server is "
         "reachable and not in use by another program, then try again.\n\nDetails: {detail}",
     ),
+    "database_busy": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Another PC or program is writing to the database, and it did not finish within {seconds} seconds. "
+        "Nothing was changed here. Try again when it has finished.",
+    ),
     "backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be written to {path}."),
     "backup_unsupported": QT_TRANSLATE_NOOP("Messages", "This kind of database cannot be backed up from SellerDesk."),
     "pg_dump_missing": QT_TRANSLATE_NOOP(
@@ -195,6 +200,10 @@ TEXTS = {
     "batch_touched_later": QT_TRANSLATE_NOOP(
         "Messages",
         "This import cannot be undone: later imports ({later}) changed the same orders. Undo those first.",
+    ),
+    "batch_seen_later": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This import cannot be undone: later imports ({later}) include orders it created or changed. Undo those first.",
     ),
     "mapping_incomplete": QT_TRANSLATE_NOOP(
         "Messages", "The column mapping is not complete yet. Still to be mapped: {fields}."

@@ -55,8 +55,9 @@ class JobControl:
     keyword arguments.
     """
 
-    def __init__(self, report: Callable[[int, int], None]) -> None:
+    def __init__(self, report: Callable[[int, int], None], waiting: Callable[[], None] | None = None) -> None:
         self._report = report
+        self._waiting = waiting
         self._cancel = threading.Event()
         self._last = 0.0
 
@@ -68,6 +69,11 @@ class JobControl:
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
+
+    def waiting(self) -> None:
+        """The job waits for another program's write lock: the progress dialog says so."""
+        if self._waiting is not None:
+            self._waiting()
 
     def check(self) -> None:
         """Raise ``Cancelled`` when the user asked to stop (for jobs with their own loops)."""
@@ -129,6 +135,14 @@ class Job(QObject):
             self._dialog.setValue(min(done, total))
         self.progressed.emit(done, total)
 
+    def _on_waiting(self) -> None:
+        """Another PC or program is writing: say so, or a job that waits looks stuck."""
+        self.label = self.tr("Waiting for another PC or program that is writing to the database…")
+        if self._dialog is not None:
+            self._dialog.setLabelText(self.label)
+        elif not self.done:
+            self._show_progress()  # even a quick job without a label: waiting is worth a word
+
     def _show_progress(self) -> None:
         """Called ~500 ms after the start: only slow jobs get a dialog."""
         if self.done or self.label is None or self._dialog is not None:
@@ -166,11 +180,13 @@ class _Bridge(QObject):
     would be destroyed there, and that crashes.
 
     Signals:
-        outcome(job_id, (ok, value)), progress(job_id, done, total): emitted on the worker, queued to here.
+        outcome(job_id, (ok, value)), progress(job_id, done, total), waiting(job_id): emitted on the
+            worker, queued to here.
     """
 
     outcome = Signal(int, object)
     progress = Signal(int, int, int)
+    waiting = Signal(int)
 
 
 class MainThreadGarbageCollector(QObject):
@@ -265,6 +281,7 @@ class Runner(QObject):
         self._bridge = _Bridge(self)
         self._bridge.outcome.connect(self._on_outcome)
         self._bridge.progress.connect(self._on_progress)
+        self._bridge.waiting.connect(self._on_waiting)
         self.actor: Actor = OWNER
         self._seen_seq: int | None = None  # the change counter as last seen (None: not read yet)
         self._poll_timer: QTimer | None = None
@@ -287,19 +304,24 @@ class Runner(QObject):
         on_finished: Callable[[], object] | None = None,
         label: str | None = None,
         parent: QWidget | None = None,
+        writes: bool = True,
     ) -> Job:
         """Run ``fn(session, job)`` in one transaction on the database worker.
 
         ``on_error`` defaults to showing the error (nothing for a cancel); ``label`` names the job in
         the progress dialog that appears when it runs longer than ~500 ms (no label: no dialog).
+        ``writes``: the transaction takes SQLite's write lock at its start (waiting, with a note in the
+        dialog, while another PC writes); a read-only job passes False and never waits for writers.
         """
 
         actor = self.actor
 
         def in_transaction(control: JobControl) -> T:
-            from sellerdesk.db.tracking import ACTOR_KEY, mark_changed  # loaded after the first paint
+            from sellerdesk.db.engine import write_lock  # loaded after the first paint
+            from sellerdesk.db.tracking import ACTOR_KEY, mark_changed
 
-            with self._session_factory.begin() as session:
+            options = write_lock(control.waiting) if writes else {}
+            with self._session_factory(execution_options=options) as session, session.begin():
                 session.info[ACTOR_KEY] = actor
                 result = fn(session, control)
                 if _changes_of(result).any:
@@ -327,7 +349,10 @@ class Runner(QObject):
     ) -> Job:
         """Run ``fn(job)`` on the database worker without a Session (backups, file work next to the DB)."""
         job_id = next(self._next_id)
-        job = Job(JobControl(functools.partial(self._bridge.progress.emit, job_id)), label, parent)
+        control = JobControl(
+            functools.partial(self._bridge.progress.emit, job_id), functools.partial(self._bridge.waiting.emit, job_id)
+        )
+        job = Job(control, label, parent)
         job.succeeded.connect(lambda result: self._on_succeeded(result, _guarded(on_success, parent)))
         job.failed.connect(_guarded(on_error, parent) or (lambda exc: errors.show_error(_alive(parent), exc)))
         job.finished.connect(lambda: self._on_finished(job, on_finished))
@@ -363,7 +388,7 @@ class Runner(QObject):
 
             return change_seq(session)
 
-        self.run(read, on_success=lambda seq: self._on_seq(seq, announce), on_error=lambda _exc: None)
+        self.run(read, on_success=lambda seq: self._on_seq(seq, announce), on_error=lambda _exc: None, writes=False)
 
     def _on_seq(self, seq: int, announce: bool) -> None:
         previous, self._seen_seq = self._seen_seq, seq
@@ -409,6 +434,11 @@ class Runner(QObject):
         job = self._jobs.get(job_id)
         if job is not None:
             job._on_progress(done, total)
+
+    def _on_waiting(self, job_id: int) -> None:
+        job = self._jobs.get(job_id)
+        if job is not None:
+            job._on_waiting()
 
     def _on_succeeded(self, result: object, on_success: Callable[[Any], object] | None) -> None:
         if on_success is not None:

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.db.engine import make_session_factory
+from sellerdesk.domain.permissions import OWNER
 from sellerdesk.models import Sku
 from sellerdesk.services import stock
 from sellerdesk.ui.dialogs.product_editor import ListingsModel, ProductEditorDialog
@@ -151,3 +152,32 @@ def test_title_check_and_banned_words_dialogs(tab: ProductsTab, session_factory:
     assert dialog.isVisible()
     editor = tab.edit_banned_words()
     assert editor is not None
+
+
+def test_a_stale_banned_word_save_is_refused_and_offers_a_reload(
+    tab: ProductsTab, own_runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+
+    from sellerdesk.services import products
+
+    editor = tab.edit_banned_words()
+    assert editor is not None
+    with own_runner.session_factory.begin() as session:  # someone else saves meanwhile
+        products.set_banned_words(
+            session, ["另一台"], expected_version=products.banned_words_version(session), actor=OWNER
+        )
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    (edit,) = editor.findChildren(QPlainTextEdit)
+    edit.setPlainText("我的")
+    (save,) = [b for b in editor.findChildren(QPushButton) if b.text() == "Save"]
+    save.click()
+    assert asked and "Someone else saved the banned words" in asked[0]
+    assert edit.toPlainText() == "另一台" and editor.isVisible()  # their list, loaded with its version
+    edit.setPlainText("另一台\n我的")
+    save.click()
+    with own_runner.session_factory() as session:
+        assert products.banned_words(session) == ("另一台", "我的")

@@ -314,7 +314,11 @@ def test_others_changes_are_broadcast_by_polling(
     owner_runner.poll_changes()
     assert len(heard) == 1  # nothing new
     actor = owner_runner.actor
-    owner_runner.run(lambda s, _j: products.set_banned_words(s, ["最"], actor=actor))
+    owner_runner.run(
+        lambda s, _j: products.set_banned_words(
+            s, ["最"], expected_version=products.banned_words_version(s), actor=actor
+        )
+    )
     qtbot.wait(10)  # our own write is announced once, by the job; the counter is then read without a broadcast
     owner_runner.poll_changes()
     assert len(heard) == 2

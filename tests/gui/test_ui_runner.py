@@ -170,3 +170,21 @@ def test_synchronous_mode_runs_inline(session_factory: sessionmaker[Session]) ->
     received: list[object] = []
     job = runner.run(lambda _session, _job: 42, on_success=received.append)
     assert job.done and received == [42]
+
+
+def test_a_writer_waiting_for_another_program_says_so_and_then_writes(threaded: Runner, qtbot: QtBot) -> None:
+    import sqlite3
+
+    path = threaded.session_factory.kw["bind"].url.database
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another PC holds the write lock
+    try:
+        job = threaded.run(lambda session, _job: session.scalar(text("SELECT 1")), label="Saving")
+        qtbot.waitUntil(lambda: job._dialog is not None and "Waiting for another PC" in job._dialog.labelText(),
+                        timeout=TIMEOUT_MS)  # fmt: skip
+        assert not job.done
+    finally:
+        holder.rollback()
+        holder.close()
+    qtbot.waitUntil(lambda: job.done, timeout=TIMEOUT_MS)
+    assert job.result == 1

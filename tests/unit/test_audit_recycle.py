@@ -80,7 +80,7 @@ def test_staff_and_settings_changes_are_logged(session: Session) -> None:
     session.flush()
     (changed,) = entries(session, entity="staff_users", action="update", entity_id=user.id)
     assert changed.details == {"role": ["service", "manager"]} and changed.staff_id is None
-    products.set_banned_words(session, ["最"], actor=PRODUCT)
+    products.set_banned_words(session, ["最"], expected_version=0, actor=PRODUCT)
     assert entries(session, entity="app_settings", label="titles.banned_words")
 
 

@@ -62,7 +62,9 @@ GUARDED: dict[str, tuple[Action, Callable[[Session, Actor, dict[str, int], Path]
     ),
     "products.set_banned_words": (
         Action.EDIT_PRODUCTS,
-        lambda s, a, d, _p: products.set_banned_words(s, ["最"], actor=a),
+        lambda s, a, d, _p: products.set_banned_words(
+            s, ["最"], expected_version=products.banned_words_version(s), actor=a
+        ),
     ),
     "products.delete_product": (
         Action.DELETE_PRODUCTS,

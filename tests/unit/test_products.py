@@ -124,7 +124,7 @@ def test_banned_words_on_save_and_in_bulk_with_editable_list(session: Session) -
         session, ProductData(title="全网最低价 顶级面料", skus=(SkuData(seller_code="B1"),)), actor=OWNER
     )
     assert [h.word for h in result.title_hits["全网最低价 顶级面料"]] == ["最", "顶级"]
-    products.set_banned_words(session, ["面料", " ", "面料"], actor=OWNER)
+    products.set_banned_words(session, ["面料", " ", "面料"], expected_version=0, actor=OWNER)
     assert products.banned_words(session) == ("面料",)
     issues = products.check_titles(session)
     assert [(i.seller_code, [h.word for h in i.hits]) for i in issues] == [("B1", ["面料"])]

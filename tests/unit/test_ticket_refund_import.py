@@ -37,10 +37,11 @@ def test_pending_refund_opens_an_after_sale_ticket(session: Session, tmp_path: P
     assert ticket.platform == "taobao" and ticket.resolution_due == ticket.created_at + timedelta(hours=48)
     # The same pending refund again (a later export): no second ticket.
     again = pending | {"退款编号": "150000000011"}
-    import_paths(session, [write_csv(tmp_path / "refunds2.csv", TB_REFUNDS, [again])])
+    later = import_paths(session, [write_csv(tmp_path / "refunds2.csv", TB_REFUNDS, [again])])
     assert len(session.scalars(select(Ticket).where(Ticket.order_id == order.id)).all()) == 1
-    batch = results[0].batch_id
-    assert batch is not None
+    batch, later_batch = results[0].batch_id, later[0].batch_id
+    assert batch is not None and later_batch is not None
+    undo_batch(session, later_batch)  # the later export saw the same order: it is undone first
     undo_batch(session, batch)  # the import that opened the ticket: undone, the ticket goes with it
     assert session.scalars(select(Ticket).where(Ticket.order_id == order.id)).all() == []
 

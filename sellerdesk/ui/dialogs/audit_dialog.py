@@ -133,7 +133,7 @@ class AuditDialog(QDialog):
             rows = svc.audit_rows(session, actor, flt, limit=SHOWN)
             return svc.count_audit(session, actor, flt), rows, svc.audit_people(session, actor)
 
-        self.runner.run(read, on_success=self._show, parent=self)
+        self.runner.run(read, on_success=self._show, parent=self, writes=False)
 
     def _show(self, found: tuple[int, tuple[AuditRow, ...], tuple[str, ...]]) -> None:
         total, rows, people = found

@@ -347,6 +347,7 @@ class ImportDialog(QDialog):
             on_success=lambda out: self._show_preview(out[0], out[1]),
             label=self.tr("Reading the files…"),
             parent=self,
+            writes=False,  # a preview only reads: other PCs may write meanwhile
         )
 
     def _show_preview(self, previews: list[FilePreview], shop_names: dict[str, list[str]] | None = None) -> None:

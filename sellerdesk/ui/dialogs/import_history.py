@@ -102,7 +102,7 @@ class ImportHistoryDialog(QDialog):
     def reload(self) -> None:
         from sellerdesk.services.imports import list_batches
 
-        self.runner.run(lambda session, _job: list_batches(session), on_success=self._show, parent=self)
+        self.runner.run(lambda session, _job: list_batches(session), on_success=self._show, parent=self, writes=False)
 
     def _show(self, rows: list[BatchRow]) -> None:
         self.model.set_rows(rows)

@@ -79,7 +79,7 @@ class RecycleBinDialog(QDialog):
         def read(session: Session, _job: JobControl) -> tuple[DeletedRow, ...]:
             return svc.recycle_bin(session, actor)
 
-        self.runner.run(read, on_success=self._show, parent=self)
+        self.runner.run(read, on_success=self._show, parent=self, writes=False)
 
     def _show(self, rows: tuple[DeletedRow, ...]) -> None:
         self.model.set_rows(rows)

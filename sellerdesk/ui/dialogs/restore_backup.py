@@ -85,7 +85,7 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._update_buttons()
-        runner.run(lambda session, _job: backup_choices(session), on_success=self._fill, parent=self)
+        runner.run(lambda session, _job: backup_choices(session), on_success=self._fill, parent=self, writes=False)
 
     def _fill(self, choices: tuple[BackupChoice, ...]) -> None:
         for choice in choices:

@@ -181,7 +181,7 @@ class ShopsDialog(QDialog):
         return row
 
     def reload(self, select_id: int | None = None) -> None:
-        self.runner.run(load_state, on_success=lambda state: self._show(state, select_id), parent=self)
+        self.runner.run(load_state, on_success=lambda state: self._show(state, select_id), parent=self, writes=False)
 
     def _show(self, state: ShopsState, select_id: int | None) -> None:
         self.model.set_state(state)

@@ -133,7 +133,7 @@ class StaffDialog(QDialog):
         def read(session: Session, _job: JobControl) -> tuple[tuple[StaffInfo, ...], SecuritySettings]:
             return svc.list_staff(session, actor), svc.security_settings(session)
 
-        self.runner.run(read, on_success=self._show, parent=self)
+        self.runner.run(read, on_success=self._show, parent=self, writes=False)
 
     def _show(self, found: tuple[tuple[StaffInfo, ...], SecuritySettings]) -> None:
         users, self.settings = found

@@ -136,12 +136,15 @@ class HomeTab(QWidget):
         moment = now or datetime.now(UTC)
         # Backups are named by the computer's wall-clock time: compared with its own "now", not UTC.
         local = now.astimezone().replace(tzinfo=None) if now is not None else datetime.now()
-        self._runner.run(lambda session, _job: backup_status(session, local), on_success=self._show_backup, parent=self)
+        self._runner.run(
+            lambda session, _job: backup_status(session, local), on_success=self._show_backup, parent=self, writes=False
+        )
         self._runner.run(
             lambda session, _job: load_home_dashboard(session, moment),
             on_success=self._show,
             on_finished=self._on_load_finished,
             parent=self,
+            writes=False,
         )
 
     def on_changes(self, changes: Changes) -> None:

@@ -432,7 +432,8 @@ class ProductsTab(ListTab):
         if not self._need_runner():
             return None
         with self.model._session_factory() as session:
-            words = products.banned_words(session)
+            words, version = products.banned_words(session), products.banned_words_version(session)
+        seen = [version]  # the version the list shown was read at; a reload moves it
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Banned words"))
         edit = QPlainTextEdit("\n".join(words))
@@ -442,10 +443,31 @@ class ProductsTab(ListTab):
         layout.addWidget(edit)
         layout.addWidget(save)
 
+        def reload_on_conflict(exc: BaseException) -> None:
+            from sellerdesk.domain.errors import ConflictError
+
+            if not isinstance(exc, ConflictError):
+                errors.show_error(dialog, exc)
+                return
+            answer = QMessageBox.question(
+                dialog,
+                self.tr("Banned words"),
+                self.tr(
+                    "Someone else saved the banned words while you were editing them. Load their list? "
+                    "Your changes here are then replaced; add them again and save."
+                ),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                with self.model._session_factory() as session:
+                    edit.setPlainText("\n".join(products.banned_words(session)))
+                    seen[0] = products.banned_words_version(session)
+
         def on_save() -> None:
-            new, actor = edit.toPlainText().splitlines(), self.actor
+            new, actor, expected = edit.toPlainText().splitlines(), self.actor, seen[0]
             self.runner.run(
-                lambda s, _job: products.set_banned_words(s, new, actor=actor), on_success=lambda _r: dialog.accept()
+                lambda s, _job: products.set_banned_words(s, new, expected_version=expected, actor=actor),
+                on_success=lambda _r: dialog.accept(),
+                on_error=reload_on_conflict,
             )
 
         save.clicked.connect(on_save)

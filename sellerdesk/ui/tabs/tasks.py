@@ -126,7 +126,9 @@ class TasksTab(QWidget):
         view = self.current_view
         if view == "board":
             flt = self._filter
-            self._runner.run(lambda s, _j: tasks.load_board(s, flt), on_success=self._show_board, parent=self)
+            self._runner.run(
+                lambda s, _j: tasks.load_board(s, flt), on_success=self._show_board, parent=self, writes=False
+            )
         elif view == "list":
             self.list_model.reload()
         else:
