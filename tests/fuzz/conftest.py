@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "fuzz",
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1500")),
     deadline=None,
     derandomize=True,  # seeded: a failure in CI is the same failure on a developer's machine
     database=None,  # nothing written next to the project

@@ -48,6 +48,7 @@ HOSTILE = [
     "\u202e", "\ufeff", "\ufffd", "退款成功", "交易关闭", "9999-12-31 23:59:59", "0000-00-00 00:00:00",
     "2026-02-30 25:61:61", "1900-01-00", "", " ", "null", "None", "x" * 5000,
 ]  # fmt: skip
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a legacy .xls (an OLE compound file) starts so
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "gb18030", "big5", "shift_jis", "latin-1", "cp1252"]
 
 
@@ -185,6 +186,10 @@ def damaged_file(draw: Any) -> tuple[str, bytes]:
     ops = BYTE_OPS + ([_xlsx_op, _xlsx_op, _xlsx_op] if seed.suffix == ".xlsx" else [])
     for _ in range(draw(st.integers(1, 3))):
         data = draw(st.sampled_from(ops))(data, draw)
+    if draw(st.integers(0, 9)) == 0:  # a file named as another kind, or legacy .xls bytes that are not
+        if draw(st.booleans()):
+            data = OLE_MAGIC + data
+        return f"{seed.stem}{draw(st.sampled_from(['.xls', '.xlsx', '.xlsb', '.csv', '.txt']))}", data
     return seed.name, data
 
 
