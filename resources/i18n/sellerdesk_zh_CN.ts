@@ -370,7 +370,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+124"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
@@ -392,7 +392,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+107"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+115"/>
         <source>(the log file could not be written)</source>
         <translation>（日志文件未能写入）</translation>
     </message>
@@ -1472,7 +1472,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+214"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+237"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1517,12 +1517,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-219"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>&amp;Staff and sign-in…</source>
         <translation>员工与登录(&amp;S)…</translation>
     </message>
@@ -1547,7 +1547,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-28"/>
+        <source>Read-only: changes cannot be saved.</source>
+        <translation>只读：更改无法保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is on a network share ({kind}): to share data between PCs, use PostgreSQL.</source>
+        <translation>数据库位于网络共享上（{kind}）：多台电脑共用数据请使用 PostgreSQL。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file SellerDesk may not write is opened read-only. SQLite&apos;s file locks are unreliable over a network, so several PCs writing one file can damage it.</source>
+        <translation>SellerDesk 无权写入的数据库文件会以只读方式打开。SQLite 的文件锁在网络上并不可靠，多台电脑同时写入同一个文件可能会损坏它。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -1602,7 +1617,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>当前登录的人及其角色</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
@@ -1926,6 +1941,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>This database is read-only: changes cannot be saved. To change data, open a copy you may write, or ask for write permission to the file and its folder.</source>
+        <translation>该数据库是只读的：所做的更改无法保存。如需修改数据，请打开一份可写的副本，或申请该文件及其所在文件夹的写入权限。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The database cannot be read or written right now. Check that the file or the server is reachable and not in use by another program, then try again.
 
 Details: {detail}</source>
@@ -2342,7 +2362,12 @@ Details: {detail}</source>
         <translation>请向搭建服务器的同事索取此地址。该数据库必须已经存在。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+68"/>
+        <source>This file is on a network share ({kind}). Several PCs writing one database file over a network can damage it: to share data between PCs, use a PostgreSQL server (below).</source>
+        <translation>该文件位于网络共享上（{kind}）。多台电脑通过网络写入同一个数据库文件可能会损坏它：多台电脑共用数据请使用 PostgreSQL 服务器（见下方）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose or name a database file</source>
         <translation>选择或命名数据库文件</translation>
     </message>
@@ -5174,7 +5199,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TaskTexts</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+16"/>
+        <location filename="../../sellerdesk/ui/dialogs/task_texts.py" line="+18"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -5282,31 +5307,6 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>Sun</source>
         <translation>周日</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Owner</source>
-        <translation>店主</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Operations manager</source>
-        <translation>运营经理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Product specialist</source>
-        <translation>商品专员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Marketing specialist</source>
-        <translation>营销专员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer-service specialist</source>
-        <translation>客服专员</translation>
     </message>
     <message>
         <location line="+3"/>
