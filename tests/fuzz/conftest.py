@@ -1,7 +1,8 @@
 """The fuzz run's settings: seeded (the same cases on every run), no per-example deadline (a shared CI
 machine is slow at times; the time limit per case is the test's own), and a size that takes about a minute.
 
-``FUZZ_EXAMPLES`` scales the run: ``FUZZ_EXAMPLES=2000 python3 -m pytest tests/fuzz`` for a longer hunt.
+``FUZZ_EXAMPLES`` scales the run: ``FUZZ_EXAMPLES=5000 python3 -m pytest tests/fuzz`` for a longer hunt;
+``FUZZ_PROFILE=hunt`` draws new cases each run (a failure prints the blob that reproduces it).
 """
 
 from __future__ import annotations
@@ -19,4 +20,5 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
-settings.load_profile("fuzz")
+settings.register_profile("hunt", settings.get_profile("fuzz"), derandomize=False)
+settings.load_profile(os.environ.get("FUZZ_PROFILE", "fuzz"))
