@@ -892,6 +892,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>The same order line (sub-order number) appears twice with different values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Another row of this order has a problem</source>
         <translation type="unfinished"></translation>
     </message>

@@ -893,6 +893,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>The same order line (sub-order number) appears twice with different values</source>
+        <translation>同一订单明细（子订单号）出现了两次，且内容不同</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Another row of this order has a problem</source>
         <translation>该订单的另一行有问题</translation>
     </message>
