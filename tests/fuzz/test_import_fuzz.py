@@ -249,12 +249,24 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-@given(case=damaged_file(), preload=st.booleans(), valid_rows=st.booleans())
+@given(
+    case=damaged_file(),
+    preload=st.booleans(),
+    valid_rows=st.booleans(),
+    companion=st.none() | st.sampled_from(SEEDS),
+)
 def test_import_is_whole_or_refused(
-    fuzz_engine: Engine, tmp_path: Path, case: tuple[str, bytes], preload: bool, valid_rows: bool
+    fuzz_engine: Engine,
+    tmp_path: Path,
+    case: tuple[str, bytes],
+    preload: bool,
+    valid_rows: bool,
+    companion: Path | None,
 ) -> None:
+    """``companion``: an intact export imported in the same run, which a refusal must take back as well."""
     name, data = case
     path = _write(tmp_path, name, data)
+    paths = [path] if companion is None else [companion, path]
     with rolled_back(fuzz_engine) as session, time_limit(CASE_SECONDS):
         if preload:  # the same export imported before: the damaged copy goes through the merge rules
             try:
@@ -262,7 +274,7 @@ def test_import_is_whole_or_refused(
             except ImportFileError:
                 pass
         before = snapshot(session)
-        refusal = _refusal(lambda: import_paths(session, [path], options=ImportOptions(accept_valid_rows=valid_rows)))
+        refusal = _refusal(lambda: import_paths(session, paths, options=ImportOptions(accept_valid_rows=valid_rows)))
         event("imported" if refusal is None else f"refused: {refusal.code}")  # --hypothesis-show-statistics
         if refusal is not None:
             assert refusal.code and refusal.message
