@@ -126,7 +126,16 @@ def _read_only_engine(url: str, path: Path, **kwargs: Any) -> Engine:
     ``query_only`` on top, so even a connection SQLite could write refuses every change."""
 
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL database in a folder nobody may write: SQLite cannot make the -shm file it reads
+            # through. Read the file as it is (``immutable``: nobody can be writing it there either).
+            conn.close()
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+        return conn
 
     _register_sqlite_adapters()
     options = {**kwargs.pop("execution_options", {}), READ_ONLY_OPTION: True}

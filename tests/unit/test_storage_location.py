@@ -198,3 +198,33 @@ def test_stale_leftovers_go_and_nothing_else(tmp_path: Path) -> None:
     later = remove_leftovers(db, temp_root=temp, now=time.time() + STALE_SECONDS + 1)
     assert sorted(later) == sorted([fresh_part, busy_report])
     assert backup.exists() and all(p.exists() for p in others)
+
+
+def test_a_wal_database_whose_shm_file_cannot_be_made_is_read_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite reads a WAL database through its -shm file; in a folder nobody may write it cannot make one."""
+    db = _shop(tmp_path)
+    real_connect = sqlite3.connect
+
+    def connect(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if "mode=ro" in database:  # as SQLite answers there (root writes any folder, so it is simulated)
+            return _FailingRead(real_connect(":memory:"))  # type: ignore[return-value]
+        return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    engine = make_engine(f"sqlite:///{db}", read_only=True)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM orders")).scalar_one() > 0
+    engine.dispose()
+
+
+class _FailingRead:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def execute(self, *_args: object) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    def close(self) -> None:
+        self._conn.close()
