@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -94,12 +95,36 @@ def start(
     QApplication.setStyle("Fusion")  # the same look on every OS; the stylesheet refines it
     qapp.setStyleSheet(stylesheet())
     desktop = DesktopApp(settings, language, synchronous=synchronous)
-    requested = db or os.environ.get(ENV_VAR) or settings.get(keys.DATABASE_URL) or None
+    requested = db or os.environ.get(ENV_VAR) or None  # else the saved one, read after the first paint
     desktop.show_first_window(requested, demo=demo)
     return desktop
 
 
 # ---------------------------------------------------------------- opening a database
+
+
+def saved_database(settings: Settings) -> str | None:
+    """The database last opened, with its password from the keyring (None: the default file).
+
+    A password an older version saved in clear moves to the keyring now (or, without one, is dropped from
+    the settings: the open-database dialog asks for it next time); it still serves this start."""
+    from sellerdesk.db.credentials import with_stored_password
+
+    saved = settings.get(keys.DATABASE_URL)
+    if not saved:
+        return None
+    kept = remember_database(settings, saved)
+    return saved if kept != saved else with_stored_password(saved)
+
+
+def remember_database(settings: Settings, url: str) -> str:
+    """Save ``url`` as the database to open next time, its password in the keyring, never in the settings."""
+    from sellerdesk.db.credentials import remember_password, without_password
+
+    remember_password(url)
+    kept = without_password(url)
+    settings.set(keys.DATABASE_URL, kept)
+    return kept
 
 
 def connect(value: str | None, settings: Settings) -> tuple[Engine, SchemaResult | None]:
@@ -132,6 +157,12 @@ def connect(value: str | None, settings: Settings) -> tuple[Engine, SchemaResult
         engine.dispose()
         detail = str(getattr(exc, "orig", None) or exc)
         raise StorageError(detail, code="cannot_open", detail=detail) from exc
+
+
+def _without_password(value: str | None) -> str:
+    from sellerdesk.db.credentials import without_password
+
+    return without_password(value) if value and "://" in value else ""
 
 
 def schema_is_current(engine: Engine, settings: Settings) -> bool:
@@ -222,17 +253,25 @@ class DesktopApp(QObject):
         """Open the start-up database; on failure explain and offer another, or quit."""
         from sqlalchemy.exc import SQLAlchemyError
 
-        value = requested
+        # The keyring (and SQLAlchemy) load here, after the window has painted.
+        value = requested or saved_database(self.settings)
+        chosen = False  # the user picked it in the dialog: remembered like File → Open database…
         while True:
             try:
                 opened = connect(value, self.settings)
                 break
             except (SellerDeskError, SQLAlchemyError) as exc:
                 errors.show_error(self.window, exc)
-            value = OpenDatabaseDialog.ask(self.window, "")
+            # The address it tried, so a server whose password the keyring could not give only needs that typed.
+            value = OpenDatabaseDialog.ask(self.window, _without_password(value))
             if not value:
                 self._give_up()
                 return
+            chosen = True
+        if chosen and value:
+            from sellerdesk.db.engine import resolve_url
+
+            remember_database(self.settings, resolve_url(value))
         status = self._use(opened)
         if not self._sign_in():
             self._give_up()
@@ -253,22 +292,65 @@ class DesktopApp(QObject):
         """Switch to another database (File → Open database…); the current one stays on failure."""
         from sqlalchemy.exc import SQLAlchemyError
 
+        from sellerdesk.db.credentials import with_stored_password
         from sellerdesk.db.engine import resolve_url
 
         try:
-            url = resolve_url(value)
+            url = with_stored_password(resolve_url(value))  # a server typed without its password: the keyring's
             opened = connect(url, self.settings)
         except (SellerDeskError, SQLAlchemyError) as exc:
             errors.show_error(self.window, exc)
             return False
         self._close_database()
         status = self._use(opened)
-        self.settings.set(keys.DATABASE_URL, url)
+        remember_database(self.settings, url)
         if not self._sign_in():  # another shop's database: its own people and rules
             self._give_up()
             return False
         self._replace_window(status)
         return True
+
+    def restore_backup(self, path: str) -> None:
+        """Put a backup's data back (File → Restore from backup…): on the database worker, the current data
+        saved first; then the connections close, the database reopens (an older backup is upgraded) and the
+        window is rebuilt on it. A backup that fails its check is refused with nothing changed."""
+        from sellerdesk.db import migrate
+        from sellerdesk.db.backup import restore_database
+        from sellerdesk.domain.permissions import require
+
+        assert self.runner is not None and self.engine is not None
+        engine, actor = self.engine, self.actor
+        url = engine.url.render_as_string(hide_password=False)
+
+        def restore(_job: JobControl) -> Path | None:
+            require(actor, Action.MANAGE_BACKUPS)
+            return restore_database(engine, Path(path), migrate.known_revisions())
+
+        self.runner.run_plain(
+            restore,
+            on_success=lambda safety: self._reopen_after_restore(url, safety),
+            label=self.tr("Restoring the backup…"),
+            parent=self.window,
+        )
+
+    def _reopen_after_restore(self, url: str, safety: Path | None) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        self._close_database()
+        try:
+            opened = connect(url, self.settings)
+        except (SellerDeskError, SQLAlchemyError) as exc:
+            errors.show_error(self.window, exc)
+            self._give_up()
+            return
+        self._use(opened)
+        if not self._sign_in():  # the backup's own people and rules
+            self._give_up()
+            return
+        status = self.tr("The backup was restored.")
+        if safety is not None:
+            status = self.tr("The backup was restored. The data it replaced was saved to {path}.").format(path=safety)
+        self._replace_window(status)
 
     def _use(self, opened: tuple[Engine, SchemaResult | None]) -> str:
         from sellerdesk.db.engine import make_session_factory
@@ -366,6 +448,7 @@ class DesktopApp(QObject):
     def _new_window(self) -> MainWindow:
         window = MainWindow(settings=self.settings, language=self.language)
         window.database_change_requested.connect(self.open_database)
+        window.restore_requested.connect(self.restore_backup)
         window.language_change_requested.connect(self.switch_language)
         window.lock_requested.connect(self.lock)
         window.switch_user_requested.connect(lambda: self.lock(switching=True))

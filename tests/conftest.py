@@ -14,12 +14,16 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fake_keyring import MemoryKeyring
 
 from sellerdesk.db.engine import make_engine
 from sellerdesk.db.migrate import ensure_schema
@@ -121,3 +125,19 @@ def douyin_without_paid_time(tmp_path: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([cell for n, cell in enumerate(r) if n != drop] for r in rows)
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_keyring() -> Iterator[None]:
+    """No test reaches the computer's real keyring: by default there is none (as on CI)."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def memory_keyring(no_keyring: None) -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend

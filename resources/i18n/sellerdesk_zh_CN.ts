@@ -252,9 +252,57 @@
     </message>
 </context>
 <context>
+    <name>CannedRepliesDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+701"/>
+        <source>Canned replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Any category</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Variables filled from the ticket: {names}</source>
+        <translation>从工单自动填入的变量：{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message>
-        <location line="-72"/>
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="-72"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -360,7 +408,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+287"/>
+        <location filename="../../sellerdesk/app.py" line="+332"/>
+        <source>Restoring the backup…</source>
+        <translation>正在从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The backup was restored.</source>
+        <translation>已从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was restored. The data it replaced was saved to {path}.</source>
+        <translation>已从备份恢复。被替换的数据已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Created a new, empty database.</source>
         <translation>已新建一个空数据库。</translation>
     </message>
@@ -370,7 +433,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
@@ -481,6 +544,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>Receiver phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
@@ -500,7 +568,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -510,28 +578,28 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+12"/>
+        <location line="+42"/>
+        <location line="+6"/>
         <source>Export view</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-5"/>
         <source>This list has more rows than Excel can hold; the first {n} are exported.</source>
         <translation>列表行数超过 Excel 的上限，只导出前 {n} 行。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>orders_{date}.xlsx</source>
         <translation>订单_{date}.xlsx</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-22"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>{n} orders exported to {file}.</source>
         <translation>已导出 {n} 个订单到 {file}。</translation>
     </message>
@@ -611,7 +679,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+150"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+163"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -666,7 +734,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>每日成交金额（分平台）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Top SKUs this month, by net sales</source>
         <translation>本月热销商品（按净销售额）</translation>
     </message>
@@ -681,7 +749,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>本月累计（分平台）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a checked copy of the database to its backups folder</source>
+        <translation>将数据库的副本写入备份文件夹并检查</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>What buyers paid for the orders paid in the period, shipping included.</source>
         <translation>期间内已付款订单的买家实付金额，含运费。</translation>
     </message>
@@ -756,12 +839,49 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>已过截止日期或时间</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Work queues</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+6"/>
+        <source>Tickets resolved this month; response and resolution times count the service hours only</source>
+        <translation>本月已解决的工单；响应和解决时长只计客服工作时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service this month</source>
+        <translation>本月客服</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>No ticket resolved yet this month.</source>
+        <translation>本月还没有已解决的工单。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n ticket(s) handled</source>
+        <translation>
+            <numerusform>处理 %n 张工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response: median {median}, 90 % within {p90}</source>
+        <translation>首次响应：中位数 {median}，90% 在 {p90} 内</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolution: median {median}</source>
+        <translation>解决：中位数 {median}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA met: {rate} · satisfaction {rating}</source>
+        <translation>SLA 达标 {rate} · 满意度 {rating}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{first} – {today}, shop time, as of {time} · each against the same stretch last month</source>
         <translation>{first} – {today}（店铺时间，截至 {time}）· 均与上月同期相比</translation>
     </message>
@@ -798,17 +918,34 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>较上月同期 {change}</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-213"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-26"/>
+        <source>Last backup {days} days ago</source>
+        <translation>上次备份在 {days} 天前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up {time}</source>
+        <translation>已备份 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last good backup: {time}
+{path}</source>
+        <translation>上次完好的备份：{time}
+{path}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Low stock</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+64"/>
         <source>Welcome to SellerDesk</source>
         <translation>欢迎使用 SellerDesk</translation>
     </message>
@@ -824,7 +961,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 • 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-69"/>
         <source>paid, not shipped yet</source>
         <translation>已付款，尚未发货</translation>
     </message>
@@ -1225,12 +1362,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../sellerdesk/domain/labels.py" line="+51"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="+52"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../sellerdesk/domain/labels.py" line="-30"/>
+        <location filename="../../sellerdesk/domain/labels.py" line="-31"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
@@ -1311,6 +1448,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+1"/>
         <source>Return / refund</source>
         <translation>退货退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resend / exchange</source>
+        <translation>补发 / 换货</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1432,6 +1574,111 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <source>Customer service</source>
         <translation>客服专员</translation>
     </message>
+    <message>
+        <location filename="../../sellerdesk/ui/labels.py" line="+28"/>
+        <source>Refund only, before shipping</source>
+        <translation>未发货仅退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund only, after shipping</source>
+        <translation>已发货仅退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resend</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused delivery</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bad review removed</source>
+        <translation>差评已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad review followed up</source>
+        <translation>差评已跟进</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after-sale type</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund (cents)</source>
+        <translation>退款（分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return carrier</source>
+        <translation>退货物流公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return tracking no.</source>
+        <translation>退货运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>buyer&apos;s rating</source>
+        <translation>买家评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>review outcome</source>
+        <translation>评价处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outcome</source>
+        <translation>处理结果</translation>
+    </message>
 </context>
 <context>
     <name>ListTab</name>
@@ -1477,12 +1724,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+237"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+243"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1497,7 +1744,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1522,12 +1769,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-229"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>&amp;Staff and sign-in…</source>
         <translation>员工与登录(&amp;S)…</translation>
     </message>
@@ -1542,17 +1789,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+176"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-168"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>Read-only: changes cannot be saved.</source>
         <translation>只读：更改无法保存。</translation>
     </message>
@@ -1567,7 +1814,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>SellerDesk 无权写入的数据库文件会以只读方式打开。SQLite 的文件锁在网络上并不可靠，多台电脑同时写入同一个文件可能会损坏它。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -1602,7 +1849,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+69"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>S&amp;hops…</source>
         <translation>店铺(&amp;H)…</translation>
     </message>
@@ -1623,11 +1875,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+72"/>
+        <location line="+23"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>SQLite 数据库 (*.sqlite)</translation>
     </message>
@@ -1642,7 +1895,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
+        <location line="+37"/>
         <source>Backup saved to {path}</source>
         <translation>备份已保存到 {path}</translation>
     </message>
@@ -2235,6 +2489,156 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>This ticket no longer exists. Reload the queue.</source>
+        <translation>该工单已不存在，请刷新队列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed this ticket meanwhile. It was reloaded: check it and save again.</source>
+        <translation>其他人刚刚修改了该工单，已重新载入：请核对后再保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone else took this ticket a moment ago.</source>
+        <translation>该工单刚刚已被其他人领取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ticket cannot go from “{old}” to “{new}”.</source>
+        <translation>工单不能从“{old}”变为“{new}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a ticket category.</source>
+        <translation>“{value}”不是工单类别。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a priority.</source>
+        <translation>“{value}”不是优先级。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A rating is 1 to 5 stars, not {value}.</source>
+        <translation>评分应为 1 到 5 星，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a review outcome.</source>
+        <translation>“{value}”不是评价处理结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the reply you sent before recording it.</source>
+        <translation>请先输入已发送的回复内容再记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a note first.</source>
+        <translation>请先输入备注。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket #{id} was merged into another ticket; merge into that one.</source>
+        <translation>工单 #{id} 已合并到其他工单，请合并到那张工单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an after-sale type.</source>
+        <translation>“{value}”不是售后类型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A refund cannot be negative.</source>
+        <translation>退款金额不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This after-sale type refunds nothing: set the refund to zero or choose a refund type.</source>
+        <translation>该售后类型不涉及退款：请将退款金额设为 0，或选择退款类型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A refund of {refund} is more than the buyer paid for the order ({paid}).</source>
+        <translation>退款 {refund} 超过了买家该订单的实付金额（{paid}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The order has been shipped, so this is not a refund before shipping.</source>
+        <translation>该订单已发货，不属于未发货仅退款。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a return and refund, an exchange or a refused delivery brings goods back.</source>
+        <translation>只有退货退款、换货或拒收才会有退回的商品。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This return has already been received.</source>
+        <translation>该退货已签收入库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order&apos;s import already put this line back into the returns warehouse.</source>
+        <translation>订单导入时已将该商品行退回退货仓。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That line is not on this ticket&apos;s order.</source>
+        <translation>该商品行不属于此工单关联的订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That order line is linked to no SKU yet: link it in the order first.</source>
+        <translation>该订单商品行尚未关联 SKU：请先在订单中关联。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} units cannot come back: the line holds {max}.</source>
+        <translation>无法退回 {qty} 件：该商品行只有 {max} 件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a resend or an exchange ships goods again.</source>
+        <translation>只有补发或换货才会再次发货。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the tracking number of the new shipment.</source>
+        <translation>请输入新包裹的运单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A canned reply needs a title and a text.</source>
+        <translation>快捷回复需要标题和内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This canned reply no longer exists.</source>
+        <translation>该快捷回复已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA targets must be more than zero, and the first response due before the resolution.</source>
+        <translation>SLA 时限必须大于零，且首次响应时限不能晚于解决时限。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The service desk must close after it opens.</source>
+        <translation>客服下班时间必须晚于上班时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every date must be in {year}.</source>
+        <translation>所有日期都必须在 {year} 年内。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the refund as an amount in yuan, e.g. 12.50.</source>
+        <translation>请按元输入退款金额，例如 12.50。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This import is no longer in the import history.</source>
         <translation>导入记录中已找不到这次导入。</translation>
     </message>
@@ -2330,9 +2734,62 @@ Details: {detail}</source>
     </message>
 </context>
 <context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-73"/>
+        <source>New service ticket</source>
+        <translation>新建客服工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Asks whether the size runs small</source>
+        <translation>例如：询问尺码是否偏小</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no shop)</source>
+        <translation>（不指定店铺）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer:</source>
+        <translation>买家：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open ticket</source>
+        <translation>创建工单</translation>
+    </message>
+</context>
+<context>
     <name>OpenDatabaseDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+29"/>
+        <location filename="../../sellerdesk/ui/dialogs/open_database.py" line="+30"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
@@ -2357,7 +2814,17 @@ Details: {detail}</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A file that does not exist yet becomes a new, empty database.</source>
         <translation>如果文件尚不存在，将新建一个空数据库。</translation>
     </message>
@@ -2367,7 +2834,7 @@ Details: {detail}</source>
         <translation>请向搭建服务器的同事索取此地址。该数据库必须已经存在。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+82"/>
         <source>This file is on a network share ({kind}). Several PCs writing one database file over a network can damage it: to share data between PCs, use a PostgreSQL server (below).</source>
         <translation>该文件位于网络共享上（{kind}）。多台电脑通过网络写入同一个数据库文件可能会损坏它：多台电脑共用数据请使用 PostgreSQL 服务器（见下方）。</translation>
     </message>
@@ -2405,7 +2872,7 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+108"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+110"/>
         <source>Order {id}</source>
         <translation>订单 {id}</translation>
     </message>
@@ -2605,12 +3072,12 @@ Details: {detail}</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
@@ -2661,7 +3128,12 @@ Details: {detail}</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Double-click a ticket to open it</source>
+        <translation>双击工单可打开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Created the order</source>
         <translation>新建订单</translation>
     </message>
@@ -2684,24 +3156,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+86"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+87"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+99"/>
+        <location line="+94"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+101"/>
+        <location line="-93"/>
+        <location line="+96"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-93"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -2797,18 +3269,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+26"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+248"/>
+        <location line="+249"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -2863,14 +3335,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+230"/>
+        <location line="+243"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-288"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -2930,7 +3402,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+183"/>
+        <location line="+184"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -2947,12 +3419,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>没有超时未发货的订单。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Service ticket opened.</source>
         <translation>已新建售后工单。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Open order…</source>
         <translation>打开订单…</translation>
     </message>
@@ -3751,6 +4223,106 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
 </context>
 <context>
+    <name>RestoreBackup</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/restore_backup.py" line="+37"/>
+        <source>the file is gone</source>
+        <translation>文件已不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a database file</source>
+        <translation>不是数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged (it fails its integrity check)</source>
+        <translation>已损坏（未通过完整性检查）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a SellerDesk database</source>
+        <translation>不是 SellerDesk 数据库</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location line="+12"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replaces all the data in this database with a backup. The data it holds now is saved first, as a backup of its own, so this can be undone the same way.</source>
+        <translation>用备份替换此数据库中的全部数据。当前数据会先另存为一份备份，因此可以用同样的方式撤销。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic backups, newest first:</source>
+        <translation>自动备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{time}   {name}</source>
+        <translation>{time}   {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{time}   {name}   (cannot be restored: {problem})</source>
+        <translation>{time}   {name}   （无法恢复：{problem}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No automatic backups yet.</source>
+        <translation>尚无自动备份。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SellerDesk databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>SellerDesk 数据库 (*.sqlite *.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} cannot be restored: {problem}.</source>
+        <translation>无法从 {name} 恢复：{problem}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chosen file: {name}</source>
+        <translation>已选文件：{name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace all the data in this database with the backup {name}?
+
+Everyone using this database loses what was entered after the backup was made. The current data is saved as a backup first.</source>
+        <translation>用备份 {name} 替换此数据库中的全部数据？
+
+所有使用此数据库的人都会失去备份之后录入的内容。当前数据会先另存为一份备份。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewsTab</name>
     <message>
         <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+31"/>
@@ -4212,6 +4784,217 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>Price</source>
         <translation>售价</translation>
+    </message>
+</context>
+<context>
+    <name>SlaDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/sla_dialog.py" line="+60"/>
+        <source>SLA and service hours</source>
+        <translation>SLA 与客服时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA policies</source>
+        <translation>SLA 规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service hours</source>
+        <translation>客服时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holidays and make-up days</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changes apply to tickets opened from now on.</source>
+        <translation>修改对之后新建的工单生效。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response (min)</source>
+        <translation>首次响应（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (h)</source>
+        <translation>解决（小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock</source>
+        <translation>计时方式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+134"/>
+        <source>(any)</source>
+        <translation>（任意）</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Count business hours only</source>
+        <translation>只计工作时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: the clock runs day and night, as the platforms&apos; own after-sale timers do</source>
+        <translation>不勾选：全天连续计时，与平台自己的售后倒计时相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save policy</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add as new policy</source>
+        <translation>另存为新规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First response within</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min, resolution within</source>
+        <translation>分钟，解决时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Targets:</source>
+        <translation>时限：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>00:00 means midnight</source>
+        <translation>00:00 表示午夜 24 点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed on weekends and public holidays</source>
+        <translation>周末和法定节假日休息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Chinese public-holiday calendar, make-up working days included; off: every day is a working day</source>
+        <translation>按中国法定节假日安排（含调休上班日）；不勾选：每天都是工作日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save hours</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opens at:</source>
+        <translation>上班时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes at:</source>
+        <translation>下班时间：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+94"/>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+94"/>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>e.g. National Day, make-up day</source>
+        <translation>例如：国庆节、调休上班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this year</source>
+        <translation>保存本年</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day and night</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The holiday calendar knows {year}: add only your own changes.</source>
+        <translation>节假日日历已包含 {year} 年：只需添加你自己的调整。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The holiday calendar does not know {year} yet: enter its holidays and make-up days.</source>
+        <translation>节假日日历还没有 {year} 年：请录入该年的节假日和调休上班日。</translation>
     </message>
 </context>
 <context>
@@ -5324,6 +6107,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>超时未发货订单超过阈值：生成催发货任务</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>A ticket about to miss its deadline: a task for its assignee</source>
+        <translation>工单即将超时：给负责客服一个任务</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
         <translation>补货 {code}（{title}）：可用 {available}，补货点 {point}</translation>
@@ -5332,6 +6120,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>{count} orders are late to ship</source>
         <translation>{count} 单超时未发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket #{id} is about to miss its deadline: {subject}</source>
+        <translation>工单 #{id} 即将超时：{subject}</translation>
     </message>
 </context>
 <context>
@@ -5519,26 +6312,81 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
-    <name>TicketForOrderDialog</name>
+    <name>TicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+22"/>
-        <source>New service ticket</source>
-        <translation>新建售后工单</translation>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-576"/>
+        <source>Open order</source>
+        <translation>打开订单</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>About order {order}</source>
-        <translation>关于订单 {order}</translation>
+        <location line="+22"/>
+        <source>Claim</source>
+        <translation>领取</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>e.g. Buyer asks when the parcel ships</source>
-        <translation>例如：买家询问什么时候发货</translation>
+        <source>Who works this ticket</source>
+        <translation>由谁处理此工单</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Waiting on buyer</source>
+        <translation>等待买家</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The clock stops until the buyer answers</source>
+        <translation>买家回复前计时暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to work</source>
+        <translation>继续处理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The buyer answered: the clock runs on</source>
+        <translation>买家已回复：继续计时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Solved: the resolution clock stops</source>
+        <translation>已解决：解决时限停止计时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing more to do</source>
+        <translation>无需再处理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assignee:</source>
+        <translation>处理人：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. VIP, 催件 (comma-separated)</source>
+        <translation>例如：VIP, 催件（用逗号分隔）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Subject:</source>
-        <translation>标题：</translation>
+        <translation>主题：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5546,27 +6394,358 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Open ticket</source>
-        <translation>新建工单</translation>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
     </message>
-</context>
-<context>
-    <name>TicketsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+20"/>
-        <source>Service tickets</source>
-        <translation>售后工单</translation>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer:</source>
+        <translation>买家：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>After-sale case</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Into returns stock</source>
+        <translation>入退货仓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book the returned units into the Returns warehouse (stock ledger)</source>
+        <translation>将退回的商品记入退货仓（库存流水）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record shipment</source>
+        <translation>记录发货</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund (¥):</source>
+        <translation>退款（元）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return carrier:</source>
+        <translation>退货物流公司：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return tracking no.:</source>
+        <translation>退货运单号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return received:</source>
+        <translation>退货签收：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up shipment:</source>
+        <translation>补发/换货发货：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not rated)</source>
+        <translation>（未评分）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no bad review)</source>
+        <translation>（无差评）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Buyer&apos;s rating:</source>
+        <translation>买家评分：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review:</source>
+        <translation>评价：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A canned reply for this category, filled from the ticket</source>
+        <translation>本类别的快捷回复，用工单信息填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill and copy</source>
+        <translation>填写并复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the canned reply, with this ticket&apos;s details, in the box and on the clipboard</source>
+        <translation>把填好本工单信息的快捷回复放入输入框并复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reply you sent in the platform chat, or an internal note</source>
+        <translation>你在平台聊天中发出的回复，或内部备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record reply</source>
+        <translation>记录回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You answered the buyer in the platform chat: the first reply stops the response clock</source>
+        <translation>你已在平台聊天中回复买家：首次回复会停止响应计时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An internal note: the buyer never sees it</source>
+        <translation>内部备注：买家看不到</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ticket #{id}</source>
+        <translation>工单 #{id}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Received {when}</source>
+        <translation>已于 {when} 签收</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No order lines: link the ticket to an order</source>
+        <translation>没有订单商品行：请将工单关联到订单</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Buyer {buyer}</source>
+        <translation>买家 {buyer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order {order}</source>
+        <translation>订单 {order}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened {when}</source>
+        <translation>创建于 {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merged into #{id}</source>
+        <translation>已合并到 #{id}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source> (late)</source>
+        <translation>（超时）</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>First reply {when}{late}</source>
+        <translation>首次回复 {when}{late}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First reply due {when}</source>
+        <translation>首次回复截止 {when}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resolved {when}{late}</source>
+        <translation>解决于 {when}{late}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution due {when}</source>
+        <translation>解决截止 {when}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clock paused, {time} left</source>
+        <translation>计时已暂停，剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> — {time} overdue</source>
+        <translation> — 已超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — {time} left</source>
+        <translation> — 剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened the ticket</source>
+        <translation>创建了工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: {old} → {new}</source>
+        <translation>状态：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Assigned: {old} → {new}</source>
+        <translation>分配：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replied: {text}</source>
+        <translation>回复：{text}</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Note: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed {field}: “{old}” → “{new}”</source>
+        <translation>修改{field}：“{old}” → “{new}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged ticket {ticket} in: {subject}</source>
+        <translation>合并了工单 {ticket}：{subject}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into ticket {ticket}</source>
+        <translation>已合并到工单 {ticket}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return received: {qty} × {code} into the returns warehouse</source>
+        <translation>退货签收：{qty} × {code} 入退货仓</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up shipment: {carrier} {tracking}</source>
+        <translation>补发/换货发货：{carrier} {tracking}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no canned reply for this category)</source>
+        <translation>（本类别没有快捷回复）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Take this ticket</source>
+        <translation>领取此工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your name under “Working as” first</source>
+        <translation>请先在“当前客服”中选择你的名字</translation>
+    </message>
+</context>
+<context>
+    <name>TicketExport</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_export.py" line="+31"/>
         <source>No.</source>
         <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order ID</source>
+        <translation>订单号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5595,11 +6774,203 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Handled by</source>
+        <translation>解决人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reply at</source>
+        <translation>首次回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response (min, business time)</source>
+        <translation>首次响应（分钟，工作时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response late</source>
+        <translation>首响超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution (h, business time)</source>
+        <translation>解决时长（小时，工作时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution late</source>
+        <translation>解决超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopened</source>
+        <translation>重开次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sale type</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund (¥)</source>
+        <translation>退款（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer&apos;s rating</source>
+        <translation>买家评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review outcome</source>
+        <translation>评价处理</translation>
+    </message>
+</context>
+<context>
+    <name>TicketForOrderDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+22"/>
+        <source>New service ticket</source>
+        <translation>新建售后工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About order {order}</source>
+        <translation>关于订单 {order}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Buyer asks when the parcel ships</source>
+        <translation>例如：买家询问什么时候发货</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Subject:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open ticket</source>
+        <translation>新建工单</translation>
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+45"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused (waiting)</source>
+        <translation>已暂停（等买家）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{time} overdue</source>
+        <translation>已超时 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <location line="+26"/>
+        <source>Service tickets</source>
+        <translation>售后工单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+63"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>No.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+69"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="-66"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+8"/>
         <source>%Ln ticket(s)</source>
         <translation>
             <numerusform>共 %Ln 个工单</numerusform>
@@ -5607,15 +6978,191 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>No service tickets yet.
+        <source>Choose your name under “Working as” to see your tickets.</source>
+        <translation>请在“当前客服”中选择你的名字，以查看你的工单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No ticket matches these filters.</source>
+        <translation>没有符合筛选条件的工单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open service tickets.
 Pre-sale questions, shipping problems, returns and complaints will be tracked here.</source>
-        <translation>暂无售后工单。
-售前咨询、物流问题、退货退款和投诉等都会在这里跟进。</translation>
+        <translation>没有未结束的客服工单。
+售前咨询、物流问题、退换货和投诉都会在这里跟踪。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Search subject or assignee</source>
-        <translation>搜索主题或处理人</translation>
+        <source>Search subject, buyer, tag or #number</source>
+        <translation>搜索主题、买家、标签或 #编号</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>All tickets</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breaching soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which queue: breaching soon means a deadline within the hour</source>
+        <translation>哪个队列：即将超时指一小时内到期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open (new, in progress, waiting)</source>
+        <translation>未结束（新建、处理中、等待）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket status</source>
+        <translation>工单状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+241"/>
+        <source>All shops</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <location line="-237"/>
+        <source>Who is working here: “Mine” and “Claim” use this name</source>
+        <translation>谁在使用：“我的”和“领取”按这个名字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Working as</source>
+        <translation>当前客服</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New ticket…</source>
+        <translation>新建工单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+266"/>
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <location line="+240"/>
+        <source>Take the selected unassigned tickets</source>
+        <translation>领取选中的未分配工单</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>Assign to…</source>
+        <translation>分配给…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the selected tickets to someone</source>
+        <translation>把选中的工单分配给某人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+263"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <source>Fold the selected duplicates into the oldest of them, histories kept</source>
+        <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Canned replies…</source>
+        <translation>快捷回复…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the tickets of this view, with their figures, to an Excel file</source>
+        <translation>把当前视图的工单及其指标导出到 Excel 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SLA and hours…</source>
+        <translation>SLA 与时间…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response and resolution targets, service hours, holidays</source>
+        <translation>响应和解决时限、客服时间、节假日</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+132"/>
+        <source>Merge %n ticket(s) into #{id} “{subject}”? Their histories move there; they are closed.</source>
+        <translation>
+            <numerusform>将 %n 张工单合并到 #{id}“{subject}”？它们的记录会移到该工单，并被关闭。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge tickets</source>
+        <translation>合并工单</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>(choose your name)</source>
+        <translation>（选择你的名字）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose your name under “Working as” first</source>
+        <translation>请先在“当前客服”中选择你的名字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nobody (unassign)</source>
+        <translation>无人（取消分配）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open ticket…</source>
+        <translation>打开工单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign to</source>
+        <translation>分配给</translation>
     </message>
 </context>
 <context>

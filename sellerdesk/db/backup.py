@@ -180,7 +180,9 @@ def rotate_backups(db_file: Path, now: datetime) -> list[Path]:
     return deleted
 
 
-def automatic_backup(bind: Engine | Connection, reason: str, now: datetime | None = None) -> Path | None:
+def automatic_backup(
+    bind: Engine | Connection, reason: str, now: datetime | None = None, *, actor: Actor = OWNER
+) -> Path | None:
     """A verified backup into ``backups/`` before an import or a restore, or as the day's backup
     (``reason`` "daily": only when none was made today); then the old ones are rotated out.
     Returns the backup, or None when none was due (or the database is not an SQLite file)."""
@@ -191,7 +193,7 @@ def automatic_backup(bind: Engine | Connection, reason: str, now: datetime | Non
     now = now or datetime.now()
     if reason == "daily" and any(stamp.date() == now.date() for stamp, _ in automatic_backups(db_file)):
         return None
-    path = backup_database(engine, auto_backup_path(db_file, reason, now))
+    path = backup_database(engine, auto_backup_path(db_file, reason, now), actor=actor)
     check = verify_backup(path)
     if not check.ok:
         path.unlink(missing_ok=True)

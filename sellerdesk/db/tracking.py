@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, update
 from sqlalchemy.orm import Session, UOWTransaction
 
-from sellerdesk.domain.permissions import Actor
+from sellerdesk.domain.permissions import OWNER, Actor
 from sellerdesk.models import (
     AppSetting,
     AuditEntry,
@@ -56,6 +56,13 @@ _LABELS: dict[type[Any], Callable[[Any], str]] = {
     KpiTemplate: lambda o: f"{o.role} {o.name}",
 }
 AUDITED_KINDS = tuple(sorted(cls.__tablename__ for cls in _LABELS))
+
+
+def acting(session: Session) -> Actor:
+    """Who this session's changes are made by: the runner's signed-in person, else the owner (the command
+    line, and a shop without sign-in)."""
+    actor = session.info.get(ACTOR_KEY)
+    return actor if isinstance(actor, Actor) else OWNER
 
 
 def act_as(session: Session, actor: Actor) -> None:

@@ -57,6 +57,7 @@ from sellerdesk.domain.errors import ValidationError
 from sellerdesk.models import Base, Buyer, Order, Refund, Sku
 from sellerdesk.services.rollup import rebuild_rollup
 from sellerdesk.services.search import rebuild_search
+from sellerdesk.services.tickets.figures import record_past_figures
 
 DAYS = 365
 CLOCK_HOUR = 9  # the demo's "now": 09:00 China time on ``today``
@@ -173,6 +174,7 @@ def _fill(session: Session, *, orders: int, seed: int, today: date, as_of: int, 
         service = TicketWriter(rng, catalog, sink, clocks, ids, as_of).write(stats.tickets)
         steps.advance(_tail(orders) // 3)
     canned = write_canned_replies(session, ids)
+    record_past_figures(session)  # the service desk's stored figures, for the tickets written directly
     team = TeamWriter(session, ids, rng, catalog, today=today, as_of=as_of).write(stats, service, stock.low_stock)
     write_settings(session, as_of=as_of, orders=orders, seed=seed)
     # The orders were written directly, so the roll-up and the search index that imports keep are made here.

@@ -104,6 +104,7 @@ class TicketCategory(StrEnum):
     PRE_SALE = "pre_sale"
     LOGISTICS = "logistics"
     RETURN_REFUND = "return_refund"
+    RESEND_EXCHANGE = "resend_exchange"
     QUALITY = "quality"
     BAD_REVIEW = "bad_review"
     OTHER = "other"
@@ -121,6 +122,10 @@ class TicketEventKind(StrEnum):
     REPLY = "reply"
     STATUS = "status"
     ASSIGN = "assign"
+    EDIT = "edit"  # fields changed (category, priority, tags, after-sale case, ...)
+    MERGE = "merge"
+    RESTOCK = "restock"  # a returned parcel received into the returns warehouse
+    RESHIP = "reship"  # the follow-up shipment of a resend or exchange
 
 
 class TaskStatus(StrEnum):

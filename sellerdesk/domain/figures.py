@@ -488,6 +488,41 @@ class PromotionFigures:
 
 
 @dataclass(frozen=True)
+class AgentMonth:
+    """One agent's (or the team's) service-desk figures of a month (docs/metrics.md, Service desk)."""
+
+    staff_id: int | None  # None: tickets resolved with nobody assigned, or the team total
+    name: str
+    handled: int
+    first_response_median_s: int | None
+    first_response_p90_s: int | None
+    resolution_median_s: int | None
+    resolution_p90_s: int | None
+    sla_met: int  # handled tickets with neither deadline missed
+    rated: int
+    rating_sum: int
+    bad_reviews: int
+    bad_reviews_recovered: int  # handled bad-review tickets whose review was removed
+
+    @property
+    def sla_hit_rate_bp(self) -> int | None:
+        """Share of handled tickets that met both deadlines, in basis points (half up)."""
+        return None if not self.handled else (self.sla_met * 20000 + self.handled) // (2 * self.handled)
+
+    @property
+    def satisfaction_x100(self) -> int | None:
+        """Average rating ×100 (4.5 → 450), half up."""
+        return None if not self.rated else (self.rating_sum * 200 + self.rated) // (2 * self.rated)
+
+
+@dataclass(frozen=True)
+class ServiceMonth:
+    month: str  # YYYY-MM
+    agents: tuple[AgentMonth, ...] = ()
+    total: AgentMonth | None = None
+
+
+@dataclass(frozen=True)
 class MonthReport:
     """Everything the monthly workbook shows; ``orders()`` streams the Orders sheet's rows."""
 
@@ -499,7 +534,7 @@ class MonthReport:
     daily: tuple[DayFigures, ...]
     refund_trend: tuple[MonthRefunds, ...]
     refund_reasons: tuple[RefundReason, ...]
-    service: ServiceFigures
+    service: ServiceMonth  # services.tickets.figures: the one definition (docs/metrics.md, Service desk)
     team: tuple[PersonFigures, ...]
     orders: Callable[[], Iterator[PaidOrderRow]]
     daily_from_rollup: bool = True

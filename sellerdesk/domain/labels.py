@@ -46,6 +46,7 @@ TICKET_CATEGORIES: Mapping[str, str] = {
     "pre_sale": QT_TRANSLATE_NOOP("Labels", "Pre-sale question"),
     "logistics": QT_TRANSLATE_NOOP("Labels", "Shipping problem"),
     "return_refund": QT_TRANSLATE_NOOP("Labels", "Return / refund"),
+    "resend_exchange": QT_TRANSLATE_NOOP("Labels", "Resend / exchange"),
     "quality": QT_TRANSLATE_NOOP("Labels", "Quality complaint"),
     "bad_review": QT_TRANSLATE_NOOP("Labels", "Bad review"),
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),

@@ -6,7 +6,7 @@ from sellerdesk.models.catalog import Listing, Product, Sku
 from sellerdesk.models.imports import ColumnMapping, ImportBatch, ImportChange
 from sellerdesk.models.order import Buyer, Order, OrderItem, Refund
 from sellerdesk.models.rollup import DailySales
-from sellerdesk.models.service import CannedReply, Ticket, TicketEvent
+from sellerdesk.models.service import BusinessDayOverride, CannedReply, SlaPolicy, Ticket, TicketEvent
 from sellerdesk.models.settings import AppSetting
 from sellerdesk.models.shop import Shop, StaffUser
 from sellerdesk.models.stock import StockMovement, Warehouse
@@ -28,6 +28,7 @@ __all__ = [
     "AppSetting",
     "AuditEntry",
     "Base",
+    "BusinessDayOverride",
     "Buyer",
     "CannedReply",
     "ChangeCounter",
@@ -47,6 +48,7 @@ __all__ = [
     "ReviewLine",
     "Shop",
     "Sku",
+    "SlaPolicy",
     "StaffUser",
     "StockMovement",
     "Task",

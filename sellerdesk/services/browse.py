@@ -3,8 +3,9 @@
 A tab never holds a whole table: its Qt model asks for ``count_<kind>()`` once, then for pages of
 ``<kind>_page()`` as the view scrolls. Sorting and searching happen here, in SQL. Every sort order
 ends with the row id, so pages are stable; paging is LIMIT/OFFSET, walking ids alone before the page's
-rows are loaded. These tables stay small (SKUs, tickets, tasks, reviews); the orders list, which grows
-to millions of rows, has its own service with id-list paging (``services.orders``).
+rows are loaded. These tables stay small (SKUs, tasks, reviews); the orders list, which grows to millions of
+rows, has its own service with id-list paging (``services.orders``), and so does the ticket queue
+(``services.tickets.queue``, with its filters and deadlines).
 The listings are built on first use, not at import: building them configures the ORM mappers, which
 need not delay the app's first paint.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
@@ -23,16 +24,12 @@ from sqlalchemy import ColumnElement, Select, case, exists, false, func, or_, se
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
-from sellerdesk.domain.enums import TicketStatus
 from sellerdesk.domain.permissions import Action, Actor, can, require
 from sellerdesk.domain.stock import is_low_stock
-from sellerdesk.models import Order, Product, Review, Shop, Sku, StaffUser, StockMovement, Task, Ticket
-from sellerdesk.services.zones import house_timezone
+from sellerdesk.models import Order, Product, Review, Sku, StaffUser, StockMovement, Task, Ticket
 
 R = TypeVar("R")
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
-
-OPEN_TICKET_STATUSES = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING)
 
 
 # ---------------------------------------------------------------- rows (what each tab shows)
@@ -54,18 +51,6 @@ class ProductRow:
     @property
     def low_stock(self) -> bool:
         return is_low_stock(self.available, self.safety_stock)
-
-
-@dataclass(frozen=True)
-class TicketRow:
-    id: int
-    subject: str
-    category: str
-    priority: str
-    status: str
-    assignee: str  # "" when unassigned
-    created_at: datetime  # aware UTC
-    timezone: str = ""  # the ticket's shop's; the house zone for a ticket without a shop
 
 
 @dataclass(frozen=True)
@@ -149,7 +134,6 @@ def sort_keys() -> dict[str, tuple[str, ...]]:
     """Each listing's sort keys (``PageRequest.sort``), by listing name."""
     listings: dict[str, _Listing[Any]] = {
         "products": _product_listing(),
-        "tickets": _ticket_listing(),
         "tasks": _task_listing(),
         "reviews": _review_listing(),
     }
@@ -216,63 +200,12 @@ def product_page(session: Session, request: PageRequest, *, actor: Actor) -> tup
     return rows if can(actor, Action.VIEW_COSTS) else tuple(replace(r, cost_cents=None) for r in rows)
 
 
-# ---------------------------------------------------------------- service tickets
+# ---------------------------------------------------------------- shared
 
 
 def _priority_rank(column: Any) -> ColumnElement[int]:
     """Priorities sort by urgency, not alphabetically."""
     return case({"low": 0, "normal": 1, "high": 2, "urgent": 3}, value=column, else_=1)
-
-
-@cache
-def _ticket_listing() -> _Listing[TicketRow]:
-    assignee = aliased(StaffUser)
-    assignee_name = func.coalesce(assignee.name, "")
-
-    def query() -> AnySelect:
-        return (
-            select(
-                Ticket.id,
-                Ticket.subject,
-                Ticket.category,
-                Ticket.priority,
-                Ticket.status,
-                assignee_name,
-                Ticket.created_at,
-                func.coalesce(Shop.timezone, ""),
-            )
-            .outerjoin(assignee, assignee.id == Ticket.assignee_id)
-            .outerjoin(Shop, Shop.id == Ticket.shop_id)
-        )
-
-    return _Listing(
-        query=query,
-        ids=lambda: (
-            select(Ticket.id).outerjoin(assignee, assignee.id == Ticket.assignee_id).where(Ticket.deleted_at.is_(None))
-        ),
-        id_column=Ticket.id,
-        sorts={
-            "id": (Ticket.id,),
-            "subject": (Ticket.subject, Ticket.id),
-            "category": (Ticket.category, Ticket.id),
-            "priority": (_priority_rank(Ticket.priority), Ticket.id),
-            "status": (Ticket.status, Ticket.id),
-            "assignee": (assignee_name, Ticket.id),
-            "created_at": (Ticket.created_at, Ticket.id),
-        },
-        search=_contains(Ticket.subject, assignee.name),
-        to_row=lambda r: TicketRow(*tuple(r)),
-    )
-
-
-def count_tickets(session: Session, search: str = "") -> int:
-    return _ticket_listing().count(session, search)
-
-
-def ticket_page(session: Session, request: PageRequest) -> tuple[TicketRow, ...]:
-    rows = _ticket_listing().page(session, request)
-    house = house_timezone(session) if any(not r.timezone for r in rows) else ""
-    return tuple(r if r.timezone else replace(r, timezone=house) for r in rows)
 
 
 # ---------------------------------------------------------------- team tasks

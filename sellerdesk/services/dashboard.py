@@ -9,20 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sellerdesk.domain.enums import OrderStatus, TicketStatus
+from sellerdesk.domain.enums import OrderStatus
 from sellerdesk.domain.stock import StockLevel
 from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_today, utcnow
-from sellerdesk.models import Order, Ticket
-from sellerdesk.services import browse, orders, reports, tasks
+from sellerdesk.models import Order
+from sellerdesk.services import browse, orders, reports, tasks, tickets
 from sellerdesk.services.zones import house_timezone
 
 CHART_DAYS = 365  # the longest range the daily chart offers (30, 90 or 365 days)
 TREND_MONTHS = 12
 QUEUE_KEYS = ("late_to_ship", "unshipped", "overdue_tickets", "low_stock", "tasks_due_today", "tasks_overdue")
-_OPEN_TICKETS = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING)
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,7 @@ class HomeDashboard:
     queues: WorkQueues | None = None
     daily: tuple[reports.DayFigures, ...] = ()  # the CHART_DAYS days up to today, oldest first
     refund_trend: tuple[reports.MonthRefunds, ...] = ()  # the TREND_MONTHS months up to this one
+    service: tickets.ServiceMonth | None = None  # this month's service-desk figures (docs/metrics.md)
 
     @property
     def platforms(self) -> tuple[str, ...]:
@@ -65,11 +65,7 @@ class HomeDashboard:
 
 def overdue_ticket_count(session: Session, now: datetime) -> int:
     """Open tickets whose resolution is due before ``now``, or whose first response is due and not given."""
-    late_answer = and_(Ticket.first_response_at.is_(None), Ticket.first_response_due < now)
-    stmt = select(func.count()).where(
-        Ticket.status.in_(_OPEN_TICKETS), or_(Ticket.resolution_due < now, late_answer), Ticket.deleted_at.is_(None)
-    )
-    return int(session.execute(stmt.select_from(Ticket)).scalar_one())
+    return tickets.count_queue(session, tickets.TicketFilter(view="overdue"), now)  # what the tab's filter shows
 
 
 def count_work_queues(session: Session, now: datetime) -> WorkQueues:
@@ -105,4 +101,5 @@ def load_home_dashboard(session: Session, now: datetime | None = None) -> HomeDa
         queues=count_work_queues(session, now),
         daily=reports.list_daily_figures(session, today - timedelta(days=CHART_DAYS - 1), today),
         refund_trend=reports.list_refund_trend(session, today.year, today.month, TREND_MONTHS),
+        service=tickets.agent_month_figures(session, today.year, today.month),
     )

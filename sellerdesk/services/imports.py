@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.db.bulk import bulk_insert_rows, indexes_deferred, max_bound_values
 from sellerdesk.db.ids import reserve_ids
+from sellerdesk.domain.business_time import BusinessCalendar
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import ImportBatchStatus, Platform, RefundState
 from sellerdesk.domain.errors import Cancelled, ConflictError, ImportFileError, NotFoundError
@@ -28,7 +29,18 @@ from sellerdesk.domain.orders import Recency, export_recency
 from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.domain.records import FileKind, FileNote, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_time, utcnow
-from sellerdesk.models import Buyer, ImportBatch, ImportChange, Listing, Order, OrderItem, Refund, Sku, StockMovement
+from sellerdesk.models import (
+    Buyer,
+    ImportBatch,
+    ImportChange,
+    Listing,
+    Order,
+    OrderItem,
+    Refund,
+    Sku,
+    StockMovement,
+    Ticket,
+)
 from sellerdesk.platforms import NotGrouped, ParseJob, plan_parse, read_export
 from sellerdesk.platforms.background import BackgroundParse
 from sellerdesk.platforms.generic import MappingSpec, validate_mapping
@@ -39,6 +51,8 @@ from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days
 from sellerdesk.services.search import add_documents, bulk_indexing, document, refresh_search
 from sellerdesk.services.shops import ShopRow, import_target, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
+from sellerdesk.services.tickets import cases as tickets
+from sellerdesk.services.tickets.policies import load_calendar
 from sellerdesk.services.zones import house_timezone, shop_timezones
 from sellerdesk.sheets.reading import Table as Sheet
 from sellerdesk.sheets.reading import gc_paused
@@ -117,7 +131,9 @@ class FileResult:
 
 # What an import (and so its undo) touches: orders with their lines and refunds, the stock booked for
 # them, the SKUs' sold and unlinked figures, the shops it may create, and the import history.
-IMPORTED = Changes(orders=True, stock=True, products=True, shops=True, imports=True)
+IMPORTED = Changes(
+    orders=True, stock=True, products=True, shops=True, imports=True, tickets=True
+)  # refunds open tickets
 
 
 class ImportResults(list[FileResult]):
@@ -577,6 +593,7 @@ def _write_refunds(
             )
         )
     }
+    calendar: BusinessCalendar | None = None
     for record in records:
         values = {
             "platform_order_id": record.order_id,
@@ -600,6 +617,14 @@ def _write_refunds(
             assert new_id is not None
             tally.log("refunds", new_id, "created")
             tally.created += 1
+            if record.state == RefundState.REFUNDING and values["order_id"] is not None:
+                calendar = calendar or load_calendar(session)
+                ticket_id = tickets.open_for_refund(
+                    session, int(str(values["order_id"])), kind=record.kind, reason=record.reason,
+                    refund_cents=record.amount_cents or 0, applied_at=record.applied_at, calendar=calendar,
+                )  # fmt: skip
+                if ticket_id is not None:  # a new after-sale case: the service desk works it (undo removes it)
+                    tally.log("tickets", ticket_id, "created")
         elif (row.amount_cents, row.state, row.status_raw) != (
             values["amount_cents"],
             values["state"],
@@ -1047,10 +1072,11 @@ def list_batches(session: Session, limit: int = 200) -> list[BatchRow]:
     ]
 
 
-_TABLES: dict[str, type[Order] | type[OrderItem] | type[Refund]] = {
+_TABLES: dict[str, type[Order] | type[OrderItem] | type[Refund] | type[Ticket]] = {
     "orders": Order,
     "order_items": OrderItem,
     "refunds": Refund,
+    "tickets": Ticket,  # after-sale tickets a refund export opened (created only)
 }
 _TIME_COLUMNS = (*om.ORDER_TIME_FIELDS, "shipped_at", "applied_at", "finished_at")
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.db.tracking import act_as
 from sellerdesk.domain.changes import Changes
-from sellerdesk.domain.enums import OrderStatus, Platform, TicketStatus
+from sellerdesk.domain.enums import OrderStatus, Platform
 from sellerdesk.domain.errors import NotFoundError, ValidationError
 from sellerdesk.domain.orders import ship_deadline
 from sellerdesk.domain.permissions import Action, Actor, can, mask_name, mask_phone, require
@@ -32,6 +32,7 @@ from sellerdesk.models import AppSetting, Order, OrderItem, Refund, Shop, Sku, T
 from sellerdesk.models.imports import ImportBatch, ImportChange
 from sellerdesk.services.app_settings import store_setting
 from sellerdesk.services.search import order_matches
+from sellerdesk.services.tickets.cases import NewTicket, TicketDraft, create_ticket
 from sellerdesk.services.zones import covering, day_windows
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -91,6 +92,7 @@ class OrderListRow:
     refund_cents: int
     buyer_nick: str
     receiver_name: str
+    receiver_phone: str  # masked (last four digits) for roles that do not ship, like the name
     carrier: str
     tracking_no: str
     ship_by: datetime | None  # the shipping deadline while the order waits to be shipped
@@ -312,7 +314,8 @@ def order_page(
 def orders_by_ids(session: Session, ids: Sequence[int], now: datetime, *, actor: Actor) -> tuple[OrderListRow, ...]:
     """These orders' list rows, in the order given (missing ones, deleted meanwhile, left out).
 
-    Receivers' names are masked for roles that do not ship (``Action.VIEW_BUYER_CONTACT``)."""
+    Receivers' names and phones are masked for roles that do not ship (``Action.VIEW_BUYER_CONTACT``): the list,
+    the detail and every export of the view read them here."""
     if not ids:
         return ()
     hours = ship_hours_by_shop(session)
@@ -329,7 +332,10 @@ def orders_by_ids(session: Session, ids: Sequence[int], now: datetime, *, actor:
     )
     rows = {r[0]: _to_row(r, hours, now) for r in session.execute(stmt)}
     if not can(actor, Action.VIEW_BUYER_CONTACT):
-        rows = {i: replace(r, receiver_name=mask_name(r.receiver_name)) for i, r in rows.items()}
+        rows = {
+            i: replace(r, receiver_name=mask_name(r.receiver_name), receiver_phone=mask_phone(r.receiver_phone))
+            for i, r in rows.items()
+        }
     return tuple(rows[i] for i in ids if i in rows)
 
 
@@ -348,6 +354,7 @@ _ROW_COLUMNS = (
     Order.refund_cents,
     Order.buyer_nick,
     Order.receiver_name,
+    Order.receiver_phone,
     Order.carrier,
     Order.tracking_no,
 )
@@ -359,7 +366,7 @@ def _to_row(r: Any, hours: Mapping[int, int], now: datetime) -> OrderListRow:
     waiting = status == OrderStatus.PAID.value and paid_at is not None
     ship_by = ship_deadline(paid_at, hours.get(shop_id, DEFAULT_SHIP_HOURS)) if waiting else None
     late = ship_by is not None and now > ship_by
-    return OrderListRow(*values, ship_by, late, int(unlinked), zone_of(tz))  # type: ignore[call-arg]  # 16 + 4
+    return OrderListRow(*values, ship_by, late, int(unlinked), zone_of(tz))  # type: ignore[call-arg]  # 17 + 4
 
 
 @dataclass(frozen=True)
@@ -558,30 +565,12 @@ def _batches(session: Session, order_id: int) -> tuple[OrderBatch, ...]:
 # ---------------------------------------------------------------- tickets
 
 
-@dataclass(frozen=True)
-class NewTicket:
-    changes: Changes
-    id: int
-
-
-def create_ticket_for_order(session: Session, order_id: int, subject: str, category: str) -> NewTicket:
-    """Open a new service ticket about this order (shop and buyer copied)."""
-    order = session.get(Order, order_id)
-    if order is None:
-        raise NotFoundError(f"Order {order_id} does not exist.", code="order_not_found", id=order_id)
-    if not subject.strip():
-        raise ValidationError("A ticket needs a subject.", code="ticket_subject_missing")
-    values = {
-        "shop_id": order.shop_id,
-        "order_id": order.id,
-        "buyer_id": order.buyer_id,
-        "subject": subject.strip()[:300],
-        "category": category,
-        "status": TicketStatus.NEW.value,
-        "priority": "normal",
-    }
-    ticket_id = int(session.execute(insert(Ticket).values(**values).returning(Ticket.id)).scalar_one())
-    return NewTicket(Changes(tickets=True, orders=True), ticket_id)  # the order now has a ticket
+def create_ticket_for_order(
+    session: Session, order_id: int, subject: str, category: str, *, priority: str = "normal", actor: int | None = None
+) -> NewTicket:
+    """Open a new service ticket about this order (shop, platform and buyer copied; SLA deadlines set)."""
+    draft = TicketDraft(subject=subject, category=category, priority=priority, order_id=order_id)
+    return create_ticket(session, draft, actor=actor)
 
 
 # ---------------------------------------------------------------- export
@@ -589,7 +578,8 @@ def create_ticket_for_order(session: Session, order_id: int, subject: str, categ
 
 EXPORT_COLUMNS = (
     "platform", "shop", "platform_order_id", "status", "refund_state", "created_at", "paid_at", "shipped_at",
-    "paid_cents", "refund_cents", "buyer_nick", "receiver_name", "carrier", "tracking_no", "ship_by", "late",
+    "paid_cents", "refund_cents", "buyer_nick", "receiver_name", "receiver_phone", "carrier", "tracking_no", "ship_by",
+    "late",
 )  # fmt: skip
 
 

@@ -1,5 +1,8 @@
 """Order search as you type: a trigram index over order id, buyer, receiver, tracking, seller codes, titles.
 
+Of the receiver's phone the index keeps only what search needs: its last four digits (``phone_key``), so
+the index is no second copy of buyers' full numbers. A full number typed in the box is reduced the same way.
+
 SQLite keeps an FTS5 table with the trigram tokenizer (2–5 ms over a million orders, where LIKE takes
 0.4 s); PostgreSQL a table with a pg_trgm GIN index. Both hold one text document per order, rebuilt
 for the orders an import or an edit touched. The table is created by migration 0003, outside the ORM
@@ -8,19 +11,33 @@ models because its shape differs per database.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Select, bindparam, column, delete, func, insert, literal, select, table, text
+from sqlalchemy import ColumnElement, Select, bindparam, column, delete, func, literal, or_, select, table, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
 from sellerdesk.db.bulk import bulk_insert_rows
 from sellerdesk.models import Order, OrderItem
 
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
+
 SEARCH_TABLE = "order_search"
 _CHUNK = 500
+_REBUILD_CHUNK = 2_000
 _MIN_TRIGRAM = 3  # shorter terms cannot use a trigram index
+# A phone in the index is this mark and the last four digits: "1234" still finds it as part of the text, and a
+# full number typed in the box (reduced to its mark and last four) finds the phone, not every order id or
+# tracking number that happens to hold those digits.
+PHONE_MARK = "\u260e"  # ☎: nobody types it, so it only ever comes from phone_key
+_PHONE_DIGITS = 4
+# What a typed phone looks like: digits with the usual separators, a country code, or the stars of a
+# platform's masked number; at least seven digits (fewer is more likely part of an id or a code).
+_PHONE_TYPED = re.compile(r"\+?[\d\s()*-]+")
+_PHONE_MIN_DIGITS = 7
 # Settings of SQLite's full-text index for a bulk import, with FTS5's defaults to put back. It gathers new
 # terms in memory up to "hashsize" bytes, then writes them out as a segment; a bigger buffer means fewer,
 # larger segments (100,000 documents: 1.1 s -> 0.8 s). "automerge" merges segments as they are written;
@@ -42,8 +59,22 @@ def _key(session: Session) -> str:
     return "rowid" if _dialect(session) == "sqlite" else "order_id"
 
 
-def _documents(session: Session, order_ids: Sequence[int] | None) -> Select[int, str]:
-    """One text per order: what a person might type to find it."""
+def phone_key(phone: str) -> str:
+    """What the search index keeps of a phone number: the mark and its last four digits ("" without digits)."""
+    digits = "".join(c for c in phone if c.isascii() and c.isdigit())
+    return PHONE_MARK + digits[-_PHONE_DIGITS:] if digits else ""
+
+
+def typed_phone(term: str) -> str | None:
+    """``term`` reduced like an indexed phone when it looks like a phone number someone typed, else None."""
+    term = term.strip()
+    if not _PHONE_TYPED.fullmatch(term) or sum(c.isdigit() for c in term) < _PHONE_MIN_DIGITS:
+        return None
+    return phone_key(term)
+
+
+def _parts(session: Session, order_ids: Sequence[int]) -> AnySelect:
+    """What goes into the documents, one row per order: id, order id, buyer, receiver, phone, tracking, lines."""
     sep = literal(" ")
     lines = select(
         OrderItem.order_id.label("order_id"),
@@ -54,15 +85,18 @@ def _documents(session: Session, order_ids: Sequence[int] | None) -> Select[int,
             "",
         ).label("text"),
     ).group_by(OrderItem.order_id)
-    if order_ids is not None:
-        lines = lines.where(OrderItem.order_id.in_(order_ids))
-    docs = lines.subquery()
-    doc = (
-        Order.platform_order_id + sep + Order.buyer_nick + sep + Order.receiver_name + sep + Order.receiver_phone
-        + sep + Order.tracking_no + sep + func.coalesce(docs.c.text, "")
-    )  # fmt: skip
-    stmt = select(Order.id, doc).outerjoin(docs, docs.c.order_id == Order.id)
-    return stmt if order_ids is None else stmt.where(Order.id.in_(order_ids))
+    docs = lines.where(OrderItem.order_id.in_(order_ids)).subquery()
+    stmt = select(
+        Order.id, Order.platform_order_id, Order.buyer_nick, Order.receiver_name, Order.receiver_phone,
+        Order.tracking_no, func.coalesce(docs.c.text, ""),
+    ).outerjoin(docs, docs.c.order_id == Order.id)  # fmt: skip
+    return stmt.where(Order.id.in_(order_ids))
+
+
+def _documents(session: Session, order_ids: Sequence[int]) -> list[tuple[int, str]]:
+    """The documents of these orders, built in Python so the phone is reduced by the same ``document``."""
+    rows = session.execute(_parts(session, order_ids))
+    return [(int(r[0]), document([r[1], r[2], r[3], r[4], r[5], r[6]])) for r in rows]
 
 
 def refresh_search(session: Session, order_ids: Sequence[int], *, new: bool = False) -> None:
@@ -77,12 +111,16 @@ def refresh_search(session: Session, order_ids: Sequence[int], *, new: bool = Fa
         part = ids[start : start + _CHUNK]
         if not new:
             session.execute(delete(search).where(search.c[key].in_(part)))
-        session.execute(insert(search).from_select([key, "doc"], _documents(session, part)))
+        add_documents(session, _documents(session, part))
 
 
 def document(parts: Sequence[str]) -> str:
-    """The searchable text of an order, built in Python (an import has it at hand): same as the SQL."""
-    return " ".join(parts)
+    """The searchable text of an order from its order id, buyer, receiver, phone, tracking number and lines.
+
+    The phone (the fourth part) goes in reduced to ``phone_key``; an import builds the text from its records,
+    ``refresh_search`` from the stored orders, both here."""
+    order_id, buyer, receiver, phone, *rest = parts
+    return " ".join([order_id, buyer, receiver, phone_key(phone), *rest])
 
 
 @contextmanager
@@ -115,21 +153,33 @@ def add_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
 def rebuild_search(session: Session) -> int:
     """Rebuild the whole index (after a demo fill, or to repair it); returns the number of orders."""
     session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
-    search = _table(session)
-    session.execute(insert(search).from_select([_key(session), "doc"], _documents(session, None)))
+    ids = list(session.scalars(select(Order.id).order_by(Order.id)))
+    with bulk_indexing(session):
+        for start in range(0, len(ids), _REBUILD_CHUNK):
+            add_documents(session, _documents(session, ids[start : start + _REBUILD_CHUNK]))
     return int(session.scalar(select(func.count()).select_from(Order)) or 0)
 
 
 def order_matches(session: Session, term: str) -> ColumnElement[bool]:
     """A filter on ``Order.id`` for orders whose document contains ``term`` (case-insensitive)."""
     term = " ".join(term.split())
+    phone = typed_phone(term)
+    ids = _matching_ids(session, term, "term")
+    if phone is None:
+        return Order.id.in_(ids)
+    return or_(Order.id.in_(ids), Order.id.in_(_matching_ids(session, phone, "phone")))
+
+
+def _matching_ids(session: Session, term: str, name: str) -> AnySelect:
+    """The ids of the documents holding ``term``; ``name`` keeps the parameters of two such lookups apart."""
     search = _table(session)
     key = _key(session)
     doc = search.c.doc
     if _dialect(session) == "sqlite" and len(term) >= _MIN_TRIGRAM:
         phrase = '"' + term.replace('"', '""') + '"'  # an FTS5 phrase: the trigrams in order
-        ids = select(search.c[key]).where(text(f"{SEARCH_TABLE} MATCH :phrase").bindparams(phrase=phrase))
+        match = text(f"{SEARCH_TABLE} MATCH :{name}").bindparams(**{name: phrase})
+        ids = select(search.c[key]).where(match)
     else:
         pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        ids = select(search.c[key]).where(doc.ilike(bindparam("pattern", pattern), escape="\\"))
-    return Order.id.in_(ids)
+        ids = select(search.c[key]).where(doc.ilike(bindparam(name, pattern), escape="\\"))
+    return ids

@@ -24,10 +24,11 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, and_, bindparam, case, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
-from sellerdesk.db.tracking import record_inserted
+from sellerdesk.db.tracking import acting, record_inserted
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import MovementKind, OrderStatus, RefundState
 from sellerdesk.domain.errors import NotFoundError, ValidationError
+from sellerdesk.domain.permissions import Action, require
 from sellerdesk.domain.stock import available_of, check_negative_stock
 from sellerdesk.domain.timeutil import utcnow
 from sellerdesk.models import Listing, Order, OrderItem, Sku, StockMovement, Warehouse
@@ -295,7 +296,12 @@ def _post(
     ref: str,
     check: bool = True,
 ) -> MovementResult:
-    """Insert on-hand movements; outgoing ones first lock the SKU and apply its negative-stock policy."""
+    """Insert on-hand movements; outgoing ones first lock the SKU and apply its negative-stock policy.
+
+    Receipts, corrections, transfers and stocktakes are people's edits: the acting staff member (the one the
+    runner names on the session; the command line and tests act as the owner) needs ``EDIT_STOCK``. The
+    stock the orders book (``sync_order_stock``) does not come through here."""
+    require(acting(session), Action.EDIT_STOCK)
     warehouses = ensure_warehouses(session)
     warnings: list[str] = []
     for sku_id, code, _kind, delta in lines:

@@ -16,16 +16,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Priority, Role, TaskStatus
 from sellerdesk.domain.timeutil import utcnow
-from sellerdesk.models import Product, Sku, StaffUser, StockMovement, Task
+from sellerdesk.models import Product, Sku, StaffUser, StockMovement, Task, Ticket
 from sellerdesk.services import orders, tasks
 from sellerdesk.services.app_settings import load_setting, setting_version, store_setting
 from sellerdesk.services.tasks import LinkRef, TaskDraft
+from sellerdesk.services.zones import house_timezone
 
 RULES_SETTING = "task_rules"
 
@@ -40,12 +41,15 @@ class RuleSetting:
 DEFAULT_RULES: Mapping[str, RuleSetting] = {
     "reorder": RuleSetting(True, Role.PRODUCT_SPECIALIST),
     "late_to_ship": RuleSetting(True, Role.OPERATIONS_MANAGER, 0),
+    # To the ticket's own assignee; the role takes unassigned ones.
+    "ticket_breach": RuleSetting(True, Role.SERVICE),
 }
 
 # Task titles, with {placeholders}; the desktop passes them in the user's language.
 DEFAULT_TITLES: Mapping[str, str] = {
     "reorder": "Reorder {code} ({title}): {available} available, reorder point {point}",
     "late_to_ship": "{count} orders are late to ship",
+    "ticket_breach": "Ticket #{id} is about to miss its deadline: {subject}",
 }
 
 
@@ -56,6 +60,7 @@ class Cause:
     title: str
     priority: str = Priority.HIGH
     link: LinkRef | None = None
+    assignee_id: int | None = None  # a person the cause names (a ticket's assignee), else the rule's role decides
 
 
 @dataclass(frozen=True)
@@ -129,8 +134,8 @@ def _open(session: Session, cause: Cause, role: str, now: datetime) -> None:
     """A task for ``cause``, due the day it appears (so it is among the assignee's tasks for today)."""
     draft = TaskDraft(
         cause.title[: tasks.MAX_TITLE],
-        assignee_id=_assignee(session, role),
-        due_date=tasks.local_now(now).date(),
+        assignee_id=cause.assignee_id or _assignee(session, role),
+        due_date=tasks.local_now(now, house_timezone(session)).date(),
         priority=cause.priority,
         links=(cause.link,) if cause.link else (),
     )
@@ -194,7 +199,32 @@ def _late_causes(session: Session, now: datetime, setting: RuleSetting, titles: 
     return [Cause("late_to_ship", "late_to_ship", text.format(count=count), Priority.URGENT)]
 
 
+def _ticket_causes(session: Session, now: datetime, setting: RuleSetting, titles: Mapping[str, str]) -> list[Cause]:
+    """Open tickets whose next deadline is near or past (the queue's "breaching soon" and "overdue"): a task for
+    the ticket's assignee, closed once the ticket is answered, waiting on the buyer or resolved."""
+    from sellerdesk.services.tickets.queue import overdue_condition, soon_condition
+
+    stmt = select(Ticket.id, Ticket.subject, Ticket.assignee_id).where(
+        or_(soon_condition(now), overdue_condition(now)),
+        Ticket.merged_into_id.is_(None),
+        Ticket.deleted_at.is_(None),
+    )
+    text = titles.get("ticket_breach", DEFAULT_TITLES["ticket_breach"])
+    return [
+        Cause(
+            f"ticket_breach:ticket:{ticket_id}",
+            "ticket_breach",
+            text.format(id=ticket_id, subject=subject),
+            Priority.URGENT,
+            LinkRef("ticket", ticket_id),
+            assignee,
+        )
+        for ticket_id, subject, assignee in session.execute(stmt)
+    ]
+
+
 _CAUSE_FINDERS: dict[str, Callable[[Session, datetime, RuleSetting, Mapping[str, str]], list[Cause]]] = {
     "reorder": _reorder_causes,
     "late_to_ship": _late_causes,
+    "ticket_breach": _ticket_causes,
 }

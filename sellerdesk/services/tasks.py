@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Priority, TaskStatus
 from sellerdesk.domain.errors import ConflictError, NotFoundError, ValidationError
-from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local, utcnow
+from sellerdesk.domain.timeutil import DEFAULT_TZ, utc_to_local, utcnow
 from sellerdesk.models import (
     Order,
     Product,
@@ -102,7 +102,7 @@ class Lane:
 @dataclass(frozen=True)
 class Board:
     lanes: tuple[Lane, ...]
-    now_local: datetime  # China time the board was read at (what "overdue" is measured against)
+    now_local: datetime  # the house zone's time the board was read at (what "overdue" is measured against)
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ class TaskDetail:
     series_id: int | None = None
     occurrence_on: date | None = None
     cause: str | None = None
-    timezone: str = CHINA_TZ  # the house zone: tasks belong to no shop (services/zones.py)
+    timezone: str = DEFAULT_TZ  # the house zone: tasks belong to no shop (services/zones.py)
 
     def draft(self) -> TaskDraft:
         return TaskDraft(
@@ -224,7 +224,7 @@ class MyTasks:
     overdue: tuple[TaskCard, ...]
     today: tuple[TaskCard, ...]
     upcoming: tuple[TaskCard, ...]
-    now_local: datetime = field(default_factory=lambda: utc_to_local(utcnow(), CHINA_TZ))
+    now_local: datetime = field(default_factory=lambda: utc_to_local(utcnow(), DEFAULT_TZ))
 
 
 def contains_pattern(term: str) -> str:
@@ -243,9 +243,9 @@ def is_overdue(due_date: date | None, due_time: time | None, now_local: datetime
     return due_date < today or (due_date == today and due_time is not None and due_time < now_local.time())
 
 
-def local_now(now: datetime | None = None) -> datetime:
+def local_now(now: datetime | None = None, zone: str = DEFAULT_TZ) -> datetime:
     """``now`` (aware UTC; default: now) as a naive China wall-clock time."""
-    return utc_to_local(now or utcnow(), CHINA_TZ).replace(tzinfo=None)
+    return utc_to_local(now or utcnow(), zone).replace(tzinfo=None)
 
 
 def _overdue_condition(now_local: datetime) -> ColumnElement[bool]:
@@ -262,12 +262,12 @@ def _due_today_condition(now_local: datetime) -> ColumnElement[bool]:
 
 
 def count_overdue(session: Session, now: datetime | None = None) -> int:
-    stmt = select(func.count()).select_from(Task).where(_overdue_condition(local_now(now)))
+    stmt = select(func.count()).select_from(Task).where(_overdue_condition(local_now(now, house_timezone(session))))
     return int(session.execute(stmt).scalar_one())
 
 
 def count_due_today(session: Session, now: datetime | None = None) -> int:
-    stmt = select(func.count()).select_from(Task).where(_due_today_condition(local_now(now)))
+    stmt = select(func.count()).select_from(Task).where(_due_today_condition(local_now(now, house_timezone(session))))
     return int(session.execute(stmt).scalar_one())
 
 
@@ -401,19 +401,19 @@ def _due_conditions(due: str, now_local: datetime) -> list[ColumnElement[bool]]:
 
 def count_task_rows(session: Session, flt: TaskFilter, search: str = "", now: datetime | None = None) -> int:
     """The list view's count: ``browse``'s task listing narrowed by the filter."""
-    return browse.count_tasks(session, search, task_conditions(flt, local_now(now)))
+    return browse.count_tasks(session, search, task_conditions(flt, local_now(now, house_timezone(session))))
 
 
 def task_rows(
     session: Session, flt: TaskFilter, request: browse.PageRequest, now: datetime | None = None
 ) -> tuple[browse.TaskRow, ...]:
-    return browse.task_page(session, request, task_conditions(flt, local_now(now)))
+    return browse.task_page(session, request, task_conditions(flt, local_now(now, house_timezone(session))))
 
 
 def load_board(session: Session, flt: TaskFilter = TaskFilter(), now: datetime | None = None) -> Board:
     """The board's columns and their cards in board order (done columns: what was finished lately); each
     column shows its first ``LANE_LIMIT`` cards and counts the rest."""
-    now_local = local_now(now)
+    now_local = local_now(now, house_timezone(session))
     columns = board_columns(session)
     filters = task_conditions(flt, now_local)
     recent = (now or utcnow()) - timedelta(days=DONE_RECENT_DAYS)
@@ -434,7 +434,7 @@ def load_board(session: Session, flt: TaskFilter = TaskFilter(), now: datetime |
 
 def my_tasks(session: Session, staff_id: int | None, now: datetime | None = None) -> MyTasks:
     """A person's open tasks (``staff_id`` None: the unassigned ones): overdue, due today, upcoming."""
-    now_local = local_now(now)
+    now_local = local_now(now, house_timezone(session))
     today = now_local.date()
     who = Task.assignee_id.is_(None) if staff_id is None else Task.assignee_id == staff_id
     base = select(Task.id).where(who, Task.status != TaskStatus.DONE, Task.deleted_at.is_(None)).limit(MY_LIMIT)

@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 from sellerdesk.domain.errors import Cancelled, ValidationError
 from sellerdesk.domain.figures import (
-    AgentFigures,
+    AgentMonth,
     DayFigures,
     Figures,
     GoodsFigures,
@@ -168,17 +168,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "month": ("月份", "Month"),
     "agent": ("客服", "Agent"),
     "unassigned": ("未分配", "Unassigned"),
-    "tickets_created": ("新建工单", "Tickets created"),
-    "tickets_solved": ("解决工单", "Tickets solved"),
-    "frt_median": ("首次响应中位数", "First response, median"),
-    "frt_avg": ("首次响应平均", "First response, average"),
+    "tickets_handled": ("处理工单", "Tickets handled"),
+    "frt_median": ("首次响应中位数（工作时间）", "First response, median (business time)"),
+    "frt_p90": ("首次响应 P90", "First response, 90th percentile"),
     "resolution_median": ("解决时长中位数", "Resolution, median"),
-    "resolution_avg": ("解决时长平均", "Resolution, average"),
-    "frt_sla": ("首响达标率", "First response SLA"),
-    "resolution_sla": ("解决达标率", "Resolution SLA"),
+    "resolution_p90": ("解决时长 P90", "Resolution, 90th percentile"),
+    "sla_rate": ("SLA 达标率", "SLA hit rate"),
     "satisfaction": ("满意度（1-5）", "Satisfaction (1-5)"),
-    "complaints": ("质量投诉", "Quality complaints"),
     "bad_reviews": ("差评", "Bad reviews"),
+    "bad_reviews_recovered": ("差评挽回", "Bad reviews recovered"),
     "staff": ("员工", "Staff"),
     "role": ("岗位", "Role"),
     "tasks_completed": ("完成任务", "Tasks completed"),
@@ -240,6 +238,7 @@ _ZH: dict[str, str] = {
     "Pre-sale question": "售前咨询",
     "Shipping problem": "物流问题",
     "Return / refund": "退货退款",
+    "Resend / exchange": "补发 / 换货",
     "Quality complaint": "质量投诉",
     "Bad review": "差评",
     "Other": "其他",
@@ -793,26 +792,30 @@ def _refunds(book: _Book, data: MonthReport) -> None:
 
 
 def _service(book: _Book, data: MonthReport) -> None:
+    """Per agent: ``domain.figures.ServiceMonth`` (services.tickets.figures; docs/metrics.md, Service desk)."""
     if data.service.total is None:
         return
     ws, rows = book.sheet("sheet.service")
-    cols: list[_Col[AgentFigures]] = [
+    cols: list[_Col[AgentMonth]] = [
         _Col("agent", "text", lambda a: a.name or book.t("unassigned"), 14),
-        _Col("tickets_created", "int", lambda a: a.created),
-        _Col("tickets_solved", "int", lambda a: a.solved),
-        _Col("frt_median", "duration", lambda a: a.first_response.median_s),
-        _Col("frt_avg", "duration", lambda a: a.first_response.average_s),
-        _Col("resolution_median", "duration", lambda a: a.resolution.median_s),
-        _Col("resolution_avg", "duration", lambda a: a.resolution.average_s),
-        _Col("frt_sla", "rate", lambda a: a.first_response_sla.bp if a.first_response_sla.denominator else None),
-        _Col("resolution_sla", "rate", lambda a: a.resolution_sla.bp if a.resolution_sla.denominator else None),
-        _Col("satisfaction", "decimal", lambda a: a.satisfaction_avg),
-        _Col("complaints", "int", lambda a: a.complaints),
+        _Col("tickets_handled", "int", lambda a: a.handled),
+        _Col("frt_median", "duration", lambda a: a.first_response_median_s),
+        _Col("frt_p90", "duration", lambda a: a.first_response_p90_s),
+        _Col("resolution_median", "duration", lambda a: a.resolution_median_s),
+        _Col("resolution_p90", "duration", lambda a: a.resolution_p90_s),
+        _Col("sla_rate", "rate", lambda a: a.sla_hit_rate_bp),
+        _Col("satisfaction", "decimal", _satisfaction),
         _Col("bad_reviews", "int", lambda a: a.bad_reviews),
+        _Col("bad_reviews_recovered", "int", lambda a: a.bad_reviews_recovered),
     ]
     book.table(ws, rows, cols, data.service.agents)
     total = data.service.total
     rows.write([c.kind for c in cols], [book.t("total"), *(c.get(total) for c in cols[1:])], bold=True)
+
+
+def _satisfaction(agent: AgentMonth) -> Decimal | None:
+    x100 = agent.satisfaction_x100
+    return None if x100 is None else Decimal(x100).scaleb(-2)
 
 
 def _team(book: _Book, data: MonthReport) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sellerdesk.domain.labels import (
     ORDER_STATUSES,
@@ -22,6 +22,35 @@ from sellerdesk.domain.labels import (
     TICKET_CATEGORIES,
     TICKET_STATUSES,
 )
+
+# Ticket words only the screens show (the workbook shows none of them).
+AFTERSALE_TYPES = {
+    "refund_unshipped": QT_TRANSLATE_NOOP("Labels", "Refund only, before shipping"),
+    "refund_shipped": QT_TRANSLATE_NOOP("Labels", "Refund only, after shipping"),
+    "return_refund": QT_TRANSLATE_NOOP("Labels", "Return and refund"),
+    "resend": QT_TRANSLATE_NOOP("Labels", "Resend"),
+    "exchange": QT_TRANSLATE_NOOP("Labels", "Exchange"),
+    "refused": QT_TRANSLATE_NOOP("Labels", "Refused delivery"),
+}
+REVIEW_OUTCOMES = {
+    "removed": QT_TRANSLATE_NOOP("Labels", "Bad review removed"),
+    "followed_up": QT_TRANSLATE_NOOP("Labels", "Bad review followed up"),
+}
+TICKET_FIELDS = {  # the history's "changed ..." lines
+    "subject": QT_TRANSLATE_NOOP("Labels", "subject"),
+    "category": QT_TRANSLATE_NOOP("Labels", "category"),
+    "priority": QT_TRANSLATE_NOOP("Labels", "priority"),
+    "tags": QT_TRANSLATE_NOOP("Labels", "tags"),
+    "description": QT_TRANSLATE_NOOP("Labels", "description"),
+    "buyer_nick": QT_TRANSLATE_NOOP("Labels", "buyer"),
+    "aftersale_type": QT_TRANSLATE_NOOP("Labels", "after-sale type"),
+    "refund_cents": QT_TRANSLATE_NOOP("Labels", "refund (cents)"),
+    "return_carrier": QT_TRANSLATE_NOOP("Labels", "return carrier"),
+    "return_tracking": QT_TRANSLATE_NOOP("Labels", "return tracking no."),
+    "satisfaction": QT_TRANSLATE_NOOP("Labels", "buyer's rating"),
+    "review_outcome": QT_TRANSLATE_NOOP("Labels", "review outcome"),
+    "outcome": QT_TRANSLATE_NOOP("Labels", "outcome"),
+}
 
 
 def _label(table: Mapping[str, object], code: str) -> str:
@@ -76,3 +105,15 @@ def review_status(code: str) -> str:
 
 def staff_role(code: str) -> str:
     return _label(STAFF_ROLES, code)
+
+
+def aftersale_type(code: str) -> str:
+    return _label(AFTERSALE_TYPES, code)
+
+
+def ticket_field(name: str) -> str:
+    return _label(TICKET_FIELDS, name)
+
+
+def review_outcome(code: str) -> str:
+    return _label(REVIEW_OUTCOMES, code)

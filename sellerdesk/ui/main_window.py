@@ -49,6 +49,7 @@ from sellerdesk.ui.widgets.util import named
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from sellerdesk.ui.dialogs.restore_backup import RestoreBackupDialog
     from sellerdesk.ui.dialogs.shops_dialog import ShopsDialog
     from sellerdesk.ui.tabs.home import HomeTab
     from sellerdesk.ui.tabs.list_tab import ListTab
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
     """
 
     database_change_requested = Signal(str)
+    restore_requested = Signal(str)  # a backup file to put back (DesktopApp.restore_backup)
     language_change_requested = Signal(str)
     lock_requested = Signal()
     switch_user_requested = Signal()
@@ -147,6 +149,10 @@ class MainWindow(QMainWindow):
     def _apply_role(self, actor: Actor) -> None:
         """Offer only what the signed-in role may do (the services refuse the rest anyway)."""
         self._backup_action.setVisible(can(actor, Action.MANAGE_BACKUPS))
+        from sellerdesk.db.engine import is_sqlite
+
+        # Backup files are SQLite copies: a server is restored with its own tools.
+        self._restore_action.setVisible(can(actor, Action.MANAGE_BACKUPS) and is_sqlite(self.database_url))
         self._open_action.setVisible(can(actor, Action.MANAGE_DATABASE))
         entries = (
             (Action.MANAGE_STAFF, self.tr("&Staff and sign-in…"), self.show_staff),
@@ -279,7 +285,7 @@ class MainWindow(QMainWindow):
             "home": lambda: home.HomeTab(runner),
             "products": lambda: products.ProductsTab(factory, runner),
             "orders": lambda: orders.OrdersTab(factory, runner),
-            "tickets": lambda: tickets.TicketsTab(factory),
+            "tickets": lambda: tickets.TicketsTab(factory, runner),
             "tasks": lambda: tasks.TasksTab(runner),
             "reviews": lambda: reviews.ReviewsTab(factory, runner.actor),
         }
@@ -287,6 +293,9 @@ class MainWindow(QMainWindow):
         queue_requested = getattr(page, "queue_requested", None)  # the home page's "show me these" links
         if queue_requested is not None:
             queue_requested.connect(self.open_queue)
+        backup_requested = getattr(page, "backup_requested", None)  # the home page's "Back up now"
+        if backup_requested is not None:
+            backup_requested.connect(self.backup_now)
         index = PAGE_KEYS.index(key)
         stand_in = self._stack.widget(index)
         self._stack.insertWidget(index, page)
@@ -305,6 +314,9 @@ class MainWindow(QMainWindow):
         self._backup_action = self.file_menu.addAction(icon("backup"), self.tr("&Back up database…"))
         self._backup_action.triggered.connect(self._on_backup)
         self._backup_action.setEnabled(False)
+        self._restore_action = self.file_menu.addAction(self.tr("&Restore from backup…"))
+        self._restore_action.triggered.connect(self.restore_from_backup)
+        self._restore_action.setVisible(False)
         self.file_menu.addSeparator()
         quit_action = self.file_menu.addAction(self.tr("&Quit"))
         self._quit_action = quit_action
@@ -424,6 +436,40 @@ class MainWindow(QMainWindow):
             label=self.tr("Backing up the database…"),
             parent=self,
         )
+
+    def backup_now(self) -> None:
+        """Home's "Back up now": a checked automatic backup into the backups folder beside the database."""
+        from sellerdesk.db.backup import automatic_backup
+
+        engine, runner = self.engine, self.runner
+        if runner is None or engine is None:
+            return
+        actor = runner.actor
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.show_status(self.tr("Backup saved to {path}").format(path=path), 15_000)
+            home = self.pages.get("home")
+            if home is not None:
+                home.reload()
+
+        runner.run_plain(
+            lambda _job: automatic_backup(engine, "manual", actor=actor),
+            on_success=written,
+            label=self.tr("Backing up the database…"),
+            parent=self,
+        )
+
+    def restore_from_backup(self) -> RestoreBackupDialog | None:
+        from sellerdesk.ui.dialogs.restore_backup import RestoreBackupDialog
+
+        if self.runner is None:
+            return None
+        dialog = RestoreBackupDialog(self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.open()
+        return dialog
 
     def _ask_backup_path(self) -> Path | None:
         from sellerdesk.db.engine import is_sqlite

@@ -147,6 +147,53 @@ TEXTS = {
     "task_repeat_ends": QT_TRANSLATE_NOOP("Messages", "The repeat cannot end before it starts."),
     "promotion_ends_first": QT_TRANSLATE_NOOP("Messages", "A promotion must end after it starts."),
     "promotion_no_skus": QT_TRANSLATE_NOOP("Messages", "Choose the SKUs the promotion is for."),
+    # Service tickets
+    "ticket_not_found": QT_TRANSLATE_NOOP("Messages", "This ticket no longer exists. Reload the queue."),
+    "ticket_changed": QT_TRANSLATE_NOOP(
+        "Messages", "Someone else changed this ticket meanwhile. It was reloaded: check it and save again."
+    ),
+    "ticket_claimed": QT_TRANSLATE_NOOP("Messages", "Someone else took this ticket a moment ago."),
+    "ticket_transition": QT_TRANSLATE_NOOP("Messages", "A ticket cannot go from “{old}” to “{new}”."),
+    "ticket_category": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a ticket category."),
+    "ticket_priority": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a priority."),
+    "ticket_rating": QT_TRANSLATE_NOOP("Messages", "A rating is 1 to 5 stars, not {value}."),
+    "review_outcome": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a review outcome."),
+    "ticket_reply_empty": QT_TRANSLATE_NOOP("Messages", "Type the reply you sent before recording it."),
+    "ticket_note_empty": QT_TRANSLATE_NOOP("Messages", "Type a note first."),
+    "ticket_merged": QT_TRANSLATE_NOOP("Messages", "Ticket #{id} was merged into another ticket; merge into that one."),
+    "aftersale_type": QT_TRANSLATE_NOOP("Messages", "“{value}” is not an after-sale type."),
+    "refund_negative": QT_TRANSLATE_NOOP("Messages", "A refund cannot be negative."),
+    "refund_not_refunding": QT_TRANSLATE_NOOP(
+        "Messages", "This after-sale type refunds nothing: set the refund to zero or choose a refund type."
+    ),
+    "refund_above_paid": QT_TRANSLATE_NOOP(
+        "Messages", "A refund of {refund} is more than the buyer paid for the order ({paid})."
+    ),
+    "refund_order_shipped": QT_TRANSLATE_NOOP(
+        "Messages", "The order has been shipped, so this is not a refund before shipping."
+    ),
+    "aftersale_no_return": QT_TRANSLATE_NOOP(
+        "Messages", "Only a return and refund, an exchange or a refused delivery brings goods back."
+    ),
+    "return_already_received": QT_TRANSLATE_NOOP("Messages", "This return has already been received."),
+    "return_already_synced": QT_TRANSLATE_NOOP(
+        "Messages", "The order's import already put this line back into the returns warehouse."
+    ),
+    "ticket_item_not_found": QT_TRANSLATE_NOOP("Messages", "That line is not on this ticket's order."),
+    "return_item_unlinked": QT_TRANSLATE_NOOP(
+        "Messages", "That order line is linked to no SKU yet: link it in the order first."
+    ),
+    "return_qty": QT_TRANSLATE_NOOP("Messages", "{qty} units cannot come back: the line holds {max}."),
+    "aftersale_no_resend": QT_TRANSLATE_NOOP("Messages", "Only a resend or an exchange ships goods again."),
+    "resend_tracking_missing": QT_TRANSLATE_NOOP("Messages", "Enter the tracking number of the new shipment."),
+    "canned_empty": QT_TRANSLATE_NOOP("Messages", "A canned reply needs a title and a text."),
+    "canned_not_found": QT_TRANSLATE_NOOP("Messages", "This canned reply no longer exists."),
+    "sla_targets": QT_TRANSLATE_NOOP(
+        "Messages", "SLA targets must be more than zero, and the first response due before the resolution."
+    ),
+    "service_hours": QT_TRANSLATE_NOOP("Messages", "The service desk must close after it opens."),
+    "override_year": QT_TRANSLATE_NOOP("Messages", "Every date must be in {year}."),
+    "refund_amount_text": QT_TRANSLATE_NOOP("Messages", "Type the refund as an amount in yuan, e.g. 12.50."),
     # Imports
     "batch_not_found": QT_TRANSLATE_NOOP("Messages", "This import is no longer in the import history."),
     "batch_undone": QT_TRANSLATE_NOOP("Messages", "This import has already been undone."),

@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from sellerdesk.app import DesktopApp
 from sellerdesk.db.engine import make_session_factory
 from sellerdesk.ui import errors
 from sellerdesk.ui.i18n import install_translators
@@ -92,3 +93,14 @@ def open_main_window(
     qtbot.waitExposed(window)
     window.attach(engine=engine, runner=runner)
     return window
+
+
+@pytest.fixture
+def desktops() -> Iterator[list[DesktopApp]]:
+    """The desktop apps a test starts; their windows close and their databases are let go afterwards."""
+    started: list[DesktopApp] = []
+    yield started
+    for desktop in started:
+        if desktop.window is not None:
+            desktop.window.close()
+        desktop.shutdown()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,16 +31,6 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(errors, "present_message", lambda _parent, _title, text: seen.append(text))
     monkeypatch.setattr(errors, "present_crash", lambda _parent, _title, text, _details: seen.append(text))
     return seen
-
-
-@pytest.fixture
-def desktops() -> Iterator[list[DesktopApp]]:
-    started: list[DesktopApp] = []
-    yield started
-    for desktop in started:
-        if desktop.window is not None:
-            desktop.window.close()
-        desktop.shutdown()
 
 
 def launch(qtbot: QtBot, desktops: list[DesktopApp], settings: Settings, db: Path, *, demo: bool = False) -> DesktopApp:
@@ -195,6 +184,86 @@ def test_startup_does_not_import_heavy_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["PySide6", "[]"]
+
+
+SERVER = "postgresql+psycopg://shop:s%40cret@db.example:5432/sellerdesk"
+SERVER_BARE = "postgresql+psycopg://shop@db.example:5432/sellerdesk"
+
+
+@pytest.fixture
+def fake_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """``connect`` takes a server address as a local file (no server needed); it records what it was given
+    and refuses an address without its password, as a server asking for one does."""
+    tried: list[str] = []
+    real = app_module.connect
+
+    def fake(value: str | None, settings: Settings) -> object:
+        tried.append(value or "")
+        if value and value.startswith("postgresql"):
+            if "s%40cret" not in value:
+                raise app_module.StorageError("password authentication failed", code="cannot_open", detail="")
+            value = str(tmp_path / "server.sqlite")
+        return real(value, settings)
+
+    monkeypatch.setattr(app_module, "connect", fake)
+    return tried
+
+
+@pytest.mark.parametrize("with_keyring", [True, False], ids=["keyring", "no keyring"])
+def test_a_server_password_is_never_saved_in_the_settings(
+    request: pytest.FixtureRequest,
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: Settings,
+    desktops: list[DesktopApp],
+    fake_server: list[str],
+    with_keyring: bool,
+) -> None:
+    backend = request.getfixturevalue("memory_keyring") if with_keyring else None
+    desktop = launch(qtbot, desktops, settings, tmp_path / "first.sqlite")
+    assert desktop.open_database(SERVER)
+    assert fake_server[-1] == SERVER
+    assert settings.get(keys.DATABASE_URL) == SERVER_BARE
+    settings.sync()
+    assert "cret" not in (tmp_path / "settings.ini").read_text(encoding="utf-8")  # the file on disk
+    if backend is not None:
+        assert backend.entries == {("SellerDesk", SERVER_BARE): "s@cret"}
+        assert app_module.saved_database(settings) == SERVER  # the next start reads it back
+        assert desktop.open_database(SERVER_BARE)  # typed without it: the keyring's
+    else:
+        assert app_module.saved_database(settings) == SERVER_BARE  # the dialog asks at start
+
+
+def test_a_password_saved_in_clear_by_an_older_version_leaves_the_settings(settings: Settings) -> None:
+    settings.set(keys.DATABASE_URL, SERVER)
+    assert app_module.saved_database(settings) == SERVER  # still serves this start
+    assert settings.get(keys.DATABASE_URL) == SERVER_BARE
+
+
+def test_without_a_keyring_the_start_asks_for_the_password(
+    qtbot: QtBot,
+    settings: Settings,
+    desktops: list[DesktopApp],
+    fake_server: list[str],
+    shown: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings.set(keys.DATABASE_URL, SERVER_BARE)
+    asked: list[str] = []
+
+    def ask(cls: type, parent: object, current: str) -> str:
+        asked.append(current)
+        dialog = OpenDatabaseDialog(current)
+        assert dialog.server_choice.isChecked() and dialog.url_edit.text() == SERVER_BARE
+        dialog.password_edit.setText("s@cret")
+        return dialog.value()
+
+    monkeypatch.setattr(OpenDatabaseDialog, "ask", classmethod(ask))
+    desktop = start(db=None, demo=False, lang="en", settings=settings, synchronous=True)
+    desktops.append(desktop)
+    qtbot.waitUntil(lambda: desktop.opened or desktop.exit_code != 0)
+    assert desktop.opened and asked == [SERVER_BARE] and fake_server == [SERVER_BARE, SERVER]
+    assert settings.get(keys.DATABASE_URL) == SERVER_BARE
 
 
 def test_the_start_removes_a_killed_runs_partial_backup_and_opens_read_only_with_a_note(

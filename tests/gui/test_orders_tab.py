@@ -346,6 +346,28 @@ def test_exported_view_reads_back_with_the_same_rows(
     assert [(r[2], round(float(r[8]) * 100)) for r in rows[1:]] == shown
 
 
+def test_an_export_shows_full_phones_only_to_roles_that_ship(
+    writable: tuple[sessionmaker[Session], Runner], tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from sellerdesk.domain.enums import Role
+    from sellerdesk.domain.permissions import Actor
+
+    factory, _runner = writable
+    with factory.begin() as session:
+        session.execute(update(Order).values(receiver_phone="13812345678"))
+    by_role = {}
+    for actor in (OWNER, Actor(staff_id=None, role=Role.SERVICE)):
+        target = tmp_path / f"{actor.role}.xlsx"
+        with factory() as session:
+            export_view.export_job(target, OrderFilter(), OrderSort(), actor)(session, JobControl(lambda d, t: None))
+        sheet = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
+        column = sheet[0].index("Receiver phone")
+        by_role[actor.role] = {str(r[column]) for r in sheet[1:]}
+    assert by_role == {Role.OWNER: {"13812345678"}, Role.SERVICE: {"*******5678"}}
+
+
 def test_a_cancelled_export_leaves_no_file(writable: tuple[sessionmaker[Session], Runner], tmp_path: Path) -> None:
     factory, _runner = writable
     target = tmp_path / "cancelled.xlsx"

@@ -17,6 +17,7 @@ from sellerdesk.services import audit, browse, products, recycle
 from sellerdesk.services.audit import AuditFilter
 from sellerdesk.services.browse import PageRequest
 from sellerdesk.services.products import ProductData, SkuData
+from sellerdesk.services.tickets import queue
 
 PRODUCT = Actor(staff_id=None, role=Role.PRODUCT, name="周敏", login="zhoumin")
 
@@ -122,7 +123,10 @@ def test_tickets_tasks_and_reviews_share_the_bin(session: Session) -> None:
     for kind, record in (("tickets", ticket), ("tasks", task), ("reviews", review)):
         recycle.delete_record(session, manager, kind, record.id, record.version)
     assert (
-        browse.count_tickets(session) == browse.count_tasks(session) == browse.count_reviews(session, actor=OWNER) == 0
+        queue.count_queue(session, queue.TicketFilter(view="all"), datetime.now(UTC))
+        == browse.count_tasks(session)
+        == browse.count_reviews(session, actor=OWNER)
+        == 0
     )
     assert {r.kind for r in recycle.recycle_bin(session, OWNER)} == {"tickets", "tasks", "reviews"}
 

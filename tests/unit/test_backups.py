@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from sellerdesk.cli import main
 from sellerdesk.db.backup import (
@@ -175,3 +176,32 @@ def test_a_new_database_and_its_folder_are_the_users_alone(tmp_path: Path) -> No
     engine.dispose()
     assert folder.stat().st_mode & 0o777 == 0o700
     assert (folder / "sellerdesk.sqlite").stat().st_mode & 0o777 == 0o600
+
+
+def test_home_knows_the_last_good_backup_and_when_it_is_too_old(shop: Engine) -> None:
+    from sellerdesk.services.backups import backup_choices, backup_status
+
+    now = datetime(2026, 12, 6, 9, 0)
+    db_file = Path(str(shop.url.database))
+    with make_session_factory(shop)() as session:
+        status = backup_status(session, now)
+        assert status.applies and status.last_good is None and status.stale  # none yet
+        old = automatic_backup(shop, "daily", now - timedelta(days=3))
+        status = backup_status(session, now)
+        assert (status.last_good, status.path, status.stale) == (now - timedelta(days=3), old, True)
+        good = automatic_backup(shop, "manual", now - timedelta(days=1))
+        broken = auto_backup_path(db_file, "daily", now - timedelta(hours=1))
+        broken.write_bytes(b"not a database")  # a newer one that fails its check does not count
+        status = backup_status(session, now)
+        assert (status.last_good, status.path, status.stale) == (now - timedelta(days=1), good, False)
+        choices = backup_choices(session)
+        assert [(c.path, c.check.ok, c.check.problem) for c in choices] == [
+            (broken, False, "not_a_database"), (good, True, ""), (old, True, "")
+        ]  # fmt: skip
+
+
+def test_a_server_database_has_no_automatic_backups_to_show(session: Session) -> None:
+    from sellerdesk.services.backups import backup_status
+
+    status = backup_status(session, datetime(2026, 12, 6, 9, 0))
+    assert status.applies == (session.get_bind().dialect.name == "sqlite")  # the tests' SQLite is a file

@@ -339,7 +339,8 @@ def test_tickets_come_from_orders_and_follow_the_sla(db: Session) -> None:
     assert ORDERS / 40 <= len(tickets) <= ORDERS / 15
     agents = set(db.scalars(select(StaffUser.id).where(StaffUser.role == Role.SERVICE_SPECIALIST)))
     events = Counter(db.scalars(select(TicketEvent.ticket_id)))
-    assert {t.category for t in tickets} == {c.value for c in TicketCategory}
+    # Every category but resend/exchange (new with the service desk; the demo opens no such case yet).
+    assert {t.category for t in tickets} == {c.value for c in TicketCategory} - {TicketCategory.RESEND_EXCHANGE}
     for ticket in tickets:
         assert ticket.assignee_id in agents and 2 <= events[ticket.id] <= 5
         assert WINDOW_START <= ticket.created_at <= AS_OF

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_time
 from sellerdesk.models import Shop, Ticket
-from sellerdesk.services import browse
 from sellerdesk.services.browse import PageRequest
+from sellerdesk.services.tickets import queue
 from sellerdesk.services.zones import house_timezone, shop_timezones
 
 
@@ -39,6 +39,6 @@ def test_tickets_show_their_shops_time_and_the_house_zone_without_a_shop(session
         ]
     )
     session.flush()
-    rows = browse.ticket_page(session, PageRequest("id"))
+    rows = queue.queue_page(session, queue.TicketFilter(view="all"), PageRequest("id"), at)
     assert {r.subject: r.timezone for r in rows} == {"with shop": "Asia/Tokyo", "without shop": "Asia/Tokyo"}
     assert {shop_time(r.created_at, r.timezone) for r in rows} == {datetime(2026, 8, 10, 0, 30)}

@@ -19,9 +19,9 @@ from sellerdesk.services.promotions import list_promotions_ended_in
 from sellerdesk.services.reports.daily import list_daily_figures, list_refund_reasons, list_refund_trend
 from sellerdesk.services.reports.goods import active_sku_ids
 from sellerdesk.services.reports.monthly import breakdown_of, compare, month_rows
-from sellerdesk.services.reports.service import compute_service_figures
 from sellerdesk.services.reports.team import compute_team_figures
 from sellerdesk.services.rollup import capped_refund
+from sellerdesk.services.tickets.figures import agent_month_figures
 from sellerdesk.services.zones import Window, house_timezone, month_days, month_windows
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def build_monthly_report(session: Session, year: int, month: int, now: datetime 
         daily=daily,
         refund_trend=list_refund_trend(session, year, month, from_orders=not current),
         refund_reasons=list_refund_reasons(session, year, month),
-        service=compute_service_figures(session, year, month, now),
+        service=agent_month_figures(session, year, month, house_timezone(session)),
         team=compute_team_figures(session, year, month, now),
         orders=lambda: iter_paid_orders(session, year, month),
         daily_from_rollup=current,

@@ -37,6 +37,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ExportView", "Refunded (¥)"),
     QT_TRANSLATE_NOOP("ExportView", "Buyer"),
     QT_TRANSLATE_NOOP("ExportView", "Receiver"),
+    QT_TRANSLATE_NOOP("ExportView", "Receiver phone"),
     QT_TRANSLATE_NOOP("ExportView", "Carrier"),
     QT_TRANSLATE_NOOP("ExportView", "Tracking number"),
     QT_TRANSLATE_NOOP("ExportView", "Ship by"),
@@ -63,6 +64,7 @@ def cells(row: OrderListRow) -> list[object]:
         Decimal(row.refund_cents) / 100,
         row.buyer_nick,
         row.receiver_name,
+        row.receiver_phone,  # masked by the service for roles that do not ship
         row.carrier,
         row.tracking_no,
         fmt.shop_time(row.ship_by, row.timezone),
@@ -89,6 +91,23 @@ def export_job(path: Path, flt: OrderFilter, sort: OrderSort, actor: Actor) -> C
     return job
 
 
+def xlsx_target(parent: QWidget, path: str | None, title: str, name: str) -> Path | None:
+    """Where to write: ``path`` as given, else asked in a save dialog (``name`` holds ``{date}``); .xlsx added."""
+    if path is None:
+        default = name.format(date=datetime.now().strftime("%Y%m%d-%H%M"))
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            title,
+            str(Path(folder) / default),
+            QCoreApplication.translate("ExportView", "Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return None
+    target = Path(path)
+    return target if target.suffix.lower() == ".xlsx" else target.with_suffix(".xlsx")
+
+
 def export_orders_view(
     parent: QWidget, runner: Runner | None, flt: OrderFilter, sort: OrderSort, total: int, path: str | None = None
 ) -> Job | None:
@@ -103,22 +122,10 @@ def export_orders_view(
                 "ExportView", "This list has more rows than Excel can hold; the first {n} are exported."
             ).format(n=fmt.count(svc.EXCEL_MAX_ROWS)),
         )
-    if path is None:
-        name = QCoreApplication.translate("ExportView", "orders_{date}.xlsx").format(
-            date=datetime.now().strftime("%Y%m%d-%H%M")
-        )
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(
-            parent,
-            QCoreApplication.translate("ExportView", "Export view"),
-            str(Path(folder) / name),
-            QCoreApplication.translate("ExportView", "Excel workbook (*.xlsx)"),
-        )
-        if not path:
-            return None
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_suffix(".xlsx")
+    name = QCoreApplication.translate("ExportView", "orders_{date}.xlsx")
+    target = xlsx_target(parent, path, QCoreApplication.translate("ExportView", "Export view"), name)
+    if target is None:
+        return None
 
     def done(written: int) -> None:
         status = getattr(parent.window(), "show_status", None)

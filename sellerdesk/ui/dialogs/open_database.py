@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,7 +38,11 @@ class OpenDatabaseDialog(QDialog):
         self.path_edit = QLineEdit(placeholderText=self.tr("Path of the database file"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._on_browse_clicked)
-        self.url_edit = QLineEdit(placeholderText="postgresql://user:password@server:5432/sellerdesk")
+        self.url_edit = QLineEdit(placeholderText="postgresql://user@server:5432/sellerdesk")
+        # Typed here (or in the address); it goes to the system's keyring, never into the settings file.
+        self.password_edit = QLineEdit(placeholderText=self.tr("Password"))
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_label = QLabel(self.tr("Password:"))
         file_note = named(QLabel(self.tr("A file that does not exist yet becomes a new, empty database.")), "hint")
         server_note = named(
             QLabel(self.tr("Ask whoever set up the server for this address. The database must already exist.")),
@@ -59,7 +64,11 @@ class OpenDatabaseDialog(QDialog):
         grid.setRowMinimumHeight(3, 12)
         grid.addWidget(self.server_choice, 4, 0, 1, 3)
         grid.addWidget(self.url_edit, 5, 1, 1, 2)
-        grid.addWidget(server_note, 6, 1, 1, 2)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_label)
+        password_row.addWidget(self.password_edit, 1)
+        grid.addLayout(password_row, 6, 1, 1, 2)
+        grid.addWidget(server_note, 7, 1, 1, 2)
         grid.setColumnMinimumWidth(0, 20)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
@@ -73,8 +82,11 @@ class OpenDatabaseDialog(QDialog):
 
         self.path_edit.textEdited.connect(lambda _text: self.file_choice.setChecked(True))
         self.url_edit.textEdited.connect(lambda _text: self.server_choice.setChecked(True))
+        self.password_edit.textEdited.connect(lambda _text: self.server_choice.setChecked(True))
         self.path_edit.textChanged.connect(self._check_share)
         self._fill(current_url)
+        if self.server_choice.isChecked() and self.url_edit.text():
+            self.password_edit.setFocus()  # a remembered server: only its password is missing
 
     @classmethod
     def ask(cls, parent: QWidget | None, current_url: str) -> str | None:
@@ -84,19 +96,26 @@ class OpenDatabaseDialog(QDialog):
 
     def value(self) -> str:
         if self.server_choice.isChecked():
-            return self.url_edit.text().strip()
+            url = self.url_edit.text().strip()
+            password = self.password_edit.text()
+            if password and url.startswith(SERVER_SCHEMES):
+                from sellerdesk.db.credentials import with_password
+
+                return with_password(url, password)
+            return url
         return self.path_edit.text().strip()
 
     def _fill(self, current_url: str) -> None:
         if not current_url:
             self.file_choice.setChecked(True)
             return
+        from sellerdesk.db.credentials import without_password
         from sellerdesk.db.engine import is_sqlite, sqlite_path  # the database layer loads after the first paint
 
         path = sqlite_path(current_url)
         if not is_sqlite(current_url):
             self.server_choice.setChecked(True)
-            self.url_edit.setText(current_url)
+            self.url_edit.setText(without_password(current_url))
         else:
             self.file_choice.setChecked(True)
             self.path_edit.setText(str(path) if path else "")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from sellerdesk.domain.enums import TicketCategory
+from sellerdesk.domain.enums import Priority, TicketCategory
 from sellerdesk.domain.permissions import OWNER
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderDetail, TimelineEvent
@@ -53,10 +53,12 @@ class OrderDetailDialog(QDialog):
     """Signals:
     open_ticket_requested(order_id): the user wants a new service ticket about this order.
     order_requested(order_id): the user opened one of the buyer's other orders.
+    ticket_requested(ticket_id): the user opened one of the order's tickets.
     """
 
     open_ticket_requested = Signal(int)
     order_requested = Signal(int)
+    ticket_requested = Signal(int)
 
     def __init__(
         self,
@@ -319,7 +321,10 @@ class OrderDetailDialog(QDialog):
             for t in self.detail.tickets
         ]
         headers = (self.tr("No."), self.tr("Subject"), self.tr("Category"), self.tr("Status"), self.tr("Opened"))
-        return self._table("ticketsTable", headers, rows, stretch=1)
+        table = self._table("ticketsTable", headers, rows, stretch=1)
+        table.setToolTip(self.tr("Double-click a ticket to open it"))
+        table.cellActivated.connect(lambda r, _c: self.ticket_requested.emit(self.detail.tickets[r].id))
+        return table
 
     def _batches_table(self) -> QTableWidget:
         rows = [
@@ -362,9 +367,14 @@ class TicketForOrderDialog(QDialog):
         for category in TicketCategory:
             self.category_combo.addItem(labels.ticket_category(category.value), category.value)
         self.category_combo.setCurrentIndex(self.category_combo.findData(TicketCategory.LOGISTICS.value))
+        self.priority_combo = named(QComboBox(), "ticketPriority")
+        for priority in Priority:
+            self.priority_combo.addItem(labels.priority(priority.value), priority.value)
+        self.priority_combo.setCurrentIndex(self.priority_combo.findData(Priority.NORMAL.value))
         form = QFormLayout()
         form.addRow(self.tr("Subject:"), self.subject_edit)
         form.addRow(self.tr("Category:"), self.category_combo)
+        form.addRow(self.tr("Priority:"), self.priority_combo)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Open ticket"))
@@ -382,6 +392,9 @@ class TicketForOrderDialog(QDialog):
 
     def category(self) -> str:
         return str(self.category_combo.currentData())
+
+    def priority(self) -> str:
+        return str(self.priority_combo.currentData())
 
 
 __all__ = ["OrderDetail", "OrderDetailDialog", "TicketForOrderDialog"]

@@ -48,11 +48,13 @@ WEEKDAYS = [
 RULE_NAMES = {
     "reorder": QT_TRANSLATE_NOOP("TaskTexts", "A SKU falls below its reorder point: a reorder task"),
     "late_to_ship": QT_TRANSLATE_NOOP("TaskTexts", "More orders late to ship than the threshold: a task to chase them"),
+    "ticket_breach": QT_TRANSLATE_NOOP("TaskTexts", "A ticket about to miss its deadline: a task for its assignee"),
 }
 # Titles of the tasks the rules make ({placeholders} filled by services.task_rules), in the UI language.
 RULE_TITLES = {
     "reorder": QT_TRANSLATE_NOOP("TaskTexts", "Reorder {code} ({title}): {available} available, reorder point {point}"),
     "late_to_ship": QT_TRANSLATE_NOOP("TaskTexts", "{count} orders are late to ship"),
+    "ticket_breach": QT_TRANSLATE_NOOP("TaskTexts", "Ticket #{id} is about to miss its deadline: {subject}"),
 }
 
 

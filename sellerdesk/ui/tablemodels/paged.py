@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,6 +31,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+TONES = {"warning": QColor("#c75800"), "danger": QColor("#d4342b")}  # light.qss @warning and @danger
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Column(Generic[R]):
     newest_first: bool = False  # first click sorts descending (times, amounts)
     warning: Callable[[R], str] | None = None  # non-empty text: a warning icon with that tooltip
     full_tooltip: bool = False  # long text that may be cut off: the whole of it on hover
+    tone: Callable[[R], str] | None = None  # "warning" / "danger": the text in amber / red ("" plain)
 
 
 class Zoned(Protocol):
@@ -165,6 +168,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.align
+        if role == Qt.ItemDataRole.ForegroundRole:
+            row = self.row_at(index.row()) if column.tone is not None else None
+            tone = column.tone(row) if column.tone is not None and row is not None else ""
+            return TONES.get(tone)
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

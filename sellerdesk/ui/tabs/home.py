@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.changes import Changes
+from sellerdesk.domain.figures import ServiceMonth
 from sellerdesk.domain.permissions import OWNER, Action, can
 from sellerdesk.domain.timeutil import shop_time
+from sellerdesk.services.backups import BackupStatus, backup_status
 from sellerdesk.services.dashboard import QUEUE_KEYS, HomeDashboard, WorkQueues, load_home_dashboard
 from sellerdesk.services.reports import CardFigure, PeriodComparison
 from sellerdesk.ui import formatting as fmt
@@ -38,7 +40,7 @@ from sellerdesk.ui.resources import theme_colour
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.tablemodels.platform_figures import PlatformFiguresModel
 from sellerdesk.ui.widgets.stat_card import FigureCard, QueueButton
-from sellerdesk.ui.widgets.util import named
+from sellerdesk.ui.widgets.util import named, restyle
 
 if TYPE_CHECKING:
     from sellerdesk.ui.charts.daily_gmv import DailyGmvChart
@@ -78,6 +80,11 @@ def _page_style() -> str:
     QTableView#platformTable::item {{ padding: 0 4px; }}
     QTableView#platformTable QHeaderView::section {{ padding: 6px 4px; }}
     QLabel#chartLegend {{ color: {c["text-muted"]}; }}
+    QLabel#backupNote {{ color: {c["text-muted"]}; }}
+    QLabel#backupNote[tone="warning"] {{ color: {c["warning"]}; }}
+    QPushButton#backupNow {{
+        background: transparent; border: none; color: {c["accent"]}; text-decoration: underline; padding: 0 4px;
+    }}
     """
 
 
@@ -85,6 +92,7 @@ class HomeTab(QWidget):
     """Signals:
     queue_requested(str): a work queue was clicked; one of ``services.dashboard.QUEUE_KEYS``.
     report_requested(): the "Monthly report…" button was clicked.
+    backup_requested(): the "Back up now" link was clicked (shown to roles that manage backups).
     """
 
     key = "home"
@@ -92,6 +100,7 @@ class HomeTab(QWidget):
     stale_on = frozenset({"orders", "products", "stock", "tickets", "tasks", "shops", "imports"})
     queue_requested = Signal(str)
     report_requested = Signal()
+    backup_requested = Signal()
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +109,7 @@ class HomeTab(QWidget):
         self._stale = True
         self._loading = False
         self.dashboard: HomeDashboard | None = None
+        self.backup: BackupStatus | None = None
         # The charts: created with the first figures (pyqtgraph loads then).
         self.daily_chart: DailyGmvChart | None = None
         self.top_skus_chart: TopSkusChart | None = None
@@ -124,6 +134,9 @@ class HomeTab(QWidget):
         self._stale = False
         self._loading = True
         moment = now or datetime.now(UTC)
+        # Backups are named by the computer's wall-clock time: compared with its own "now", not UTC.
+        local = now.astimezone().replace(tzinfo=None) if now is not None else datetime.now()
+        self._runner.run(lambda session, _job: backup_status(session, local), on_success=self._show_backup, parent=self)
         self._runner.run(
             lambda session, _job: load_home_dashboard(session, moment),
             on_success=self._show,
@@ -194,7 +207,11 @@ class HomeTab(QWidget):
         middle = QHBoxLayout()
         middle.setSpacing(12)
         middle.addWidget(self._panel(self.tr("GMV per day, by platform"), self._daily_slot), 3)
-        middle.addWidget(self._queues_panel(), 1)
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(self._queues_panel(), 3)
+        side.addWidget(self._service_panel(), 2)
+        middle.addLayout(side, 1)
         layout.addLayout(middle, 3)
         bottom = QHBoxLayout()
         bottom.setSpacing(12)
@@ -212,6 +229,48 @@ class HomeTab(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(page)
         return scroll
+
+    def _build_backup_note(self) -> QHBoxLayout:
+        """One quiet line: when the last good backup was made; a warning and "Back up now" when it is old."""
+        self.backup_note = named(QLabel(), "backupNote")
+        self.backup_note.hide()  # until known; never for a server database
+        self.backup_button = named(QPushButton(self.tr("Back up now")), "backupNow")
+        self.backup_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.backup_button.setToolTip(self.tr("Write a checked copy of the database to its backups folder"))
+        self.backup_button.clicked.connect(self.backup_requested)
+        self.backup_button.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 6, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.backup_note, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        return row
+
+    def _show_backup(self, status: BackupStatus) -> None:
+        self.backup = status
+        self.backup_note.setVisible(status.applies)
+        if not status.applies:
+            self.backup_button.hide()
+            return
+        # Short, beside the title: the exact time and the file are in the tooltip.
+        if status.last_good is None:
+            text, tip = self.tr("No backup yet"), ""
+        else:
+            made = status.last_good.strftime("%Y-%m-%d %H:%M")
+            # Stale means more than two days, so the English plural is always "days".
+            text = (
+                self.tr("Last backup {days} days ago").format(days=status.age_days)
+                if status.stale
+                else self.tr("Backed up {time}").format(time=status.last_good.strftime("%m-%d %H:%M"))
+            )
+            tip = self.tr("Last good backup: {time}\n{path}").format(time=made, path=status.path)
+        self.backup_note.setText(text)
+        self.backup_note.setToolTip(tip)
+        self.backup_note.setProperty("tone", "warning" if status.stale else "")
+        restyle(self.backup_note)
+        manages = can(getattr(self._runner, "actor", OWNER), Action.MANAGE_BACKUPS)
+        self.backup_button.setVisible(status.stale and manages)
 
     def _card_tips(self) -> dict[str, str]:
         return {
@@ -241,7 +300,20 @@ class HomeTab(QWidget):
             button.clicked.connect(lambda _checked=False, k=key: self.queue_requested.emit(k))
             box.addWidget(button)
         box.addStretch(1)
+        # Under the queues, where things that need doing are: the title row has no room to spare in English.
+        box.addLayout(self._build_backup_note())
         return self._panel(self.tr("Work queues"), box)
+
+    def _service_panel(self) -> QFrame:
+        self.service_label = named(QLabel(), "serviceFigures")
+        self.service_label.setWordWrap(True)
+        self.service_label.setToolTip(
+            self.tr("Tickets resolved this month; response and resolution times count the service hours only")
+        )
+        box = QVBoxLayout()
+        box.addWidget(self.service_label)
+        box.addStretch(1)
+        return self._panel(self.tr("Service this month"), box)
 
     @staticmethod
     def _panel(title: str, content: QVBoxLayout | QHBoxLayout) -> QFrame:
@@ -345,6 +417,7 @@ class HomeTab(QWidget):
         self._show_period(dashboard)
         self._show_cards(figures.month_to_date, figures.today)
         self._show_queues(queues)
+        self._show_service(dashboard.service)
         self.platforms.set_figures(figures.month_to_date.current.by_platform)
         if self.daily_chart is None:  # the first time: let the figures paint before pyqtgraph loads
             QTimer.singleShot(0, self._show_charts)
@@ -360,6 +433,28 @@ class HomeTab(QWidget):
         self.daily_chart.set_days(dashboard.daily, dashboard.platforms)
         self.top_skus_chart.set_skus(dashboard.figures.top_skus)
         self.refund_chart.set_months(dashboard.refund_trend)
+
+    def _show_service(self, service: ServiceMonth | None) -> None:
+        total = service.total if service is not None else None
+        if total is None:
+            self.service_label.setText(self.tr("No ticket resolved yet this month."))
+            return
+        from sellerdesk.ui.tabs.tickets import duration_text
+
+        def time(seconds: int | None) -> str:
+            return duration_text(seconds) if seconds is not None else "–"
+
+        sla = fmt.percent_bp(total.sla_hit_rate_bp) if total.sla_hit_rate_bp is not None else "–"
+        rating = f"{total.satisfaction_x100 / 100:.2f}" if total.satisfaction_x100 is not None else "–"
+        lines = [
+            self.tr("%n ticket(s) handled", "", total.handled),
+            self.tr("First response: median {median}, 90 % within {p90}").format(
+                median=time(total.first_response_median_s), p90=time(total.first_response_p90_s)
+            ),
+            self.tr("Resolution: median {median}").format(median=time(total.resolution_median_s)),
+            self.tr("SLA met: {rate} · satisfaction {rating}").format(rate=sla, rating=rating),
+        ]
+        self.service_label.setText("\n".join(lines))
 
     def _show_period(self, dashboard: HomeDashboard) -> None:
         today = dashboard.today

@@ -35,12 +35,13 @@ from sellerdesk.ui import labels
 from sellerdesk.ui.tablemodels.orders_model import OrdersTableModel
 from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source, shop_time_column
 from sellerdesk.ui.tabs.list_tab import ListTab
-from sellerdesk.ui.widgets.util import named
+from sellerdesk.ui.widgets.util import filter_combo, named
 
 if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog, TicketForOrderDialog
     from sellerdesk.ui.dialogs.ship_deadlines import ShipDeadlinesDialog
     from sellerdesk.ui.dialogs.shipping_dialog import ShippingDialog
+    from sellerdesk.ui.dialogs.ticket_dialog import TicketDialog
     from sellerdesk.ui.runner import Job, Runner
 
 QUEUES = ("late_to_ship", "unshipped")  # the home dashboard's queues this list shows
@@ -179,12 +180,7 @@ class OrdersTab(ListTab):
             header.resizeSection(i, self.model.column(i).width)
 
     def _combo(self, name: str, items: list[tuple[str, Any]], tip: str) -> QComboBox:
-        combo = named(QComboBox(), name)
-        combo.setToolTip(tip)
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.currentIndexChanged.connect(self._apply_filters)
-        return combo
+        return filter_combo(name, items, tip, self._apply_filters)
 
     def _build_filters(self) -> QHBoxLayout:
         from sellerdesk.platforms.registry import parsed_platforms  # with every parser: loaded when the tab is made
@@ -347,6 +343,7 @@ class OrdersTab(ListTab):
         dialog = OrderDetailDialog(self.session_factory, order_id, self.orders_model.now, self.runner, parent=self)
         dialog.open_ticket_requested.connect(self.open_ticket)
         dialog.order_requested.connect(self.open_order)
+        dialog.ticket_requested.connect(self.show_ticket)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: self._forget_detail(dialog))
         dialog.show()
@@ -396,10 +393,10 @@ class OrdersTab(ListTab):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def create() -> None:
-            subject, category = dialog.subject(), dialog.category()
+            subject, category, priority = dialog.subject(), dialog.category(), dialog.priority()
             runner.run(
-                lambda s, _job: svc.create_ticket_for_order(s, order_id, subject, category),
-                on_success=lambda _ticket: self._ticket_opened(order_id),
+                lambda s, _job: svc.create_ticket_for_order(s, order_id, subject, category, priority=priority),
+                on_success=lambda ticket: self._ticket_opened(order_id, ticket.id),
                 parent=self,
             )
 
@@ -485,10 +482,22 @@ class OrdersTab(ListTab):
         if self._detail is dialog:
             self._detail = None
 
-    def _ticket_opened(self, order_id: int) -> None:
+    def show_ticket(self, ticket_id: int) -> TicketDialog | None:
+        """The ticket's own window, beside the order."""
+        if self.runner is None:
+            return None
+        from sellerdesk.ui.dialogs.ticket_dialog import TicketDialog
+
+        dialog = TicketDialog(self.session_factory, self.runner, ticket_id, parent=self._detail or self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _ticket_opened(self, order_id: int, ticket_id: int) -> None:
         self._status(self.tr("Service ticket opened."))
         if self._detail is not None and self._detail.order_id == order_id:
             self._detail.reload()
+        self.show_ticket(ticket_id)  # prefilled from the order: the agent goes on from there
 
     def _on_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

@@ -113,3 +113,28 @@ def test_a_rule_switched_off_makes_nothing_and_leaves_its_tasks(session: Session
     assert task_rules.run_task_rules(session, NOW).changes.any is False
     assert _rule_tasks(session)[0][1] == "todo"
     assert task_rules.rule_settings(session)["reorder"].enabled is False
+
+
+def test_a_ticket_about_to_breach_gets_one_task_for_its_assignee_until_answered(session: Session) -> None:
+    from sellerdesk.models import Ticket
+
+    fang = staff(session, "fang", "service")
+    soon = Ticket(
+        subject="物流慢",
+        category="logistics",
+        status="open",
+        assignee_id=fang.id,
+        first_response_due=NOW + timedelta(minutes=20),
+        resolution_due=NOW + timedelta(hours=20),
+    )
+    calm = Ticket(subject="发票", category="other", status="open", first_response_due=NOW + timedelta(days=2))
+    session.add_all([soon, calm])
+    session.flush()
+    assert task_rules.run_task_rules(session, NOW).opened == 1
+    assert task_rules.run_task_rules(session, NOW).opened == 0  # one task per cause, however often the rules run
+    (task,) = session.scalars(select(Task).where(Task.kind == "rule"))
+    assert (task.cause, task.assignee_id) == (f"ticket_breach:ticket:{soon.id}", fang.id)
+    soon.first_response_at = NOW  # answered: the first-response clock stops, the resolution one is far
+    session.flush()
+    run = task_rules.run_task_rules(session, NOW)
+    assert run.closed == 1 and task.status == "done"
