@@ -469,15 +469,28 @@ class DesktopApp(QObject):
         self._purge_recycle_bin()
         if status:
             self.window.show_status(status)
+        self._remove_leftovers()
         self._daily_backup()
+
+    def _remove_leftovers(self) -> None:
+        """Partial backups and temp folders a killed SellerDesk left (db/leftovers.py), off the UI thread."""
+        from sellerdesk.db.engine import sqlite_path
+        from sellerdesk.db.leftovers import remove_leftovers
+
+        assert self.runner is not None and self.engine is not None
+        db_file = sqlite_path(self.engine.url.render_as_string(hide_password=False))
+        self.runner.run_plain(lambda _job: remove_leftovers(db_file), on_error=lambda _exc: None)
 
     def _daily_backup(self) -> None:
         """The day's automatic backup of an SQLite database (the first start of the day makes it), off the
         UI thread; a failure is said in the status bar, not in a dialog that blocks the start."""
         from sellerdesk.db.backup import automatic_backup
+        from sellerdesk.db.engine import is_read_only_engine
 
         assert self.runner is not None and self.engine is not None
         engine, window = self.engine, self.window
+        if is_read_only_engine(engine):
+            return  # nothing can change, and its folder may be read-only too
 
         def failed(exc: BaseException) -> None:
             if window is not None:

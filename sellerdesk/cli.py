@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sellerdesk import APP_NAME, __version__
@@ -29,12 +30,17 @@ from sellerdesk.db.backup import (
 )
 from sellerdesk.db.engine import (
     display_name,
+    is_read_only_engine,
+    is_read_only_failure,
     make_engine,
     make_session_factory,
+    read_only_error,
     resolve_url,
     sqlite_path,
     write_lock,
 )
+from sellerdesk.db.leftovers import remove_leftovers
+from sellerdesk.db.location import network_share
 from sellerdesk.domain.enums import Platform, Role
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.timeutil import parse_month
@@ -127,9 +133,13 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: settings, else system)")
 
 
-def open_engine(args: argparse.Namespace) -> Engine:
-    """The engine for ``--db``, at head (created or upgraded with a backup first)."""
+def open_engine(args: argparse.Namespace, *, writes: bool = True) -> Engine:
+    """The engine for ``--db``, at head (created or upgraded with a backup first). ``writes``: the command
+    changes data, so a read-only database is refused before it starts."""
     engine = make_engine(resolve_url(args.db))
+    _say_storage_notes(engine)
+    if writes and is_read_only_engine(engine):
+        raise read_only_error(engine)
     result = migrate.ensure_schema(engine)
     if result.created:
         _err(f"Created a new database: {display_name(str(engine.url))}")
@@ -145,7 +155,22 @@ def existing_engine(args: argparse.Namespace) -> Engine:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise StorageError(f"The database file {path} does not exist.", code="database_missing", path=str(path))
-    return make_engine(url)
+    engine = make_engine(url)
+    _say_storage_notes(engine)
+    return engine
+
+
+def _say_storage_notes(engine: Engine) -> None:
+    """A line on stderr for a database opened read-only, and for an SQLite file on a network share."""
+    if is_read_only_engine(engine):
+        _err("read-only: changes cannot be saved")
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    share = network_share(path) if path is not None else ""
+    if share:
+        _err(
+            f"warning: the database is on a network share ({share}). SQLite's file locks are unreliable over a "
+            "network, so several PCs writing it can damage it: use a PostgreSQL server to share data."
+        )
 
 
 def _err(text: str) -> None:
@@ -203,6 +228,8 @@ def _stock_problems(engine: Engine) -> list[str]:
 def _restore(args: argparse.Namespace) -> int:
     url = resolve_url(args.db)
     engine = make_engine(url)
+    if is_read_only_engine(engine):
+        raise read_only_error(engine)
     if not args.yes and not _confirmed(f"Replace the data of {display_name(url)} with {args.path}?"):
         _err("Nothing was restored.")
         return 1
@@ -319,8 +346,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ValueError:
         _err(f"error: --month must look like 2026-08, not {args.month!r}")
         return 2
-    existing_engine(args)  # a report of a mistyped path is an error, not an empty new database
-    engine = open_engine(args)
+    existing_engine(args).dispose()  # a report of a mistyped path is an error, not an empty new database
+    engine = open_engine(args, writes=False)
     with make_session_factory(engine).begin() as session:
         figures = monthly_figures(session, year, month)
         if args.out:
@@ -350,8 +377,8 @@ def cmd_staff(args: argparse.Namespace) -> int:
     from sellerdesk.domain.permissions import OWNER
     from sellerdesk.services import staff
 
-    engine = open_engine(args)
     command = args.staff_command
+    engine = open_engine(args, writes=command != "list")
     password = read_password() if command in ("add", "reset-password") else ""
     with _writing(engine) as session:
         if command == "add":
@@ -376,12 +403,24 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_app(db=args.db, demo=args.demo, lang=args.lang)
 
 
+def _remove_leftovers(args: argparse.Namespace) -> None:
+    """Partial backups and temp folders a killed SellerDesk left (db/leftovers.py)."""
+    remove_leftovers(sqlite_path(resolve_url(args.db)))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"db": cmd_db, "demo": cmd_demo, "import": cmd_import, "report": cmd_report, "staff": cmd_staff}
     handler = handlers.get(args.command or "gui", cmd_gui)
     try:
+        if handler is not cmd_gui:  # the app sweeps at its own start (its database may come from its settings)
+            _remove_leftovers(args)
         return handler(args)
+    except DBAPIError as exc:
+        if not is_read_only_failure(exc):
+            raise
+        _err("error: the database is read-only: changes cannot be saved")
+        return 2
     except SellerDeskError as exc:
         _err(f"error: {exc}")
         return 2

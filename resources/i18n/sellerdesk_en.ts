@@ -437,7 +437,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+125"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,7 +461,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+107"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+115"/>
         <source>(the log file could not be written)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,7 +680,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+163"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+166"/>
         <source>Month to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,6 +1029,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>The same order line (sub-order number) appears twice with different values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Another row of this order has a problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,7 +1728,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+220"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+243"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1768,12 +1773,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-229"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+39"/>
         <source>&amp;Staff and sign-in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,7 +1803,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-32"/>
+        <source>Read-only: changes cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is on a network share ({kind}): to share data between PCs, use PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file SellerDesk may not write is opened read-only. SQLite&apos;s file locks are unreliable over a network, so several PCs writing one file can damage it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,7 +1878,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <location line="+23"/>
         <source>Backing up the database…</source>
         <translation type="unfinished"></translation>
@@ -2182,6 +2202,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>This database is read-only: changes cannot be saved. To change data, open a copy you may write, or ask for write permission to the file and its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The database cannot be read or written right now. Check that the file or the server is reachable and not in use by another program, then try again.
 
 Details: {detail}</source>
@@ -2819,7 +2844,12 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
+        <source>This file is on a network share ({kind}). Several PCs writing one database file over a network can damage it: to share data between PCs, use a PostgreSQL server (below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose or name a database file</source>
         <translation type="unfinished"></translation>
     </message>

@@ -433,7 +433,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+125"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
@@ -455,7 +455,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sellerdesk/ui/errors.py" line="+107"/>
+        <location filename="../../sellerdesk/ui/errors.py" line="+115"/>
         <source>(the log file could not be written)</source>
         <translation>（日志文件未能写入）</translation>
     </message>
@@ -679,7 +679,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+163"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+166"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -1030,6 +1030,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>The same order line (sub-order number) appears twice with different values</source>
+        <translation>同一订单明细（子订单号）出现了两次，且内容不同</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Another row of this order has a problem</source>
         <translation>该订单的另一行有问题</translation>
     </message>
@@ -1724,7 +1729,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+220"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+243"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1769,12 +1774,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-229"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+39"/>
         <source>&amp;Staff and sign-in…</source>
         <translation>员工与登录(&amp;S)…</translation>
     </message>
@@ -1799,7 +1804,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-32"/>
+        <source>Read-only: changes cannot be saved.</source>
+        <translation>只读：更改无法保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is on a network share ({kind}): to share data between PCs, use PostgreSQL.</source>
+        <translation>数据库位于网络共享上（{kind}）：多台电脑共用数据请使用 PostgreSQL。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file SellerDesk may not write is opened read-only. SQLite&apos;s file locks are unreliable over a network, so several PCs writing one file can damage it.</source>
+        <translation>SellerDesk 无权写入的数据库文件会以只读方式打开。SQLite 的文件锁在网络上并不可靠，多台电脑同时写入同一个文件可能会损坏它。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -1859,7 +1879,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>当前登录的人及其角色</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <location line="+23"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
@@ -2185,6 +2205,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
+        <source>This database is read-only: changes cannot be saved. To change data, open a copy you may write, or ask for write permission to the file and its folder.</source>
+        <translation>该数据库是只读的：所做的更改无法保存。如需修改数据，请打开一份可写的副本，或申请该文件及其所在文件夹的写入权限。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The database cannot be read or written right now. Check that the file or the server is reachable and not in use by another program, then try again.
 
 Details: {detail}</source>
@@ -2824,7 +2849,12 @@ Details: {detail}</source>
         <translation>请向搭建服务器的同事索取此地址。该数据库必须已经存在。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
+        <source>This file is on a network share ({kind}). Several PCs writing one database file over a network can damage it: to share data between PCs, use a PostgreSQL server (below).</source>
+        <translation>该文件位于网络共享上（{kind}）。多台电脑通过网络写入同一个数据库文件可能会损坏它：多台电脑共用数据请使用 PostgreSQL 服务器（见下方）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose or name a database file</source>
         <translation>选择或命名数据库文件</translation>
     </message>

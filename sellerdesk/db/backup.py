@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine
 from sellerdesk.db.files import create_private_file, make_private_dir
 from sellerdesk.domain.errors import StorageError
 from sellerdesk.domain.permissions import OWNER, Action, Actor, require
+from sellerdesk.domain.scratch import PART_SUFFIX
 
 
 def backup_path_beside(engine: Engine, folder: Path | None, tag: str) -> Path:
@@ -49,7 +50,7 @@ def _backup_sqlite(engine: Engine, target: Path) -> Path:
     source = engine.url.database
     if not source or source == ":memory:":
         raise StorageError("An in-memory database cannot be backed up.", code="backup_unsupported")
-    tmp = target.with_name(target.name + ".part")
+    tmp = target.with_name(target.name + PART_SUFFIX)
     try:
         tmp.unlink(missing_ok=True)  # a copy cut short by a kill
         create_private_file(tmp)

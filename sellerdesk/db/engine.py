@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sellerdesk import APP_NAME, ORG_NAME
 from sellerdesk.db import tracking  # noqa: F401 - registers the audit and change-counter session events
 from sellerdesk.db.files import create_private_file, make_private_dir
+from sellerdesk.db.location import is_read_only
 from sellerdesk.domain.errors import ConflictError, StorageError
 
 ENV_VAR = "SELLERDESK_DB"
@@ -161,9 +162,17 @@ def _try_begin(cur: Any) -> bool:
     return True
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url``; creates the SQLite file's folder when needed."""
+def make_engine(url: str, *, read_only: bool | None = None, **kwargs: Any) -> Engine:
+    """An engine for ``url``; creates the SQLite file's folder when needed.
+
+    An SQLite file SellerDesk may not write (``location.is_read_only``, or ``read_only=True``) is opened
+    read-only: reading works, and a write fails with SQLite's read-only error (``is_read_only_engine``).
+    """
     path = sqlite_path(url)
+    if path is not None and read_only is None:
+        read_only = is_read_only(path)
+    if path is not None and read_only:
+        return _read_only_engine(url, path, **kwargs)
     if path is not None:
         make_private_dir(path.parent)
         create_private_file(path)
@@ -201,6 +210,65 @@ class AppSession(Session):
 
 def _conflict(exc: StaleDataError) -> ConflictError:
     return ConflictError(f"Changed by someone else meanwhile ({exc}).", code="conflict")
+
+
+READ_ONLY_OPTION = "sellerdesk_read_only"
+
+
+def _read_only_engine(url: str, path: Path, **kwargs: Any) -> Engine:
+    """SQLite's ``mode=ro`` (nothing is created, not even the -wal file of a new session), and
+    ``query_only`` on top, so even a connection SQLite could write refuses every change."""
+
+    def connect() -> sqlite3.Connection:
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL database in a folder nobody may write: SQLite cannot make the -shm file it reads
+            # through. Read the file as it is (``immutable``: nobody can be writing it there either).
+            conn.close()
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+        return conn
+
+    _register_sqlite_adapters()
+    options = {**kwargs.pop("execution_options", {}), READ_ONLY_OPTION: True}
+    engine = create_engine(url, creator=connect, execution_options=options, **kwargs)
+    event.listen(engine, "connect", _on_read_only_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _on_read_only_connect(dbapi_conn: Any, _record: Any) -> None:
+    # As _on_sqlite_connect, without switching the journal mode (a write) and with changes refused.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def is_read_only_engine(engine: Engine) -> bool:
+    """True for an engine ``make_engine`` opened read-only."""
+    return bool(engine.get_execution_options().get(READ_ONLY_OPTION))
+
+
+SQLITE_READONLY = 8  # the primary result code of "attempt to write a readonly database"
+
+
+def read_only_error(engine: Engine) -> StorageError:
+    """The refusal of a change to a read-only database (the UI words it by its code)."""
+    name = display_name(engine.url.render_as_string(hide_password=False))
+    return StorageError(f"The database {name} is read-only: changes cannot be saved.", code="read_only", path=name)
+
+
+def is_read_only_failure(exc: BaseException) -> bool:
+    """A write SQLite refused because the database is read-only (by result code, never by wording)."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlite_errorcode", None) if isinstance(orig, sqlite3.Error) else None
+    return code is not None and code & 0xFF == SQLITE_READONLY
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

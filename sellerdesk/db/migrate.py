@@ -18,6 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
 from sellerdesk.db.backup import backup_database, backup_path_beside
+from sellerdesk.db.engine import is_read_only_engine, read_only_error
 from sellerdesk.domain.errors import StorageError
 from sellerdesk.models import Base
 
@@ -69,6 +70,8 @@ def ensure_schema(engine: Engine, *, backup_dir: Path | None = None) -> SchemaRe
     current = current_revision(engine)
     if current == head:
         return SchemaResult()
+    if is_read_only_engine(engine):  # creating or upgrading the schema writes
+        raise read_only_error(engine)
     if current is None:
         if _has_tables(engine):
             raise StorageError("The database has tables but is not a SellerDesk database.", code="foreign_database")

@@ -9,13 +9,14 @@ from pathlib import Path
 from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import ensure_schema
 from sellerdesk.demo.generate import generate_demo
+from sellerdesk.domain.scratch import temp_prefix
 from sellerdesk.services.samples import exports, write_export
 
 
 def export_samples(folder: Path, *, seed: int = 1, orders: int = 600) -> list[Path]:
     """A small demo shop's exports, one file per platform layout (Taobao as its order + item pair)."""
     folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("samples")) as tmp:
         engine = make_engine("sqlite:///" + str(Path(tmp) / "samples.sqlite"))
         ensure_schema(engine)
         written = []

@@ -16,7 +16,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.limits import TEXT_LIMITS, UNBOUNDED_TEXT
-from sellerdesk.domain.records import FileKind, FileNote, OrderRecord, ParsedFile, RowProblem
+from sellerdesk.domain.records import FileKind, FileNote, ItemRecord, OrderRecord, ParsedFile, RowProblem
 from sellerdesk.platforms.stamps import stamp_in_name
 from sellerdesk.sheets.cleaning import (
     NULL_TEXTS,
@@ -548,6 +548,23 @@ class OrderGroups:
             return False
         self.orders.setdefault(order_id, order)
         return True
+
+    def add_line(self, reader: RowReader, order_id: str, order: OrderRecord | None, item: ItemRecord) -> None:
+        """Register a row that is one line of an order. A line id the order already has is either an exact
+        repeat (skipped: the export listed the line twice, nothing is lost) or a different line under the same
+        id, which is a problem: which of the two is right cannot be told, and the database holds one line per
+        id (a constraint that would otherwise end the import with a database error)."""
+        same = next((i for i in order.items if i.sub_order_id == item.sub_order_id), None) if order else None
+        if same is not None and not reader.problems:
+            if replace(item, source_row=same.source_row) == same:
+                return
+            reader.problem(
+                "sub_order_id",
+                "duplicate_line",
+                f"Line {item.sub_order_id} of order {order_id} appears twice, with different values.",
+            )
+        if self.add_row(reader, order_id, order if order_id else None) and order is not None:
+            order.items.append(item)
 
     def _next_order(self, order_id: str) -> None:
         if order_id in self._released:

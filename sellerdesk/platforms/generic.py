@@ -315,13 +315,12 @@ class GenericParser(LayoutParser):
             r.load(row_no, cells)
             order_id = r.ident("order_id", dashes=True)
             order = groups.get(order_id) or self._order(r, order_id)
-            item = None
-            if has_lines:
-                positions[order_id] = n = positions.get(order_id, 0) + 1
-                sub_id = r.code("sub_order_id") or (order_id if n == 1 else f"{order_id}#{n}")
-                item = self._item(r, sub_id, order)
-            if groups.add_row(r, order_id, order if order_id else None) and item is not None:
-                order.items.append(item)
+            if not has_lines:
+                groups.add_row(r, order_id, order if order_id else None)
+                continue
+            positions[order_id] = n = positions.get(order_id, 0) + 1
+            sub_id = r.code("sub_order_id") or (order_id if n == 1 else f"{order_id}#{n}")
+            groups.add_line(r, order_id, order if order_id else None, self._item(r, sub_id, order))
         groups.finish(r)
 
     def _order(self, r: RowReader, order_id: str) -> OrderRecord:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,11 @@ class SheetExtent:
         return not self.complete or self.declared_rows > max(self.last_row, 1)
 
 
+# What zipfile raises on a damaged part: a bad header or CRC, a deflate stream that is garbage (zlib's own
+# error, not an OSError), a cut file, a method it does not know, an encrypted part (RuntimeError).
+DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError)
+
+
 def check_package(path: Path, name: str) -> None:
     """Refuse an xlsx/xlsm/xlsb calamine could not load within the limits, or whose sheet was cut short.
 
@@ -102,7 +108,7 @@ def check_package(path: Path, name: str) -> None:
             is_sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
             try:
                 used, extent = _inflate(book, info, name, budget, scan=is_sheet)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            except DAMAGED_ZIP as exc:
                 raise ImportFileError(
                     f"{name}: the file is damaged or incomplete ({exc}). Download it again.",
                     code="corrupt_file",

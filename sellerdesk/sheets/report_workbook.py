@@ -46,6 +46,7 @@ from sellerdesk.domain.labels import (
     source_text,
 )
 from sellerdesk.domain.money import format_cents
+from sellerdesk.domain.scratch import PART_SUFFIX, temp_prefix
 from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.sheets.safe_cells import looks_like_formula
 from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
@@ -979,13 +980,13 @@ def write_monthly_workbook(
     if lang not in ("zh_CN", "en"):
         raise ValidationError(f"Unknown workbook language {lang!r}.", code="report_lang", lang=lang)
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="sellerdesk-report-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("report")) as tmp:
         book = _Book(cast(Lang, lang), Path(tmp), progress, cancelled)
         book.total = data.paid_orders + len(data.breakdown.by_sku) + len(data.daily) + 100
         for write_sheet in _SHEETS:
             write_sheet(book, data)
         _summary_charts(book, data)
-        partial = path.with_name(f".{path.name}.part")
+        partial = path.with_name(f".{path.name}{PART_SUFFIX}")
         try:
             book.save(partial)
             os.replace(partial, path)

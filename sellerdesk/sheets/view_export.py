@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from sellerdesk.domain.scratch import PART_SUFFIX
 from sellerdesk.sheets.safe_cells import set_cell, write_only_cells
 
 EXCEL_MAX_ROWS = 1_048_576  # including the header row
@@ -44,7 +45,7 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
     except BaseException:
         sheet.close()  # end the streamed sheet cleanly (its temp file goes with it); nothing is saved
         raise
-    tmp = path.with_name(path.name + ".part")
+    tmp = path.with_name(path.name + PART_SUFFIX)
     try:
         book.save(tmp)
     except BaseException:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.etree import ElementTree
 
+from sellerdesk.domain.scratch import temp_prefix
+
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
 
@@ -48,7 +50,7 @@ def write_text_sheet(path: Path, title: str, rows: Iterable[Sequence[str]]) -> i
     from openpyxl import Workbook
 
     count = 0
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("sheet")) as tmp:
         body = Path(tmp) / "rows.xml"
         with body.open("w", encoding="utf-8") as out:
             letters: list[str] = []

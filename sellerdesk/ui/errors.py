@@ -64,10 +64,18 @@ def as_expected(exc: BaseException) -> BaseException:
 
     if isinstance(exc, StaleDataError):  # a versioned row saved by someone else meanwhile
         return ConflictError(str(exc), code="conflict")
+    if isinstance(exc, DBAPIError) and _read_only_write(exc):  # a database opened read-only, written to
+        return StorageError(str(exc.orig), code="read_only")
     if isinstance(exc, DBAPIError) and (exc.connection_invalidated or _environment_failure(exc)):
         detail = str(exc.orig).strip()
         return StorageError(detail, code="database_unavailable", detail=detail)
     return exc
+
+
+def _read_only_write(exc: DBAPIError) -> bool:
+    from sellerdesk.db.engine import is_read_only_failure
+
+    return is_read_only_failure(exc)
 
 
 def _environment_failure(exc: DBAPIError) -> bool:

@@ -27,6 +27,9 @@ ROW_PROBLEMS = {
     "missing_value": QT_TRANSLATE_NOOP("Import", "A required value is empty"),
     "bad_qty": QT_TRANSLATE_NOOP("Import", "Not a whole quantity"),
     "duplicate_order": QT_TRANSLATE_NOOP("Import", "The same order appears twice with different values"),
+    "duplicate_line": QT_TRANSLATE_NOOP(
+        "Import", "The same order line (sub-order number) appears twice with different values"
+    ),
     "order_incomplete": QT_TRANSLATE_NOOP("Import", "Another row of this order has a problem"),
     "amounts_disagree": QT_TRANSLATE_NOOP(
         "Import", "The amounts in this row contradict each other (the message names them); the order is left out"

@@ -117,11 +117,34 @@ class MainWindow(QMainWindow):
         runner.changed.connect(self.reminders.on_changes)
         self.reminders.start()
         self.database_label.setText(self.tr("Database: {name}").format(name=display_name(self.database_url)))
+        self._show_storage_note(engine)
         self._open_action.setEnabled(True)
         self._backup_action.setEnabled(True)
         self._shops_action.setEnabled(True)
         self._apply_role(runner.actor)
         self.statusBar().clearMessage()
+
+    def _show_storage_note(self, engine: Engine) -> None:
+        """A lasting note beside the database's name: read-only, or SQLite on a network share."""
+        from sellerdesk.db.engine import is_read_only_engine, sqlite_path
+        from sellerdesk.db.location import network_share
+
+        path = sqlite_path(self.database_url)
+        share = network_share(path) if path is not None else ""
+        notes = []
+        if is_read_only_engine(engine):
+            notes.append(self.tr("Read-only: changes cannot be saved."))
+        if share:
+            text = self.tr("The database is on a network share ({kind}): to share data between PCs, use PostgreSQL.")
+            notes.append(text.format(kind=share))
+        self.storage_note.setText(" ".join(notes))
+        self.storage_note.setToolTip(
+            self.tr(
+                "A file SellerDesk may not write is opened read-only. SQLite's file locks are unreliable over a "
+                "network, so several PCs writing one file can damage it."
+            )
+        )
+        self.storage_note.setVisible(bool(notes))
 
     def _apply_role(self, actor: Actor) -> None:
         """Offer only what the signed-in role may do (the services refuse the rest anyway)."""
@@ -339,6 +362,9 @@ class MainWindow(QMainWindow):
         where.setToolTip(self.tr("The database in use. File → Open database… chooses another one."))
         self.staff_label = named(QLabel(), "staffLabel")
         self.staff_label.setToolTip(self.tr("Who is signed in, and their role"))
+        self.storage_note = named(QLabel(), "storageNote")  # read-only, network share
+        self.storage_note.hide()
+        self.statusBar().addPermanentWidget(self.storage_note)
         self.statusBar().addPermanentWidget(self.staff_label)
         self.statusBar().addPermanentWidget(where)
         self.database_label = where

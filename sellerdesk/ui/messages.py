@@ -33,6 +33,11 @@ TEXTS = {
         "Messages", "This database was written by a newer version of SellerDesk. Update SellerDesk to open it."
     ),
     "cannot_open": QT_TRANSLATE_NOOP("Messages", "The database could not be opened:\n{detail}"),
+    "read_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This database is read-only: changes cannot be saved. To change data, open a copy you may write, "
+        "or ask for write permission to the file and its folder.",
+    ),
     "database_unavailable": QT_TRANSLATE_NOOP(
         "Messages",
         "The database cannot be read or written right now. Check that the file or the server is "

@@ -264,3 +264,20 @@ def test_without_a_keyring_the_start_asks_for_the_password(
     qtbot.waitUntil(lambda: desktop.opened or desktop.exit_code != 0)
     assert desktop.opened and asked == [SERVER_BARE] and fake_server == [SERVER_BARE, SERVER]
     assert settings.get(keys.DATABASE_URL) == SERVER_BARE
+
+
+def test_the_start_removes_a_killed_runs_partial_backup_and_opens_read_only_with_a_note(
+    tmp_path: Path, settings: Settings, desktops: list[DesktopApp], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "shop.sqlite"
+    new_database(db, filled=False).dispose()
+    part = db.parent / "backups" / "shop.daily.20260101-000000.sqlite.part"
+    part.parent.mkdir(exist_ok=True)
+    part.write_bytes(b"cut short")
+    os.utime(part, (0, 0))  # long ago: no live backup is writing it
+    monkeypatch.setattr(engine_module, "is_read_only", lambda _path: True)  # root may write anything
+    desktop = launch(qtbot, desktops, settings, db)
+    assert desktop.window is not None and desktop.window.attached
+    qtbot.waitUntil(lambda: not part.exists())
+    assert "Read-only: changes cannot be saved." in desktop.window.storage_note.text()
+    assert not any(p.name.startswith("shop.daily.") for p in part.parent.iterdir())  # no daily backup of it

@@ -173,3 +173,24 @@ def test_import_and_export_are_not_in_the_menu_until_they_exist(main_window: Mai
     texts = [a.text().replace("&", "") for a in main_window.file_menu.actions()]
     assert not any(t.startswith(("Import", "Export")) for t in texts)
     assert "Back up database…" in texts
+
+
+def test_a_read_only_database_says_so_in_the_status_bar(
+    qtbot: QtBot, shop_engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sellerdesk.db import location
+    from sellerdesk.db.engine import make_engine
+
+    path = Path(shop_engine.url.database or "")
+    monkeypatch.setattr(location, "_mount_table", lambda: [("/", "ext4"), (str(path.parent), "nfs4")])
+    engine = make_engine(f"sqlite:///{path}", read_only=True)
+    window = open_main_window(qtbot, engine, Runner(sessionmaker(engine), synchronous=True), settings)
+    note = window.storage_note.text()
+    assert window.storage_note.isVisible()
+    assert "Read-only: changes cannot be saved." in note
+    assert "network share (nfs4)" in note and "PostgreSQL" in note
+    engine.dispose()
+
+
+def test_a_writable_local_database_has_no_storage_note(main_window: MainWindow) -> None:
+    assert not main_window.storage_note.isVisible()

@@ -101,9 +101,11 @@ def test_sqlite_errors_are_told_apart_by_their_result_code(tmp_path: Path) -> No
     cannot_open = _sqlite_error(tmp_path, "SELECT 1", url=f"sqlite:///{tmp_path / 'no folder' / 'x.sqlite'}")
     for schema_bug in (missing_column, missing_table):  # OperationalError too, but our bug
         assert isinstance(schema_bug, OperationalError) and errors.as_expected(schema_bug) is schema_bug
-    for environment in (not_a_database, read_only, cannot_open):
+    for environment in (not_a_database, cannot_open):
         expected = errors.as_expected(environment)
         assert isinstance(expected, StorageError) and expected.code == "database_unavailable", environment
+    expected = errors.as_expected(read_only)  # a database opened read-only says so, not "unavailable"
+    assert isinstance(expected, StorageError) and expected.code == "read_only"
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = 13  # type: ignore[attr-defined]  # set by sqlite3 when SQLite raises it
     assert isinstance(errors.as_expected(_wrapped(full, sqlite3.Error)), StorageError)

@@ -145,9 +145,7 @@ class DouyinParser(LayoutParser):
             else:  # 订单维度: the order is its own line, as on PDD
                 positions[order_id] = n = positions.get(order_id, 0) + 1
                 sub_id = order_id if n == 1 else f"{order_id}#{n}"
-            item = self._item(r, sub_id, order)
-            if groups.add_row(r, order_id, order if order_id else None):
-                order.items.append(item)
+            groups.add_line(r, order_id, order if order_id else None, self._item(r, sub_id, order))
         groups.finish(r)
 
     def _order(self, r: RowReader, order_id: str) -> OrderRecord:

@@ -403,9 +403,9 @@ class TaobaoParser(LayoutParser):
             else:  # D1 has no line id: number the lines by their position in the order
                 positions[order_id] = positions.get(order_id, 0) + 1
                 line_id = f"{order_id}#{positions[order_id]}"
-            item = self._item(r, line_id, paid=order.paid_at is not None)
-            if groups.add_row(r, order_id, order if order_id else None):
-                order.items.append(item)
+            groups.add_line(
+                r, order_id, order if order_id else None, self._item(r, line_id, paid=order.paid_at is not None)
+            )
         groups.finish(r)
 
     def _item_order(self, r: RowReader, order_id: str) -> OrderRecord:

@@ -50,6 +50,9 @@ class OpenDatabaseDialog(QDialog):
         )
         self.problem = named(QLabel(), "formError")
         self.problem.hide()
+        self.share_note = named(QLabel(), "formWarning")  # SQLite on a network share
+        self.share_note.setWordWrap(True)
+        self.share_note.hide()
 
         grid = QGridLayout()
         grid.setVerticalSpacing(6)
@@ -57,6 +60,7 @@ class OpenDatabaseDialog(QDialog):
         grid.addWidget(self.path_edit, 1, 1)
         grid.addWidget(browse, 1, 2)
         grid.addWidget(file_note, 2, 1, 1, 2)
+        grid.addWidget(self.share_note, 3, 1, 1, 2)
         grid.setRowMinimumHeight(3, 12)
         grid.addWidget(self.server_choice, 4, 0, 1, 3)
         grid.addWidget(self.url_edit, 5, 1, 1, 2)
@@ -79,6 +83,7 @@ class OpenDatabaseDialog(QDialog):
         self.path_edit.textEdited.connect(lambda _text: self.file_choice.setChecked(True))
         self.url_edit.textEdited.connect(lambda _text: self.server_choice.setChecked(True))
         self.password_edit.textEdited.connect(lambda _text: self.server_choice.setChecked(True))
+        self.path_edit.textChanged.connect(self._check_share)
         self._fill(current_url)
         if self.server_choice.isChecked() and self.url_edit.text():
             self.password_edit.setFocus()  # a remembered server: only its password is missing
@@ -114,6 +119,19 @@ class OpenDatabaseDialog(QDialog):
         else:
             self.file_choice.setChecked(True)
             self.path_edit.setText(str(path) if path else "")
+
+    def _check_share(self, text: str) -> None:
+        """Warn when the file is on a network share: SQLite there can be damaged by several PCs writing."""
+        from sellerdesk.db.location import network_share
+
+        kind = network_share(Path(text.strip()).expanduser()) if text.strip() else ""
+        self.share_note.setText(
+            self.tr(
+                "This file is on a network share ({kind}). Several PCs writing one database file over a network "
+                "can damage it: to share data between PCs, use a PostgreSQL server (below)."
+            ).format(kind=kind)
+        )
+        self.share_note.setVisible(bool(kind))
 
     def _on_browse_clicked(self) -> None:
         dialog = QFileDialog(self, self.tr("Choose or name a database file"))

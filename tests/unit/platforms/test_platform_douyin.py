@@ -201,3 +201,21 @@ def test_amounts_statement_and_text_discounts() -> None:
         assert set(DOUYIN_ALIASES[name]) <= stated
     read = {alias for names in DOUYIN_ALIASES.values() for alias in names}
     assert not read & {"平台优惠", "商家优惠", "达人优惠"}  # discount texts like 平台大促限时优惠券-25.35
+
+
+def test_a_line_listed_twice_counts_once_and_a_changed_repeat_is_a_problem(tmp_path: Path) -> None:
+    """Found by the fuzz run: a repeated 子订单编号 reached the database's one-line-per-id constraint."""
+    line = _line("6900221694608993659", "6900221694608993660", "525.40", 商品数量="3")
+    other = _line("6900221694608993659", "6900221694608993661", "400.60", 商品数量="2")
+    repeated = parse_file(write_csv(tmp_path / "douyin_orders.csv", DY_LINES, [line, other, line], encoding="utf-8"))
+    assert repeated.problems == []
+    (order,) = repeated.orders
+    assert [i.sub_order_id for i in order.items] == ["6900221694608993660", "6900221694608993661"]
+    assert sum(i.qty for i in order.items) == 5
+
+    changed = {**line, "商品数量": "4"}
+    path = write_csv(tmp_path / "douyin_changed.csv", DY_LINES, [line, other, changed], encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.orders == []  # which of the two lines is right cannot be told: the order is left out
+    assert [p.code for p in parsed.problems][:1] == ["duplicate_line"]
+    assert parsed.problems[0].row == 4

@@ -202,3 +202,15 @@ def test_readers_without_row_problems_refuse_a_cut_file(tmp_path: Path) -> None:
     assert exc.value.code == "truncated_file" and exc.value.params["row"] == 3
     path.write_text("商家编码,仓库,实盘数量\r\nA-1,main,3\r\nA-2,main,1\r\n", encoding="utf-8")
     assert len(list(read_table(path).whole_rows())) == 2
+
+
+def test_a_part_with_a_garbled_deflate_stream_is_corrupt_not_a_crash(tmp_path: Path) -> None:
+    """Found by the fuzz run: zlib's own error (not an OSError) escaped the package check."""
+    path = _package(tmp_path / "garbled.xlsx", _sheet_start() + f'<row r="1">{_HEAD_ROW}</row>' + _SHEET_END)
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + info.compress_size] = b"\xff" * info.compress_size  # a reserved block type
+    path.write_bytes(bytes(data))
+    assert _refused(path) == "corrupt_file"
