@@ -50,6 +50,7 @@ from sellerdesk.demo.tickets import (
     TICKET_COLUMNS,
     ServiceStats,
     TicketWriter,
+    ticket_deadlines,
     write_canned_replies,
 )
 from sellerdesk.domain.changes import ALL, Changes
@@ -171,7 +172,8 @@ def _fill(session: Session, *, orders: int, seed: int, today: date, as_of: int, 
         stock = StockWriter(rng, catalog, sink, movements, as_of)
         stock.write(stats)
         steps.advance(_tail(orders) // 2)
-        service = TicketWriter(rng, catalog, sink, clocks, ids, as_of).write(stats.tickets)
+        dues = ticket_deadlines(session)
+        service = TicketWriter(rng, catalog, sink, clocks, ids, as_of, dues).write(stats.tickets)
         steps.advance(_tail(orders) // 3)
     canned = write_canned_replies(session, ids)
     record_past_figures(session)  # the service desk's stored figures, for the tickets written directly

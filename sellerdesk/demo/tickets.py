@@ -1,13 +1,14 @@
 """Demo customer service: tickets born from the orders' problems, their histories, canned replies.
 
-Due times and SLA hits follow the app's one rule (``domain.sla``: first response within 1 hour, resolution
-within 24 hours). The three service specialists differ in speed,
+Due times and SLA hits follow the app's own SLA policies and service-hours clock (``ticket_deadlines``),
+as a ticket opened in the app gets them. The three service specialists differ in speed,
 so their monthly reviews differ too.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -29,7 +30,6 @@ from sellerdesk.demo.catalog import Catalog
 from sellerdesk.demo.data import CANNED_REPLIES, TICKET_NOTES, TICKET_OUTCOMES, TICKET_SUBJECTS
 from sellerdesk.demo.orders import TicketSeed
 from sellerdesk.domain.enums import Priority, Role, TicketCategory, TicketEventKind, TicketStatus
-from sellerdesk.domain.sla import DEFAULT_SLA
 from sellerdesk.models import CannedReply
 
 TICKET_COLUMNS = (
@@ -42,6 +42,7 @@ TICKET_COLUMNS = (
     "priority",
     "status",
     "assignee_id",
+    "platform",
     "created_at",
     "first_response_at",
     "resolved_at",
@@ -94,13 +95,34 @@ class ServiceStats:
     open_ids: list[int] = field(default_factory=list)  # unresolved tickets (tasks link to some)
 
 
-def _due_times(created: int) -> tuple[int, int]:
-    first_response, resolution = DEFAULT_SLA.due_times(aware(created))
-    return int(first_response.timestamp()), int(resolution.timestamp())
+Dues = Callable[[str, str, str, int], tuple[int, int]]  # (platform, category, priority, created) -> due times
 
 
-def _met_sla(created: int, responded: int, resolved: int) -> bool:
-    return DEFAULT_SLA.met(aware(created), aware(responded), aware(resolved))
+def ticket_deadlines(session: Session) -> Dues:
+    """Due times as the app sets them: the SLA policy for the platform, category and priority
+    (services.tickets.policies) counted on the service-hours calendar (domain.business_time)."""
+    from sellerdesk.domain.business_time import deadline
+    from sellerdesk.services.tickets.policies import SlaTarget, find_target, load_calendar
+
+    calendar = load_calendar(session)
+    targets: dict[tuple[str, str, str], SlaTarget] = {}
+
+    def dues(platform: str, category: str, priority: str, created: int) -> tuple[int, int]:
+        key = (platform, category, priority)
+        target = targets.get(key)
+        if target is None:
+            target = targets[key] = find_target(session, *key)
+        start = aware(created)
+        first = deadline(calendar, start, target.first_response_s, business=target.business_hours)
+        last = deadline(calendar, start, target.resolution_s, business=target.business_hours)
+        return int(first.timestamp()), int(last.timestamp())
+
+    return dues
+
+
+def _met_sla(dues: tuple[int, int], responded: int, resolved: int) -> bool:
+    """Answered and resolved by their due times (the queue's breach rule)."""
+    return responded <= dues[0] and resolved <= dues[1]
 
 
 def write_canned_replies(session: Session, ids: Ids) -> int:
@@ -120,8 +142,11 @@ class TicketWriter:
         clocks: tuple[TimeText, OptionalTimeText],
         ids: Ids,
         as_of: int,
+        dues: Dues,
     ) -> None:
         self.rng = rng
+        self.dues = dues
+        self.platforms = {row.id: platform.value for platform, row in catalog.shops.items()}
         self.random = rng.random
         self.catalog = catalog
         self.sink = sink
@@ -154,10 +179,12 @@ class TicketWriter:
         created = self._awake(seed.at)
         first = created + self._response_delay(created, speed)
         status, responded, resolved = self._state(created, first, first + self._resolve_time(seed.category, speed))
-        satisfaction = self._satisfaction(created, responded, resolved, agent_no)
+        priority = self.rng.choices(_PRIORITIES, weights=_PRIORITY[seed.category])[0]
+        platform = self.platforms.get(seed.shop_id, "")
+        dues = self.dues(platform, seed.category.value, priority.value, created)
+        satisfaction = self._satisfaction(dues, responded, resolved, agent_no)
         subject = self._subject(seed)
         outcome = self._pick(TICKET_OUTCOMES[seed.category]) if resolved is not None else ""
-        priority = self.rng.choices(_PRIORITIES, weights=_PRIORITY[seed.category])[0]
         clock, optional = self.text, self.opt_text
         self.sink.rows["tickets"].append(
             (
@@ -170,17 +197,18 @@ class TicketWriter:
                 priority.value,
                 status.value,
                 agent,
+                platform,
                 clock(created),
                 optional(responded),
                 optional(resolved),
-                *map(clock, _due_times(created)),
+                *map(clock, dues),
                 satisfaction,
                 outcome,
                 1,
             )
         )
         self._events(ticket_id, seed, agent, status, created, responded, resolved, subject, outcome)
-        self._account(agent, created, responded, resolved, satisfaction, ticket_id)
+        self._account(agent, created, responded, resolved, satisfaction, ticket_id, dues)
 
     def _state(self, created: int, responded: int, resolved: int) -> tuple[TicketStatus, int | None, int | None]:
         """Where the ticket stands when the demo clock stops (unreached instants become None)."""
@@ -215,10 +243,12 @@ class TicketWriter:
         least, most = _RESOLVE_MINUTES[category]
         return int((least + (most - least) * self.random() ** 2) * 60 * speed)
 
-    def _satisfaction(self, created: int, responded: int | None, resolved: int | None, agent_no: int) -> int | None:
+    def _satisfaction(
+        self, dues: tuple[int, int], responded: int | None, resolved: int | None, agent_no: int
+    ) -> int | None:
         if resolved is None or responded is None or self.random() < 0.4:
             return None  # most buyers do not rate
-        on_time = _met_sla(created, responded, resolved)
+        on_time = _met_sla(dues, responded, resolved)
         weights = (2, 3, 8, 27, 60) if on_time else (6, 8, 18, 33, 35)
         if agent_no == len(self.agents) - 1:  # the slowest is also rated a little lower
             weights = (weights[0] + 2, weights[1] + 2, weights[2] + 4, weights[3], weights[4] - 8)
@@ -277,6 +307,7 @@ class TicketWriter:
         resolved: int | None,
         satisfaction: int | None,
         ticket_id: int,
+        dues: tuple[int, int],
     ) -> None:
         month = f"{day_of_number(local_day_number(created)):%Y-%m}"
         figures = self.stats.monthly.setdefault((agent, month), [0, 0, 0, 0, 0, 0])
@@ -288,7 +319,7 @@ class TicketWriter:
             return
         figures[0] += 1
         assert responded is not None
-        figures[3] += _met_sla(created, responded, resolved)
+        figures[3] += _met_sla(dues, responded, resolved)
         if satisfaction is not None:
             figures[4] += satisfaction
             figures[5] += 1

@@ -18,7 +18,6 @@ from sellerdesk.demo import DemoSummary, generate_demo
 from sellerdesk.demo.base import DAY, local_day_number, local_midnight
 from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, Role, TicketCategory
 from sellerdesk.domain.errors import Cancelled, ValidationError
-from sellerdesk.domain.sla import DEFAULT_SLA
 from sellerdesk.domain.timeutil import day_bounds_utc, local_to_utc
 from sellerdesk.models import (
     AppSetting,
@@ -335,6 +334,10 @@ def test_stock_ledger_agrees_with_the_orders(db: Session) -> None:
 
 
 def test_tickets_come_from_orders_and_follow_the_sla(db: Session) -> None:
+    from sellerdesk.domain.business_time import deadline
+    from sellerdesk.services.tickets.policies import find_target, load_calendar
+
+    calendar = load_calendar(db)
     tickets = db.scalars(select(Ticket)).all()
     assert ORDERS / 40 <= len(tickets) <= ORDERS / 15
     agents = set(db.scalars(select(StaffUser.id).where(StaffUser.role == Role.SERVICE_SPECIALIST)))
@@ -344,9 +347,11 @@ def test_tickets_come_from_orders_and_follow_the_sla(db: Session) -> None:
     for ticket in tickets:
         assert ticket.assignee_id in agents and 2 <= events[ticket.id] <= 5
         assert WINDOW_START <= ticket.created_at <= AS_OF
-        assert (ticket.first_response_due, ticket.resolution_due) == DEFAULT_SLA.due_times(ticket.created_at)
-        assert ticket.first_response_due == ticket.created_at + timedelta(hours=1)  # the default rule
-        assert ticket.resolution_due == ticket.created_at + timedelta(hours=24)
+        # The app's own SLA: the policy for its platform, category and priority, on the service-hours clock.
+        target = find_target(db, ticket.platform, ticket.category, ticket.priority)
+        first = deadline(calendar, ticket.created_at, target.first_response_s, business=target.business_hours)
+        last = deadline(calendar, ticket.created_at, target.resolution_s, business=target.business_hours)
+        assert ticket.platform and (ticket.first_response_due, ticket.resolution_due) == (first, last)
         if ticket.first_response_at is not None:
             assert ticket.created_at <= ticket.first_response_at <= AS_OF
         if ticket.resolved_at is not None:
