@@ -16,7 +16,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.limits import TEXT_LIMITS, UNBOUNDED_TEXT
-from sellerdesk.domain.records import FileKind, FileNote, ItemRecord, OrderRecord, ParsedFile, RowProblem
+from sellerdesk.domain.records import FileKind, FileNote, ItemRecord, OrderRecord, ParsedFile, RefundRecord, RowProblem
 from sellerdesk.platforms.stamps import stamp_in_name
 from sellerdesk.sheets.cleaning import (
     NULL_TEXTS,
@@ -668,3 +668,39 @@ def by_substring(raw: str, table: tuple[tuple[str, T], ...]) -> T | None:
         if needle in raw:
             return value
     return None
+
+
+def parse_refund_rows(
+    table: Table,
+    r: RowReader,
+    result: ParsedFile,
+    platform: Platform,
+    state_of: Callable[[str], RefundState],
+    *,
+    dashes: bool = False,
+) -> None:
+    """One ``RefundRecord`` per row of a refund / after-sale export (Taobao 退款管理, Pinduoduo 售后); a row
+    with problems is refused. The platforms differ only in their status words (``state_of``) and ids."""
+    for row_no, cells in table.rows():
+        result.rows += 1
+        r.load(row_no, cells)
+        status_raw = r.text("status")
+        refund = RefundRecord(
+            platform=platform,
+            refund_id=r.ident("refund_id", dashes=dashes),
+            order_id=r.ident("order_id", dashes=dashes),
+            amount_cents=r.money("amount"),
+            status_raw=status_raw,
+            state=state_of(status_raw),
+            kind=r.text("kind"),
+            reason=r.text("reason"),
+            seller_code=r.code("seller_code"),
+            title=r.text("title"),
+            applied_at=r.when("applied_at"),
+            finished_at=r.when("finished_at"),
+            source_row=row_no,
+        )
+        if r.problems:
+            result.bad_rows.add(row_no)
+        else:
+            result.refunds.append(refund)

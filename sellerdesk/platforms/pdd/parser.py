@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
-from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile, RefundRecord
+from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile
 from sellerdesk.platforms.base import (
     GUESS,
     PROVED,
@@ -24,6 +24,7 @@ from sellerdesk.platforms.base import (
     aliases,
     header_set,
     money_aliases,
+    parse_refund_rows,
     sum_known,
 )
 from sellerdesk.platforms.pdd.status import pdd_aftersale_state, pdd_status
@@ -236,29 +237,7 @@ class PddParser(LayoutParser):
         )
 
     def _parse_aftersales(self, table: Table, r: RowReader, result: ParsedFile) -> None:
-        for row_no, cells in table.rows():
-            result.rows += 1
-            r.load(row_no, cells)
-            status_raw = r.text("status")
-            refund = RefundRecord(
-                platform=Platform.PDD,
-                refund_id=r.ident("refund_id", dashes=True),
-                order_id=r.ident("order_id", dashes=True),
-                amount_cents=r.money("amount"),
-                status_raw=status_raw,
-                state=pdd_aftersale_state(status_raw),
-                kind=r.text("kind"),
-                reason=r.text("reason"),
-                seller_code=r.first_code("seller_code"),
-                title=r.text("title"),
-                applied_at=r.when("applied_at"),
-                finished_at=r.when("finished_at"),
-                source_row=row_no,
-            )
-            if r.problems:
-                result.bad_rows.add(row_no)
-            else:
-                result.refunds.append(refund)
+        parse_refund_rows(table, r, result, Platform.PDD, pdd_aftersale_state, dashes=True)
 
 
 def _same_order(a: OrderRecord, b: OrderRecord) -> bool:

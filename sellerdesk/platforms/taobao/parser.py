@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
-from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile, RefundRecord
+from sellerdesk.domain.records import FileKind, ItemRecord, OrderRecord, ParsedFile
 from sellerdesk.platforms.base import (
     GUESS,
     PROVED,
@@ -27,6 +27,7 @@ from sellerdesk.platforms.base import (
     aliases,
     header_set,
     order_status_from_lines,
+    parse_refund_rows,
     refund_state_from_lines,
     sum_known,
 )
@@ -452,29 +453,7 @@ class TaobaoParser(LayoutParser):
     # --- refund export ---
 
     def _parse_refunds(self, table: Table, r: RowReader, result: ParsedFile) -> None:
-        for row_no, cells in table.rows():
-            result.rows += 1
-            r.load(row_no, cells)
-            status_raw = r.text("status")
-            refund = RefundRecord(
-                platform=Platform.TAOBAO,
-                refund_id=r.ident("refund_id"),
-                order_id=r.ident("order_id"),
-                amount_cents=r.money("amount"),
-                status_raw=status_raw,
-                state=taobao_refund_state(status_raw),
-                kind=r.text("kind"),
-                reason=r.text("reason"),
-                seller_code=r.code("seller_code"),
-                title=r.text("title"),
-                applied_at=r.when("applied_at"),
-                finished_at=r.when("finished_at"),
-                source_row=row_no,
-            )
-            if r.problems:
-                result.bad_rows.add(row_no)
-            else:
-                result.refunds.append(refund)
+        parse_refund_rows(table, r, result, Platform.TAOBAO, taobao_refund_state)
 
 
 def _order_refund_state(status: OrderStatus | None, refund: int | None) -> RefundState:
