@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sellerdesk", description=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: SELLERDESK_DB or the data folder)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--selftest", action="store_true",
+        help="check this installation on a temporary database (migrations, resources, translations, the window "
+        "rendered offscreen) and exit: 0 when everything works",
+    )  # fmt: skip
     sub = parser.add_subparsers(dest="command")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
@@ -397,6 +402,12 @@ def cmd_staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_selftest(_args: argparse.Namespace) -> int:
+    from sellerdesk.ui.selftest import run_selftest
+
+    return run_selftest()
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from sellerdesk.app import run_app
 
@@ -411,9 +422,9 @@ def _remove_leftovers(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"db": cmd_db, "demo": cmd_demo, "import": cmd_import, "report": cmd_report, "staff": cmd_staff}
-    handler = handlers.get(args.command or "gui", cmd_gui)
+    handler = cmd_selftest if args.selftest else handlers.get(args.command or "gui", cmd_gui)
     try:
-        if handler is not cmd_gui:  # the app sweeps at its own start (its database may come from its settings)
+        if handler not in (cmd_gui, cmd_selftest):  # the app sweeps at its own start (its database may come from its settings)
             _remove_leftovers(args)
         return handler(args)
     except DBAPIError as exc:

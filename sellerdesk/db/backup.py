@@ -4,6 +4,7 @@ opening it; restore of a verified backup after saving the current data."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -16,10 +17,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from sellerdesk.db.files import create_private_file, make_private_dir
+from sellerdesk.db.files import create_private_file
 from sellerdesk.domain.errors import StorageError
+from sellerdesk.domain.file_writes import prepare_folder, write_failure
 from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.domain.scratch import PART_SUFFIX
+
+_SQLITE_FULL = 13  # SQLITE_FULL: the copy's disk is full (sqlite.org/rescode.html)
 
 
 def backup_path_beside(engine: Engine, folder: Path | None, tag: str) -> Path:
@@ -38,7 +42,7 @@ def backup_database(engine: Engine, target: Path, *, actor: Actor = OWNER) -> Pa
     ``actor``: the desktop app passes who is signed in (a backup holds everything); the command line is the owner.
     """
     require(actor, Action.MANAGE_BACKUPS)
-    make_private_dir(target.parent)
+    prepare_folder(target, private=True)  # a folder made for backups is the user's alone
     if engine.dialect.name == "sqlite":
         return _backup_sqlite(engine, target)
     if engine.dialect.name == "postgresql":
@@ -57,8 +61,13 @@ def _backup_sqlite(engine: Engine, target: Path) -> Path:
         with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(tmp)) as dst:
             src.backup(dst)  # consistent even while the app writes (WAL)
         tmp.replace(target)
-    except (sqlite3.Error, OSError) as exc:
+    except OSError as exc:
         tmp.unlink(missing_ok=True)
+        raise write_failure(exc, target) from exc
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_FULL:
+            raise write_failure(OSError(errno.ENOSPC, str(exc)), target) from exc
         raise StorageError(f"Backup to {target} failed: {exc}", code="backup_failed", path=str(target)) from exc
     return target
 

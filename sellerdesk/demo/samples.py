@@ -14,8 +14,8 @@ from sellerdesk.services.samples import exports, write_export
 
 
 def export_samples(folder: Path, *, seed: int = 1, orders: int = 600) -> list[Path]:
-    """A small demo shop's exports, one file per platform layout (Taobao as its order + item pair)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """A small demo shop's exports, one file per platform layout (Taobao as its order + item pair); the folder
+    is made by the first file written (``domain/file_writes.writing``)."""
     with tempfile.TemporaryDirectory(prefix=temp_prefix("samples")) as tmp:
         engine = make_engine("sqlite:///" + str(Path(tmp) / "samples.sqlite"))
         ensure_schema(engine)

@@ -58,3 +58,10 @@ class Cancelled(SellerDeskError):
     """The user cancelled a long job; shown as nothing."""
 
     code = "cancelled"
+
+
+class FileWriteError(SellerDeskError):
+    """A file the user chose (or a default path) could not be written; the code says why
+    (``domain/file_writes.py`` decides it from the OS error)."""
+
+    code = "write_failed"

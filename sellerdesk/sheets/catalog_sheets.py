@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sellerdesk.domain.file_writes import writing
 from sellerdesk.domain.money import cents_to_decimal
 from sellerdesk.sheets.safe_cells import set_cell
 
@@ -50,7 +51,8 @@ def write_sheet(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
             cells.append(cell)
         sheet.append(cells)
         count += 1
-    book.save(path)
+    with writing(path):
+        book.save(path)
     return count
 
 

@@ -37,6 +37,7 @@ from sellerdesk.domain.figures import (
     SkuFigures,
     SummaryLine,
 )
+from sellerdesk.domain.file_writes import writing
 from sellerdesk.domain.labels import (
     ORDER_STATUSES,
     PROMOTION_KINDS,
@@ -988,8 +989,9 @@ def write_monthly_workbook(
         _summary_charts(book, data)
         partial = path.with_name(f".{path.name}{PART_SUFFIX}")
         try:
-            book.save(partial)
-            os.replace(partial, path)
+            with writing(path):
+                book.save(partial)
+                os.replace(partial, path)
         finally:
             partial.unlink(missing_ok=True)
     if progress is not None:

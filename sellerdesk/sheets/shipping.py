@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sellerdesk.domain.errors import ImportFileError
+from sellerdesk.domain.file_writes import writing
 from sellerdesk.sheets.cleaning import normalize_header
 from sellerdesk.sheets.safe_cells import set_cell
 
@@ -62,7 +63,8 @@ def write_ship_file(path: Path, layout: ShipLayout, rows: Sequence[ShipRow]) -> 
     listing = book.create_sheet("物流公司")
     for r, name in enumerate(layout.carriers, 1):
         set_cell(listing.cell(r, 1), name)
-    book.save(path)
+    with writing(path):
+        book.save(path)
     return path
 
 
@@ -88,7 +90,8 @@ def fill_template(template: Path, target: Path, layout: ShipLayout, rows: Sequen
             set_cell(sheet.cell(r, carrier_col), row.carrier)
             set_cell(sheet.cell(r, tracking_col), row.tracking_no)
         _as_text(sheet, columns=(id_col, tracking_col), first_row=header_row + 1)
-        book.save(target)
+        with writing(target):
+            book.save(target)
         return target
     raise ImportFileError(
         f"{template.name}: no sheet has the order id, carrier and tracking number columns.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from sellerdesk.domain.file_writes import writing
 from sellerdesk.domain.scratch import PART_SUFFIX
 from sellerdesk.sheets.safe_cells import set_cell, write_only_cells
 
@@ -46,10 +47,11 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
         sheet.close()  # end the streamed sheet cleanly (its temp file goes with it); nothing is saved
         raise
     tmp = path.with_name(path.name + PART_SUFFIX)
-    try:
-        book.save(tmp)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
+    with writing(path):
+        try:
+            book.save(tmp)
+            tmp.replace(path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     return written

@@ -246,6 +246,38 @@ TEXTS = {
     "role_invalid": QT_TRANSLATE_NOOP("Messages", "“{role}” is not a role SellerDesk knows."),
     "login_not_found": QT_TRANSLATE_NOOP("Messages", "There is no account with the login “{login}”."),
     "idle_minutes_invalid": QT_TRANSLATE_NOOP("Messages", "The idle time must be between 0 and {max} minutes."),
+    # Writing a file (domain/file_writes.py decides the reason)
+    "file_in_use": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} could not be written: another program (Excel, WPS or LibreOffice) has it open. Close it there "
+        "and try again, or choose another name.",
+    ),
+    "write_denied": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} could not be written: you have no permission to write in {folder}. Choose another folder, "
+        "such as Documents.",
+    ),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Messages", "{path} could not be written: the disk is full. Free some space or choose another drive."
+    ),
+    "read_only_location": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} could not be written: the drive or share is read-only. Choose a folder on a drive you may write to.",
+    ),
+    "folder_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} could not be written: the folder {folder} cannot be found or made. Check that the drive or "
+        "network share is there, or choose another folder.",
+    ),
+    "not_a_folder": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} could not be written: a file stands where a folder of that path should be. Choose another folder.",
+    ),
+    "path_is_folder": QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a file. Choose a file name inside it."),
+    "bad_file_name": QT_TRANSLATE_NOOP(
+        "Messages", "{path} could not be written: the name is too long or holds characters the system does not allow."
+    ),
+    "write_failed": QT_TRANSLATE_NOOP("Messages", "{path} could not be written:\n{detail}"),
 }
 
 

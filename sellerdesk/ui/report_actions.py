@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.domain.errors import Cancelled
 from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_today
-from sellerdesk.ui import errors
 from sellerdesk.ui.main_window import MainWindow
 from sellerdesk.ui.widgets.util import named
 
@@ -198,7 +197,6 @@ class ReportActions(QObject):
         return runner.run(
             write,
             on_success=self._written,
-            on_error=lambda exc: self._failed(exc, path),
             label=label,
             parent=self.window,
         )
@@ -225,19 +223,6 @@ class ReportActions(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif box.clickedButton() is folder_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-    def _failed(self, exc: BaseException, path: Path) -> None:
-        if isinstance(exc, OSError):
-            QMessageBox.warning(
-                self.window,
-                self.tr("Monthly report not saved"),
-                self.tr(
-                    "The report could not be written to {path}:\n{detail}\n\n"
-                    "If the file is open in Excel or WPS, close it and try again, or choose another name."
-                ).format(path=path, detail=exc.strerror or exc),
-            )
-            return
-        errors.show_error(self.window, exc)
 
 
 def install(window: MainWindow) -> ReportActions:

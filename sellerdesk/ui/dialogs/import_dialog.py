@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.domain.file_writes import writing
 from sellerdesk.domain.records import RowProblem
 from sellerdesk.sheets.safe_cells import csv_text
 from sellerdesk.ui import formatting as fmt
@@ -498,8 +500,11 @@ class ImportDialog(QDialog):
 
     def write_problems(self, path: Path) -> None:
         """A CSV the user can open in Excel/WPS (UTF-8 with BOM so Chinese shows)."""
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            out = csv.writer(fh)
-            out.writerow([self.problems.headerData(c, Qt.Orientation.Horizontal) for c in range(5)])
-            for problem in self.problems.problems():
-                out.writerow([csv_text(ProblemModel.cell_text(problem, c)) for c in range(5)])
+        try:
+            with writing(path), path.open("w", encoding="utf-8-sig", newline="") as fh:
+                out = csv.writer(fh)
+                out.writerow([self.problems.headerData(c, Qt.Orientation.Horizontal) for c in range(5)])
+                for problem in self.problems.problems():
+                    out.writerow([csv_text(ProblemModel.cell_text(problem, c)) for c in range(5)])
+        except SellerDeskError as exc:
+            show_error(self, exc)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import SellerDeskError
+from sellerdesk.domain.file_writes import writing
 from sellerdesk.platforms.generic import GENERIC_FIELDS, MappingSpec, missing_fields, suggest_mapping
 from sellerdesk.platforms.registry import mappable_platforms
 from sellerdesk.ui import labels
@@ -162,8 +163,13 @@ class MappingDialog(QDialog):
 
     def _on_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save mapping"), "mapping.json", MAPPING_FILE_FILTER)
-        if name:
-            Path(name).write_text(self.choice().dumps(), encoding="utf-8")
+        if not name:
+            return
+        try:
+            with writing(Path(name)) as path:
+                path.write_text(self.choice().dumps(), encoding="utf-8")
+        except SellerDeskError as exc:
+            self.message.setText(describe(exc))
 
     def _on_save(self) -> None:
         missing = missing_fields(self.mapping())
