@@ -424,7 +424,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"db": cmd_db, "demo": cmd_demo, "import": cmd_import, "report": cmd_report, "staff": cmd_staff}
     handler = cmd_selftest if args.selftest else handlers.get(args.command or "gui", cmd_gui)
     try:
-        if handler not in (cmd_gui, cmd_selftest):  # the app sweeps at its own start (its database may come from its settings)
+        # The app sweeps at its own start (its database may come from its settings); the self-test touches no data.
+        if handler not in (cmd_gui, cmd_selftest):
             _remove_leftovers(args)
         return handler(args)
     except DBAPIError as exc:

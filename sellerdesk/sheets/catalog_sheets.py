@@ -10,9 +10,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sellerdesk.domain.file_writes import writing
+from sellerdesk.domain.file_writes import prepare_folder, writing
 from sellerdesk.domain.money import cents_to_decimal
+from sellerdesk.sheets.printing import fit_to_width
 from sellerdesk.sheets.safe_cells import set_cell
+from sellerdesk.sheets.xlsx_package import save_book
 
 PURCHASE_HEADERS = ("供应商", "商家编码", "商品名称", "规格", "近期销量", "统计天数", "采购周期(天)", "安全库存",
                     "可用库存", "起订量", "建议采购量", "成本价", "采购金额")  # fmt: skip
@@ -28,9 +30,11 @@ def write_sheet(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    prepare_folder(path)  # before the rows are read: a path that cannot be written is said at once
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
+    fit_to_width(sheet)
     for index, header in enumerate(headers):
         sheet.column_dimensions[chr(65 + index)].width = 28 if header in ("商品名称",) else 14
     bold = Font(bold=True)
@@ -52,7 +56,7 @@ def write_sheet(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
         sheet.append(cells)
         count += 1
     with writing(path):
-        book.save(path)
+        save_book(book, path)
     return count
 
 

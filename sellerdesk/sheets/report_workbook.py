@@ -37,7 +37,7 @@ from sellerdesk.domain.figures import (
     SkuFigures,
     SummaryLine,
 )
-from sellerdesk.domain.file_writes import writing
+from sellerdesk.domain.file_writes import prepare_folder, writing
 from sellerdesk.domain.labels import (
     ORDER_STATUSES,
     PROMOTION_KINDS,
@@ -49,6 +49,7 @@ from sellerdesk.domain.labels import (
 from sellerdesk.domain.money import format_cents
 from sellerdesk.domain.scratch import PART_SUFFIX, temp_prefix
 from sellerdesk.domain.timeutil import shop_time
+from sellerdesk.sheets.printing import fit_to_width, repeat_header, select_only_first
 from sellerdesk.sheets.safe_cells import looks_like_formula
 from sellerdesk.sheets.xlsx_package import clean_text, column_letter, splice_sheet_rows, text_cell
 
@@ -504,13 +505,7 @@ class _Book:
         self._files[ws.title] = path
         out = path.open("w", encoding="utf-8")
         self._open.append(out)
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        fit_to_width(ws, header_row=None)  # a table's header row is repeated once it is written (table())
         return ws, _Rows(out, self._styles)
 
     def table(
@@ -534,7 +529,7 @@ class _Book:
             rows.write(kinds, [c.get(item) for c in cols], bold=bold is not None and bold(item))
             self.step()
         ws.freeze_panes = f"A{header + 1}"
-        ws.print_title_rows = f"{header}:{header}"
+        repeat_header(ws, header)
         ws.auto_filter.ref = f"A{header}:{get_column_letter(len(cols))}{max(rows.count, header)}"
         return header, rows.count
 
@@ -553,6 +548,7 @@ class _Book:
     def save(self, path: Path) -> None:
         for out in self._open:
             out.close()
+        select_only_first(self.wb)  # a plain Print gives the summary, not hundreds of pages of orders
         skeleton = self._tmp / "skeleton.xlsx"
         self.wb.save(skeleton)
         splice_sheet_rows(skeleton, path, self._files)
@@ -981,6 +977,7 @@ def write_monthly_workbook(
     if lang not in ("zh_CN", "en"):
         raise ValidationError(f"Unknown workbook language {lang!r}.", code="report_lang", lang=lang)
     path = Path(path)
+    prepare_folder(path)  # before the minutes of work: a path that cannot be written is said at once
     with tempfile.TemporaryDirectory(prefix=temp_prefix("report")) as tmp:
         book = _Book(cast(Lang, lang), Path(tmp), progress, cancelled)
         book.total = data.paid_orders + len(data.breakdown.by_sku) + len(data.daily) + 100

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sellerdesk.domain.file_writes import writing
+from sellerdesk.domain.file_writes import prepare_folder, writing
 from sellerdesk.domain.scratch import PART_SUFFIX
+from sellerdesk.sheets.printing import fit_to_width
 from sellerdesk.sheets.safe_cells import set_cell, write_only_cells
+from sellerdesk.sheets.xlsx_package import save_book
 
 EXCEL_MAX_ROWS = 1_048_576  # including the header row
 
@@ -26,6 +28,7 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    prepare_folder(path)  # before the rows are read: a path that cannot be written is said at once
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title[:31] or "Sheet1")
     bold = Font(bold=True)
@@ -36,6 +39,7 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
         header_cells.append(cell)
     sheet.append(header_cells)
     sheet.freeze_panes = "A2"
+    fit_to_width(sheet)
     written = 0
     try:
         for row in rows:
@@ -49,7 +53,7 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
     tmp = path.with_name(path.name + PART_SUFFIX)
     with writing(path):
         try:
-            book.save(tmp)
+            save_book(book, tmp)
             tmp.replace(path)
         except BaseException:
             tmp.unlink(missing_ok=True)

@@ -13,7 +13,9 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from sellerdesk.domain.scratch import temp_prefix
@@ -65,6 +67,18 @@ def write_text_sheet(path: Path, title: str, rows: Iterable[Sequence[str]]) -> i
         book.save(skeleton)
         splice_sheet_rows(skeleton, path, {title: body})
     return count
+
+
+def save_book(book: Any, path: Path) -> None:
+    """Save a workbook; when that fails, end its streamed (write-only) sheets, which would otherwise complain
+    when collected, then let the error go on."""
+    try:
+        book.save(path)
+    except BaseException:
+        for sheet in book.worksheets:
+            with suppress(Exception):  # a sheet the failed save had already ended
+                sheet.close()
+        raise
 
 
 def splice_sheet_rows(skeleton: Path, out: Path, rows: dict[str, Path]) -> None:

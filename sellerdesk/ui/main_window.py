@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import PySide6
 from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk import APP_NAME, __version__
+from sellerdesk import APP_NAME
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.permissions import Action, Actor, can
 from sellerdesk.ui import settings as keys
@@ -49,6 +48,7 @@ from sellerdesk.ui.widgets.util import named
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from sellerdesk.ui.dialogs.about_dialog import AboutDialog
     from sellerdesk.ui.dialogs.restore_backup import RestoreBackupDialog
     from sellerdesk.ui.dialogs.shops_dialog import ShopsDialog
     from sellerdesk.ui.tabs.home import HomeTab
@@ -492,20 +492,7 @@ class MainWindow(QMainWindow):
             self.tr("A complete copy of the database was saved to:\n{path}").format(path=path),
         )
 
-    def _on_about(self) -> None:
-        from sellerdesk.db.engine import data_dir, display_name
+    def _on_about(self) -> AboutDialog:
+        from sellerdesk.ui.dialogs.about_dialog import show_about
 
-        text = self.tr(
-            "<h3>SellerDesk {version}</h3>"
-            "<p>The back office of a multi-platform online shop: products, orders, service tickets, "
-            "team tasks and performance reviews.</p>"
-            "<p><b>Database:</b> {database}<br><b>Data folder:</b> {folder}</p>"
-            "<p>Qt {qt} · PySide6 {pyside}</p>"
-        ).format(
-            version=__version__,
-            database=display_name(self.database_url),
-            folder=data_dir(),
-            qt=PySide6.QtCore.qVersion(),
-            pyside=PySide6.__version__,
-        )
-        QMessageBox.about(self, self.tr("About SellerDesk"), text)
+        return show_about(self, self.database_url)

@@ -16,6 +16,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -36,7 +37,8 @@ def run_selftest(out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed, unless one is asked for
     frozen = " (built)" if getattr(sys, "frozen", False) else ""
-    print(f"{APP_NAME} {__version__}{frozen} self-test · Python {platform.python_version()} · {sys.platform}", file=stream)
+    python = platform.python_version()
+    print(f"{APP_NAME} {__version__}{frozen} self-test · Python {python} · {sys.platform}", file=stream)
     failed = 0
     with tempfile.TemporaryDirectory(prefix=temp_prefix("selftest")) as tmp:
         folder = Path(tmp)
@@ -46,7 +48,8 @@ def run_selftest(out: TextIO | None = None) -> int:
             ("resources", _check_resources),
             ("translations", _check_translations),
         ]
-        checks += [(f"main window ({lang})", lambda lang=lang: _check_window(folder, lang)) for lang in ("zh_CN", "en")]
+        for language in ("zh_CN", "en"):
+            checks.append((f"main window ({language})", partial(_check_window, folder, language)))
         for name, check in checks:
             started = time.perf_counter()
             try:
