@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/about_dialog.py" line="+34"/>
+        <source>built package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from Python sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>About SellerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The back office of a multi-platform online shop: products, orders, service tickets, team tasks and performance reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copy for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy these details to the clipboard, to paste into a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copied. Paste it into your message to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+206"/>
@@ -613,7 +681,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+115"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+117"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,21 +1983,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;The back office of a multi-platform online shop: products, orders, service tickets, team tasks and performance reviews.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {folder}&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>About SellerDesk</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+38"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,7 +2200,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Name the shop these orders belong to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2740,6 +2798,52 @@ Details: {detail}</source>
     <message>
         <location line="+1"/>
         <source>The idle time must be between 0 and {max} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} could not be written: another program (Excel, WPS or LibreOffice) has it open. Close it there and try again, or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} could not be written: you have no permission to write in {folder}. Choose another folder, such as Documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} could not be written: the disk is full. Free some space or choose another drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} could not be written: the drive or share is read-only. Choose a folder on a drive you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} could not be written: the folder {folder} cannot be found or made. Check that the drive or network share is there, or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} could not be written: a file stands where a folder of that path should be. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is a folder, not a file. Choose a file name inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be written: the name is too long or holds characters the system does not allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} could not be written:
+{detail}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4126,7 +4230,7 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sellerdesk/ui/report_actions.py" line="+63"/>
+        <location filename="../../sellerdesk/ui/report_actions.py" line="+62"/>
         <source>MMMM yyyy</source>
         <comment>date format: Qt QDate pattern, month and year</comment>
         <translation type="unfinished"></translation>
@@ -4147,7 +4251,7 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The monthly report was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4182,24 +4286,11 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>Monthly report not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The report could not be written to {path}:
-{detail}
-
-If the file is open in Excel or WPS, close it and try again, or choose another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-163"/>
+        <location line="-148"/>
         <source>Monthly report</source>
         <translation type="unfinished"></translation>
     </message>

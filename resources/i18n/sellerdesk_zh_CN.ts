@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/about_dialog.py" line="+34"/>
+        <source>built package</source>
+        <translation>安装包版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from Python sources</source>
+        <translation>从 Python 源码运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none open)</source>
+        <translation>（未打开）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>About SellerDesk</source>
+        <translation>关于 SellerDesk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The back office of a multi-platform online shop: products, orders, service tickets, team tasks and performance reviews.</source>
+        <translation>多平台网店的后台：商品、订单、客服工单、团队任务和绩效考核。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copy for support</source>
+        <translation>复制给技术支持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy these details to the clipboard, to paste into a message</source>
+        <translation>把这些信息复制到剪贴板，以便粘贴到消息里</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copied. Paste it into your message to support.</source>
+        <translation>已复制。请粘贴到发给技术支持的消息里。</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+206"/>
@@ -612,7 +680,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+115"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+117"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1917,21 +1985,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>数据库的完整副本已保存到：
 {path}</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;The back office of a multi-platform online shop: products, orders, service tickets, team tasks and performance reviews.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {database}&lt;br&gt;&lt;b&gt;Data folder:&lt;/b&gt; {folder}&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;多平台网店的后台管理系统：商品、订单、售后工单、团队任务和绩效考核。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据库：&lt;/b&gt;{database}&lt;br&gt;&lt;b&gt;数据文件夹：&lt;/b&gt;{folder}&lt;/p&gt;&lt;p&gt;Qt {qt} · PySide6 {pyside}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>About SellerDesk</source>
-        <translation>关于 SellerDesk</translation>
-    </message>
 </context>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+37"/>
+        <location filename="../../sellerdesk/ui/dialogs/mapping_dialog.py" line="+38"/>
         <source>Order number</source>
         <translation>订单编号</translation>
     </message>
@@ -2144,7 +2202,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>保存映射</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Name the shop these orders belong to.</source>
         <translation>请填写这些订单所属的店铺。</translation>
     </message>
@@ -2746,6 +2804,53 @@ Details: {detail}</source>
         <location line="+1"/>
         <source>The idle time must be between 0 and {max} minutes.</source>
         <translation>空闲时间必须在 0 到 {max} 分钟之间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} could not be written: another program (Excel, WPS or LibreOffice) has it open. Close it there and try again, or choose another name.</source>
+        <translation>无法写入 {path}：另一个程序（Excel、WPS 或 LibreOffice）正打开着它。请在那里关闭后重试，或换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} could not be written: you have no permission to write in {folder}. Choose another folder, such as Documents.</source>
+        <translation>无法写入 {path}：您没有在 {folder} 中写入的权限。请选择其他文件夹，例如“文档”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} could not be written: the disk is full. Free some space or choose another drive.</source>
+        <translation>无法写入 {path}：磁盘已满。请腾出空间，或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} could not be written: the drive or share is read-only. Choose a folder on a drive you may write to.</source>
+        <translation>无法写入 {path}：该磁盘或共享是只读的。请选择可写磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} could not be written: the folder {folder} cannot be found or made. Check that the drive or network share is there, or choose another folder.</source>
+        <translation>无法写入 {path}：找不到也无法创建文件夹 {folder}。请检查该磁盘或网络共享是否可用，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} could not be written: a file stands where a folder of that path should be. Choose another folder.</source>
+        <translation>无法写入 {path}：路径中本应是文件夹的位置是一个文件。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is a folder, not a file. Choose a file name inside it.</source>
+        <translation>{path} 是一个文件夹，不是文件。请在其中选择一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be written: the name is too long or holds characters the system does not allow.</source>
+        <translation>无法写入 {path}：文件名太长，或含有系统不允许的字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} could not be written:
+{detail}</source>
+        <translation>无法写入 {path}：
+{detail}</translation>
     </message>
 </context>
 <context>
@@ -4121,7 +4226,7 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sellerdesk/ui/report_actions.py" line="+63"/>
+        <location filename="../../sellerdesk/ui/report_actions.py" line="+62"/>
         <source>MMMM yyyy</source>
         <comment>date format: Qt QDate pattern, month and year</comment>
         <translation>yyyy年M月</translation>
@@ -4142,7 +4247,7 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         <translation>正在生成 {month} 的月度报表…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The monthly report was cancelled.</source>
         <translation>已取消生成月度报表。</translation>
     </message>
@@ -4178,27 +4283,11 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>Monthly report not saved</source>
-        <translation>月度报表未保存</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The report could not be written to {path}:
-{detail}
-
-If the file is open in Excel or WPS, close it and try again, or choose another name.</source>
-        <translation>无法写入报表文件 {path}：
-{detail}
-
-如果该文件正在 Excel 或 WPS 中打开，请先关闭再重试，或换一个文件名。</translation>
-    </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-163"/>
+        <location line="-148"/>
         <source>Monthly report</source>
         <translation>月度报表</translation>
     </message>

@@ -61,7 +61,5 @@ class Cancelled(SellerDeskError):
 
 
 class FileWriteError(SellerDeskError):
-    """A file the user chose (or a default path) could not be written; the code says why
-    (``domain/file_writes.py`` decides it from the OS error)."""
-
-    code = "write_failed"
+    """A file the user chose (or a default path) could not be written; its code says why, one of
+    ``domain.file_writes.WRITE_CODES`` (``write_failure`` decides it from the OS error and gives the path)."""

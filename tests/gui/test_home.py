@@ -28,8 +28,8 @@ from sellerdesk.models import Order, Shop
 from sellerdesk.services.dashboard import QUEUE_KEYS, load_home_dashboard
 from sellerdesk.services.reports import monthly_figures
 from sellerdesk.sheets.report_workbook import label
+from sellerdesk.ui import errors, report_actions
 from sellerdesk.ui import formatting as fmt
-from sellerdesk.ui import report_actions
 from sellerdesk.ui.i18n import install_translators
 from sellerdesk.ui.main_window import MainWindow
 from sellerdesk.ui.report_actions import ReportActions, ReportDialog, last_full_month, month_key, recent_months
@@ -263,14 +263,23 @@ def test_the_workbook_follows_the_ui_language_and_cancel_leaves_no_file(
     assert window.statusBar().currentMessage() == actions.tr("The monthly report was cancelled.")
 
 
-def test_a_file_that_cannot_be_written_is_explained(
+def test_a_missing_folder_is_made_and_a_failed_write_gives_its_true_reason(
     qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The issue's case: ~/Documents did not exist, and the report blamed Excel."""
     actions = report_actions.install(demo_window)
+    offered: list[Path] = []
     warned: list[str] = []
-    monkeypatch.setattr(report_actions.QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    monkeypatch.setattr(ReportActions, "offer_to_open", lambda self, path: offered.append(path))
+    monkeypatch.setattr(errors, "present_message", lambda _parent, _title, text: warned.append(text))
     today = utc_to_local(datetime.now(UTC), CHINA_TZ).date()
-    job = actions.export(*last_full_month(today), tmp_path / "missing folder" / "report.xlsx")
-    assert job is not None
+    target = tmp_path / "home" / "Documents" / "report.xlsx"
+    assert actions.export(*last_full_month(today), target) is not None
+    qtbot.waitUntil(lambda: bool(offered))
+    assert offered == [target] and target.is_file()
+
+    (tmp_path / "blocked").write_text("a file where a folder should be")
+    assert actions.export(*last_full_month(today), tmp_path / "blocked" / "report.xlsx") is not None
     qtbot.waitUntil(lambda: bool(warned))
-    assert "missing folder" in warned[0]
+    assert "a file stands where a folder of that path should be" in warned[0]
+    assert "Excel" not in warned[0]
