@@ -31,6 +31,7 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
     prepare_folder(path)  # before the rows are read: a path that cannot be written is said at once
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title[:31] or "Sheet1")
+    fit_to_width(sheet)  # before the first row: a streamed sheet writes its page setup with its head
     bold = Font(bold=True)
     header_cells = []
     for h in headers:
@@ -39,7 +40,6 @@ def write_view(path: Path, sheet_title: str, headers: Sequence[str], rows: Itera
         header_cells.append(cell)
     sheet.append(header_cells)
     sheet.freeze_panes = "A2"
-    fit_to_width(sheet)
     written = 0
     try:
         for row in rows:
