@@ -408,7 +408,19 @@ def cmd_selftest(_args: argparse.Namespace) -> int:
     return run_selftest()
 
 
+def qt_libraries_missing() -> bool:
+    """Linux: say which system libraries Qt lacks, before Qt stops with a misleading message of its own."""
+    from sellerdesk.ui.system_libraries import explain, missing_libraries
+
+    missing = missing_libraries()
+    if missing:
+        _err(explain(missing))
+    return bool(missing)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    if qt_libraries_missing():
+        return 1
     from sellerdesk.app import run_app
 
     return run_app(db=args.db, demo=args.demo, lang=args.lang)

@@ -43,6 +43,7 @@ def run_selftest(out: TextIO | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix=temp_prefix("selftest")) as tmp:
         folder = Path(tmp)
         checks: list[tuple[str, Callable[[], str]]] = [
+            ("system libraries", _check_system_libraries),
             ("database and migrations", lambda: _check_database(folder)),
             ("Qt", _check_qt),
             ("resources", _check_resources),
@@ -66,6 +67,17 @@ def run_selftest(out: TextIO | None = None) -> int:
             print(f"ok    {name}: {detail} ({time.perf_counter() - started:.1f} s)", file=stream)
     print("self-test passed" if not failed else f"self-test FAILED: {failed} check(s)", file=stream)
     return 1 if failed else 0
+
+
+def _check_system_libraries() -> str:
+    from sellerdesk.ui.system_libraries import explain, missing_libraries
+
+    if not sys.platform.startswith("linux"):
+        return "nothing to check on this system"
+    missing = missing_libraries()
+    if missing:
+        raise CheckFailed(explain(missing))
+    return "every library Qt loads here is present"
 
 
 def _check_database(folder: Path) -> str:
