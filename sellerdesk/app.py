@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from sellerdesk import APP_NAME, ORG_NAME, __version__
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.permissions import OWNER, Action, Actor, can
-from sellerdesk.ui import errors, import_actions, report_actions
+from sellerdesk.ui import errors, import_actions, messages, report_actions
 from sellerdesk.ui import settings as keys
 from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
 from sellerdesk.ui.dialogs.sign_in import SignInDialog
@@ -494,7 +494,8 @@ class DesktopApp(QObject):
 
         def failed(exc: BaseException) -> None:
             if window is not None:
-                window.show_status(self.tr("The daily backup could not be written: {error}").format(error=exc))
+                error = messages.describe(exc) if isinstance(exc, SellerDeskError) else exc  # the true reason
+                window.show_status(self.tr("The daily backup could not be written: {error}").format(error=error))
 
         self.runner.run_plain(lambda _job: automatic_backup(engine, "daily"), on_error=failed)
 

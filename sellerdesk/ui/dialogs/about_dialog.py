@@ -73,6 +73,8 @@ class AboutDialog(QDialog):
             self.values[name] = shown
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)  # Enter closes, as in any About box
         self.copy_button = buttons.addButton(self.tr("Copy for support"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.setToolTip(self.tr("Copy these details to the clipboard, to paste into a message"))
         self.copy_button.clicked.connect(self.copy_details)
