@@ -56,3 +56,10 @@ def test_selftest_fails_with_a_clear_message(tmp_path: Path) -> None:
     assert "FAIL  translations: the zh_CN translation (sellerdesk_zh_CN.qm) is missing" in result.stdout
     assert "ok    database and migrations" in result.stdout  # the others still ran
     assert result.stdout.splitlines()[-1].startswith("self-test FAILED")
+
+
+def test_ci_builds_the_app_and_runs_the_self_test_from_the_built_folder() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "PyInstaller --noconfirm --log-level WARN build.spec" in ci
+    assert "\ndist/SellerDesk/SellerDesk --selftest\n" in ci
+    assert '"pyinstaller>=6.5"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")  # the [build] extra
