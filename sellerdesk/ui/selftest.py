@@ -1,7 +1,8 @@
 """``sellerdesk --selftest``: proves an installation or a built folder works, without a display or a user.
 
-It opens a new database in a temporary folder and runs the migrations, loads the icons, the stylesheet and
-both languages' translations (ours and Qt's own), then starts the app on that database in each language and
+It checks the system libraries Qt loads (Linux), opens a new database in a temporary folder and runs the
+migrations, loads the icons, the stylesheet and both languages' translations (ours and Qt's own), looks for a
+font that has Chinese characters, then starts the app on that database in each language and
 renders the main window offscreen. Each check prints one line; the exit code is 0 when all passed, 1 when
 any failed (its line says why). Nothing outside the temporary folder is read or written: settings, logs and
 the database all live there.
@@ -48,6 +49,7 @@ def run_selftest(out: TextIO | None = None) -> int:
             ("Qt", _check_qt),
             ("resources", _check_resources),
             ("translations", _check_translations),
+            ("Chinese font", _check_chinese_font),
         ]
         for language in ("zh_CN", "en"):
             checks.append((f"main window ({language})", partial(_check_window, folder, language)))
@@ -157,6 +159,23 @@ def _check_translations() -> str:
         raise CheckFailed(f"Qt's own Chinese texts (qtbase_zh_CN.qm) are missing from {qt_dir}")
     install_translators("en")
     return f"{', '.join(found)}, and Qt's own texts from {qt_dir}"
+
+
+def _check_chinese_font() -> str:
+    """Without a font that has Chinese characters every Chinese text shows as boxes."""
+    from PySide6.QtGui import QFontDatabase
+
+    from sellerdesk.app import CJK_FONTS
+
+    _qapp()
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    if not families:
+        raise CheckFailed(
+            "no font can show Chinese text, which would show as boxes; on Debian or Ubuntu: sudo apt install "
+            "fonts-noto-cjk"
+        )
+    preferred = [f for f in CJK_FONTS if f in families]
+    return (preferred or families)[0]
 
 
 def _check_window(folder: Path, language: str) -> str:

@@ -7,12 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 # The built folder is checked by CI (.ci/run: PyInstaller, then dist/SellerDesk/SellerDesk --selftest).
 
 
-def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _run(args: list[str], tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env |= extra
     env |= {
         "PYTHONPATH": str(ROOT),
         "HOME": str(tmp_path / "home"),  # nothing of the user's: settings and data folders stay empty
@@ -56,6 +59,17 @@ def test_selftest_fails_with_a_clear_message(tmp_path: Path) -> None:
     assert "FAIL  translations: the zh_CN translation (sellerdesk_zh_CN.qm) is missing" in result.stdout
     assert "ok    database and migrations" in result.stdout  # the others still ran
     assert result.stdout.splitlines()[-1].startswith("self-test FAILED")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig")
+def test_a_system_without_a_chinese_font_fails_the_self_test(tmp_path: Path) -> None:
+    """A fresh Linux without fonts-noto-cjk shows every Chinese text as boxes: the self-test says so."""
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?><fontconfig></fontconfig>', encoding="utf-8")
+    result = _run(["-m", "sellerdesk", "--selftest"], tmp_path, FONTCONFIG_FILE=str(empty))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "FAIL  Chinese font: no font can show Chinese text" in result.stdout
+    assert "sudo apt install fonts-noto-cjk" in result.stdout
 
 
 def test_ci_builds_the_app_and_runs_the_self_test_from_the_built_folder() -> None:
