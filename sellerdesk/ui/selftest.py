@@ -2,8 +2,8 @@
 
 It checks the system libraries Qt loads (Linux), opens a new database in a temporary folder and runs the
 migrations, loads the icons, the stylesheet and both languages' translations (ours and Qt's own), looks for a
-font that has Chinese characters, then starts the app on that database in each language and
-renders the main window offscreen. Each check prints one line; the exit code is 0 when all passed, 1 when
+font that has Chinese characters, fills a small demo shop, then starts the app on it in each language and
+renders the main window offscreen: every page, and the home page's charts. Each check prints one line; the exit code is 0 when all passed, 1 when
 any failed (its line says why). Nothing outside the temporary folder is read or written: settings, logs and
 the database all live there.
 """
@@ -26,6 +26,8 @@ from sellerdesk.domain.scratch import temp_prefix
 
 # A text of each context the main window shows, and its Chinese: the zh_CN catalogue must translate it.
 PROBE = ("MainWindow", "&File", "文件")
+SHOP = "shop.sqlite"
+DEMO_ORDERS = 300  # enough for every page and the home page's charts to have something to show
 OPEN_TIMEOUT_S = 60.0
 
 
@@ -50,6 +52,7 @@ def run_selftest(out: TextIO | None = None) -> int:
             ("resources", _check_resources),
             ("translations", _check_translations),
             ("Chinese font", _check_chinese_font),
+            ("demo shop", lambda: _check_demo(folder / SHOP)),
         ]
         for language in ("zh_CN", "en"):
             checks.append((f"main window ({language})", partial(_check_window, folder, language)))
@@ -178,6 +181,21 @@ def _check_chinese_font() -> str:
     return (preferred or families)[0]
 
 
+def _check_demo(path: Path) -> str:
+    from sellerdesk.db.engine import make_engine, make_session_factory
+    from sellerdesk.db.migrate import ensure_schema
+    from sellerdesk.demo import generate_demo
+
+    engine = make_engine("sqlite:///" + str(path))
+    try:
+        ensure_schema(engine)
+        with make_session_factory(engine).begin() as session:
+            summary = generate_demo(session, orders=DEMO_ORDERS)
+    finally:
+        engine.dispose()
+    return f"{summary.orders} orders, {summary.skus} SKUs, {summary.tickets} tickets, {summary.tasks} tasks"
+
+
 def _check_window(folder: Path, language: str) -> str:
     """Start the app as ``sellerdesk --db FILE`` does, on a new database, and render its window."""
     from PySide6.QtCore import QSettings
@@ -185,6 +203,7 @@ def _check_window(folder: Path, language: str) -> str:
 
     from sellerdesk.app import start
     from sellerdesk.ui import errors
+    from sellerdesk.ui.main_window import PAGE_KEYS
     from sellerdesk.ui.settings import Settings
 
     qapp = _qapp()
@@ -194,9 +213,7 @@ def _check_window(folder: Path, language: str) -> str:
     errors.present_message = lambda _parent, _title, text: shown.append(text)  # type: ignore[assignment]
     errors.present_crash = lambda _parent, _title, text, _details: shown.append(text)  # type: ignore[assignment]
     settings = Settings(QSettings(str(folder / f"settings-{language}.ini"), QSettings.Format.IniFormat))
-    desktop = start(
-        db=str(folder / f"shop-{language}.sqlite"), demo=False, lang=language, settings=settings, synchronous=True
-    )
+    desktop = start(db=str(folder / SHOP), demo=False, lang=language, settings=settings, synchronous=True)
     try:
         deadline = time.monotonic() + OPEN_TIMEOUT_S
         while not desktop.opened and not shown and desktop.exit_code == 0 and time.monotonic() < deadline:
@@ -207,6 +224,12 @@ def _check_window(folder: Path, language: str) -> str:
         window = desktop.window
         if not desktop.opened or window is None or not window.attached:
             raise CheckFailed(f"the database did not open within {OPEN_TIMEOUT_S:.0f} s")
+        for key in PAGE_KEYS:  # every page is built and drawn, as a click on its tab would
+            window.show_page(key)
+            qapp.processEvents()
+            if window.page(key).grab().isNull():
+                raise CheckFailed(f"the {key} page did not render")
+        window.show_page("home")
         qapp.processEvents()
         image = window.grab().toImage()
         if image.isNull() or image.width() < 400:
@@ -214,7 +237,9 @@ def _check_window(folder: Path, language: str) -> str:
         file_menu = window.file_menu.title()
         if language == "zh_CN" and PROBE[2] not in file_menu:
             raise CheckFailed(f"the File menu reads {file_menu!r}, not Chinese")
-        return f"{image.width()}×{image.height()}, {len(window.pages)} page(s) built, File menu {file_menu!r}"
+        charts = "with charts" if "pyqtgraph" in sys.modules else "without charts"
+        pages = len(window.pages)
+        return f"{image.width()}×{image.height()}, {pages} pages built and drawn {charts}, File menu {file_menu!r}"
     finally:
         desktop.shutdown()
         if desktop.window is not None:
