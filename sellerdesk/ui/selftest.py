@@ -3,9 +3,9 @@
 It checks the system libraries Qt loads (Linux), opens a new database in a temporary folder and runs the
 migrations, loads the icons, the stylesheet and both languages' translations (ours and Qt's own), looks for a
 font that has Chinese characters, fills a small demo shop, then starts the app on it in each language and
-renders the main window offscreen: every page, and the home page's charts. Each check prints one line; the exit code is 0 when all passed, 1 when
-any failed (its line says why). Nothing outside the temporary folder is read or written: settings, logs and
-the database all live there.
+renders the main window offscreen: every page, and the home page's charts. Each check prints one line; the
+exit code is 0 when all passed, 1 when any failed (its line says why). Nothing outside the temporary folder is
+read or written: settings, logs and the database all live there.
 """
 
 from __future__ import annotations
