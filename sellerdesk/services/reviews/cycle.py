@@ -84,7 +84,7 @@ def _load(session: Session, actor: Actor, review_id: int) -> tuple[Review, Staff
     ).first()
     if found is None:
         raise NotFoundError(f"Review {review_id} not found.", code="review_not_found")
-    review, staff = found.tuple()
+    review, staff = found
     access.check_read(actor, review_id, staff.id, staff.role)
     return review, staff
 
@@ -550,7 +550,7 @@ def _summaries(session: Session, *where: object) -> tuple[ReviewSummary, ...]:
         .where(Review.deleted_at.is_(None), *where)  # type: ignore[arg-type]
         .order_by(Review.month, StaffUser.name, Review.id)
     )
-    return tuple(_summary(r, s) for r, s in session.execute(stmt).tuples())
+    return tuple(_summary(r, s) for r, s in session.execute(stmt))
 
 
 def review_summaries(session: Session, actor: Actor, month: str) -> tuple[ReviewSummary, ...]:
