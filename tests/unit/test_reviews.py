@@ -494,3 +494,39 @@ def test_grade_thresholds_are_editable(session: Session, team: Team) -> None:
     assert rv.grade_settings(session).thresholds.a_bp == 8_000
     with pytest.raises(ConflictError):
         rv.save_grade_thresholds(session, team.owner, GradeThresholds(9_000, 8_000, 7_000, 5_000), expected_version=0)
+
+
+# ---------------------------------------------------------------- exports
+
+
+def test_exported_scorecards(session: Session, team: Team, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    _templates(session, team)
+    _month_data(session, team)
+    rv.create_month_reviews(session, team.manager, MONTH, NOW)
+    review = _review_of(session, team.manager, team.agent)
+    edit = rv.ReviewEdit(
+        lines=tuple(rv.LineEdit(line.id, manual_score_bp=9_000, note="=HYPERLINK(\"x\")") for line in review.lines),
+        manager_comment="=1+1 继续努力",
+        plan=(rv.PlanItem(None, "+熟练快捷回复", date(2026, 9, 30)),),
+    )
+    rv.save_review(session, team.manager, review.id, edit, expected_version=review.version, now=NOW)
+    path = Path(str(tmp_path)) / "one.xlsx"
+    rv.export_review(session, team.manager, review.id, path, "zh_CN")
+    ws = load_workbook(path).active
+    assert ws is not None
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert all(c.data_type != "f" for c in cells)  # text that looks like a formula stays text
+    texts = {c.value for c in cells}
+    assert "=1+1 继续努力" in texts and "绩效考核表  2026-08" in texts and "员工签字：" in texts
+    detail = rv.get_review(session, team.manager, review.id, NOW)
+    total = next(c for c in cells if c.value == "得分" and c.column == 8 and c.row > 8)
+    assert ws.cell(row=total.row, column=9).value * 100 == detail.score_bp
+    team_path = Path(str(tmp_path)) / "team.xlsx"
+    assert rv.export_team_month(session, team.agent, MONTH, team_path, "en") == 1  # only their own
+    assert rv.export_team_month(session, team.manager, MONTH, team_path, "en") == 5
+    book = load_workbook(team_path)
+    assert book.sheetnames[0] == "Monthly performance summary" and len(book.sheetnames) == 6

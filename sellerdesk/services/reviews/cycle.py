@@ -231,7 +231,12 @@ def create_month_reviews(session: Session, actor: Actor, month: str, now: dateti
             skipped.add(role)
             continue
         review = Review(
-            staff_id=staff_id, month=month, role=role, reviewer_id=actor.staff_id, status=ReviewStatus.DRAFT
+            staff_id=staff_id,
+            month=month,
+            role=role,
+            reviewer_id=actor.staff_id,
+            status=ReviewStatus.DRAFT,
+            created_at=now,
         )
         review.lines = [
             ReviewLine(
@@ -294,9 +299,20 @@ def _frozen(review: Review) -> bool:
 def get_review(session: Session, actor: Actor, review_id: int, now: datetime | None = None) -> ReviewDetail:
     """One review as the actor may see it. A review not submitted yet shows its actuals as the data has them
     now (read, not stored: saving or submitting stores them); a submitted one its frozen values."""
+    return _detail(session, actor, review_id, now or utcnow(), {})
+
+
+def review_details(
+    session: Session, actor: Actor, review_ids: Sequence[int], now: datetime | None = None
+) -> tuple[ReviewDetail, ...]:
+    """Several reviews, reading each month's data once (exports)."""
+    now, cache = now or utcnow(), {}
+    return tuple(_detail(session, actor, i, now, cache) for i in review_ids)
+
+
+def _detail(session: Session, actor: Actor, review_id: int, now: datetime, cache: dict[str, MonthData]) -> ReviewDetail:
     review, staff = _load(session, actor, review_id)
-    now = now or utcnow()
-    data = None if _frozen(review) else MonthData(session, review.month, now)
+    data = None if _frozen(review) else _month_data(session, review.month, now, cache)
     values, score, grade = _evaluate(review, data, thresholds(session))
     reviewer = session.get(StaffUser, review.reviewer_id) if review.reviewer_id is not None else None
     sides = access.sides(actor, staff.id, staff.role)
