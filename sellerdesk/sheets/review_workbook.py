@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 Lang = Literal["zh_CN", "en"]
 _FONT = "Calibri"
 _COLUMNS = 10  # No. | KPI | source | weight | target | actual | rule | score | weighted | remark
-_WIDTHS = (5, 22, 20, 8, 13, 13, 22, 9, 10, 26)
+_WIDTHS = (5, 22, 20, 8, 13, 13, 30, 9, 10, 24)
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class CardLine:
     rule: str  # the scoring rule as words, in the workbook's language
     score_bp: int | None
     note: str = ""
+    manual: bool = False  # scored by the manager
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "date": ("日期：", "Date:"),
     "not_submitted": ("未提交：实际值仍会随数据更新", "Not submitted: actuals still follow the data"),
     "none": ("无", "None"),
+    "awaiting": ("已提交，待确认", "Submitted, to acknowledge"),
+    "count": ("人数", "People"),
     "seconds": ('#,##0"秒"', '#,##0" s"'),
 }
 
@@ -126,6 +129,12 @@ _RULES: dict[str, tuple[str, str]] = {
 }
 
 
+def _plain(value: int, places: int) -> str:
+    """An integer of hundredths (or ten-thousandths) as a short number: 11000 → "110", 8550 → "85.5"."""
+    text = f"{Decimal(value).scaleb(-places):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def metric_name(name: str, lang: Lang) -> str:
     """A metric's name (English source, ``services.reviews.metrics``) in ``lang``."""
     return _METRIC_ZH.get(name, name) if lang == "zh_CN" else name
@@ -136,11 +145,11 @@ def unit_text(unit: str, value: int, lang: Lang) -> str:
     if unit == "cents":
         return f"¥{Decimal(value).scaleb(-2):,.2f}"
     if unit == "bp":
-        return f"{Decimal(value).scaleb(-2):g}%"
+        return f"{_plain(value, 2)}%"
     if unit == "seconds":
         return f"{value}秒" if lang == "zh_CN" else f"{value} s"
     if unit == "score":
-        return f"{Decimal(value).scaleb(-2):g}"
+        return _plain(value, 2)
     return str(value)
 
 
@@ -149,10 +158,10 @@ def rule_text(
 ) -> str:
     """A line's scoring rule as a scorecard states it."""
     zh = lang == "zh_CN"
-    cap = f"{Decimal(cap_bp).scaleb(-2):g}"
+    cap = _plain(cap_bp, 2)
     if scoring == "bands":
         sign = "≥" if higher_is_better else "≤"
-        parts = [f"{sign}{unit_text(unit, t, lang)} → {Decimal(sc).scaleb(-2):g}" for t, sc in bands]
+        parts = [f"{sign}{unit_text(unit, t, lang)} → {_plain(sc, 2)}" for t, sc in bands]
         return _RULES["bands"][0 if zh else 1] + ("；" if zh else "; ").join(parts)
     text = _RULES["manual" if scoring == "manual" else "linear"][0 if zh else 1].format(cap=cap)
     if scoring == "linear" and not higher_is_better:
@@ -209,6 +218,12 @@ class _Styles:
         self.right = Alignment(horizontal="right", vertical="center")
 
 
+def status_text(card: Scorecard, lang: Lang) -> str:
+    if card.submitted and card.status == "manager_review":
+        return word("awaiting", lang)
+    return enum_label(REVIEW_STATUSES, card.status, lang)
+
+
 def _put(ws: Worksheet, row: int, col: int, value: object, **style: Any) -> Any:
     cell = set_cell(ws.cell(row=row, column=col), value)
     for key, val in style.items():
@@ -247,7 +262,7 @@ def _scorecard(ws: Worksheet, card: Scorecard, lang: Lang, st: _Styles) -> None:
     head = (
         ("name", card.staff_name, "role", enum_label(STAFF_ROLES, card.role, lang)),
         ("month", card.month, "reviewer", card.reviewer_name),
-        ("status", enum_label(REVIEW_STATUSES, card.status, lang), "submitted_on", card.submitted_on),
+        ("status", status_text(card, lang), "submitted_on", card.submitted_on),
     )
     row = 3
     for left_key, left, right_key, right in head:
@@ -262,6 +277,7 @@ def _scorecard(ws: Worksheet, card: Scorecard, lang: Lang, st: _Styles) -> None:
             cell.number_format = "yyyy-mm-dd"
         ws.merge_cells(start_row=row, start_column=8, end_row=row, end_column=_COLUMNS)
         _box(ws, row, 1, _COLUMNS, st)
+        ws.row_dimensions[row].height = 18
         row += 1
     if not card.submitted:
         _put(ws, row, 1, word("not_submitted", lang), font=st.note)
@@ -280,12 +296,13 @@ def _scorecard(ws: Worksheet, card: Scorecard, lang: Lang, st: _Styles) -> None:
             if line.score_bp is None
             else (Decimal(line.score_bp) * line.weight_bp).scaleb(-6).quantize(Decimal("0.01"))
         )
+        by_hand = line.manual and line.actual is None  # a score entered by the manager: no target to show
         values: tuple[tuple[object, str | None, Any], ...] = (
             (n, "0", st.center),
             (line.name, None, st.left),
             (line.source or word("by_hand", lang), None, st.left),
             (Decimal(line.weight_bp).scaleb(-4), "0%", st.center),
-            (_value(line.unit, line.target), _format(line.unit, lang), st.right),
+            (None if by_hand else _value(line.unit, line.target), _format(line.unit, lang), st.right),
             (_value(line.unit, line.actual), _format(line.unit, lang), st.right),
             (line.rule, None, st.left),
             (_points(line.score_bp), "0.00", st.right),
@@ -312,8 +329,8 @@ def _scorecard(ws: Worksheet, card: Scorecard, lang: Lang, st: _Styles) -> None:
     _box(ws, row, 1, _COLUMNS, st)
     ws.row_dimensions[row].height = 26
     row += 1
-    s, a, b, c = (Decimal(t).scaleb(-2) for t in card.thresholds)
-    scale = f"{word('grades', lang)}:  S ≥ {s:g}   A ≥ {a:g}   B ≥ {b:g}   C ≥ {c:g}   D < {c:g}"
+    s, a, b, c = (_plain(t, 2) for t in card.thresholds)
+    scale = f"{word('grades', lang)}:  S ≥ {s}   A ≥ {a}   B ≥ {b}   C ≥ {c}   D < {c}"
     _put(ws, row, 1, scale, font=st.plain, alignment=st.left)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=_COLUMNS)
     row += 2
@@ -352,7 +369,7 @@ def _text_block(ws: Worksheet, row: int, title: str, text: str, st: _Styles, lin
 def _summary(ws: Worksheet, month: str, cards: Sequence[Scorecard], lang: Lang, st: _Styles) -> None:
     from openpyxl.utils import get_column_letter
 
-    widths = (5, 16, 16, 14, 10, 8, 14, 13, 13)
+    widths = (5, 16, 22, 26, 9, 7, 14, 12, 14)
     for n, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
     _page(ws, landscape=False)
@@ -362,6 +379,7 @@ def _summary(ws: Worksheet, month: str, cards: Sequence[Scorecard], lang: Lang, 
     keys = ("no", "name", "role", "status", "score", "grade", "reviewer", "submitted_on", "acknowledged_on")
     for col, key in enumerate(keys, start=1):
         _put(ws, 3, col, word(key, lang), font=st.bold, fill=st.fill, alignment=st.center, border=st.border)
+    ws.row_dimensions[3].height = 22
     ws.print_title_rows = "3:3"
     ws.freeze_panes = "A4"
     for n, card in enumerate(cards, start=1):
@@ -369,7 +387,7 @@ def _summary(ws: Worksheet, month: str, cards: Sequence[Scorecard], lang: Lang, 
             n,
             card.staff_name,
             enum_label(STAFF_ROLES, card.role, lang),
-            enum_label(REVIEW_STATUSES, card.status, lang),
+            status_text(card, lang),
             _points(card.score_bp),
             card.grade,
             card.reviewer_name,
@@ -383,6 +401,11 @@ def _summary(ws: Worksheet, month: str, cards: Sequence[Scorecard], lang: Lang, 
                 cell.number_format = "0.00"
             elif isinstance(value, date):
                 cell.number_format = "yyyy-mm-dd"
+        ws.row_dimensions[3 + n].height = 20
+    row = 5 + len(cards)
+    counts = "   ".join(f"{g}: {sum(1 for c in cards if c.grade == g)}" for g in ("S", "A", "B", "C", "D"))
+    _put(ws, row, 1, f"{word('count', lang)}: {len(cards)}    {word('grade', lang)} —  {counts}", font=st.bold)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
 
 
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})

@@ -7,10 +7,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from sellerdesk.domain.labels import STAFF_ROLES
 from sellerdesk.domain.permissions import Actor
+from sellerdesk.domain.reviews import ScoringRule
 from sellerdesk.services.reviews.cycle import get_review, review_summaries, thresholds
 from sellerdesk.services.reviews.dto import ReviewDetail
 from sellerdesk.services.reviews.metrics import METRICS
+from sellerdesk.sheets.report_workbook import enum_label
 from sellerdesk.sheets.review_workbook import (
     CardLine,
     Lang,
@@ -41,6 +44,7 @@ def scorecard(review: ReviewDetail, grades: tuple[int, int, int, int], lang: Lan
             ),
             score_bp=line.score_bp,
             note=line.note,
+            manual=line.scoring == ScoringRule.MANUAL,
         )
         for line in review.lines
     )
@@ -50,7 +54,7 @@ def scorecard(review: ReviewDetail, grades: tuple[int, int, int, int], lang: Lan
         month=review.month,
         status=review.status,
         submitted=review.submitted,
-        reviewer_name=review.reviewer_name,
+        reviewer_name=review.reviewer_name or enum_label(STAFF_ROLES, "owner", lang),  # no account: the owner
         submitted_on=local_day(review.submitted_at, review.timezone),
         acknowledged_on=local_day(review.acknowledged_at, review.timezone),
         lines=lines,
