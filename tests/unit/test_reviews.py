@@ -13,7 +13,16 @@ from sqlalchemy.orm import Session
 from sellerdesk.domain.enums import ReviewStatus, Role
 from sellerdesk.domain.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
 from sellerdesk.domain.permissions import OWNER, Actor
-from sellerdesk.domain.reviews import Band, GradeThresholds, LineRule, ScoringRule, Step, grade_for, overall_score, score_line
+from sellerdesk.domain.reviews import (
+    Band,
+    GradeThresholds,
+    LineRule,
+    ScoringRule,
+    Step,
+    grade_for,
+    overall_score,
+    score_line,
+)
 from sellerdesk.domain.timeutil import local_to_utc
 from sellerdesk.models import Order, Shop, StaffUser, Task, Ticket
 from sellerdesk.services import browse, task_rules
@@ -339,9 +348,13 @@ def test_stale_save_is_a_conflict(session: Session, team: Team) -> None:
     _templates(session, team)
     rv.create_month_reviews(session, team.manager, MONTH, NOW)
     review = _review_of(session, team.manager, team.agent)
-    rv.save_review(session, team.manager, review.id, rv.ReviewEdit(manager_comment="一"), expected_version=review.version)
+    rv.save_review(
+        session, team.manager, review.id, rv.ReviewEdit(manager_comment="一"), expected_version=review.version
+    )
     with pytest.raises(ConflictError):
-        rv.save_review(session, team.owner, review.id, rv.ReviewEdit(manager_comment="二"), expected_version=review.version)
+        rv.save_review(
+            session, team.owner, review.id, rv.ReviewEdit(manager_comment="二"), expected_version=review.version
+        )
 
 
 # ---------------------------------------------------------------- who sees and does what
@@ -455,9 +468,7 @@ def test_plan_items_become_one_task_each(session: Session, team: Team) -> None:
     # Reopened, one item removed: its task closes; resubmitted: the kept item keeps its task.
     rv.move_review(session, team.manager, review.id, Step.REOPEN, expected_version=review.version, now=NOW)
     review = rv.get_review(session, team.manager, review.id, NOW)
-    edit = rv.ReviewEdit(
-        lines=tuple(rv.LineEdit(line.id) for line in review.lines), plan=(review.plan[0],)
-    )
+    edit = rv.ReviewEdit(lines=tuple(rv.LineEdit(line.id) for line in review.lines), plan=(review.plan[0],))
     rv.save_review(session, team.manager, review.id, edit, expected_version=review.version, now=NOW)
     assert session.get(Task, task_ids[1]).status == "done"  # type: ignore[union-attr]
     review = rv.get_review(session, team.manager, review.id, NOW)
@@ -509,7 +520,7 @@ def test_exported_scorecards(session: Session, team: Team, tmp_path: object) -> 
     rv.create_month_reviews(session, team.manager, MONTH, NOW)
     review = _review_of(session, team.manager, team.agent)
     edit = rv.ReviewEdit(
-        lines=tuple(rv.LineEdit(line.id, manual_score_bp=9_000, note="=HYPERLINK(\"x\")") for line in review.lines),
+        lines=tuple(rv.LineEdit(line.id, manual_score_bp=9_000, note='=HYPERLINK("x")') for line in review.lines),
         manager_comment="=1+1 继续努力",
         plan=(rv.PlanItem(None, "+熟练快捷回复", date(2026, 9, 30)),),
     )
