@@ -541,3 +541,25 @@ def test_exported_scorecards(session: Session, team: Team, tmp_path: object) -> 
     assert rv.export_team_month(session, team.manager, MONTH, team_path, "en") == 5
     book = load_workbook(team_path)
     assert book.sheetnames[0] == "Monthly performance summary" and len(book.sheetnames) == 6
+
+
+def test_review_changes_are_in_the_audit_log(session: Session, team: Team) -> None:
+    from sellerdesk.models import AuditEntry
+
+    _templates(session, team)
+    rv.create_month_reviews(session, team.manager, MONTH, NOW)
+    review = _review_of(session, team.manager, team.agent)
+    manual = next(line for line in review.lines if line.scoring == ScoringRule.MANUAL)
+    edit = rv.ReviewEdit((rv.LineEdit(manual.id, manual_score_bp=8_800),), "好", (rv.PlanItem(None, "复盘"),))
+    rv.save_review(session, team.manager, review.id, edit, expected_version=review.version, now=NOW)
+    entries = session.scalars(select(AuditEntry).where(AuditEntry.staff_id == team.manager.staff_id)).all()
+    kinds = {(e.entity, e.action) for e in entries}
+    assert {
+        ("reviews", "create"),
+        ("reviews", "update"),
+        ("review_lines", "update"),
+        ("review_plan_items", "create"),
+    } <= kinds
+    assert {("kpi_templates", "create")} <= kinds
+    line = next(e for e in entries if e.entity == "review_lines" and e.action == "update")
+    assert line.details["manual_score_bp"] == [None, 8_800] and "source" not in line.details
