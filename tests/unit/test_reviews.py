@@ -330,11 +330,11 @@ def test_submit_needs_every_line_scored_and_typed_actuals_only_without_data(sess
     with pytest.raises(ValidationError) as err:
         rv.move_review(session, team.manager, agent.id, Step.SUBMIT, expected_version=agent.version, now=NOW)
     assert err.value.code == "review_unscored" and "服务态度" in err.value.params["lines"]
+    edit = rv.ReviewEdit(lines=(rv.LineEdit(agent.lines[0].id, actual=99),))
     with pytest.raises(ValidationError) as err:
-        edit = rv.ReviewEdit(lines=(rv.LineEdit(agent.lines[0].id, actual=99),))
         rv.save_review(session, team.manager, agent.id, edit, expected_version=agent.version, now=NOW)
     assert err.value.code == "review_actual_from_data"
-    # 小张 has no ticket with a first response of August? He has one: the marketing person has no tasks due.
+    # The marketing person has no task due in August: no data, so the reviewer enters the actual.
     marketing = _review_of(session, team.manager, team.marketing)
     on_time = marketing.lines[0]
     assert on_time.metric == "tasks_on_time_bp" and on_time.actual is None and on_time.score_bp is None

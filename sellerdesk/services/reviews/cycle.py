@@ -306,8 +306,8 @@ def review_details(
     session: Session, actor: Actor, review_ids: Sequence[int], now: datetime | None = None
 ) -> tuple[ReviewDetail, ...]:
     """Several reviews, reading each month's data once (exports)."""
-    now, cache = now or utcnow(), {}
-    return tuple(_detail(session, actor, i, now, cache) for i in review_ids)
+    cache: dict[str, MonthData] = {}
+    return tuple(_detail(session, actor, i, now or utcnow(), cache) for i in review_ids)
 
 
 def _detail(session: Session, actor: Actor, review_id: int, now: datetime, cache: dict[str, MonthData]) -> ReviewDetail:
