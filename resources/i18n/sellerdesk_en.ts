@@ -6232,7 +6232,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>A submitted review&apos;s improvement plan: a task per item for the reviewed person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6228,7 +6228,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>工单即将超时：给负责客服一个任务</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>A submitted review&apos;s improvement plan: a task per item for the reviewed person</source>
+        <translation>已提交考核的改进计划：每一项为被考核人生成一个任务</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
         <translation>补货 {code}（{title}）：可用 {available}，补货点 {point}</translation>
     </message>
