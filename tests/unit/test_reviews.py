@@ -563,3 +563,53 @@ def test_review_changes_are_in_the_audit_log(session: Session, team: Team) -> No
     assert {("kpi_templates", "create")} <= kinds
     line = next(e for e in entries if e.entity == "review_lines" and e.action == "update")
     assert line.details["manual_score_bp"] == [None, 8_800] and "source" not in line.details
+
+
+def test_marketing_and_product_actuals_equal_their_figures(session: Session, team: Team) -> None:
+    from sellerdesk.models import OrderItem, Product, Sku, StockMovement, Warehouse
+    from sellerdesk.services.products import check_titles, set_banned_words
+    from sellerdesk.services.promotions import PromotionDraft, create_promotion, promotion_effect
+    from sellerdesk.services.tasks import TaskDraft
+
+    product = Product(title="最好的枕头")  # a banned word
+    session.add(product)
+    session.flush()
+    sku, other = Sku(product_id=product.id, seller_code="P1"), Sku(product_id=product.id, seller_code="P2")
+    session.add_all([sku, other, Warehouse(code="main", name="主仓")])
+    session.flush()
+    set_banned_words(session, ["最"], expected_version=0, actor=OWNER)
+    session.add(StockMovement(sku_id=sku.id, warehouse_id=session.scalar(select(Warehouse.id)), kind="receipt",
+                              on_hand_delta=5, at=cn(2026, 7, 1)))  # fmt: skip
+    # Before the promotion (Aug 1-5): 2 units, 10,000 cents; during (Aug 5-10): 3 units, 13,000 cents.
+    for oid, paid_at, qty, cents in (("O1", cn(2026, 8, 2), 2, 10_000), ("O2", cn(2026, 8, 7), 3, 13_000)):
+        order = _order(session, team.shop, oid, paid_at, cents)
+        session.add(OrderItem(order_id=order.id, sub_order_id=oid, sku_id=sku.id, seller_code="P1", qty=qty,
+                              paid_cents=cents, title="t"))  # fmt: skip
+    session.flush()
+    draft = TaskDraft("满减活动", assignee_id=team.marketing.staff_id, due_date=date(2026, 8, 5))
+    promo = PromotionDraft("discount", cn(2026, 8, 5, 0), cn(2026, 8, 10, 0), (sku.id,))
+    task = create_promotion(session, draft, promo)
+    lines = (
+        rv.TemplateLine("活动提升", "promo_uplift_bp", 2_000, 5_000, cap_bp=12_000),
+        rv.TemplateLine("按时完成", "tasks_on_time_bp", 10_000, 5_000),
+    )
+    rv.save_kpi_template(session, team.manager, "marketing", lines, ())
+    product_lines = (
+        rv.TemplateLine("违规标题", "titles_failing", 0, 5_000, higher_is_better=False),
+        rv.TemplateLine("缺货", "skus_out_of_stock", 1, 5_000, higher_is_better=False),
+    )
+    rv.save_kpi_template(session, team.manager, "product", product_lines, ())
+    rv.create_month_reviews(session, team.manager, MONTH, NOW)
+
+    marketing = _review_of(session, team.manager, team.marketing)
+    effect = promotion_effect(session, task.task_id, NOW)
+    assert effect is not None and effect.gmv_uplift_bp == 3_000  # (13,000 − 10,000) / 10,000
+    uplift = marketing.lines[0]
+    assert uplift.actual == 3_000 and uplift.source.ids == (task.task_id,)
+    assert uplift.score_bp == 12_000  # 30 % against 20 %: 150 points, capped at 120
+    on_time = marketing.lines[1]
+    assert on_time.actual == 0 and on_time.score_bp == 0  # the promotion task was due in August, not done
+
+    mine = _review_of(session, team.manager, team.product)
+    assert mine.lines[0].actual == len(check_titles(session)) == 2  # both SKUs carry the product's title
+    assert mine.lines[1].actual == 1 and mine.lines[1].source.ids == (other.id,)  # P1 has 5 on hand, P2 none
