@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from sellerdesk.db.tracking import act_as
@@ -257,8 +258,12 @@ def create_month_reviews(session: Session, actor: Actor, month: str, now: dateti
             for n, t in enumerate(template.lines)
         ]
         _store(review, data, grades, now)
-        session.add(review)
-        session.flush()
+        try:
+            with session.begin_nested():  # another PC making the same month at once: its review stands
+                session.add(review)
+        except IntegrityError:
+            existing += 1
+            continue
         created.append(review.id)
     return MonthCreated(month, tuple(created), existing, tuple(sorted(skipped)))
 
