@@ -135,9 +135,12 @@ class TaskStatus(StrEnum):
 
 
 class ReviewStatus(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    FINAL = "final"
+    """The monthly cycle (domain/reviews.py): before migration 0011, submitted and final."""
+
+    DRAFT = "draft"  # made for the month; actuals fill themselves
+    SELF_REVIEW = "self_review"  # the person writes their own comment
+    MANAGER_REVIEW = "manager_review"  # the reviewer scores and comments, then submits (actuals freeze)
+    ACKNOWLEDGED = "acknowledged"  # the person has read the submitted review
 
 
 class ImportBatchStatus(StrEnum):

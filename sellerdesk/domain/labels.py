@@ -64,8 +64,9 @@ TASK_STATUSES: Mapping[str, str] = {
 }
 REVIEW_STATUSES: Mapping[str, str] = {
     "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
-    "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
-    "final": QT_TRANSLATE_NOOP("Labels", "Final"),
+    "self_review": QT_TRANSLATE_NOOP("Labels", "Self-review"),
+    "manager_review": QT_TRANSLATE_NOOP("Labels", "Manager review"),
+    "acknowledged": QT_TRANSLATE_NOOP("Labels", "Acknowledged"),
 }
 PROMOTION_KINDS: Mapping[str, str] = {
     "discount": QT_TRANSLATE_NOOP("Labels", "Discount"),
