@@ -46,6 +46,7 @@ from sellerdesk.ui import errors, labels, shortcuts
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.dialogs.conflict_dialog import ConflictDialog
 from sellerdesk.ui.theme import status_css
+from sellerdesk.ui.widgets.util import resize_within_screen
 
 if TYPE_CHECKING:  # the services load after the first paint
     from sellerdesk.services.products import SaveResult
@@ -285,7 +286,7 @@ class ProductEditorDialog(QDialog):
         self._load()
         focus = next((i for i, s in enumerate(self._skus) if s.id == focus_sku_id), 0)
         self.sku_list.setCurrentRow(focus)
-        self.resize(980, 720)
+        resize_within_screen(self, 980, 720)
 
     # ------------------------------------------------------------ building
 

@@ -47,7 +47,7 @@ from sellerdesk.ui import errors, labels, shortcuts
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.theme import status_colour
-from sellerdesk.ui.widgets.util import choice_combo, named
+from sellerdesk.ui.widgets.util import choice_combo, named, resize_within_screen
 
 if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog
@@ -83,7 +83,7 @@ class TicketDialog(QDialog):
         self._factory = session_factory
         self._runner = runner
         self._me = me
-        self.resize(1060, 720)
+        resize_within_screen(self, 1060, 720)
         self._build()
         self.reload()
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from sellerdesk.ui.resources import guide_path
+from sellerdesk.ui.widgets.util import resize_within_screen
 
 IMAGE_WIDTH = 760  # screenshots are 1280 wide: shown scaled to the reading width
 
@@ -47,7 +48,7 @@ class UserGuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(860, 680)
+        resize_within_screen(self, 860, 680)
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
