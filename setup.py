@@ -5,6 +5,11 @@ finds it there in a wheel and in a PyInstaller build, and at the top in a checko
 from setuptools import find_packages, setup
 
 setup(
-    packages=[*find_packages(include=["sellerdesk", "sellerdesk.*"]), "sellerdesk._resources"],
-    package_dir={"sellerdesk._resources": "resources"},
+    packages=[
+        *find_packages(include=["sellerdesk", "sellerdesk.*"]),
+        "sellerdesk._resources",
+        "sellerdesk._resources.guide",
+    ],
+    # The user guide (Help → User guide) and the screenshots it shows are read from docs/.
+    package_dir={"sellerdesk._resources": "resources", "sellerdesk._resources.guide": "docs"},
 )

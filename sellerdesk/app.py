@@ -23,14 +23,13 @@ from PySide6.QtWidgets import QApplication
 from sellerdesk import APP_NAME, ORG_NAME, __version__
 from sellerdesk.domain.errors import SellerDeskError, StorageError
 from sellerdesk.domain.permissions import OWNER, Action, Actor, can
-from sellerdesk.ui import errors, import_actions, messages, report_actions
+from sellerdesk.ui import errors, import_actions, messages, report_actions, theme
 from sellerdesk.ui import settings as keys
 from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
 from sellerdesk.ui.dialogs.sign_in import SignInDialog
 from sellerdesk.ui.i18n import choose_language, install_translators
 from sellerdesk.ui.idle import IdleWatcher
 from sellerdesk.ui.main_window import MainWindow
-from sellerdesk.ui.resources import stylesheet
 from sellerdesk.ui.runner import JobControl, Runner, collect_garbage_on_main_thread
 from sellerdesk.ui.settings import Settings
 
@@ -92,9 +91,9 @@ def start(
     settings = settings or Settings()
     language = choose_language(lang, settings.get(keys.LANGUAGE))
     install_translators(language)  # before any window exists: widgets translate when built
-    QApplication.setStyle("Fusion")  # the same look on every OS; the stylesheet refines it
-    qapp.setStyleSheet(stylesheet())
+    theme.apply(settings.get(keys.APPEARANCE))  # Fusion, the palette and the stylesheet, light or dark
     desktop = DesktopApp(settings, language, synchronous=synchronous)
+    QApplication.styleHints().colorSchemeChanged.connect(desktop.follow_system_scheme)
     requested = db or os.environ.get(ENV_VAR) or None  # else the saved one, read after the first paint
     desktop.show_first_window(requested, demo=demo)
     return desktop
@@ -450,6 +449,7 @@ class DesktopApp(QObject):
         window.database_change_requested.connect(self.open_database)
         window.restore_requested.connect(self.restore_backup)
         window.language_change_requested.connect(self.switch_language)
+        window.appearance_change_requested.connect(self.set_appearance)
         window.lock_requested.connect(self.lock)
         window.switch_user_requested.connect(lambda: self.lock(switching=True))
         self.window = window
@@ -515,6 +515,19 @@ class DesktopApp(QObject):
         self.language = language
         install_translators(language)
         self._replace_window("")
+
+    def set_appearance(self, choice: str) -> None:
+        """View → Appearance: remember the choice, apply it, and rebuild the window if the variant changed
+        (charts and painted cards take their colours when they are built)."""
+        self.settings.set(keys.APPEARANCE, choice)
+        before = theme.current()
+        if theme.apply(choice) != before and self.window is not None and self.window.attached:
+            self._replace_window("")
+
+    def follow_system_scheme(self, _scheme: object = None) -> None:
+        """The desktop switched between light and dark: follow it when the choice is "system"."""
+        if self.settings.get(keys.APPEARANCE) not in (theme.LIGHT, theme.DARK):
+            self.set_appearance("system")
 
     def _replace_window(self, status: str) -> None:
         old = self.window

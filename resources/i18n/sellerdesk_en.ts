@@ -72,7 +72,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+206"/>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+207"/>
         <source>Change account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>BoardWidget</name>
     <message numerus="yes">
-        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+255"/>
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+258"/>
         <source>%n more not shown: narrow the filters or use the list.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -324,7 +324,7 @@
 <context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+701"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+715"/>
         <source>Canned replies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,15 +372,28 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="-72"/>
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="-74"/>
         <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMemory</name>
+    <message>
+        <location filename="../../sellerdesk/ui/widgets/columns.py" line="+36"/>
+        <source>Drag a column to move it; right-click to choose the columns shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Reset columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+38"/>
+        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+37"/>
         <source>Changed by someone else</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,7 +441,7 @@
 <context>
     <name>CountLinesModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+203"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+204"/>
         <source>Seller code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,7 +493,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+332"/>
+        <location filename="../../sellerdesk/app.py" line="+331"/>
         <source>Restoring the backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,12 +518,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>Creating the demo shop (%Ln order)…</numerusform>
@@ -1249,12 +1262,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../sellerdesk/ui/import_actions.py" line="+26"/>
+        <location filename="../../sellerdesk/ui/import_actions.py" line="+28"/>
         <source>&amp;Import exports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Import order exports from Taobao/Tmall, JD, Pinduoduo or Douyin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1773,7 +1786,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+128"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+134"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1801,17 +1814,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+243"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+247"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Open database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,7 +1834,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,22 +1844,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;About SellerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+93"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-330"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1866,12 +1879,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+184"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-176"/>
         <source>{name} · {role}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1896,7 +1909,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sign in as someone &amp;else…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,17 +1939,77 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>&amp;Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>S&amp;hops…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export the list shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ship orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,7 +2024,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <location line="+23"/>
         <source>Backing up the database…</source>
         <translation type="unfinished"></translation>
@@ -3081,7 +3154,7 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+110"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+109"/>
         <source>Order {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3128,7 +3201,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Buyer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3369,7 +3442,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+87"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+88"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3489,12 +3562,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+249"/>
+        <location line="+251"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-246"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,7 +3607,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+7"/>
+        <source>Show every order again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3549,7 +3627,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+243"/>
+        <location line="+250"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>Copy order ID</numerusform>
@@ -3557,7 +3635,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-292"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3602,7 +3680,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Ship orders…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3617,7 +3695,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+189"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln order late to ship</numerusform>
@@ -3630,7 +3708,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No order is late to ship.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,7 +3885,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+15"/>
         <location line="+25"/>
         <source>(new SKU)</source>
@@ -3824,12 +3902,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>✓ No banned words in the titles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Banned by the advertising law (highlighted):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3842,7 +3920,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductLabels</name>
     <message>
-        <location line="-461"/>
+        <location line="-468"/>
         <source>Traffic (引流款)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3925,13 +4003,13 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
-        <location line="+376"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+113"/>
+        <location line="+383"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-413"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3957,26 +4035,29 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+8"/>
+        <location line="+31"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+29"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <location line="+28"/>
         <source>Shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-34"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4055,23 +4136,23 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>New product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+153"/>
+        <location line="+4"/>
+        <location line="+155"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>Receive…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4111,7 +4192,27 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-25"/>
+        <source>Role in the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Stock level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a product and its SKUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the selected product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Check titles for banned words</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4131,7 +4232,17 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+4"/>
+        <source>Receive, correct or transfer stock; count sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports, banned words, unlinked items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <location line="+33"/>
         <source>Select a SKU first.</source>
         <translation type="unfinished"></translation>
@@ -4325,7 +4436,7 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sellerdesk/ui/report_actions.py" line="+62"/>
+        <location filename="../../sellerdesk/ui/report_actions.py" line="+64"/>
         <source>MMMM yyyy</source>
         <comment>date format: Qt QDate pattern, month and year</comment>
         <translation type="unfinished"></translation>
@@ -4846,9 +4957,150 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../sellerdesk/ui/shortcuts.py" line="+39"/>
+        <source>Files and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the current page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import platform exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock (when sign-in is on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Service tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Team tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Performance reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New product, ticket or task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the list shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (in a form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list of shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location line="+43"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/sign_in.py" line="+49"/>
+        <location filename="../../sellerdesk/ui/dialogs/sign_in.py" line="+50"/>
         <source>SellerDesk is locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4891,7 +5143,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>SkuForm</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+78"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+82"/>
         <source>Same as the product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5314,6 +5566,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <name>StaffTexts</name>
     <message>
         <location filename="../../sellerdesk/ui/staff_texts.py" line="+11"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5629,6 +5886,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Demo data created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+68"/>
         <source>(owner, not signed in)</source>
         <translation type="unfinished"></translation>
@@ -5868,7 +6130,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mark done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6351,20 +6613,20 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+197"/>
         <location line="+8"/>
         <location line="+137"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+43"/>
+        <location line="-186"/>
+        <location line="+49"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-100"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6381,6 +6643,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+8"/>
         <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new task, recurring task or promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6401,6 +6668,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+2"/>
         <source>Board settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The board&apos;s columns and the task rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6450,7 +6722,32 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Whose tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the task is linked to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the tasks whose title contains the text you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every task again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6479,7 +6776,8 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6531,12 +6829,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-576"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-587"/>
         <source>Open order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6636,7 +6934,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>After-sale case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7262,12 +7560,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+241"/>
+        <location line="+244"/>
         <source>All shops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7277,7 +7575,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Back to the open tickets of every category and shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Working as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7288,18 +7591,23 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+266"/>
+        <source>Open a ticket for a buyer&apos;s question or problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+267"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-265"/>
-        <location line="+240"/>
+        <location line="-266"/>
+        <location line="+241"/>
         <source>Take the selected unassigned tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-239"/>
         <source>Assign to…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7310,12 +7618,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+263"/>
+        <location line="+264"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-263"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7326,6 +7634,11 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
+        <source>The replies kept for quick use, with the ticket&apos;s details filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7479,6 +7792,19 @@ Net sales {net} · %n unit(s) · refunds {refunds}</source>
     <message>
         <location line="+0"/>
         <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/user_guide.py" line="+36"/>
+        <source>SellerDesk user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The user guide is missing from this installation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

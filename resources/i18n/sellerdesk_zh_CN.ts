@@ -72,7 +72,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+206"/>
+        <location filename="../../sellerdesk/ui/dialogs/staff_dialog.py" line="+207"/>
         <source>Change account</source>
         <translation>修改账号</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>BoardWidget</name>
     <message numerus="yes">
-        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+255"/>
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="+258"/>
         <source>%n more not shown: narrow the filters or use the list.</source>
         <translation>
             <numerusform>另有 %n 项未显示：请缩小筛选范围或使用列表视图。</numerusform>
@@ -322,7 +322,7 @@
 <context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+701"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+715"/>
         <source>Canned replies</source>
         <translation>快捷回复</translation>
     </message>
@@ -370,15 +370,28 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="-72"/>
+        <location filename="../../sellerdesk/ui/widgets/task_board.py" line="-74"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
 </context>
 <context>
+    <name>ColumnMemory</name>
+    <message>
+        <location filename="../../sellerdesk/ui/widgets/columns.py" line="+36"/>
+        <source>Drag a column to move it; right-click to choose the columns shown</source>
+        <translation>拖动列可调整顺序；右键选择显示哪些列</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Reset columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+38"/>
+        <location filename="../../sellerdesk/ui/dialogs/conflict_dialog.py" line="+37"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
@@ -426,7 +439,7 @@
 <context>
     <name>CountLinesModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+203"/>
+        <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="+204"/>
         <source>Seller code</source>
         <translation>商家编码</translation>
     </message>
@@ -476,7 +489,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+332"/>
+        <location filename="../../sellerdesk/app.py" line="+331"/>
         <source>Restoring the backup…</source>
         <translation>正在从备份恢复…</translation>
     </message>
@@ -501,12 +514,12 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
@@ -1250,12 +1263,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../sellerdesk/ui/import_actions.py" line="+26"/>
+        <location filename="../../sellerdesk/ui/import_actions.py" line="+28"/>
         <source>&amp;Import exports…</source>
         <translation>导入平台导出文件(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Import order exports from Taobao/Tmall, JD, Pinduoduo or Douyin</source>
         <translation>导入淘宝/天猫、京东、拼多多或抖音的订单导出文件</translation>
     </message>
@@ -1774,7 +1787,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+128"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+134"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -1802,17 +1815,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+243"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+247"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -1822,7 +1835,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1832,22 +1845,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;About SellerDesk</source>
         <translation>关于 SellerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+93"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-330"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1867,12 +1880,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+184"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-176"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
@@ -1897,7 +1910,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Sign in as someone &amp;else…</source>
         <translation>切换用户(&amp;E)…</translation>
     </message>
@@ -1927,17 +1940,77 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>S&amp;hops…</source>
         <translation>店铺(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Actions</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export the list shown…</source>
+        <translation>导出当前列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ship orders…</source>
+        <translation>批量发货(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1952,7 +2025,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>当前登录的人及其角色</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <location line="+23"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
@@ -3087,7 +3160,7 @@ Details: {detail}</source>
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+110"/>
+        <location filename="../../sellerdesk/ui/dialogs/order_detail.py" line="+109"/>
         <source>Order {id}</source>
         <translation>订单 {id}</translation>
     </message>
@@ -3130,7 +3203,7 @@ Details: {detail}</source>
         <translation>新建售后工单…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Buyer:</source>
         <translation>买家：</translation>
     </message>
@@ -3371,7 +3444,7 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+87"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+88"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -3490,12 +3563,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+249"/>
+        <location line="+251"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-246"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -3535,7 +3608,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>只看由宝贝文件带来、缺少订单文件的订单：它们不计入任何数字</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+7"/>
+        <source>Show every order again</source>
+        <translation>重新显示全部订单</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Enter or paste tracking numbers for many orders, mark them shipped, write batch-ship files</source>
         <translation>为多个订单填写或粘贴运单号、标记发货、生成批量发货文件</translation>
     </message>
@@ -3550,14 +3628,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+243"/>
+        <location line="+250"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-292"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -3602,7 +3680,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Ship orders…</source>
         <translation>批量发货…</translation>
     </message>
@@ -3617,7 +3695,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+189"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -3629,7 +3707,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>查看</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No order is late to ship.</source>
         <translation>没有超时未发货的订单。</translation>
     </message>
@@ -3806,7 +3884,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+15"/>
         <location line="+25"/>
         <source>(new SKU)</source>
@@ -3823,12 +3901,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>扣除平台佣金后的毛利：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>✓ No banned words in the titles</source>
         <translation>✓ 标题中没有违禁词</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Banned by the advertising law (highlighted):</source>
         <translation>含广告法禁用词（已标出）：</translation>
     </message>
@@ -3841,7 +3919,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductLabels</name>
     <message>
-        <location line="-461"/>
+        <location line="-468"/>
         <source>Traffic (引流款)</source>
         <translation>引流款</translation>
     </message>
@@ -3924,13 +4002,13 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
-        <location line="+376"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+113"/>
+        <location line="+383"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-413"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation>{level}：安全库存 {safety}，补货点 {reorder}</translation>
     </message>
@@ -3956,26 +4034,29 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+8"/>
+        <location line="+31"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
         <source>Role</source>
         <translation>商品角色</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+29"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <location line="+28"/>
         <source>Shelf</source>
         <translation>上架状态</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-34"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
@@ -4054,23 +4135,23 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>全部库存状态</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+153"/>
+        <location line="+4"/>
+        <location line="+155"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
@@ -4110,7 +4191,27 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导出采购清单…</translation>
     </message>
     <message>
+        <location line="-25"/>
+        <source>Role in the range</source>
+        <translation>商品定位</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Stock level</source>
+        <translation>库存水平</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a product and its SKUs</source>
+        <translation>新建商品及其 SKU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the selected product</source>
+        <translation>编辑选中的商品</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Check titles for banned words</source>
         <translation>检查标题违禁词</translation>
     </message>
@@ -4130,7 +4231,17 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导出商品资料…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+4"/>
+        <source>Receive, correct or transfer stock; count sheets</source>
+        <translation>入库、盘点修正或调拨；盘点表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports, banned words, unlinked items</source>
+        <translation>导出、违禁词、未关联商品</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <location line="+33"/>
         <source>Select a SKU first.</source>
         <translation>请先选择一个 SKU。</translation>
@@ -4321,7 +4432,7 @@ The owner can restore it from Settings → Recycle bin for 30 days.</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../sellerdesk/ui/report_actions.py" line="+62"/>
+        <location filename="../../sellerdesk/ui/report_actions.py" line="+64"/>
         <source>MMMM yyyy</source>
         <comment>date format: Qt QDate pattern, month and year</comment>
         <translation>yyyy年M月</translation>
@@ -4841,9 +4952,150 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../sellerdesk/ui/shortcuts.py" line="+39"/>
+        <source>Files and data</source>
+        <translation>文件与数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving around</source>
+        <translation>切换页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the current page</source>
+        <translation>当前页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import platform exports</source>
+        <translation>导入平台导出文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly report</source>
+        <translation>月度报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock (when sign-in is on)</source>
+        <translation>锁定（已开启登录时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to Home</source>
+        <translation>转到首页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Products</source>
+        <translation>转到商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Orders</source>
+        <translation>转到订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Service tickets</source>
+        <translation>转到售后工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Team tasks</source>
+        <translation>转到团队任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Performance reviews</source>
+        <translation>转到绩效考核</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search this page</source>
+        <translation>在本页搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh this page</source>
+        <translation>刷新本页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New product, ticket or task</source>
+        <translation>新建商品、工单或任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the list shown</source>
+        <translation>导出当前列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship orders</source>
+        <translation>批量发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (in a form)</source>
+        <translation>保存（在表单中）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list of shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location line="+43"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/sign_in.py" line="+49"/>
+        <location filename="../../sellerdesk/ui/dialogs/sign_in.py" line="+50"/>
         <source>SellerDesk is locked</source>
         <translation>SellerDesk 已锁定</translation>
     </message>
@@ -4886,7 +5138,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>SkuForm</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+78"/>
+        <location filename="../../sellerdesk/ui/dialogs/product_editor.py" line="+82"/>
         <source>Same as the product</source>
         <translation>与商品标题相同</translation>
     </message>
@@ -5309,6 +5561,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <name>StaffTexts</name>
     <message>
         <location filename="../../sellerdesk/ui/staff_texts.py" line="+11"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -5624,6 +5881,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>恢复</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Demo data created</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
         <location line="+68"/>
         <source>(owner, not signed in)</source>
         <translation>（店主，未登录）</translation>
@@ -5863,7 +6125,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
@@ -6345,20 +6607,20 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>团队任务</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+197"/>
         <location line="+8"/>
         <location line="+137"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+43"/>
+        <location line="-186"/>
+        <location line="+49"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-100"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
@@ -6376,6 +6638,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+8"/>
         <source>New</source>
         <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new task, recurring task or promotion</source>
+        <translation>新建任务、周期任务或促销活动</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6396,6 +6663,11 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+2"/>
         <source>Board settings…</source>
         <translation>看板设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The board&apos;s columns and the task rules</source>
+        <translation>看板的列和任务规则</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -6444,8 +6716,33 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Whose tasks</source>
+        <translation>谁的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the task is linked to</source>
+        <translation>任务关联的对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the tasks whose title contains the text you type</source>
+        <translation>显示标题包含所输入文字的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every task again</source>
+        <translation>重新显示全部任务</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -6473,7 +6770,8 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -6524,12 +6822,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-576"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-587"/>
         <source>Open order</source>
         <translation>打开订单</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
@@ -6629,7 +6927,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>After-sale case</source>
         <translation>售后</translation>
     </message>
@@ -7255,12 +7553,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+241"/>
+        <location line="+244"/>
         <source>All shops</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation>谁在使用：“我的”和“领取”按这个名字</translation>
     </message>
@@ -7270,7 +7568,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Back to the open tickets of every category and shop</source>
+        <translation>恢复显示所有类别和店铺的未结工单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Working as</source>
         <translation>当前客服</translation>
     </message>
@@ -7281,18 +7584,23 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+266"/>
+        <source>Open a ticket for a buyer&apos;s question or problem</source>
+        <translation>为买家的问题新建工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+267"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location line="-265"/>
-        <location line="+240"/>
+        <location line="-266"/>
+        <location line="+241"/>
         <source>Take the selected unassigned tickets</source>
         <translation>领取选中的未分配工单</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-239"/>
         <source>Assign to…</source>
         <translation>分配给…</translation>
     </message>
@@ -7303,12 +7611,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+263"/>
+        <location line="+264"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-263"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
     </message>
@@ -7319,6 +7627,11 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
+        <source>The replies kept for quick use, with the ticket&apos;s details filled in</source>
+        <translation>常用回复，自动填入工单信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -7470,6 +7783,19 @@ Net sales {net} · %n unit(s) · refunds {refunds}</source>
         <location line="+0"/>
         <source>Units</source>
         <translation>件数</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/user_guide.py" line="+36"/>
+        <source>SellerDesk user guide</source>
+        <translation>SellerDesk 使用指南</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The user guide is missing from this installation.</source>
+        <translation>此安装中缺少使用指南。</translation>
     </message>
 </context>
 <context>

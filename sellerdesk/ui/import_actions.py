@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 
+from sellerdesk.ui import shortcuts
 from sellerdesk.ui.dialogs.import_dialog import ImportDialog
 from sellerdesk.ui.dialogs.import_history import ImportHistoryDialog
 from sellerdesk.ui.main_window import MainWindow
+from sellerdesk.ui.resources import icon
 
 IMPORT_SUFFIXES = {".csv", ".xlsx", ".xls", ".xlsm", ".txt", ".tsv"}
 
@@ -23,11 +25,10 @@ class ImportActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.import_action = QAction(self.tr("&Import exports…"), window)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action = shortcuts.bind(QAction(icon("import"), self.tr("&Import exports…"), window), "import")
         self.import_action.setStatusTip(self.tr("Import order exports from Taobao/Tmall, JD, Pinduoduo or Douyin"))
         self.import_action.triggered.connect(self.choose_and_import)
-        self.history_action = QAction(self.tr("Import &history…"), window)
+        self.history_action = QAction(icon("history"), self.tr("Import &history…"), window)
         self.history_action.triggered.connect(self.show_history)
         window.insert_file_action(self.import_action)
         window.insert_file_action(self.history_action)

@@ -18,18 +18,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
+    QTableView,
     QWidget,
 )
 
@@ -37,12 +40,13 @@ from sellerdesk import APP_NAME
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.permissions import Action, Actor, can
 from sellerdesk.ui import settings as keys
-from sellerdesk.ui import staff_texts
+from sellerdesk.ui import shortcuts, staff_texts, theme
 from sellerdesk.ui.dialogs.open_database import OpenDatabaseDialog
 from sellerdesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from sellerdesk.ui.resources import icon
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.settings import Settings
+from sellerdesk.ui.widgets.columns import remember_columns
 from sellerdesk.ui.widgets.util import named
 
 if TYPE_CHECKING:
@@ -78,6 +82,7 @@ class MainWindow(QMainWindow):
     database_change_requested = Signal(str)
     restore_requested = Signal(str)  # a backup file to put back (DesktopApp.restore_backup)
     language_change_requested = Signal(str)
+    appearance_change_requested = Signal(str)  # "system", "light" or "dark" (View → Appearance)
     lock_requested = Signal()
     switch_user_requested = Signal()
 
@@ -155,22 +160,21 @@ class MainWindow(QMainWindow):
         self._restore_action.setVisible(can(actor, Action.MANAGE_BACKUPS) and is_sqlite(self.database_url))
         self._open_action.setVisible(can(actor, Action.MANAGE_DATABASE))
         entries = (
-            (Action.MANAGE_STAFF, self.tr("&Staff and sign-in…"), self.show_staff),
-            (Action.VIEW_AUDIT, self.tr("&Audit log…"), self.show_audit),
-            (Action.RESTORE_DELETED, self.tr("&Recycle bin…"), self.show_recycle_bin),
+            (Action.MANAGE_STAFF, "staff", self.tr("&Staff and sign-in…"), self.show_staff),
+            (Action.VIEW_AUDIT, "audit", self.tr("&Audit log…"), self.show_audit),
+            (Action.RESTORE_DELETED, "recycle", self.tr("&Recycle bin…"), self.show_recycle_bin),
         )
         self._shops_action.setVisible(can(actor, Action.MANAGE_SHOPS))
-        for action, text, slot in entries:
+        for action, icon_name, text, slot in entries:
             if can(actor, action):
-                self.settings_menu.addAction(text).triggered.connect(slot)
+                self.settings_menu.addAction(icon(icon_name), text).triggered.connect(slot)
         self.settings_menu.menuAction().setVisible(any(a.isVisible() for a in self.settings_menu.actions()))
         who = actor.name or actor.login or staff_texts.nobody()
         self.staff_label.setText(self.tr("{name} · {role}").format(name=who, role=staff_texts.role_name(actor.role)))
 
     def enable_sign_in_actions(self) -> None:
         """File → Lock and Sign in as someone else: only while the shop asks for sign-in."""
-        lock = QAction(self.tr("&Lock"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock = shortcuts.bind(QAction(icon("lock"), self.tr("&Lock"), self), "lock")
         lock.triggered.connect(self.lock_requested)
         switch = QAction(self.tr("Sign in as someone &else…"), self)
         switch.triggered.connect(self.switch_user_requested)
@@ -271,8 +275,9 @@ class MainWindow(QMainWindow):
 
     def _show_current_page(self) -> None:
         key = self.current_page_key()
-        self.page(key)  # builds it on first use
+        page = self.page(key)  # builds it on first use
         self._stack.setCurrentIndex(PAGE_KEYS.index(key))
+        self._enable_page_actions(page)
 
     def _build_page(self, key: str) -> None:
         runner = self.runner
@@ -290,6 +295,10 @@ class MainWindow(QMainWindow):
             "reviews": lambda: reviews.ReviewsTab(factory, runner.actor),
         }
         page = makers[key]()
+        for view in page.findChildren(QTableView):  # column choice, widths and order, per table
+            if view.objectName() and view.model() is not None:
+                remember_columns(view, f"{key}/{view.objectName()}", self.settings)
+        self._show_keys(page)
         queue_requested = getattr(page, "queue_requested", None)  # the home page's "show me these" links
         if queue_requested is not None:
             queue_requested.connect(self.open_queue)
@@ -306,46 +315,143 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_db = self.file_menu.addAction(icon("database"), self.tr("&Open database…"))
-        open_db.setShortcut(QKeySequence.StandardKey.Open)
+        open_db = shortcuts.bind(
+            self.file_menu.addAction(icon("database"), self.tr("&Open database…")), "open_database"
+        )
         open_db.triggered.connect(self._on_open_database)
         open_db.setEnabled(False)
         self.file_menu.addSeparator()
         self._backup_action = self.file_menu.addAction(icon("backup"), self.tr("&Back up database…"))
+        shortcuts.bind(self._backup_action, "backup")
         self._backup_action.triggered.connect(self._on_backup)
         self._backup_action.setEnabled(False)
-        self._restore_action = self.file_menu.addAction(self.tr("&Restore from backup…"))
+        self._restore_action = self.file_menu.addAction(icon("restore"), self.tr("&Restore from backup…"))
         self._restore_action.triggered.connect(self.restore_from_backup)
         self._restore_action.setVisible(False)
         self.file_menu.addSeparator()
-        quit_action = self.file_menu.addAction(self.tr("&Quit"))
+        quit_action = shortcuts.bind(self.file_menu.addAction(icon("quit"), self.tr("&Quit")), "quit")
         self._quit_action = quit_action
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         self._open_action = open_db
 
+        self._build_page_menu()
         view = self.menuBar().addMenu(self.tr("&View"))
         for number, key in enumerate(PAGE_KEYS, start=1):
             action = view.addAction(self._nav.item(number - 1).icon(), self._nav.item(number - 1).text())
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            shortcuts.bind(action, f"page_{number}")
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            self._nav.item(number - 1).setToolTip(shortcuts.with_key(action.text(), f"page_{number}"))
         view.addSeparator()
+        self._build_appearance_menu(view)
         self._language_menu = self._build_language_menu(view)
 
         self.settings_menu: QMenu = self.menuBar().addMenu(self.tr("&Settings"))
-        self._shops_action: QAction = self.settings_menu.addAction(self.tr("S&hops…"))
+        self._shops_action: QAction = self.settings_menu.addAction(icon("shops"), self.tr("S&hops…"))
         self._shops_action.triggered.connect(self.edit_shops)
         self._shops_action.setEnabled(False)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._help_menu = help_menu
+        guide = shortcuts.bind(help_menu.addAction(icon("guide"), self.tr("&User guide")), "guide")
+        guide.triggered.connect(self.show_user_guide)
+        keys_action = help_menu.addAction(icon("keyboard"), self.tr("&Keyboard shortcuts"))
+        shortcuts.bind(keys_action, "shortcuts").triggered.connect(self.show_shortcuts)
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&About SellerDesk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._on_about)
 
+    def _build_page_menu(self) -> None:
+        """Actions → the frequent work of the page shown (its own buttons do the same; a page without one
+        ignores the key)."""
+        menu = self.menuBar().addMenu(self.tr("&Actions"))
+        entries = (
+            ("new", "new", self.tr("&New…")),
+            ("find", "search", self.tr("&Find")),
+            ("refresh", "refresh", self.tr("&Refresh")),
+            (None, "", ""),
+            ("export", "export", self.tr("&Export the list shown…")),
+            ("ship", "ship", self.tr("&Ship orders…")),
+        )
+        self.page_actions: dict[str, QAction] = {}
+        for name, icon_name, text in entries:
+            if name is None:
+                menu.addSeparator()
+                continue
+            action = shortcuts.bind(menu.addAction(icon(icon_name), text), name)
+            action.triggered.connect(lambda _checked=False, n=name: self.page_action(n))
+            self.page_actions[name] = action
+
+    def page_action(self, name: str) -> bool:
+        """Do ``name`` ("new", "find", "refresh", "export", "ship") on the page shown; False when it has none."""
+        page = self.pages.get(self.current_page_key())
+        if page is None:
+            return False
+        if name == "refresh":
+            page.reload()
+            return True
+        if name == "find":
+            box = getattr(page, "search_box", None)
+            if isinstance(box, QLineEdit) and not box.isHidden():
+                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                box.selectAll()
+                return True
+            return False
+        button = getattr(page, f"{name}_button", None)  # the page's own button: its permissions, its slot
+        if button is None or button.isHidden() or not button.isEnabled():
+            return False
+        button.click()
+        return True
+
+    def _show_keys(self, page: QWidget) -> None:
+        """The page's own buttons for the Actions menu show its icon and key in their tooltip."""
+        for name, action in self.page_actions.items():
+            widget = getattr(page, "search_box" if name == "find" else f"{name}_button", None)
+            if not isinstance(widget, QWidget):
+                continue
+            tip = widget.toolTip() or action.text().replace("&", "")
+            widget.setToolTip(shortcuts.with_key(tip, name))
+            if isinstance(widget, QPushButton) and widget.icon().isNull():
+                widget.setIcon(action.icon())
+
+    def _enable_page_actions(self, page: QWidget) -> None:
+        for name, action in self.page_actions.items():
+            if name != "refresh":
+                widget = getattr(page, "search_box" if name == "find" else f"{name}_button", None)
+                action.setEnabled(isinstance(widget, QWidget) and not widget.isHidden())
+
+    def show_shortcuts(self) -> QDialog:
+        dialog = shortcuts.ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_user_guide(self) -> QDialog:
+        from sellerdesk.ui.dialogs.user_guide import UserGuideDialog
+
+        dialog = UserGuideDialog(self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _build_appearance_menu(self, view: QMenu) -> QMenu:
+        menu = view.addMenu(icon("appearance"), self.tr("&Appearance"))
+        names = {"system": self.tr("Follow the &system"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
+        chosen = self.settings.get(keys.APPEARANCE)
+        group = QActionGroup(self)
+        for choice in theme.APPEARANCES:
+            action = menu.addAction(names[choice])
+            action.setCheckable(True)
+            action.setChecked(choice == chosen or (choice == "system" and chosen not in theme.APPEARANCES))
+            action.setData(choice)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=choice: self.appearance_change_requested.emit(c))
+        self._appearance_menu = menu
+        return menu
+
     def _build_language_menu(self, view: QMenu) -> QMenu:
-        menu = view.addMenu(self.tr("&Language"))
+        menu = view.addMenu(icon("language"), self.tr("&Language"))
         group = QActionGroup(self)
         for code in LANGUAGES:
             action = menu.addAction(LANGUAGE_NAMES[code])
@@ -401,6 +507,7 @@ class MainWindow(QMainWindow):
         # Switching database or language rebuilds the window: not while a job is still running.
         self._open_action.setEnabled(not busy)
         self._language_menu.setEnabled(not busy)
+        self._appearance_menu.setEnabled(not busy)
 
     def _on_open_database(self) -> None:
         chosen = OpenDatabaseDialog.ask(self, self.database_url)

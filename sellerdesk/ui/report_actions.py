@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.domain.errors import Cancelled
 from sellerdesk.domain.timeutil import DEFAULT_TZ, shop_today
+from sellerdesk.ui import shortcuts
 from sellerdesk.ui.main_window import MainWindow
+from sellerdesk.ui.resources import icon
 from sellerdesk.ui.widgets.util import named
 
 if TYPE_CHECKING:
@@ -151,7 +153,7 @@ class ReportActions(QObject):
         self.folder = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         )
-        self.action = QAction(self.tr("&Monthly report…"), window)
+        self.action = shortcuts.bind(QAction(icon("report"), self.tr("&Monthly report…"), window), "report")
         self.action.setStatusTip(self.tr("Write the manager's monthly Excel report"))
         self.action.triggered.connect(self.ask_and_export)
         window.insert_file_action(self.action)

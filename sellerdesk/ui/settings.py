@@ -25,12 +25,26 @@ LANGUAGE = Setting("ui/language", str, "", "zh_CN or en; empty: follow the syste
 DATABASE_URL = Setting("database/url", str, "", "the database last opened; empty: the default file")
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "main window position and size")
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "main window toolbars and docks")
+APPEARANCE = Setting("ui/appearance", str, "system", "system, light or dark (View → Appearance)")
 LAST_TAB = Setting("window/last_tab", str, "home", "the tab shown when the app last closed")
 SCHEMA_HEAD = Setting(
     "database/schema_head", str, "", "fingerprint:revision of the migrations last checked, to skip Alembic at start-up"
 )
 
-ALL: tuple[Setting[Any], ...] = (LANGUAGE, DATABASE_URL, WINDOW_GEOMETRY, WINDOW_STATE, LAST_TAB, SCHEMA_HEAD)
+ALL: tuple[Setting[Any], ...] = (
+    LANGUAGE,
+    APPEARANCE,
+    DATABASE_URL,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    LAST_TAB,
+    SCHEMA_HEAD,
+)
+
+
+def table_columns(name: str) -> Setting[QByteArray]:
+    """A table's columns (which are shown, their widths and order), by the table's stable name."""
+    return Setting(f"tables/{name}/header", QByteArray, QByteArray(), "QHeaderView.saveState() of the table")
 
 
 class Settings:

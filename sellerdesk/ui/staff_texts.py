@@ -8,6 +8,7 @@ from sellerdesk.domain.enums import Role
 from sellerdesk.ui import labels
 
 KIND_NAMES = {
+    "database": QT_TRANSLATE_NOOP("StaffTexts", "Database"),
     "products": QT_TRANSLATE_NOOP("StaffTexts", "Product"),
     "skus": QT_TRANSLATE_NOOP("StaffTexts", "SKU"),
     "orders": QT_TRANSLATE_NOOP("StaffTexts", "Order"),
@@ -81,6 +82,7 @@ AUDIT_ACTIONS = {
     "update": QT_TRANSLATE_NOOP("StaffTexts", "Changed"),
     "delete": QT_TRANSLATE_NOOP("StaffTexts", "Deleted"),
     "restore": QT_TRANSLATE_NOOP("StaffTexts", "Restored"),
+    "demo.generate": QT_TRANSLATE_NOOP("StaffTexts", "Demo data created"),
 }
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_a_checkout_uses_the_top_level_folder() -> None:
     assert resources.resource_root() == ROOT / "resources"
-    assert resources.resource_path("qss", "light.qss").is_file()
+    assert resources.resource_path("qss", "app.qss").is_file()
 
 
 def test_a_frozen_build_uses_the_copy_build_spec_puts_in_the_package(

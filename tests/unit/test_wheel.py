@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "sellerdesk", "resources")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "sellerdesk", "resources", "docs")
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +50,11 @@ def test_the_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) ->
     subprocess.run([*install, str(wheel)], check=True, capture_output=True, timeout=300)
     probe = (
         "from sellerdesk.ui.resources import resource_path as r; "
-        "print(r()); assert r('qss', 'light.qss').is_file() and r('icons', 'app.svg').is_file(); "
-        "assert r('i18n', 'sellerdesk_zh_CN.qm').is_file()"
+        "print(r()); assert r('qss', 'app.qss').is_file() and r('icons', 'app.svg').is_file(); "
+        "assert r('i18n', 'sellerdesk_zh_CN.qm').is_file(); "
+        "from sellerdesk.ui.resources import guide_path as g; p = g('zh_CN'); "
+        "assert p.is_file() and '_resources' in str(p); "
+        "assert (p.parent / 'screenshots' / 'zh_CN-light-home.png').is_file()"
     )
     env = {**os.environ, "PYTHONPATH": str(site), "QT_QPA_PLATFORM": "offscreen"}
     shown = subprocess.run(

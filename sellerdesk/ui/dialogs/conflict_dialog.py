@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.domain.conflicts import Difference
 from sellerdesk.ui.staff_texts import field_name, field_value
-
-CLASH_COLOR = QColor("#b42318")
+from sellerdesk.ui.theme import status_colour
 
 
 class ConflictDialog(QDialog):
@@ -90,5 +89,5 @@ class ConflictDialog(QDialog):
         item = QTreeWidgetItem([text, field_value(name, difference.theirs), field_value(name, difference.mine)])
         if difference.clash:
             for column in range(3):
-                item.setForeground(column, QBrush(CLASH_COLOR))
+                item.setForeground(column, QBrush(status_colour("error")))
         self.table.addTopLevelItem(item)

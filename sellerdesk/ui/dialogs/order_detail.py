@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,13 +39,12 @@ from sellerdesk.services.orders import OrderDetail, TimelineEvent
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
 from sellerdesk.ui.resources import icon
+from sellerdesk.ui.theme import status_colour, status_css
 from sellerdesk.ui.widgets.util import named
 
 if TYPE_CHECKING:
     from sellerdesk.ui.runner import Runner
 
-LINK_COLOR = QColor("#1d4ed8")
-LATE_COLOR = "#b3261e"
 SKU_COLUMN = 1  # the items table's column that opens the SKU
 
 
@@ -140,7 +139,9 @@ class OrderDetailDialog(QDialog):
             status += " · " + refund
         status_label = named(QLabel(status), "detailStatus")
         if r.late:
-            status_label.setText(f'{status} · <span style="color:{LATE_COLOR}">{self.tr("late to ship")}</span>')
+            status_label.setText(
+                f'{status} · <span style="color:{status_css("late")}">{self.tr("late to ship")}</span>'
+            )
         where = QLabel(f"{labels.platform(r.platform)} · {r.shop}")
 
         order = QFormLayout()
@@ -261,7 +262,7 @@ class OrderDetailDialog(QDialog):
                 font = QFont(cell.font())
                 font.setUnderline(True)
                 cell.setFont(font)
-                cell.setForeground(LINK_COLOR)
+                cell.setForeground(status_colour("link"))
                 cell.setToolTip(self.tr("Open this SKU in the product editor"))
         # A click on the SKU cell, or a double-click (Enter) anywhere else on the line, opens the SKU.
         table.cellClicked.connect(lambda r, c: self.open_sku(r) if c == SKU_COLUMN else None)

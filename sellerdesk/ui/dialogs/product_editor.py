@@ -42,9 +42,11 @@ from PySide6.QtWidgets import (
 from sellerdesk.domain.money import MoneyFormatError, parse_cents
 from sellerdesk.domain.permissions import Action, can
 from sellerdesk.domain.titles import find_banned
-from sellerdesk.ui import errors, labels
+from sellerdesk.ui import errors, labels, shortcuts
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.dialogs.conflict_dialog import ConflictDialog
+from sellerdesk.ui.theme import status_css
+from sellerdesk.ui.widgets.util import resize_within_screen
 
 if TYPE_CHECKING:  # the services load after the first paint
     from sellerdesk.services.products import SaveResult
@@ -75,7 +77,6 @@ LEVELS = {
     "reorder": QT_TRANSLATE_NOOP("ProductLabels", "At reorder point"),
     "critical": QT_TRANSLATE_NOOP("ProductLabels", "Below safety stock"),
 }
-HIT_STYLE = "background:#fde2e1;color:#b42318;font-weight:600"
 
 
 def label(table: Mapping[str, object], code: str) -> str:
@@ -96,12 +97,17 @@ def select_code(combo: QComboBox, code: str) -> None:
     combo.setCurrentIndex(max(index, 0))
 
 
+def hit_style() -> str:
+    """How a banned word is marked: the error colour on its soft background (theme.STATUS)."""
+    return f"background:{status_css('error-soft')};color:{status_css('error')};font-weight:600"
+
+
 def highlighted(text: str, words: Sequence[str]) -> str:
     """``text`` as HTML with every banned word marked."""
     out, last = [], 0
     for hit in find_banned(text, words):
         out.append(html.escape(text[last : hit.start]))
-        out.append(f'<span style="{HIT_STYLE}">{html.escape(text[hit.start : hit.end])}</span>')
+        out.append(f'<span style="{hit_style()}">{html.escape(text[hit.start : hit.end])}</span>')
         last = hit.end
     out.append(html.escape(text[last:]))
     return "".join(out)
@@ -280,7 +286,7 @@ class ProductEditorDialog(QDialog):
         self._load()
         focus = next((i for i, s in enumerate(self._skus) if s.id == focus_sku_id), 0)
         self.sku_list.setCurrentRow(focus)
-        self.resize(980, 720)
+        resize_within_screen(self, 980, 720)
 
     # ------------------------------------------------------------ building
 
@@ -350,6 +356,7 @@ class ProductEditorDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        shortcuts.bind_button(buttons.button(QDialogButtonBox.StandardButton.Save), "save")
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(product_box)
@@ -423,7 +430,7 @@ class ProductEditorDialog(QDialog):
             m = margin_of(price, cost, fee)
             rate = fmt.percent_bp(m.margin_bp) if m.margin_bp is not None else "–"
             text = html.escape(f"{shop} {fmt.money(m.margin_cents)} ({rate})".strip())
-            parts.append(f'<span style="color:#b42318">{text}</span>' if m.below_cost else text)
+            parts.append(f'<span style="color:{status_css("error")}">{text}</span>' if m.below_cost else text)
         self.margin_label.setText(html.escape(self.tr("Margin after platform fees:")) + " " + " · ".join(parts))
 
     # ------------------------------------------------------------ title check
@@ -433,7 +440,9 @@ class ProductEditorDialog(QDialog):
         bad = [t for t in texts if find_banned(t, self.words)]
         if not bad:
             self.title_check.setText(
-                '<span style="color:#067647">' + html.escape(self.tr("✓ No banned words in the titles")) + "</span>"
+                f'<span style="color:{status_css("ok")}">'
+                + html.escape(self.tr("✓ No banned words in the titles"))
+                + "</span>"
             )
             return
         lead = html.escape(self.tr("Banned by the advertising law (highlighted):"))

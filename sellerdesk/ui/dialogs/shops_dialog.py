@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.enums import Platform
-from sellerdesk.ui import labels
+from sellerdesk.ui import labels, shortcuts
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.widgets.util import named
 
@@ -171,6 +171,7 @@ class ShopsDialog(QDialog):
         self.new_button.clicked.connect(self.start_new)
         self.save_button = named(QPushButton(self.tr("Save")), "saveShopButton")
         self.save_button.clicked.connect(self.save)
+        shortcuts.bind_button(self.save_button, "save")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         row = QHBoxLayout()

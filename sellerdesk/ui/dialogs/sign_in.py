@@ -25,6 +25,7 @@ from sellerdesk.domain.errors import SellerDeskError
 from sellerdesk.domain.permissions import Actor
 from sellerdesk.ui import errors, messages
 from sellerdesk.ui.resources import icon
+from sellerdesk.ui.theme import status_css
 from sellerdesk.ui.widgets.util import named
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class SignInDialog(QDialog):
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setObjectName("signInPassword")
         self.message = named(QLabel(wordWrap=True), "signInMessage")
-        self.message.setStyleSheet("color:#b42318")
+        self.message.setStyleSheet(f"color:{status_css('error')}")
         self.message.hide()
         form = QFormLayout()
         form.addRow(self.tr("Login"), self.login)

@@ -34,6 +34,7 @@ from sellerdesk.services.staff import SecuritySettings, StaffInfo
 from sellerdesk.ui import errors
 from sellerdesk.ui.staff_texts import role_name
 from sellerdesk.ui.tablemodels.rows_model import RowsModel
+from sellerdesk.ui.theme import status_css
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -227,7 +228,7 @@ class AccountDialog(QDialog):
             self.role.setEnabled(False)
             form.addRow(QLabel(self.tr("The first account is the owner's."), wordWrap=True))
         self.message = QLabel(wordWrap=True)
-        self.message.setStyleSheet("color:#b42318")
+        self.message.setStyleSheet(f"color:{status_css('error')}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
@@ -258,7 +259,7 @@ class PasswordDialog(QDialog):
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.message = QLabel(wordWrap=True)
-        self.message.setStyleSheet("color:#b42318")
+        self.message.setStyleSheet(f"color:{status_css('error')}")
         form = QFormLayout()
         form.addRow(QLabel(self.tr("A new password for {name} ({login}):").format(name=user.name, login=user.login)))
         form.addRow(self.tr("Password"), self.password)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.ui import errors, import_texts
 from sellerdesk.ui import formatting as fmt
+from sellerdesk.ui.theme import status_css
 
 if TYPE_CHECKING:  # the services load after the first paint
     from sellerdesk.services.stock import MovementResult
@@ -130,7 +131,7 @@ class StockMovementDialog(QDialog):
                 text += "\n" + self.tr("⚠ Stock will be negative after this movement.")
         self.preview.setText(text)
         self.preview.setProperty("warning", after < 0)
-        self.preview.setStyleSheet("color:#b42318" if after < 0 else "")
+        self.preview.setStyleSheet(f"color:{status_css('error')}" if after < 0 else "")
 
     def post(self) -> None:
         sku_id, qty, reason, ref = self._row.id, self.qty.value(), self.reason.text(), self.ref.text()

@@ -48,7 +48,7 @@ from sellerdesk.services.promotions import PromotionDraft, PromotionKind
 from sellerdesk.services.shops import list_shops
 from sellerdesk.services.tasks import ChecklistLine, LinkRef, TaskDraft
 from sellerdesk.ui import formatting as fmt
-from sellerdesk.ui import labels
+from sellerdesk.ui import labels, shortcuts
 from sellerdesk.ui.dialogs.task_texts import FREQUENCIES, LINK_KINDS, WEEKDAYS, link_kind, promotion_kind
 from sellerdesk.ui.widgets.util import named
 
@@ -187,6 +187,7 @@ class TaskEditorDialog(QDialog):
         self.status_note = named(QLabel(wordWrap=True), "hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        shortcuts.bind_button(self.save_button, "save")
         self.done_button = buttons.addButton(self.tr("Mark done"), QDialogButtonBox.ButtonRole.ActionRole)
         self.done_button.clicked.connect(self.mark_done)
         self.stop_button = buttons.addButton(self.tr("Stop repeating"), QDialogButtonBox.ButtonRole.ActionRole)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -41,10 +43,11 @@ from sellerdesk.domain.money import format_cents, parse_cents
 from sellerdesk.services import tickets as svc
 from sellerdesk.services.tickets import canned, queue
 from sellerdesk.services.tickets.queue import ShopChoice, TicketDetail
-from sellerdesk.ui import errors, labels
+from sellerdesk.ui import errors, labels, shortcuts
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.runner import Runner
-from sellerdesk.ui.widgets.util import choice_combo, named
+from sellerdesk.ui.theme import status_colour
+from sellerdesk.ui.widgets.util import choice_combo, named, resize_within_screen
 
 if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.order_detail import OrderDetailDialog
@@ -80,7 +83,7 @@ class TicketDialog(QDialog):
         self._factory = session_factory
         self._runner = runner
         self._me = me
-        self.resize(1060, 720)
+        resize_within_screen(self, 1060, 720)
         self._build()
         self.reload()
 
@@ -107,7 +110,17 @@ class TicketDialog(QDialog):
         head.addWidget(self.order_button, 0, Qt.AlignmentFlag.AlignTop)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._fields_panel())
+        fields = named(
+            QScrollArea(), "formScroll"
+        )  # the form scrolls rather than the window outgrowing a 1280×800 screen
+        fields.setWidget(self._fields_panel())
+        fields.setWidgetResizable(True)
+        fields.setFrameShape(QFrame.Shape.NoFrame)
+        fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel = fields.widget()
+        assert panel is not None
+        fields.setMinimumWidth(panel.minimumSizeHint().width() + fields.verticalScrollBar().sizeHint().width())
+        splitter.addWidget(fields)
         splitter.addWidget(self._history_panel())
         splitter.setSizes([520, 540])
 
@@ -167,6 +180,7 @@ class TicketDialog(QDialog):
         self.save_button = named(QPushButton(self.tr("Save changes")), "ticketSave")
         self.save_button.clicked.connect(self.save)
         self.save_button.setDefault(True)
+        shortcuts.bind_button(self.save_button, "save")
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
@@ -390,7 +404,7 @@ class TicketDialog(QDialog):
             who = e.staff or self.tr("someone")
             item = QListWidgetItem(f"{fmt.shop_time(e.at, self.detail.timezone)}  {who}\n{self._event_text(e)}")
             if e.kind == "reply":
-                item.setForeground(Qt.GlobalColor.darkBlue)
+                item.setForeground(status_colour("link"))  # the buyer heard this: set apart from notes
             self.history.addItem(item)
         self.history.scrollToBottom()
 

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.domain.permissions import OWNER, Actor
@@ -28,9 +28,9 @@ from sellerdesk.services import orders as svc
 from sellerdesk.services.browse import PageRequest
 from sellerdesk.services.orders import OrderFilter, OrderListRow, OrderSort
 from sellerdesk.ui.tablemodels.paged import Column, PagedTableModel, Source
+from sellerdesk.ui.theme import status_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-LATE_COLOR = QColor("#b3261e")
 
 
 class OrdersTableModel(PagedTableModel[OrderListRow]):
@@ -137,7 +137,7 @@ class OrdersTableModel(PagedTableModel[OrderListRow]):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row_at(index.row())
-            return QBrush(LATE_COLOR) if row is not None and row.late else None
+            return QBrush(status_colour("late")) if row is not None and row.late else None
         return super().data(index, role)
 
     # ------------------------------------------------------------ the paged model's source

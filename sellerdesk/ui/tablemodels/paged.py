@@ -16,13 +16,13 @@ from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.services.browse import PageRequest
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.resources import icon
+from sellerdesk.ui.theme import status_colour
 
 R = TypeVar("R")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's DTO
@@ -31,7 +31,6 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-TONES = {"warning": QColor("#c75800"), "danger": QColor("#d4342b")}  # light.qss @warning and @danger
 
 
 @dataclass(frozen=True)
@@ -171,7 +170,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ForegroundRole:
             row = self.row_at(index.row()) if column.tone is not None else None
             tone = column.tone(row) if column.tone is not None and row is not None else ""
-            return TONES.get(tone)
+            return status_colour(tone) if tone else None
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

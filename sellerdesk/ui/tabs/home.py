@@ -39,6 +39,7 @@ from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.resources import theme_colour
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.tablemodels.platform_figures import PlatformFiguresModel
+from sellerdesk.ui.theme import status_css
 from sellerdesk.ui.widgets.stat_card import FigureCard, QueueButton
 from sellerdesk.ui.widgets.util import named, restyle
 
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
 REFRESH_MS = 5 * 60 * 1000  # "today" moves on by itself: reload a shown page every five minutes
 CARD_KEYS = ("gmv_cents", "paid_orders", "aov_cents", "refund_rate_bp", "net_sales_cents", "gross_margin_cents")
 _HIGHER_IS_WORSE = frozenset({"refund_rate_bp"})
-_GOOD = "#0e9f6e"
 
 
 def _page_style() -> str:
@@ -59,7 +59,7 @@ def _page_style() -> str:
     c |= {name: theme_colour(name).name() for name in ("text", "text-muted", "warning", "surface")}
     return f"""
     QLabel#cardChange {{ color: {c["text-muted"]}; }}
-    QLabel#cardChange[tone="good"] {{ color: {_GOOD}; }}
+    QLabel#cardChange[tone="good"] {{ color: {status_css("ok")}; }}
     QLabel#cardChange[tone="bad"] {{ color: {c["danger"]}; }}
     QLabel#cardTodayValue {{ color: {c["text"]}; font-weight: 600; }}
     QFrame#cardRule {{ background: {c["grid"]}; border: none; }}

@@ -35,6 +35,7 @@ from sellerdesk.ui import labels
 from sellerdesk.ui.tablemodels.orders_model import OrdersTableModel
 from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source, shop_time_column
 from sellerdesk.ui.tabs.list_tab import ListTab
+from sellerdesk.ui.theme import status_css
 from sellerdesk.ui.widgets.util import filter_combo, named
 
 if TYPE_CHECKING:
@@ -236,6 +237,7 @@ class OrdersTab(ListTab):
         self.clear_filters_button = named(QPushButton(self.tr("Clear filters")), "clearFilters")
         self.clear_filters_button.setEnabled(False)
         self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button.setToolTip(self.tr("Show every order again"))
         row = QHBoxLayout()
         row.setSpacing(8)
         for w in (self.platform_filter, self.shop_filter, self.status_filter, self.refund_filter):
@@ -245,10 +247,6 @@ class OrdersTab(ListTab):
         row.addWidget(self.date_from)
         row.addWidget(QLabel("–"))
         row.addWidget(self.date_to)
-        row.addSpacing(8)
-        row.addWidget(self.late_only)
-        row.addWidget(self.unlinked_only)
-        row.addWidget(self.incomplete_only)
         row.addStretch(1)
         row.addWidget(self.clear_filters_button)
         return row
@@ -271,7 +269,12 @@ class OrdersTab(ListTab):
         self.deadlines_button.setToolTip(self.tr("How many hours after payment each platform allows to ship"))
         self.deadlines_button.clicked.connect(lambda: self.edit_ship_deadlines())
         row = QHBoxLayout()
+        row.setSpacing(8)
         row.addWidget(self.late_label)
+        row.addSpacing(8)
+        # The check filters sit here, not in the filter row: the tab fits a 1280-pixel-wide window.
+        for box in (self.late_only, self.unlinked_only, self.incomplete_only):
+            row.addWidget(box)
         row.addStretch(1)
         row.addWidget(self.deadlines_button)
         row.addWidget(self.ship_button)
@@ -450,7 +453,9 @@ class OrdersTab(ListTab):
         if self._late_total:
             count = self.tr("%Ln order(s) late to ship", "", self._late_total)
             link = self.tr("Show them")
-            self.late_label.setText(f'<span style="color:#b3261e">⚠ {count}</span> · <a href="late">{link}</a>')
+            self.late_label.setText(
+                f'<span style="color:{status_css("late")}">⚠ {count}</span> · <a href="late">{link}</a>'
+            )
         else:
             self.late_label.setText(self.tr("No order is late to ship."))
 

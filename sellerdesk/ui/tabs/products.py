@@ -11,7 +11,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtGui import QHelpEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,8 +47,9 @@ from sellerdesk.ui.dialogs.product_editor import (
 )
 from sellerdesk.ui.tablemodels.paged import RIGHT, ROW_ROLE, Column, Source
 from sellerdesk.ui.tabs.list_tab import ListTab
+from sellerdesk.ui.theme import status_colour
 
-LEVEL_COLOURS = {"ok": "#12b76a", "reorder": "#f79009", "critical": "#f04438"}
+LEVEL_STATUS = {"ok": "ok", "reorder": "low_stock", "critical": "critical_stock"}  # theme.STATUS
 
 
 class LevelDelegate(QStyledItemDelegate):
@@ -64,7 +65,7 @@ class LevelDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(LEVEL_COLOURS[row.level]))
+        painter.setBrush(status_colour(LEVEL_STATUS[row.level]))
         rect: QRect = option.rect
         painter.drawEllipse(rect.left() + 8, rect.center().y() - 4, 9, 9)
         painter.restore()
@@ -182,12 +183,17 @@ class ProductsTab(ListTab):
         self.shelf_filter = fill_combo(QComboBox(), SHELF_STATUSES, any_text=self.tr("All shelf states"))
         self.level_filter = fill_combo(QComboBox(), LEVELS, any_text=self.tr("All stock levels"))
         combos = (self.category_filter, self.role_filter, self.stage_filter, self.shelf_filter, self.level_filter)
+        tips = (self.tr("Category"), self.tr("Role in the range"), self.tr("Stage"), self.tr("Shelf"))
+        for combo, tip in zip(combos, (*tips, self.tr("Stock level")), strict=True):
+            combo.setToolTip(tip)
         for combo in combos:
             combo.setObjectName("productFilter")
             combo.currentIndexChanged.connect(self._apply_filters)
         self.new_button = QPushButton(self.tr("New product"))
         self.new_button.clicked.connect(self.new_product)
+        self.new_button.setToolTip(self.tr("Add a product and its SKUs"))
         self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setToolTip(self.tr("Edit the selected product"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.stock_button = self._menu_button(
             self.tr("Stock"),
@@ -211,6 +217,8 @@ class ProductsTab(ListTab):
         if self.allowed(Action.DELETE_PRODUCTS):
             more += [(None, None), (self.tr("Delete product…"), self.delete_selected)]
         self.more_button = self._menu_button(self.tr("More"), more)
+        self.stock_button.setToolTip(self.tr("Receive, correct or transfer stock; count sheets"))
+        self.more_button.setToolTip(self.tr("Exports, banned words, unlinked items"))
         # What the role may not do is not offered (the services refuse it all the same).
         self.new_button.setVisible(self.allowed(Action.EDIT_PRODUCTS))
         self.edit_button.setVisible(self.allowed(Action.EDIT_PRODUCTS))

@@ -179,6 +179,7 @@ class TicketsTab(ListTab):
         self.agent_combo.currentIndexChanged.connect(self._on_agent_changed)
         self.clear_filters_button = named(QPushButton(self.tr("Clear filters")), "clearTicketFilters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button.setToolTip(self.tr("Back to the open tickets of every category and shop"))
         row = QHBoxLayout()
         row.setSpacing(8)
         for w in (self.view_filter, self.status_filter, self.category_filter, self.shop_filter):
@@ -192,6 +193,7 @@ class TicketsTab(ListTab):
     def _build_actions(self) -> QHBoxLayout:
         self.new_button = named(QPushButton(self.tr("New ticket…")), "newTicket")
         self.new_button.clicked.connect(lambda: self.new_ticket())
+        self.new_button.setToolTip(self.tr("Open a ticket for a buyer's question or problem"))
         self.claim_button = named(QPushButton(self.tr("Claim")), "claimTicket")
         self.claim_button.setToolTip(self.tr("Take the selected unassigned tickets"))
         self.claim_button.clicked.connect(self.claim_selected)
@@ -203,6 +205,7 @@ class TicketsTab(ListTab):
         self.merge_button.clicked.connect(lambda: self.merge_selected())
         self.canned_button = named(QPushButton(self.tr("Canned replies…")), "cannedReplies")
         self.canned_button.clicked.connect(lambda: self.edit_canned())
+        self.canned_button.setToolTip(self.tr("The replies kept for quick use, with the ticket's details filled in"))
         self.export_button = named(QPushButton(self.tr("Export…")), "exportTickets")
         self.export_button.setToolTip(self.tr("Write the tickets of this view, with their figures, to an Excel file"))
         self.export_button.clicked.connect(lambda: self.export_view())

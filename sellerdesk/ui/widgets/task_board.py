@@ -43,6 +43,7 @@ from sellerdesk.services.tasks import Board, BoardColumn, TaskCard
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
 from sellerdesk.ui.resources import theme_colour
+from sellerdesk.ui.theme import status_colour, status_css
 from sellerdesk.ui.widgets.util import named
 
 MIME_TYPE = "application/x-sellerdesk-task"
@@ -50,7 +51,7 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 CARD_HEIGHT = 66
 LANE_WIDTH = 290
 AnyIndex = QModelIndex | QPersistentModelIndex
-_PRIORITY_COLOURS = {"urgent": "#d92d20", "high": "#dc6803", "normal": "#667085", "low": "#98a2b3"}
+_PRIORITY_STATUS = {"urgent": "overdue", "high": "breaching", "normal": "muted", "low": "faint"}  # theme.STATUS
 
 
 def column_title(column: BoardColumn) -> str:
@@ -159,7 +160,7 @@ class CardDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(2, 3, -2, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(QPen(self._colours["accent"] if selected else self._colours["border"], 1))
-        painter.setBrush(self._colours["hover"] if selected else QColor("#ffffff"))
+        painter.setBrush(self._colours["hover"] if selected else theme_colour("surface"))
         painter.drawRoundedRect(rect, 6, 6)
         painter.fillRect(QRect(rect.left(), rect.top() + 6, 3, rect.height() - 12), self._priority(card))
         inner = rect.adjusted(12, 7, -10, -7)
@@ -174,7 +175,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _priority(self, card: TaskCard) -> QColor:
-        return QColor(_PRIORITY_COLOURS.get(card.priority, _PRIORITY_COLOURS["normal"]))
+        return status_colour(_PRIORITY_STATUS.get(card.priority, "muted"))
 
     def _meta_line(
         self, painter: QPainter, inner: QRect, card: TaskCard, now_local: datetime, fm: QFontMetrics
@@ -250,7 +251,9 @@ class BoardWidget(QScrollArea):
             model, _, header, more = self.lanes[lane.column.key]
             model.set_cards(lane.cards, board.now_local)
             count = len(lane.cards) + lane.hidden
-            header.setText(f"{column_title(lane.column)}  <span style='color:#667085'>{fmt.count(count)}</span>")
+            header.setText(
+                f"{column_title(lane.column)}  <span style='color:{status_css('muted')}'>{fmt.count(count)}</span>"
+            )
             more.setVisible(lane.hidden > 0)
             more.setText(self.tr("%n more not shown: narrow the filters or use the list.", "", lane.hidden))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -14,6 +15,15 @@ def named(widget: W, name: str) -> W:
     """Give ``widget`` an object name (the stylesheet selects on it) and return it."""
     widget.setObjectName(name)
     return widget
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """``widget.resize(width, height)``, smaller where the screen is (a 1280×800 laptop, 150 % scaling)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, area.width() - 16), min(height, area.height() - 48)  # the frame and title
+    widget.resize(width, height)
 
 
 def restyle(widget: QWidget) -> None:
