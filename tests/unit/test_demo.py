@@ -508,3 +508,20 @@ def test_demo_taobao_exports_carry_the_real_meaning_of_the_columns(session: Sess
         assert all(not r.problems for r in results)
         assert taobao(fresh) == expected
     other.dispose()
+
+
+def test_a_sample_export_cut_to_a_row_count_keeps_whole_orders(session: Session, tmp_path: Path) -> None:
+    """``max_rows`` (the import benchmark's file size) ends the file between two orders: a JD order whose
+    last lines were cut off would fail its own amount check and refuse the whole file."""
+    from sellerdesk.services.imports import ImportOptions, import_paths
+    from sellerdesk.services.samples import write_export
+
+    generate_demo(session, orders=300, seed=3)
+    session.flush()
+    full = write_export(session, "jd_orders", tmp_path / "all.csv", every_platform=True)
+    for limit in range(full // 2, full // 2 + 6):  # some limit falls inside a multi-line order
+        path = tmp_path / f"jd_{limit}.csv"
+        written = write_export(session, "jd_orders", path, max_rows=limit, every_platform=True)
+        assert limit - 10 < written <= limit
+        (result,) = import_paths(session, [path], options=ImportOptions(dry_run=True, shop_name="other"))
+        assert not result.problems and result.rows == written
