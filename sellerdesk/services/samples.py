@@ -8,7 +8,7 @@ states its layouts and row writers (``PlatformSpec.samples``); this service read
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,7 +22,7 @@ from sellerdesk.platforms.samples import Row, SampleExport
 from sellerdesk.sheets.export_files import write_export_file
 
 
-def _orders(session: Session, platform: Platform | None) -> Iterator[Order]:
+def _orders(session: Session, platform: Platform | None) -> Generator[Order]:
     stmt = select(Order).options(selectinload(Order.items)).order_by(Order.id).execution_options(yield_per=2000)
     if platform is not None:
         stmt = stmt.where(Order.platform == platform.value)
