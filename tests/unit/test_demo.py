@@ -525,3 +525,15 @@ def test_a_sample_export_cut_to_a_row_count_keeps_whole_orders(session: Session,
         assert limit - 10 < written <= limit
         (result,) = import_paths(session, [path], options=ImportOptions(dry_run=True, shop_name="other"))
         assert not result.problems and result.rows == written
+
+
+def test_demo_time_texts_reach_past_their_range() -> None:
+    """A ticket due on the service-hours clock may fall days after the demo's last instant (a 100,000-order
+    demo met one): it is written like every other time, not an index error."""
+    from sellerdesk.demo.base import time_text
+
+    start = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp())
+    text_of, optional = time_text(start, start + DAY)
+    later = start + 40 * DAY + 3661
+    assert text_of(later) == "2026-02-10 01:01:01.000000" == optional(later)
+    assert text_of(start) == "2026-01-01 00:00:00.000000"
