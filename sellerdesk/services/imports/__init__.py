@@ -12,6 +12,7 @@ Every batch records what it created and what it changed (with the previous value
 The same file twice changes nothing; an older export never moves an order backwards.
 """
 
+from sellerdesk.platforms import MAPPABLE_ERRORS, MappingLookup
 from sellerdesk.services.imports.common import (
     BUYERS,
     CHUNK,
@@ -32,7 +33,7 @@ from sellerdesk.services.imports.common import (
     file_sha256,
     lock_imports,
 )
-from sellerdesk.services.imports.plan import MAPPABLE_ERRORS, FilePreview, MappingLookup, preview_paths
+from sellerdesk.services.imports.plan import FilePreview, preview_paths
 from sellerdesk.services.imports.run import import_paths
 from sellerdesk.services.imports.undo import BatchRow, list_batches, undo_batch
 from sellerdesk.services.imports.write import is_identifying_nick

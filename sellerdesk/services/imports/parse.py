@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -40,10 +39,8 @@ def _parser_runs_during_statements(session: Session, parsing: BackgroundParse) -
 class _RunProgress:
     """Progress over all files of a run, in rows (estimated until each file is parsed), and cancel."""
 
-    def __init__(
-        self, jobs: Sequence[tuple[ParseJob, Path]], progress: Progress | None, cancelled: IsCancelled | None
-    ) -> None:
-        self.total = sum(job.table.approx_rows for job, _ in jobs) or 1
+    def __init__(self, approx_rows: Sequence[int], progress: Progress | None, cancelled: IsCancelled | None) -> None:
+        self.total = sum(approx_rows) or 1
         self.done = 0  # rows of the files finished
         self._progress = progress
         self._cancelled = cancelled

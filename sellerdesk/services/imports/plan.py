@@ -3,8 +3,8 @@ the import, so a file previewed in the app is not read and parsed a second time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -13,25 +13,22 @@ from sqlalchemy.orm import Session
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.records import FileNote, ParsedFile, RowProblem
-from sellerdesk.platforms import ParseJob, plan_parse, read_export
-from sellerdesk.platforms.generic import MappingSpec, validate_mapping
+from sellerdesk.platforms import MAPPABLE_ERRORS, MappingLookup, ParseJob, plan_export, read_export
+from sellerdesk.platforms.generic import MappingSpec
 from sellerdesk.platforms.stamps import newest_time
 from sellerdesk.services.imports.common import CHUNK, ImportOptions, Progress
 from sellerdesk.services.mappings import find_mapping
 from sellerdesk.services.shops import import_target
-from sellerdesk.sheets.reading import Table as Sheet
-
-MappingLookup = Callable[[Sequence[str]], MappingSpec | None]
 
 
 def _parse_one(
     path: Path, platform: Platform | None, mapping_lookup: MappingLookup | None, options: ImportOptions
-) -> ParsedFile:
-    """Read and parse one file whole (the preview)."""
+) -> tuple[ParsedFile, str]:
+    """Read and parse one file whole (the preview); with the file's SHA-256."""
     job = _plan_one(path, platform, mapping_lookup, options)
     parsed = job.start()
     job.run(parsed)
-    return parsed
+    return parsed, job.table.sha256
 
 
 def _plan_one(
@@ -40,27 +37,43 @@ def _plan_one(
     """Read a file and recognise its layout; a layout no parser knows (or a known one lacking required
     columns) is read with its saved column mapping; ``options.mapping`` reads every file with that one."""
     table = read_export(path)
-    if options.mapping is not None:
-        return _plan_mapped(table, replace(options.mapping, platform=platform or options.mapping.platform), options)
-    try:
-        return plan_parse(table, platform, accept_fallbacks=options.accept_fallbacks)
-    except ImportFileError as exc:
-        if exc.code not in MAPPABLE_ERRORS or mapping_lookup is None:
-            raise
-        saved = mapping_lookup(table.header)
-        if saved is None:
-            raise
-        return _plan_mapped(table, saved, options)
+    return plan_export(
+        table, platform, mapping=options.mapping, accept_fallbacks=options.accept_fallbacks, lookup=mapping_lookup
+    )
 
 
-# Whole-file failures a column mapping can overcome: unknown columns, or a known layout lacking some.
-MAPPABLE_ERRORS = ("not_an_export", "missing_columns")
+def file_stamp(path: Path) -> tuple[int, int]:
+    """Size and modification time: a file that changed since it was read is read again."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
-def _plan_mapped(table: Sheet, spec: MappingSpec, options: ImportOptions) -> ParseJob:
-    validate_mapping(spec.columns, table.header)
-    job = plan_parse(table, spec.platform, mapping=spec.columns, accept_fallbacks=options.accept_fallbacks)
-    return replace(job, shop_name=spec.shop)
+@dataclass(frozen=True, eq=False)
+class FilePlan:
+    """A file as the preview read and parsed it, for the import to write without reading it again: the
+    plan (layout, rows, problems) the user saw is the one the import runs."""
+
+    path: Path
+    stamp: tuple[int, int]  # ``file_stamp`` when it was read
+    platform: Platform | None
+    mapping: MappingSpec | None
+    accept_fallbacks: bool
+    parsed: ParsedFile
+    sha256: str
+
+    def fits(self, path: Path, platform: Platform | None, options: ImportOptions) -> bool:
+        """Whether an import of ``path`` with these choices would read the file as this plan did."""
+        try:
+            unchanged = file_stamp(path) == self.stamp
+        except OSError:
+            return False
+        return (
+            unchanged
+            and path == self.path
+            and platform == self.platform
+            and options.mapping == self.mapping
+            and options.accept_fallbacks == self.accept_fallbacks
+        )
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,8 @@ class FilePreview:
     header: tuple[str, ...] = ()  # for the mapping dialog when no platform matched
     notes: tuple[FileNote, ...] = ()  # how the file is read (fallback columns)
     fallbacks: tuple[str, ...] = ()  # columns offered in place of ``missing_columns``, once accepted
+    # The parsed file, for ``import_paths(…, plans=…)`` (none for a file that cannot be imported).
+    plan: FilePlan | None = field(default=None, compare=False, repr=False)
 
     @property
     def importable(self) -> bool:
@@ -118,7 +133,11 @@ def preview_paths(
 
 def _preview_one(session: Session, path: Path, platform: Platform | None, options: ImportOptions) -> FilePreview:
     try:
-        parsed = _parse_one(path, platform, lambda header: find_mapping(session, header), options)
+        stamp: tuple[int, int] | None = file_stamp(path)
+    except OSError:
+        stamp = None  # reading it says what is wrong
+    try:
+        parsed, sha256 = _parse_one(path, platform, lambda header: find_mapping(session, header), options)
     except ImportFileError as exc:
         header: tuple[str, ...] = ()
         if exc.code in MAPPABLE_ERRORS:
@@ -146,6 +165,9 @@ def _preview_one(session: Session, path: Path, platform: Platform | None, option
         warnings=tuple(parsed.warnings),
         exported_at=parsed.exported_at or newest_time(parsed.orders),
         notes=tuple(parsed.notes),
+        plan=None
+        if stamp is None
+        else FilePlan(path, stamp, platform, options.mapping, options.accept_fallbacks, parsed, sha256),
     )
 
 
