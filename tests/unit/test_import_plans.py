@@ -41,7 +41,10 @@ def test_previewed_files_are_written_from_the_preview(session: Session, reads: l
     assert reads == [f.name for f in files]
     results = import_paths(session, files, plans=[p.plan for p in previews])
     assert reads == [f.name for f in files]
-    assert [r.file_name for r in results] == ["ExportOrderList202609030915.csv", "ExportOrderDetailList202609030915.csv"]
+    assert [r.file_name for r in results] == [
+        "ExportOrderList202609030915.csv",
+        "ExportOrderDetailList202609030915.csv",
+    ]
     batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id)).all()
     assert [b.file_hash for b in batches] == [file_sha256(files[1]), file_sha256(files[0])]
     planned = _stored(session)
@@ -68,7 +71,9 @@ def test_other_choices_read_the_file_again(session: Session, reads: list[str]) -
     assert reads == ["jd_orders.csv", "jd_orders.csv"]
 
 
-def test_a_previewed_file_with_problems_is_refused_as_before(session: Session, reads: list[str], tmp_path: Path) -> None:
+def test_a_previewed_file_with_problems_is_refused_as_before(
+    session: Session, reads: list[str], tmp_path: Path
+) -> None:
     lines = (SAMPLES / "pdd_orders.csv").read_text(encoding="utf-8-sig").splitlines()
     lines[1] = lines[1].replace("0.00,99.00,99.00", "0.00,九十九,99.00")
     path = tmp_path / "pdd_bad.csv"

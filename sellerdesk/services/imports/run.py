@@ -17,6 +17,7 @@ from sellerdesk.domain.records import FileKind, ParsedFile
 from sellerdesk.platforms import MappingLookup, NotGrouped, ParseJob
 from sellerdesk.platforms.background import BackgroundParse
 from sellerdesk.platforms.generic import MappingSpec
+from sellerdesk.platforms.worker import WorkerParse, worker_suits
 from sellerdesk.services.imports.common import (
     IMPORTED,
     ORDER_CHUNK,
@@ -52,9 +53,9 @@ def import_paths(
 
     Every file is read and recognised first, so an unreadable or unknown file stops the run before
     anything is written. A file the preview already parsed (``plans``, from ``preview_paths``) is written
-    from that parse, unless it changed since or is read with other choices. Any other file is parsed on a
-    helper thread while this one writes the orders parsed so far: SQLite works without holding the GIL, so
-    parsing and writing overlap. The writes sit in a savepoint, rolled back when a file has problems
+    from that parse, unless it changed since or is read with other choices. A large file is parsed in a
+    worker process (``platforms.worker``), a smaller one on a helper thread, while this thread writes the
+    orders parsed so far. The writes sit in a savepoint, rolled back when a file has problems
     (``ImportRefused``) and on a dry run.
     ``actor``: the desktop app passes who is signed in; the command line acts as the owner.
     """
@@ -80,37 +81,48 @@ def import_paths(
 
 @dataclass
 class _File:
-    """One file of a run and where its records come from: the preview's parse (``planned``), or a helper
-    thread of this process (``job``, once planned)."""
+    """One file of a run and where its records come from: the preview's parse (``planned``), a worker
+    process (``worker``), or a helper thread of this process (``job``, once planned)."""
 
     path: Path
     planned: ParsedFile | None = None
+    worker: WorkerParse | None = None
     job: ParseJob | None = None
     kind: FileKind = FileKind.ORDERS
     approx_rows: int = 0
     sha256: str = ""
 
     def plan(self, platform: Platform | None, lookup: MappingLookup, options: ImportOptions) -> None:
-        """Read and recognise the file; raises ``ImportFileError``."""
+        """Read and recognise the file (a worker does it in its process); raises ``ImportFileError``."""
         if self.planned is not None:
             self.kind, self.approx_rows = self.planned.kind, self.planned.rows
+        elif self.worker is not None:
+            self.worker.plan()
+            self.kind, self.approx_rows, self.sha256 = self.worker.kind, self.worker.approx_rows, self.worker.sha256
         else:
             self.job = _plan_one(self.path, platform, lookup, options)
             self.kind, self.approx_rows, self.sha256 = self.job.kind, self.job.table.approx_rows, self.job.table.sha256
 
     def parse_whole(self, run: _RunProgress) -> ParsedFile:
-        """The whole file, parsed."""
+        """The whole file, parsed (here, or by its worker)."""
         if self.planned is not None:
             run.finish(self.planned.rows)
             return self.planned
+        if self.worker is not None:
+            parsed = self.worker.wait()
+            run.finish(parsed.rows)
+            return parsed
         assert self.job is not None
         parsed = self.job.start()
         run.parse(self.job, parsed)
         return parsed
 
     @contextmanager
-    def parsing(self, session: Session) -> Iterator[BackgroundParse]:
-        """The file streamed: a helper thread parses it while this one waits for SQLite."""
+    def parsing(self, session: Session) -> Iterator[BackgroundParse | WorkerParse]:
+        """The file streamed: its worker, or a helper thread that parses while this one waits for SQLite."""
+        if self.worker is not None:
+            yield self.worker
+            return
         assert self.job is not None
         with BackgroundParse(self.job) as parsing, _parser_runs_during_statements(session, parsing):
             yield parsing
@@ -124,10 +136,21 @@ def _source(
     planned: Sequence[FilePlan],
     workers: ExitStack,
 ) -> _File:
-    """Where a file's records will come from."""
+    """Where a file's records will come from; a worker process starts at once (it reads and plans the file)."""
     plan = next((p for p in planned if p.fits(path, platform, options)), None)
     if plan is not None:
         return _File(path, planned=plan.parsed, sha256=plan.sha256)
+    if worker_suits(path):
+        worker = WorkerParse(
+            path,
+            platform=platform,
+            mapping=options.mapping,
+            accept_fallbacks=options.accept_fallbacks,
+            lookup=lookup,
+            batch=ORDER_CHUNK,
+        )
+        workers.callback(worker.close)
+        return _File(path, worker=worker)
     return _File(path)
 
 
@@ -162,7 +185,7 @@ def _write_all(session: Session, files: Sequence[_File], options: ImportOptions,
 def _import_file(
     session: Session, file: _File, options: ImportOptions, run: _RunProgress
 ) -> tuple[FileResult, ParsedFile]:
-    """Parse one file on a helper thread while writing its orders. When its problems refuse
+    """Parse one file (in a worker, or on a helper thread) while writing its orders. When its problems refuse
     it, writing stops at the first one (the run's savepoint is rolled back) and the rest is only parsed,
     for the list."""
     if file.planned is not None or file.kind == FileKind.REFUNDS:  # parsed already; refund exports are small
