@@ -31,6 +31,7 @@ from sellerdesk.services.imports.common import (
     _refused_result,
     lock_imports,
 )
+from sellerdesk.services.imports.follow import checkpoint_after_commit
 from sellerdesk.services.imports.parse import _parser_runs_during_statements, _RunProgress
 from sellerdesk.services.imports.plan import FilePlan, _plan_one
 from sellerdesk.services.imports.write import _write_file
@@ -156,6 +157,8 @@ def _source(
 
 def _write_all(session: Session, files: Sequence[_File], options: ImportOptions, run: _RunProgress) -> list[FileResult]:
     lock_imports(session)
+    if not options.dry_run:
+        checkpoint_after_commit(session)
     savepoint = session.begin_nested()
     results: list[FileResult] = []
     refused = False  # a file had problems: the others are only parsed, for their problem lists
