@@ -1,22 +1,29 @@
 """Import benchmark: a 100,000-order Pinduoduo CSV and a ~100,000-row JD xlsx, made with the project's
 demo generator, each imported into a fresh database; then the CSV again (an idempotent re-import).
 
-    python bench/import.py [--rows 100000]
+    python bench/import.py [--rows 100000] [--repeat N] [--parse auto|thread|worker]
 
 Each import runs in its own process so its peak memory is its own. Ratios compare an import with just
 reading the same file (no parsing, no database). CPU seconds (this process only) are printed beside wall
 seconds: on a busy machine the wall time also counts waiting for a core, the CPU time does not.
 Two lower bounds for the CSV import: parsing the file alone (no database), and SQLite's own work for the
 rows the import wrote (copied by SQLite alone, under the import's own bulk settings).
-Last line: one JSON object of the figures.
-Goals: CSV <= 5 s, xlsx <= 7 s, re-import <= first import, peak <= 600 MB.
+The app's way is timed too: the import dialog's preview (``preview_paths``) and then the import of the
+previewed files (``import_paths(…, plans=…)``), as the dialog runs them, against the import alone.
+``--repeat N`` runs every step N times, interleaved, and prints each figure's median with its spread
+(min–max) and the machine's load (1-minute load average) at each run: single runs vary a lot on a
+shared machine. ``--parse`` chooses where large files are parsed (default: as the app does).
+Last line: one JSON object of the figures (medians).
+Goals: CSV <= 5 s, xlsx <= 7 s, re-import <= 5 s, peak <= 600 MB, preview + import <= 1.2 x import.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -53,9 +60,23 @@ def _make_files(rows: int) -> tuple[Path, Path]:
     return csv_path, xlsx_path
 
 
-def _child(args: list[str]) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def _child(args: list[str], parse: str = "auto") -> dict[str, float]:
+    command = [sys.executable, __file__, "--parse", parse, "--child", *args]
+    load = os.getloadavg()[0]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
+    figures: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    figures["load"] = max(load, os.getloadavg()[0])
+    return figures
+
+
+def _set_parse(parse: str) -> None:
+    """Where large files are parsed: a worker process (the app's choice above its size), or a thread."""
+    from sellerdesk.platforms import worker
+
+    if parse == "thread":
+        worker.WORKER_MIN_BYTES = 1 << 62
+    elif parse == "worker":
+        worker.WORKER_MIN_BYTES = 0
 
 
 def _run_child(mode: str, file: str, db: str) -> None:
@@ -75,6 +96,8 @@ def _run_child(mode: str, file: str, db: str) -> None:
         figures = {"seconds": time.perf_counter() - started, "orders": len(parsed.orders)}
     elif mode == "sqlite":
         figures = _sqlite_alone(Path(file), Path(db))
+    elif mode == "app":
+        figures = _preview_and_import(Path(file), Path(db))
     else:
         from sellerdesk.db.engine import make_engine, make_session_factory
         from sellerdesk.db.migrate import ensure_schema
@@ -93,7 +116,32 @@ def _run_child(mode: str, file: str, db: str) -> None:
             figures[f"{label}_created"] = result.created
             figures[f"{label}_unchanged"] = result.unchanged
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["worker_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(figures))
+
+
+def _preview_and_import(file: Path, db: Path) -> dict[str, float]:
+    """The import dialog's way, through the services it calls: the preview on a read-only session (shops
+    listed, every file parsed), then the import of the previewed files in a write transaction."""
+    from sellerdesk.db.engine import make_engine, make_session_factory
+    from sellerdesk.db.migrate import ensure_schema
+    from sellerdesk.services.imports import ImportOptions, import_paths, preview_paths
+    from sellerdesk.services.shops import list_shops
+
+    engine = make_engine("sqlite:///" + str(db))
+    ensure_schema(engine)
+    factory = make_session_factory(engine)
+    started = time.perf_counter()
+    with factory() as session:
+        list_shops(session)
+        previews = preview_paths(session, [file], options=ImportOptions())
+    previewed = time.perf_counter()
+    with factory.begin() as session:
+        (result,) = import_paths(session, [p.path for p in previews], plans=[p.plan for p in previews])
+    done = time.perf_counter()
+    engine.dispose()
+    return {"seconds": done - started, "preview": previewed - started, "import": done - previewed,
+            "created": result.created}  # fmt: skip
 
 
 def _sqlite_alone(imported: Path, db: Path) -> dict[str, float]:
@@ -143,48 +191,96 @@ def _sqlite_alone(imported: Path, db: Path) -> dict[str, float]:
     return figures
 
 
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):6.2f} s ({min(values):.2f}–{max(values):.2f})" if values else "-"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--parse", choices=("auto", "thread", "worker"), default="auto")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "FILE", "DB"))
     args = parser.parse_args()
     if args.child:
+        _set_parse(args.parse)
         _run_child(*args.child)
         return
     csv_path, xlsx_path = _make_files(args.rows)
-    for db in CACHE.glob("bench_*.sqlite*"):
-        db.unlink()
-    read_csv = _child(["read", str(csv_path), "-"])
-    read_xlsx = _child(["read", str(xlsx_path), "-"])
-    csv_run = _child(["import_twice", str(csv_path), str(CACHE / "bench_csv.sqlite")])
-    xlsx_run = _child(["import", str(xlsx_path), str(CACHE / "bench_xlsx.sqlite")])
-    parse_csv = _child(["parse", str(csv_path), "-"])
-    sqlite_csv = _child(["sqlite", str(CACHE / "bench_csv.sqlite"), str(CACHE / "bench_sqlite.sqlite")])
-    print(f"read CSV    {read_csv['seconds']:6.2f} s  CPU {read_csv['cpu']:6.2f} s  ({read_csv['rows']:,} rows)")
-    print(f"read xlsx   {read_xlsx['seconds']:6.2f} s  CPU {read_xlsx['cpu']:6.2f} s  ({read_xlsx['rows']:,} rows)")
-    print(f"import CSV  {csv_run['first']:6.2f} s  CPU {csv_run['first_cpu']:6.2f} s  "
-          f"created {csv_run['first_created']:,} orders")  # fmt: skip
-    print(f"re-import   {csv_run['again']:6.2f} s  CPU {csv_run['again_cpu']:6.2f} s  "
-          f"unchanged {csv_run['again_unchanged']:,}")  # fmt: skip
-    print(f"import xlsx {xlsx_run['first']:6.2f} s  CPU {xlsx_run['first_cpu']:6.2f} s  "
-          f"created {xlsx_run['first_created']:,} orders")  # fmt: skip
-    print(f"parse CSV   {parse_csv['seconds']:6.2f} s  (no database; {parse_csv['orders']:,} orders)")
-    print(f"SQLite alone, the CSV import's rows {sqlite_csv['seconds']:.2f} s: rows {sqlite_csv['rows']:.2f}, "
-          f"search index {sqlite_csv['search']:.2f}, indexes {sqlite_csv['indexes']:.2f}, "
-          f"commit {sqlite_csv['commit']:.2f}")  # fmt: skip
-    print(f"peak RSS: CSV import {csv_run['peak_rss_mb']:.0f} MB, xlsx import {xlsx_run['peak_rss_mb']:.0f} MB")
+    runs: dict[str, list[dict[str, float]]] = {}
+    for n in range(args.repeat):
+        for db in CACHE.glob("bench_*.sqlite*"):
+            db.unlink()
+        steps = {
+            "read_csv": ["read", str(csv_path), "-"],
+            "read_xlsx": ["read", str(xlsx_path), "-"],
+            "csv": ["import_twice", str(csv_path), str(CACHE / "bench_csv.sqlite")],
+            "xlsx": ["import", str(xlsx_path), str(CACHE / "bench_xlsx.sqlite")],
+            "app_csv": ["app", str(csv_path), str(CACHE / "bench_app_csv.sqlite")],
+            "app_xlsx": ["app", str(xlsx_path), str(CACHE / "bench_app_xlsx.sqlite")],
+            "parse_csv": ["parse", str(csv_path), "-"],
+        }
+        for name, step in steps.items():
+            runs.setdefault(name, []).append(_child(step, args.parse))
+        sqlite_step = ["sqlite", str(CACHE / "bench_csv.sqlite"), str(CACHE / "bench_sqlite.sqlite")]
+        runs.setdefault("sqlite_csv", []).append(_child(sqlite_step))
+        csv_run, xlsx_run = runs["csv"][-1], runs["xlsx"][-1]
+        print(f"run {n + 1}: CSV {csv_run['first']:.2f} s (load {csv_run['load']:.1f}), re-import "
+              f"{csv_run['again']:.2f} s, xlsx {xlsx_run['first']:.2f} s (load {xlsx_run['load']:.1f}), app CSV "
+              f"{runs['app_csv'][-1]['seconds']:.2f} s, app xlsx {runs['app_xlsx'][-1]['seconds']:.2f} s",
+              flush=True)  # fmt: skip
+
+    def values(step: str, key: str) -> list[float]:
+        return [run[key] for run in runs[step]]
+
+    def median(step: str, key: str) -> float:
+        return round(statistics.median(values(step, key)), 2)
+
+    loads = [run["load"] for step in runs.values() for run in step]
+    print(f"{args.repeat} run(s), parse: {args.parse}; 1-minute load average {min(loads):.1f}–{max(loads):.1f} "
+          f"on {os.cpu_count()} cores; medians (min–max):")  # fmt: skip
+    print(f"read CSV              {_spread(values('read_csv', 'seconds'))}  ({runs['read_csv'][0]['rows']:,} rows)")
+    print(f"read xlsx             {_spread(values('read_xlsx', 'seconds'))}  ({runs['read_xlsx'][0]['rows']:,} rows)")
+    print(f"import CSV            {_spread(values('csv', 'first'))}  CPU {_spread(values('csv', 'first_cpu'))}  "
+          f"created {runs['csv'][0]['first_created']:,} orders")  # fmt: skip
+    print(f"re-import             {_spread(values('csv', 'again'))}  CPU {_spread(values('csv', 'again_cpu'))}  "
+          f"unchanged {runs['csv'][0]['again_unchanged']:,}")  # fmt: skip
+    print(f"import xlsx           {_spread(values('xlsx', 'first'))}  CPU {_spread(values('xlsx', 'first_cpu'))}  "
+          f"created {runs['xlsx'][0]['first_created']:,} orders")  # fmt: skip
+    for kind in ("csv", "xlsx"):
+        app = runs[f"app_{kind}"]
+        print(f"app {kind:4} preview+import {_spread(values(f'app_{kind}', 'seconds'))}: preview "
+              f"{_spread(values(f'app_{kind}', 'preview'))}, import {_spread(values(f'app_{kind}', 'import'))}; "
+              f"created {app[0]['created']:,}")  # fmt: skip
+    print(f"parse CSV             {_spread(values('parse_csv', 'seconds'))}  (no database)")
+    sqlite = runs["sqlite_csv"]
+    print(f"SQLite alone, the CSV import's rows {_spread(values('sqlite_csv', 'seconds'))}: rows "
+          f"{median('sqlite_csv', 'rows')}, search index {median('sqlite_csv', 'search')}, indexes "
+          f"{median('sqlite_csv', 'indexes')}, commit {median('sqlite_csv', 'commit')} "
+          f"(medians of {len(sqlite)})")  # fmt: skip
+    peak = max(max(values(s, "peak_rss_mb")) for s in ("csv", "xlsx", "app_csv", "app_xlsx"))
+    worker_peak = max(max(values(s, "worker_peak_rss_mb")) for s in ("csv", "xlsx"))
+    print(f"peak RSS: importing process {peak:.0f} MB, its parser process {worker_peak:.0f} MB")
     figures = {
-        "csv_100k_s": round(csv_run["first"], 2),
-        "xlsx_100k_s": round(xlsx_run["first"], 2),
-        "reimport_csv_100k_s": round(csv_run["again"], 2),
-        "peak_rss_mb": round(max(csv_run["peak_rss_mb"], xlsx_run["peak_rss_mb"])),
-        "csv_100k_cpu_s": round(csv_run["first_cpu"], 2),
-        "xlsx_100k_cpu_s": round(xlsx_run["first_cpu"], 2),
-        "reimport_csv_100k_cpu_s": round(csv_run["again_cpu"], 2),
-        "csv_parse_s": round(parse_csv["seconds"], 2),
-        "csv_sqlite_alone_s": round(sqlite_csv["seconds"], 2),
-        "csv_ratio_to_read": round(csv_run["first"] / read_csv["seconds"], 1),
-        "xlsx_ratio_to_read": round(xlsx_run["first"] / read_xlsx["seconds"], 1),
+        "csv_100k_s": median("csv", "first"),
+        "xlsx_100k_s": median("xlsx", "first"),
+        "reimport_csv_100k_s": median("csv", "again"),
+        "peak_rss_mb": round(peak),
+        "worker_peak_rss_mb": round(worker_peak),
+        "app_csv_100k_s": median("app_csv", "seconds"),
+        "app_xlsx_100k_s": median("app_xlsx", "seconds"),
+        "app_csv_ratio": round(median("app_csv", "seconds") / median("csv", "first"), 2),
+        "app_xlsx_ratio": round(median("app_xlsx", "seconds") / median("xlsx", "first"), 2),
+        "csv_100k_cpu_s": median("csv", "first_cpu"),
+        "xlsx_100k_cpu_s": median("xlsx", "first_cpu"),
+        "reimport_csv_100k_cpu_s": median("csv", "again_cpu"),
+        "csv_parse_s": median("parse_csv", "seconds"),
+        "csv_sqlite_alone_s": median("sqlite_csv", "seconds"),
+        "csv_ratio_to_read": round(median("csv", "first") / median("read_csv", "seconds"), 1),
+        "xlsx_ratio_to_read": round(median("xlsx", "first") / median("read_xlsx", "seconds"), 1),
+        "runs": args.repeat,
+        "load_min": round(min(loads), 1),
+        "load_max": round(max(loads), 1),
     }
     print(json.dumps(figures))
 

@@ -78,7 +78,10 @@ def time_text(first: int, last: int) -> tuple[TimeText, OptionalTimeText]:
 
     def text_of(instant: int) -> str:
         day, second = divmod(instant, DAY)
-        return days[day - first_day] + clock[second]
+        try:
+            return days[day - first_day] + clock[second]
+        except IndexError:  # past ``last``: a due time on the service-hours clock may fall days later
+            return f"{day_of_number(day).isoformat()} {clock[second]}"
 
     def optional_text_of(instant: int | None) -> str | None:
         return None if instant is None else text_of(instant)

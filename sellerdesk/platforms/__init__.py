@@ -6,11 +6,12 @@ layout recognises go through ``parse_file(path, mapping=…)`` with a user-confi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sellerdesk.domain.enums import Platform
+from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.records import FileKind, ParsedFile
 from sellerdesk.platforms.base import (
     LayoutMatch,
@@ -21,12 +22,20 @@ from sellerdesk.platforms.base import (
     not_an_export,
 )
 from sellerdesk.platforms.detect import Detection, detect_file, detect_headers
-from sellerdesk.platforms.generic import GENERIC_FIELDS, GenericParser, missing_fields, suggest_mapping
+from sellerdesk.platforms.generic import (
+    GENERIC_FIELDS,
+    GenericParser,
+    MappingSpec,
+    missing_fields,
+    suggest_mapping,
+    validate_mapping,
+)
 from sellerdesk.platforms.registry import PLATFORMS, known_headers, spec_of
 from sellerdesk.sheets.reading import Table, read_table
 
 __all__ = [
     "GENERIC_FIELDS",
+    "MAPPABLE_ERRORS",
     "PLATFORMS",
     "Detection",
     "GenericParser",
@@ -38,6 +47,7 @@ __all__ = [
     "missing_fields",
     "parse_file",
     "parse_table",
+    "plan_export",
     "plan_parse",
     "read_export",
     "spec_of",
@@ -137,3 +147,38 @@ def plan_parse(
             raise fallbacks_unconfirmed(table.file_name, match)
         match = match.confirmed()
     return ParseJob(table, parser, match)
+
+
+# Whole-file failures a column mapping can overcome: unknown columns, or a known layout lacking some.
+MAPPABLE_ERRORS = ("not_an_export", "missing_columns")
+MappingLookup = Callable[[Sequence[str]], MappingSpec | None]
+
+
+def plan_export(
+    table: Table,
+    platform: Platform | None = None,
+    *,
+    mapping: MappingSpec | None = None,
+    accept_fallbacks: bool = False,
+    lookup: MappingLookup | None = None,
+) -> ParseJob:
+    """Recognise a read file's layout; a layout no parser knows (or a known one lacking required columns)
+    is read with the column mapping ``lookup`` finds for its header (a saved one); ``mapping`` reads the
+    file with that one whatever it is."""
+    if mapping is not None:
+        return _plan_mapped(table, replace(mapping, platform=platform or mapping.platform), accept_fallbacks)
+    try:
+        return plan_parse(table, platform, accept_fallbacks=accept_fallbacks)
+    except ImportFileError as exc:
+        if exc.code not in MAPPABLE_ERRORS or lookup is None:
+            raise
+        saved = lookup(table.header)
+        if saved is None:
+            raise
+        return _plan_mapped(table, saved, accept_fallbacks)
+
+
+def _plan_mapped(table: Table, spec: MappingSpec, accept_fallbacks: bool) -> ParseJob:
+    validate_mapping(spec.columns, table.header)
+    job = plan_parse(table, spec.platform, mapping=spec.columns, accept_fallbacks=accept_fallbacks)
+    return replace(job, shop_name=spec.shop)

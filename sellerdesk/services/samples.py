@@ -8,8 +8,7 @@ states its layouts and row writers (``PlatformSpec.samples``); this service read
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,15 +18,19 @@ from sellerdesk.domain.enums import OrderStatus, Platform, RefundState
 from sellerdesk.domain.sample_rows import SampleLine, SampleOrder
 from sellerdesk.models import Order, Shop
 from sellerdesk.platforms.registry import PLATFORMS
-from sellerdesk.platforms.samples import SampleExport
+from sellerdesk.platforms.samples import Row, SampleExport
 from sellerdesk.sheets.export_files import write_export_file
 
 
-def _orders(session: Session, platform: Platform | None) -> Iterator[Order]:
+def _orders(session: Session, platform: Platform | None) -> Generator[Order]:
     stmt = select(Order).options(selectinload(Order.items)).order_by(Order.id).execution_options(yield_per=2000)
     if platform is not None:
         stmt = stmt.where(Order.platform == platform.value)
-    yield from session.scalars(stmt)
+    result = session.scalars(stmt)
+    try:
+        yield from result
+    finally:  # a file cut to a row count stops early: the cursor (a server-side one on PostgreSQL) closes now
+        result.close()
 
 
 def sample_order(order: Order, shop_name: str) -> SampleOrder:
@@ -61,10 +64,25 @@ def write_export(
     """Write one export (CSV, or xlsx when ``path`` ends in .xlsx); returns the number of data rows.
 
     ``every_platform`` renders all orders in this layout (benchmarks use it to make large files).
+    ``max_rows`` ends the file before the first order whose rows would not all fit: an export never cuts
+    an order's lines apart (a JD order cut at the last row fails its own amount check and refuses the file).
     """
     platform, export = exports()[stem]
     shops = dict(session.execute(select(Shop.id, Shop.name)).all())
     source = _orders(session, None if every_platform else platform)
     writer = export.rows
-    rows = islice((row for order in source for row in writer(sample_order(order, shops[order.shop_id]))), max_rows)
-    return write_export_file(path, export.header, rows, encoding=export.encoding)
+    orders = (list(writer(sample_order(order, shops[order.shop_id]))) for order in source)
+    try:
+        return write_export_file(path, export.header, _whole_orders(orders, max_rows), encoding=export.encoding)
+    finally:
+        source.close()
+
+
+def _whole_orders(orders: Iterator[list[Row]], max_rows: int | None) -> Iterator[Row]:
+    """Every row of each order, up to ``max_rows`` rows, never part of an order."""
+    written = 0
+    for rows in orders:
+        if max_rows is not None and written + len(rows) > max_rows:
+            return
+        written += len(rows)
+        yield from rows

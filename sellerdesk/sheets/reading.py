@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import io
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -67,6 +68,7 @@ class Table:
     # Rows the file cuts short (a download that stopped): filled as the rows are read, before such a row
     # is handed out; the parsers refuse it (problem ``truncated_row``).
     cut_rows: set[int] = field(default_factory=set, compare=False)
+    sha256: str = ""  # of the file's bytes, as read (an import batch records it)
 
     def rows(self) -> Iterator[Row]:
         """Data rows after the header, blank rows skipped; each call starts again from the top."""
@@ -122,13 +124,14 @@ def read_table(path: str | Path, *, known_headers: Collection[str] | None = None
         raise _empty(p.name)
     if data.startswith(_OLE_MAGIC) and _ENCRYPTION_INFO in data:
         raise _encrypted(p.name)
+    digest = hashlib.sha256(data).hexdigest()
     if suffix in CSV_SUFFIXES or _is_text_posing_as_workbook(data, p.name):
-        return _read_csv(p.name, data, known_headers)
+        return replace(_read_csv(p.name, data, known_headers), sha256=digest)
     if data.startswith(b"PK"):
         check_package(p, p.name)  # before calamine: what it cannot load would end the process
     else:
         check_file_size(p, p.name, MAX_XLS_BYTES)
-    return _read_workbook(p, known_headers)
+    return replace(_read_workbook(p, known_headers), sha256=digest)
 
 
 def _is_text_posing_as_workbook(data: bytes, name: str) -> bool:

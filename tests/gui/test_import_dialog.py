@@ -294,3 +294,27 @@ def test_problem_export_keeps_formula_text_as_text(qtbot: QtBot, sync_runner: Ru
     with out.open(encoding="utf-8-sig") as fh:
         values = [row[3] for row in list(csv.reader(fh))[1:]]
     assert values == ["'" + p for p in payloads]
+
+
+def test_the_import_writes_what_the_preview_read(
+    qtbot: QtBot, sync_runner: Runner, factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Preview and import read and parse each file once: the import writes the preview's parse."""
+    import sellerdesk.services.imports.plan as plan
+
+    reads: list[str] = []
+    read_export = plan.read_export
+
+    def counted(path: Path):  # type: ignore[no-untyped-def]
+        reads.append(Path(path).name)
+        return read_export(path)
+
+    monkeypatch.setattr(plan, "read_export", counted)
+    files = [SAMPLES / "jd_orders.csv", SAMPLES / "pdd_orders.csv"]
+    dialog = ImportDialog(sync_runner, files)
+    qtbot.addWidget(dialog)
+    assert reads == ["jd_orders.csv", "pdd_orders.csv"]
+    with qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    assert reads == ["jd_orders.csv", "pdd_orders.csv"]  # not read again
+    assert _orders(factory) == 550

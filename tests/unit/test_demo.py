@@ -519,3 +519,32 @@ def test_demo_taobao_exports_carry_the_real_meaning_of_the_columns(session: Sess
         assert all(not r.problems for r in results)
         assert taobao(fresh) == expected
     other.dispose()
+
+
+def test_a_sample_export_cut_to_a_row_count_keeps_whole_orders(session: Session, tmp_path: Path) -> None:
+    """``max_rows`` (the import benchmark's file size) ends the file between two orders: a JD order whose
+    last lines were cut off would fail its own amount check and refuse the whole file."""
+    from sellerdesk.services.imports import ImportOptions, import_paths
+    from sellerdesk.services.samples import write_export
+
+    generate_demo(session, orders=300, seed=3)
+    session.flush()
+    full = write_export(session, "jd_orders", tmp_path / "all.csv", every_platform=True)
+    for limit in range(full // 2, full // 2 + 6):  # some limit falls inside a multi-line order
+        path = tmp_path / f"jd_{limit}.csv"
+        written = write_export(session, "jd_orders", path, max_rows=limit, every_platform=True)
+        assert limit - 10 < written <= limit
+        (result,) = import_paths(session, [path], options=ImportOptions(dry_run=True, shop_name="other"))
+        assert not result.problems and result.rows == written
+
+
+def test_demo_time_texts_reach_past_their_range() -> None:
+    """A ticket due on the service-hours clock may fall days after the demo's last instant (a 100,000-order
+    demo met one): it is written like every other time, not an index error."""
+    from sellerdesk.demo.base import time_text
+
+    start = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp())
+    text_of, optional = time_text(start, start + DAY)
+    later = start + 40 * DAY + 3661
+    assert text_of(later) == "2026-02-10 01:01:01.000000" == optional(later)
+    assert text_of(start) == "2026-01-01 00:00:00.000000"

@@ -422,14 +422,22 @@ class ImportDialog(QDialog):
         from sellerdesk.services.imports import import_paths
 
         options = self._options()
-        paths = [p.path for p in self.files.previews()]
+        previews = self.files.previews()
+        paths = [p.path for p in previews]
+        plans = [p.plan for p in previews]  # each file as the preview parsed it: not read a second time
         actor = self.runner.actor
         self.import_button.setEnabled(False)
 
         def run(session: Session, job: JobControl) -> ImportResults:
             automatic_backup(session.get_bind(), "before-import")  # an SQLite file's state before the import
             return import_paths(
-                session, paths, options=options, progress=job.progress, cancelled=job.cancelled, actor=actor
+                session,
+                paths,
+                options=options,
+                progress=job.progress,
+                cancelled=job.cancelled,
+                actor=actor,
+                plans=plans,
             )
 
         self.runner.run(
