@@ -18,12 +18,6 @@ from sellerdesk.services.reviews import ReviewDetail, ReviewLineInfo
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import review_texts
 
-CONTEXT = "ReviewSources"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
-
 
 def _has_ids(filter_class: type) -> bool:
     return any(f.name == "ids" for f in fields(filter_class))
@@ -60,11 +54,13 @@ def show_source(parent: QWidget, line: ReviewLineInfo, review: ReviewDetail) -> 
     if shown is None or not shown(window, line, review):
         return False
     what = review_texts.metric(line.metric, line.name)
-    text = _tr("%n record(s) behind “{what}” of {name}, {month}.", count if count else 1).format(
-        what=what, name=review.staff_name, month=review.month
-    )
+    text = QCoreApplication.translate(
+        "ReviewSources", "%n record(s) behind “{what}” of {name}, {month}.", None, count if count else 1
+    ).format(what=what, name=review.staff_name, month=review.month)
     if src.more:
-        text += " " + _tr("The first {n} are listed.").format(n=fmt.count(len(src.ids)))
+        text += " " + QCoreApplication.translate("ReviewSources", "The first {n} are listed.").format(
+            n=fmt.count(len(src.ids))
+        )
     window.show_status(text, 15_000)
     window.raise_()
     window.activateWindow()

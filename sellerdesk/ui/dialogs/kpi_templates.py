@@ -275,7 +275,8 @@ class KpiTemplatesDialog(QDialog):
             QLabel(
                 self.tr(
                     "The overall score (0–100 points; more where a line's cap allows) gets the best grade whose "
-                    "lowest score it reaches. Reviews not submitted yet are graded anew; submitted ones keep their grade."
+                    "lowest score it reaches. Reviews not submitted yet are graded anew; submitted ones keep "
+                    "their grade."
                 ),
                 wordWrap=True,
             ),

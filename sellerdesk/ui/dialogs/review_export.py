@@ -18,12 +18,6 @@ from sellerdesk.ui.dialogs.export_view import xlsx_target
 if TYPE_CHECKING:
     from sellerdesk.ui.runner import Job, Runner
 
-CONTEXT = "ReviewExport"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def _language() -> str:
     """The workbook speaks the language the screens show (``ui.i18n`` sets the default locale)."""
@@ -44,10 +38,11 @@ def _failed(parent: QWidget, exc: BaseException, path: Path) -> None:
     if isinstance(exc, OSError):
         QMessageBox.warning(
             parent,
-            _tr("Export not saved"),
-            _tr(
+            QCoreApplication.translate("ReviewExport", "Export not saved"),
+            QCoreApplication.translate(
+                "ReviewExport",
                 "The workbook could not be written to {path}:\n{detail}\n\n"
-                "If the file is open in Excel or WPS, close it and try again, or choose another name."
+                "If the file is open in Excel or WPS, close it and try again, or choose another name.",
             ).format(path=path, detail=exc.strerror or exc),
         )
         return
@@ -60,8 +55,8 @@ def export_review(
     """Ask for a file (unless ``path``), then write the review's scorecard in the background."""
     if runner is None:
         return None
-    name = _tr("Review {name}").format(name=_safe_name(title)) + " {date}.xlsx"
-    target = xlsx_target(parent, path, _tr("Export review"), name)
+    name = QCoreApplication.translate("ReviewExport", "Review {name}").format(name=_safe_name(title)) + " {date}.xlsx"
+    target = xlsx_target(parent, path, QCoreApplication.translate("ReviewExport", "Export review"), name)
     if target is None:
         return None
     actor, lang = runner.actor, _language()
@@ -71,9 +66,12 @@ def export_review(
 
     return runner.run(
         write,
-        on_success=lambda written: _status(parent, _tr("Review exported to {file}.").format(file=Path(written).name)),
+        on_success=lambda written: _status(
+            parent,
+            QCoreApplication.translate("ReviewExport", "Review exported to {file}.").format(file=Path(written).name),
+        ),
         on_error=lambda exc: _failed(parent, exc, target),
-        label=_tr("Exporting the review…"),
+        label=QCoreApplication.translate("ReviewExport", "Exporting the review…"),
         parent=parent,
         writes=False,
     )
@@ -83,8 +81,8 @@ def export_month(parent: QWidget, runner: Runner | None, month: str, path: str |
     """Ask for a file (unless ``path``), then write the month's reviews in the background."""
     if runner is None:
         return None
-    name = _tr("Team reviews {month}").format(month=month) + " {date}.xlsx"
-    target = xlsx_target(parent, path, _tr("Export the team's month"), name)
+    name = QCoreApplication.translate("ReviewExport", "Team reviews {month}").format(month=month) + " {date}.xlsx"
+    target = xlsx_target(parent, path, QCoreApplication.translate("ReviewExport", "Export the team's month"), name)
     if target is None:
         return None
     actor, lang = runner.actor, _language()
@@ -93,14 +91,16 @@ def export_month(parent: QWidget, runner: Runner | None, month: str, path: str |
         return svc.export_team_month(session, actor, month, target, lang)
 
     def done(count: int) -> None:
-        text = _tr("{n} reviews exported to {file}.").format(n=fmt.count(count), file=target.name)
+        text = QCoreApplication.translate("ReviewExport", "{n} reviews exported to {file}.").format(
+            n=fmt.count(count), file=target.name
+        )
         _status(parent, text)
 
     return runner.run(
         write,
         on_success=done,
         on_error=lambda exc: _failed(parent, exc, target),
-        label=_tr("Exporting the reviews of {month}…").format(month=month),
+        label=QCoreApplication.translate("ReviewExport", "Exporting the reviews of {month}…").format(month=month),
         parent=parent,
         writes=False,
     )
