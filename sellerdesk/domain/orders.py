@@ -99,3 +99,12 @@ def ship_deadline(paid_at: datetime, hours: int) -> datetime:
 def is_late_to_ship(status: str, paid_at: datetime | None, now: datetime, hours: int) -> bool:
     """Paid, not shipped, and the platform's shipping clock has run out."""
     return status == OrderStatus.PAID and paid_at is not None and now > ship_deadline(paid_at, hours)
+
+
+def shipped_late(status: str, paid_at: datetime | None, shipped_at: datetime | None, now: datetime, hours: int) -> bool:
+    """A late shipment (the late-shipment rate): shipped after the deadline, or still late to ship at ``now``."""
+    if paid_at is None:
+        return False
+    if shipped_at is not None:
+        return shipped_at > ship_deadline(paid_at, hours)
+    return is_late_to_ship(status, paid_at, now, hours)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, Time, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sellerdesk.domain.timeutil import utcnow
@@ -139,47 +139,92 @@ class PromotionSku(Base):
 
 
 class KpiTemplate(IdMixin, VersionMixin, Base):
-    """A KPI line offered for a role's monthly review; ``metric`` names a figure computed from data."""
+    """A KPI line of a role's monthly review template; ``metric`` names a figure computed from data
+    (services/reviews/metrics.py), "" = the actual is entered by hand. Rules: domain/reviews.py."""
 
     __tablename__ = "kpi_templates"
+    __table_args__ = (Index("ix_kpi_templates_role_position", "role", "position"),)
 
     role: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(default=0, server_default="0")  # order within the role's template
     name: Mapped[str] = mapped_column(String(100))
     metric: Mapped[str] = mapped_column(String(50), default="")  # "" = entered by hand
+    unit: Mapped[str] = mapped_column(String(10), default="", server_default="")  # hand-entered lines' unit
     target: Mapped[int] = mapped_column(default=0)  # in the metric's unit (cents, count, bp, seconds)
     weight_bp: Mapped[int] = mapped_column(default=0)
     higher_is_better: Mapped[bool] = mapped_column(default=True)
+    scoring: Mapped[str] = mapped_column(String(10), default="linear", server_default="linear")
+    cap_bp: Mapped[int] = mapped_column(default=10_000, server_default="10000")  # the line's highest score
+    bands: Mapped[list[list[int]]] = mapped_column(JSON, default=list)  # [[threshold, score_bp], ...]
 
 
 class Review(IdMixin, VersionMixin, Base):
     __tablename__ = "reviews"
-    __table_args__ = (UniqueConstraint("staff_id", "month"),)
+    __table_args__ = (UniqueConstraint("staff_id", "month"), Index("ix_reviews_month_status", "month", "status"))
 
     staff_id: Mapped[int] = mapped_column(BigIntPK, ForeignKey("staff_users.id", ondelete="CASCADE"))
     month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    role: Mapped[str] = mapped_column(String(32), default="", server_default="")  # the template role used
     reviewer_id: Mapped[int | None] = mapped_column(BigIntPK, ForeignKey("staff_users.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(10), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # domain.enums.ReviewStatus
     score_bp: Mapped[int | None]  # overall score ×100 (0-10000 for 0-100)
     grade: Mapped[str] = mapped_column(String(2), default="")
     manager_comment: Mapped[str] = mapped_column(Text, default="")
     self_comment: Mapped[str] = mapped_column(Text, default="")
-    improvement_plan: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    filled_at: Mapped[datetime | None]  # actuals last stored from the data
+    self_submitted_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]  # the reviewer submitted: actuals, scores and grade frozen
+    acknowledged_at: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]  # in the recycle bin since (services.recycle)
 
-    lines: Mapped[list[ReviewLine]] = relationship(back_populates="review", cascade="all, delete-orphan")
+    lines: Mapped[list[ReviewLine]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", order_by="ReviewLine.position"
+    )
+    plan_items: Mapped[list[ReviewPlanItem]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", order_by="ReviewPlanItem.position"
+    )
 
 
 class ReviewLine(IdMixin, Base):
+    """A review's own copy of a template line, with its actual (filled or typed) and score."""
+
     __tablename__ = "review_lines"
     __table_args__ = (Index("ix_review_lines_review_id", "review_id"),)
 
     review_id: Mapped[int] = mapped_column(BigIntPK, ForeignKey("reviews.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0, server_default="0")
     name: Mapped[str] = mapped_column(String(100))
     metric: Mapped[str] = mapped_column(String(50), default="")
+    unit: Mapped[str] = mapped_column(String(10), default="", server_default="")
     target: Mapped[int] = mapped_column(default=0)
     actual: Mapped[int | None]
+    actual_entered: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # typed in
     weight_bp: Mapped[int] = mapped_column(default=0)
+    higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    scoring: Mapped[str] = mapped_column(String(10), default="linear", server_default="linear")
+    cap_bp: Mapped[int] = mapped_column(default=10_000, server_default="10000")
+    bands: Mapped[list[list[int]]] = mapped_column(JSON, default=list)
+    manual_score_bp: Mapped[int | None]  # a manual line's score as entered
     score_bp: Mapped[int | None]
+    # The records behind the actual: {"kind": ..., "ids": [...], "more": n, "scope": {...}, "note": ...}
+    source: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     review: Mapped[Review] = relationship(back_populates="lines")
+
+
+class ReviewPlanItem(IdMixin, Base):
+    """An improvement plan item; ``task_id``: the task made for it (task rule "review_plan")."""
+
+    __tablename__ = "review_plan_items"
+    __table_args__ = (Index("ix_review_plan_items_review_id", "review_id"),)
+
+    review_id: Mapped[int] = mapped_column(BigIntPK, ForeignKey("reviews.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(String(300))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    task_id: Mapped[int | None] = mapped_column(BigIntPK, ForeignKey("tasks.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    review: Mapped[Review] = relationship(back_populates="plan_items")

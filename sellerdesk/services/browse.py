@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Generic, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
@@ -284,10 +284,10 @@ def _review_listing() -> _Listing[ReviewRow]:
 
 
 def _own_reviews(actor: Actor) -> tuple[ColumnElement[bool], ...]:
-    """Without ``VIEW_OTHERS_REVIEWS`` a person sees their own reviews only."""
-    if can(actor, Action.VIEW_OTHERS_REVIEWS):
-        return ()
-    return (Review.staff_id == actor.staff_id,) if actor.staff_id is not None else (false(),)
+    """Their own reviews, and the team's (a manager) or everyone's (the owner): ``services.reviews.access``."""
+    from sellerdesk.services.reviews.access import readable
+
+    return (readable(actor),)
 
 
 def count_reviews(session: Session, search: str = "", *, actor: Actor) -> int:

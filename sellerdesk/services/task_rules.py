@@ -6,15 +6,16 @@ it, even when someone finished the task by hand before the cause was gone. Each 
 and names the role its tasks go to (the active person of that role with the fewest open tasks).
 
 Rules: a SKU below its reorder point (product role); more late-to-ship orders than a threshold
-(operations). A ticket about to breach its SLA has no rule yet: the SLA engine lives with the service
-tickets work; it plugs in as one more entry of ``_CAUSE_FINDERS``.
+(operations); a ticket about to breach its SLA (its assignee); an improvement plan item of a submitted
+performance review (the reviewed person: one task per item, kept while the item exists, linked to the
+review; the review service runs this rule when a review is submitted or its plan saved).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -43,6 +44,8 @@ DEFAULT_RULES: Mapping[str, RuleSetting] = {
     "late_to_ship": RuleSetting(True, Role.OPERATIONS_MANAGER, 0),
     # To the ticket's own assignee; the role takes unassigned ones.
     "ticket_breach": RuleSetting(True, Role.SERVICE),
+    # To the reviewed person; the role is not used.
+    "review_plan": RuleSetting(True, Role.MANAGER),
 }
 
 # Task titles, with {placeholders}; the desktop passes them in the user's language.
@@ -50,6 +53,7 @@ DEFAULT_TITLES: Mapping[str, str] = {
     "reorder": "Reorder {code} ({title}): {available} available, reorder point {point}",
     "late_to_ship": "{count} orders are late to ship",
     "ticket_breach": "Ticket #{id} is about to miss its deadline: {subject}",
+    "review_plan": "{text}",
 }
 
 
@@ -61,6 +65,10 @@ class Cause:
     priority: str = Priority.HIGH
     link: LinkRef | None = None
     assignee_id: int | None = None  # a person the cause names (a ticket's assignee), else the rule's role decides
+    due_date: date | None = None  # None: the day the cause appears
+    description: str = ""
+    # Called with the new task's id once it is made (the review plan item keeps its task).
+    opened: Callable[[Session, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -98,12 +106,18 @@ def save_rule_settings(session: Session, settings: Mapping[str, RuleSetting], ex
 
 
 def run_task_rules(
-    session: Session, now: datetime | None = None, titles: Mapping[str, str] = DEFAULT_TITLES
+    session: Session,
+    now: datetime | None = None,
+    titles: Mapping[str, str] = DEFAULT_TITLES,
+    only: Collection[str] | None = None,
 ) -> RulesRun:
-    """Open a task for each new cause, close the tasks whose cause is gone (rules switched off: untouched)."""
+    """Open a task for each new cause, close the tasks whose cause is gone (rules switched off: untouched).
+    ``only``: run just these rules (the others' tasks are left alone)."""
     now = now or utcnow()
     settings = rule_settings(session)
-    active = [name for name, s in settings.items() if s.enabled and name in _CAUSE_FINDERS]
+    active = [
+        name for name, s in settings.items() if s.enabled and name in _CAUSE_FINDERS and (only is None or name in only)
+    ]
     current: dict[str, Cause] = {}
     for name in active:
         for cause in _CAUSE_FINDERS[name](session, now, settings[name], titles):
@@ -134,8 +148,9 @@ def _open(session: Session, cause: Cause, role: str, now: datetime) -> None:
     """A task for ``cause``, due the day it appears (so it is among the assignee's tasks for today)."""
     draft = TaskDraft(
         cause.title[: tasks.MAX_TITLE],
+        description=cause.description,
         assignee_id=cause.assignee_id or _assignee(session, role),
-        due_date=tasks.local_now(now, house_timezone(session)).date(),
+        due_date=cause.due_date or tasks.local_now(now, house_timezone(session)).date(),
         priority=cause.priority,
         links=(cause.link,) if cause.link else (),
     )
@@ -144,6 +159,8 @@ def _open(session: Session, cause: Cause, role: str, now: datetime) -> None:
     assert task is not None
     task.cause = cause.key
     session.flush()
+    if cause.opened is not None:
+        cause.opened(session, task.id)
 
 
 def _assignee(session: Session, role: str) -> int | None:
@@ -223,8 +240,31 @@ def _ticket_causes(session: Session, now: datetime, setting: RuleSetting, titles
     ]
 
 
+def _plan_causes(session: Session, now: datetime, setting: RuleSetting, titles: Mapping[str, str]) -> list[Cause]:
+    """Improvement plan items of reviews the reviewer has submitted (or whose item already has its task):
+    a task for the reviewed person, due on the item's date, linked to the review."""
+    from sellerdesk.services.reviews.plan import plan_causes
+
+    text = titles.get("review_plan", DEFAULT_TITLES["review_plan"])
+    return [
+        Cause(
+            f"review_plan:item:{item.item_id}",
+            "review_plan",
+            text.format(text=item.text, month=item.month),
+            Priority.NORMAL,
+            LinkRef("review", item.review_id),
+            item.staff_id,
+            item.due_date,
+            item.description,
+            item.opened,
+        )
+        for item in plan_causes(session)
+    ]
+
+
 _CAUSE_FINDERS: dict[str, Callable[[Session, datetime, RuleSetting, Mapping[str, str]], list[Cause]]] = {
     "reorder": _reorder_causes,
     "late_to_ship": _late_causes,
     "ticket_breach": _ticket_causes,
+    "review_plan": _plan_causes,
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -21,8 +22,11 @@ from sellerdesk.domain.figures import (
     PlatformFigures,
     Ratio,
 )
+from sellerdesk.domain.orders import shipped_late
 from sellerdesk.domain.permissions import OWNER, Action, Actor, require
+from sellerdesk.domain.timeutil import utcnow
 from sellerdesk.models import Order
+from sellerdesk.services.orders import DEFAULT_SHIP_HOURS, ship_hours_by_shop
 from sellerdesk.services.reports.goods import (
     GoodsKey,
     active_sku_ids,
@@ -67,6 +71,30 @@ def monthly_figures(session: Session, year: int, month: int, *, actor: Actor = O
     by_platform = sum_by_platform(order_figures(session, month_windows(session, year, month)))
     total = sum(by_platform.values(), Figures())
     return MonthlyFigures(month=f"{year:04d}-{month:02d}", total=total, by_platform=by_platform)
+
+
+@dataclass(frozen=True)
+class LateShipments:
+    """Orders paid in M that shipped after their deadline or are still late to ship (docs/metrics.md)."""
+
+    ratio: Ratio  # late / paid orders in M
+    order_ids: tuple[int, ...]  # the late ones, by id
+
+
+def late_shipments(session: Session, year: int, month: int, now: datetime | None = None) -> LateShipments:
+    """Of the orders paid in M (each shop's month), those shipped after the shop's shipping deadline
+    (``orders.ship_hours_by_shop``), or not shipped and past it at ``now``."""
+    now = now or utcnow()
+    hours = ship_hours_by_shop(session)
+    stmt = select(Order.id, Order.shop_id, Order.status, Order.paid_at, Order.shipped_at).where(
+        covering(month_windows(session, year, month), Order.paid_at, Order.shop_id)
+    )
+    paid, late = 0, []
+    for order_id, shop_id, status, paid_at, shipped_at in session.execute(stmt.order_by(Order.id)):
+        paid += 1
+        if shipped_late(status, paid_at, shipped_at, now, hours.get(shop_id, DEFAULT_SHIP_HOURS)):
+            late.append(order_id)
+    return LateShipments(Ratio(len(late), paid), tuple(late))
 
 
 def compute_repurchase(session: Session, year: int, month: int) -> Ratio:

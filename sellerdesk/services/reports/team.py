@@ -6,12 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.figures import PersonFigures
 from sellerdesk.domain.timeutil import month_bounds_utc, shop_time, shop_today, utcnow
-from sellerdesk.models import Review, StaffUser, Task
+from sellerdesk.models import StaffUser, Task
 from sellerdesk.services.zones import house_timezone, month_days
 
 
@@ -23,16 +23,37 @@ class _TaskTally:
     overdue: int = 0
 
 
+def _month_tasks(session: Session, year: int, month: int) -> tuple[ColumnElement[bool], ...]:
+    """The tasks a month's team figures look at: assigned, not deleted, due or completed in the month."""
+    first, last = month_days(year, month)
+    start, end = month_bounds_utc(year, month, house_timezone(session))  # tasks have no shop
+    return (
+        Task.assignee_id.is_not(None),
+        Task.deleted_at.is_(None),
+        or_(Task.due_date.between(first, last), and_(Task.completed_at >= start, Task.completed_at < end)),
+    )
+
+
+def person_month_tasks(session: Session, year: int, month: int, staff_id: int) -> tuple[tuple[int, bool, bool], ...]:
+    """The tasks behind one person's team figures of the month: (task id, completed in the month, due in the
+    month), by id (a review's links)."""
+    first, last = month_days(year, month)
+    start, end = month_bounds_utc(year, month, house_timezone(session))
+    stmt = select(Task.id, Task.due_date, Task.completed_at).where(
+        *_month_tasks(session, year, month), Task.assignee_id == staff_id
+    )
+    return tuple(
+        (tid, completed is not None and start <= completed < end, due is not None and first <= due <= last)
+        for tid, due, completed in session.execute(stmt.order_by(Task.id))
+    )
+
+
 def _task_tallies(session: Session, year: int, month: int, now: datetime) -> dict[int, _TaskTally]:
     first, last = month_days(year, month)
     zone = house_timezone(session)  # tasks have no shop
     start, end = month_bounds_utc(year, month, zone)
     today = shop_today(now, zone)
-    stmt = select(Task.assignee_id, Task.due_date, Task.completed_at).where(
-        Task.assignee_id.is_not(None),
-        Task.deleted_at.is_(None),
-        or_(Task.due_date.between(first, last), and_(Task.completed_at >= start, Task.completed_at < end)),
-    )
+    stmt = select(Task.assignee_id, Task.due_date, Task.completed_at).where(*_month_tasks(session, year, month))
     tallies: dict[int, _TaskTally] = defaultdict(_TaskTally)
     for assignee, due, completed in session.execute(stmt):
         assert assignee is not None
@@ -56,14 +77,9 @@ def compute_team_figures(
     done is overdue once its due date has passed (as of ``now``); one completed after its due date is overdue too.
     """
     tasks = _task_tallies(session, year, month, now or utcnow())
-    reviews = {
-        r.staff_id: r
-        for r in session.execute(
-            select(Review.staff_id, Review.status, Review.score_bp, Review.grade).where(
-                Review.month == f"{year:04d}-{month:02d}", Review.deleted_at.is_(None)
-            )
-        )
-    }
+    from sellerdesk.services.reviews.cycle import month_scores  # the reviews' own reading of the month
+
+    reviews = month_scores(session, f"{year:04d}-{month:02d}")
     staff = sorted(
         session.execute(select(StaffUser.name, StaffUser.id, StaffUser.role))
     )  # sorted in Python: collations differ

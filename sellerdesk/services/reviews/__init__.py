@@ -105,4 +105,5 @@ __all__ = [
     "save_review",
     "save_self_review",
     "score_line",
+    "score_trend",
 ]

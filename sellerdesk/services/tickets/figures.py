@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import ColumnElement, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.enums import TicketCategory
@@ -75,6 +75,23 @@ def agent_month_figures(session: Session, year: int, month: int, tz: str = CHINA
     return _figures(session, f"{year:04d}-{month:02d}", start, end)
 
 
+def _counted_in(start: datetime, end: datetime) -> tuple[ColumnElement[bool], ...]:
+    """The tickets a month's figures count: resolved in [start, end), merged duplicates left out."""
+    return (Ticket.resolved_at >= start, Ticket.resolved_at < end, Ticket.merged_into_id.is_(None))
+
+
+def agent_month_tickets(
+    session: Session, year: int, month: int, tz: str, staff_id: int, *, bad_reviews_recovered: bool = False
+) -> tuple[int, ...]:
+    """The ids of the tickets behind one agent's figures of the month (a review's links); with
+    ``bad_reviews_recovered``, only the bad-review tickets whose review was removed."""
+    start, end = month_bounds_utc(year, month, tz)
+    stmt = select(Ticket.id).where(*_counted_in(start, end), Ticket.handled_by_id == staff_id)
+    if bad_reviews_recovered:
+        stmt = stmt.where(Ticket.category == TicketCategory.BAD_REVIEW, Ticket.review_outcome == ReviewOutcome.REMOVED)
+    return tuple(session.scalars(stmt.order_by(Ticket.id)))
+
+
 def _figures(session: Session, label: str, start: datetime, end: datetime) -> ServiceMonth:
     stmt = select(
         Ticket.handled_by_id,
@@ -85,7 +102,7 @@ def _figures(session: Session, label: str, start: datetime, end: datetime) -> Se
         Ticket.satisfaction,
         Ticket.category,
         Ticket.review_outcome,
-    ).where(Ticket.resolved_at >= start, Ticket.resolved_at < end, Ticket.merged_into_id.is_(None))
+    ).where(*_counted_in(start, end))
     tallies: dict[int | None, _Tally] = defaultdict(_Tally)
     total = _Tally()
     for agent, *row in session.execute(stmt):
