@@ -118,6 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     reset = staff_sub.add_parser("reset-password", help="set a new password (asked for, or read from stdin)")
     reset.add_argument("login")
 
+    reviews = sub.add_parser("reviews", help="monthly performance reviews (the command line acts as the owner)")
+    reviews_sub = reviews.add_subparsers(dest="reviews_command", required=True)
+    create = reviews_sub.add_parser("create", help="make the month's reviews for everyone (idempotent), filled")
+    create.add_argument("--month", required=True, help="YYYY-MM")
+    export = reviews_sub.add_parser("export", help="write the month's scorecards (or one person's) as xlsx")
+    export.add_argument("--month", required=True, help="YYYY-MM")
+    export.add_argument("--staff", metavar="LOGIN", help="only this person's review")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    export.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="workbook language (default zh_CN)")
+
     report = sub.add_parser("report", help="figures and reports")
     report_sub = report.add_subparsers(dest="report_command", required=True)
     monthly = report_sub.add_parser("monthly", help="the monthly figures of metrics.md, and the monthly workbook")
@@ -360,6 +370,37 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reviews(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from sellerdesk.domain.permissions import OWNER
+    from sellerdesk.models import StaffUser
+    from sellerdesk.services import reviews
+
+    if args.reviews_command == "create":
+        with _writing(open_engine(args)) as session:
+            made = reviews.create_month_reviews(session, OWNER, args.month)
+        left_out = (
+            f"; roles without a complete template: {', '.join(made.without_template)}" if made.without_template else ""
+        )
+        print(f"{made.month}: {len(made.created)} reviews made, {made.existing} already there{left_out}")
+        return 0
+    existing_engine(args).dispose()
+    with make_session_factory(open_engine(args, writes=False)).begin() as session:
+        if args.staff:
+            staff_id = session.scalar(select(StaffUser.id).where(StaffUser.login == args.staff))
+            found = [s for s in reviews.review_summaries(session, OWNER, args.month) if s.staff_id == staff_id]
+            if not found:
+                _err(f"error: {args.staff} has no review for {args.month}")
+                return 2
+            reviews.export_review(session, OWNER, found[0].id, args.out, args.lang)
+            count = 1
+        else:
+            count = reviews.export_team_month(session, OWNER, args.month, args.out, args.lang)
+    print(f"{count} reviews written to {args.out}")
+    return 0
+
+
 def read_password(prompt: str = "Password: ") -> str:
     """From a prompt that does not echo, asked twice; from stdin's first line when it is not a terminal.
 
@@ -410,7 +451,14 @@ def _remove_leftovers(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"db": cmd_db, "demo": cmd_demo, "import": cmd_import, "report": cmd_report, "staff": cmd_staff}
+    handlers = {
+        "db": cmd_db,
+        "demo": cmd_demo,
+        "import": cmd_import,
+        "report": cmd_report,
+        "reviews": cmd_reviews,
+        "staff": cmd_staff,
+    }
     handler = handlers.get(args.command or "gui", cmd_gui)
     try:
         if handler is not cmd_gui:  # the app sweeps at its own start (its database may come from its settings)

@@ -2976,6 +2976,96 @@ Details: {detail}</source>
         <source>The idle time must be between 0 and {max} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>This review no longer exists, or it is not yours to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{month}” is not a month: write it as YYYY-MM, e.g. 2026-08.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This KPI line is no longer on the review. Reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The score of {line} must be between 0 and {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actual of {line} comes from the shop&apos;s data and cannot be typed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An improvement plan item needs a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This review cannot be changed at its current step. Reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This step is not possible at the review&apos;s current stage. Reload it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These lines have no score yet: {lines}. Enter their scores or actuals first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grade thresholds must fall from S to C (S above A above B above C, none below 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role “{role}” has no KPI template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every KPI line needs a name (at most {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{metric}” is not a metric SellerDesk knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The metric “{metric}” does not apply to this role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weight of {line} must be between 0 % and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A line&apos;s highest score must be above 0 and at most {max} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{line} is scored by bands: add at least one band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights add up to {total} %; they must total 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NewTicketDialog</name>
@@ -7116,7 +7206,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>A submitted review&apos;s improvement plan: a task per item for the reviewed person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2980,6 +2980,96 @@ Details: {detail}</source>
         <source>The idle time must be between 0 and {max} minutes.</source>
         <translation>空闲时间必须在 0 到 {max} 分钟之间。</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>This review no longer exists, or it is not yours to see.</source>
+        <translation>此考核已不存在，或您无权查看。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{month}” is not a month: write it as YYYY-MM, e.g. 2026-08.</source>
+        <translation>“{month}”不是有效月份：请写成 YYYY-MM，例如 2026-08。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This KPI line is no longer on the review. Reload it.</source>
+        <translation>该考核项已不在此考核中，请重新加载。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The score of {line} must be between 0 and {max}.</source>
+        <translation>“{line}”的得分必须在 0 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actual of {line} comes from the shop&apos;s data and cannot be typed over.</source>
+        <translation>“{line}”的实际值来自店铺数据，不能手工修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An improvement plan item needs a text.</source>
+        <translation>改进计划的每一项都需要填写内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This review cannot be changed at its current step. Reload it.</source>
+        <translation>此考核在当前阶段不能修改，请重新加载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This step is not possible at the review&apos;s current stage. Reload it.</source>
+        <translation>考核当前所处阶段不能执行此操作，请重新加载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These lines have no score yet: {lines}. Enter their scores or actuals first.</source>
+        <translation>以下考核项还没有得分：{lines}。请先填写得分或实际值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grade thresholds must fall from S to C (S above A above B above C, none below 0).</source>
+        <translation>等级分数线必须从 S 到 C 依次降低（S 高于 A 高于 B 高于 C，且不低于 0）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role “{role}” has no KPI template.</source>
+        <translation>岗位“{role}”没有考核模板。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every KPI line needs a name (at most {max} characters).</source>
+        <translation>每个考核项都需要名称（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{metric}” is not a metric SellerDesk knows.</source>
+        <translation>“{metric}”不是 SellerDesk 已知的指标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The metric “{metric}” does not apply to this role.</source>
+        <translation>指标“{metric}”不适用于该岗位。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weight of {line} must be between 0 % and 100 %.</source>
+        <translation>“{line}”的权重必须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A line&apos;s highest score must be above 0 and at most {max} points.</source>
+        <translation>考核项的最高得分必须大于 0，且不超过 {max} 分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{line} is scored by bands: add at least one band.</source>
+        <translation>“{line}”按分档计分：请至少添加一个分档。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights add up to {total} %; they must total 100 %.</source>
+        <translation>权重合计为 {total}%，必须正好等于 100%。</translation>
+    </message>
 </context>
 <context>
     <name>NewTicketDialog</name>
@@ -7110,7 +7200,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation>工单即将超时：给负责客服一个任务</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>A submitted review&apos;s improvement plan: a task per item for the reviewed person</source>
+        <translation>已提交考核的改进计划：每一项为被考核人生成一个任务</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reorder {code} ({title}): {available} available, reorder point {point}</source>
         <translation>补货 {code}（{title}）：可用 {available}，补货点 {point}</translation>
     </message>

@@ -25,6 +25,8 @@ from sellerdesk.models import (
     Order,
     Product,
     Review,
+    ReviewLine,
+    ReviewPlanItem,
     Shop,
     Sku,
     StaffUser,
@@ -38,7 +40,8 @@ ACTOR_KEY = "actor"
 CHANGED_KEY = "data_changed"
 QUIET_KEY = "no_audit"
 HIDDEN = "•••"  # what the audit log shows of a password hash
-_SKIPPED = frozenset({"version", "updated_at", "created_at", "at"})  # bookkeeping, not edits
+# Bookkeeping, not edits (a review line's ``source``: the ids behind a filled actual; ``filled_at``: when).
+_SKIPPED = frozenset({"version", "updated_at", "created_at", "at", "source", "filled_at"})
 
 # Audited kinds → how a record is named in the log (the name outlives the record).
 _LABELS: dict[type[Any], Callable[[Any], str]] = {
@@ -54,6 +57,8 @@ _LABELS: dict[type[Any], Callable[[Any], str]] = {
     Task: lambda o: o.title,
     Review: lambda o: f"{o.staff_id} {o.month}",
     KpiTemplate: lambda o: f"{o.role} {o.name}",
+    ReviewLine: lambda o: f"review #{o.review_id} {o.name}",
+    ReviewPlanItem: lambda o: f"review #{o.review_id} {o.text}"[:300],
 }
 AUDITED_KINDS = tuple(sorted(cls.__tablename__ for cls in _LABELS))
 

@@ -1,12 +1,13 @@
-"""Demo team work: the task board, KPI templates, three months of performance reviews, shared settings."""
+"""Demo team work: the task board, KPI templates, three months of performance reviews (through the reviews
+service), shared settings."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.demo.base import (
@@ -14,19 +15,33 @@ from sellerdesk.demo.base import (
     DAY,
     HOUR,
     Ids,
+    advance_sequences,
     aware,
     day_of_number,
     insert_rows,
-    local_day_number,
     local_midnight,
 )
 from sellerdesk.demo.catalog import Catalog
 from sellerdesk.demo.data import PRODUCTS, PROMOTIONS, SHOPS
 from sellerdesk.demo.orders import OrderStats
 from sellerdesk.demo.tickets import ServiceStats
-from sellerdesk.domain.enums import Priority, ReviewStatus, Role, ShelfStatus, TaskStatus
-from sellerdesk.domain.money import div_round_half_up
-from sellerdesk.models import AppSetting, AuditEntry, KpiTemplate, Review, ReviewLine, Task
+from sellerdesk.domain.enums import Priority, Role, ShelfStatus, TaskStatus
+from sellerdesk.domain.permissions import OWNER, Actor
+from sellerdesk.domain.reviews import Band, ScoringRule, Step
+from sellerdesk.models import AppSetting, AuditEntry, Task
+from sellerdesk.services.reviews import (
+    LineEdit,
+    PlanItem,
+    ReviewEdit,
+    ReviewLineInfo,
+    TemplateLine,
+    create_month_reviews,
+    get_review,
+    move_review,
+    save_kpi_template,
+    save_review,
+    save_self_review,
+)
 
 BANNED_WORDS = ("最", "第一", "顶级", "唯一", "国家级")
 TASK_TARGET = 150
@@ -64,32 +79,46 @@ _GENERAL_TASKS = {
         "培训新客服",
     ),
 }
-# role → (name, metric, target, weight_bp, higher_is_better); metric "" = scored by hand.
-_KPIS = {
-    Role.OPERATIONS_MANAGER: (
-        ("月度销售额", "gmv_cents", 0, 4000, True),
-        ("退款率", "refund_rate_bp", 900, 2000, False),
-        ("净销售额", "net_sales_cents", 0, 2000, True),
-        ("团队管理与复盘", "", 100, 2000, True),
-    ),
-    Role.PRODUCT_SPECIALIST: (
-        ("动销率", "sell_through_bp", 8500, 3500, True),
-        ("新品上架数", "new_listings", 3, 2000, True),
-        ("标题合规率", "title_compliance_bp", 10000, 2000, True),
-        ("盘点准确率", "", 100, 2500, True),
-    ),
-    Role.MARKETING_SPECIALIST: (
-        ("活动销售额提升", "promo_uplift_bp", 2000, 4000, True),
-        ("活动按时上线", "", 100, 3000, True),
-        ("推广投入产出比", "", 100, 3000, True),
-    ),
-    Role.SERVICE_SPECIALIST: (
-        ("解决工单数", "tickets_solved", 0, 3000, True),
-        ("平均首次响应时间(秒)", "first_response_seconds", 1800, 2500, False),
-        ("SLA达成率", "sla_hit_rate_bp", 8000, 2500, True),
-        ("满意度(×100)", "satisfaction_x100", 450, 2000, True),
-    ),
-}
+# role → KPI template lines (services/reviews: metric "" = scored or entered by hand). Targets of the
+# figures that depend on the shop's size (GMV, tickets) are set from the demo's own months.
+_BANDS_LATE = (Band(200, 10_000), Band(500, 8_000), Band(1_000, 6_000))  # late-shipment rate ≤ 2 % / 5 % / 10 %
+_BANDS_TITLES = (Band(0, 10_000), Band(2, 8_000), Band(5, 6_000))  # titles with a banned word
+
+
+def _kpis(gmv_target: int, tickets_target: int) -> dict[Role, tuple[TemplateLine, ...]]:
+    manual = ScoringRule.MANUAL
+    return {
+        Role.OPERATIONS_MANAGER: (
+            TemplateLine("月度销售额", "gmv_cents", gmv_target, 4_000, cap_bp=12_000),
+            TemplateLine("退款率", "refund_rate_bp", 900, 2_000, higher_is_better=False),
+            TemplateLine("发货超时率", "late_shipment_rate_bp", 0, 2_000, ScoringRule.BANDS, False, bands=_BANDS_LATE),
+            TemplateLine("团队管理与复盘", "", 100, 2_000, manual, unit="score"),
+        ),
+        Role.OPERATIONS: (
+            TemplateLine("月度销售额", "gmv_cents", gmv_target, 3_000),
+            TemplateLine("发货超时率", "late_shipment_rate_bp", 0, 4_000, ScoringRule.BANDS, False, bands=_BANDS_LATE),
+            TemplateLine("按时完成任务", "tasks_on_time_bp", 9_000, 3_000),
+        ),
+        Role.PRODUCT_SPECIALIST: (
+            TemplateLine("按时完成任务", "tasks_on_time_bp", 9_000, 3_000),
+            TemplateLine("标题违规词", "titles_failing", 0, 2_000, ScoringRule.BANDS, False, bands=_BANDS_TITLES),
+            TemplateLine("缺货SKU数", "skus_out_of_stock", 5, 2_000, higher_is_better=False),
+            TemplateLine("商品资料维护", "", 100, 3_000, manual, unit="score"),
+        ),
+        Role.MARKETING_SPECIALIST: (
+            TemplateLine("活动销售额提升", "promo_uplift_bp", 2_000, 4_000, cap_bp=12_000),
+            TemplateLine("按时完成任务", "tasks_on_time_bp", 9_000, 3_000),
+            TemplateLine("推广投入产出比", "", 100, 3_000, manual, unit="score"),
+        ),
+        Role.SERVICE_SPECIALIST: (
+            TemplateLine("处理工单数", "tickets_handled", tickets_target, 3_000, cap_bp=11_000),
+            TemplateLine("首次响应时间(中位数)", "first_response_median_s", 1_800, 2_500, higher_is_better=False),
+            TemplateLine("SLA达成率", "sla_hit_rate_bp", 8_000, 2_500),
+            TemplateLine("满意度", "satisfaction_x100", 450, 2_000),
+        ),
+    }
+
+
 _MANAGER_COMMENT = {
     "S": "表现非常出色，各项指标全面超额完成，继续保持！",
     "A": "整体表现优秀，个别指标还有提升空间。",
@@ -103,7 +132,7 @@ _SELF_COMMENT = (
     "希望下月多参加培训，提高专业能力。",
     "和仓库沟通更顺畅了，继续努力。",
 )
-_IMPROVEMENT = "每周与运营经理复盘一次；首次响应控制在10分钟内；熟练使用快捷回复；大促前完成话术培训。"
+_IMPROVEMENT = ("每周与运营经理复盘一次", "首次响应控制在10分钟内", "熟练使用快捷回复", "大促前完成话术培训")
 
 
 @dataclass(frozen=True)
@@ -127,13 +156,12 @@ class TeamWriter:
 
     def write(self, orders: OrderStats, service: ServiceStats, low_stock: list[int]) -> TeamCounts:
         tasks = self._tasks(orders, service, low_stock)
-        templates = self._templates()
-        reviews, lines = self._reviews(orders, service)
         insert_rows(self.session, Task, tasks)
-        insert_rows(self.session, KpiTemplate, templates)
-        insert_rows(self.session, Review, reviews)
-        insert_rows(self.session, ReviewLine, lines)
-        return TeamCounts(len(tasks), len(templates), len(reviews), len(lines))
+        advance_sequences(self.session, ["tasks"])  # the reviews' plan items make tasks the usual way
+        templates = self._templates(orders, service)
+        reviews, lines = self._reviews()
+        made = self.session.scalar(select(func.count(Task.id))) or 0  # with the plans' tasks
+        return TeamCounts(made, templates, reviews, lines)
 
     # --- tasks -------------------------------------------------------------------------------------------
 
@@ -301,23 +329,20 @@ class TeamWriter:
             return TaskStatus.DOING, None
         return TaskStatus.TODO, None
 
-    # --- KPI templates and reviews -----------------------------------------------------------------------
+    # --- KPI templates and reviews: written through the reviews service ---------------------------------
 
-    def _templates(self) -> list[dict[str, object]]:
-        return [
-            {
-                "id": self.ids.take("kpi_templates"),
-                "role": role.value,
-                "name": name,
-                "metric": metric,
-                "target": target,
-                "weight_bp": weight,
-                "higher_is_better": higher,
-                "version": 1,
-            }
-            for role, lines in _KPIS.items()
-            for name, metric, target, weight, higher in lines
-        ]
+    def _templates(self, orders: OrderStats, service: ServiceStats) -> int:
+        months = self._months()
+        gmv = [orders.monthly.get(m, [0, 0, 0, 0])[1] for m in months]
+        agents = self.catalog.staff[Role.SERVICE_SPECIALIST]
+        solved = [service.monthly.get((a, m), [0] * 6)[0] for a in agents for m in months]
+        gmv_target = max(100, int(round(sum(gmv) / len(gmv), -4)))  # whole ¥100s
+        tickets_target = max(1, round(sum(solved) / len(solved) * 0.95))
+        count = 0
+        for role, lines in _kpis(gmv_target, tickets_target).items():
+            save_kpi_template(self.session, OWNER, role, lines, ())
+            count += len(lines)
+        return count
 
     def _months(self) -> list[str]:
         first_of_month = self.today.replace(day=1)
@@ -327,116 +352,69 @@ class TeamWriter:
             months.append(f"{first_of_month:%Y-%m}")
         return months[::-1]
 
-    def _reviews(
-        self, orders: OrderStats, service: ServiceStats
-    ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-        reviews: list[dict[str, object]] = []
-        lines: list[dict[str, object]] = []
+    def _reviews(self) -> tuple[int, int]:
+        """Three months of reviews, made, filled and scored by the app's own rules: the older months through
+        the whole cycle, the last one at every step (so Home has reviews waiting)."""
         months = self._months()
-        for role, staff_ids in self.catalog.staff.items():
-            for staff_id in staff_ids:
-                for k, month in enumerate(months):
-                    review_id = self.ids.take("reviews")
-                    actuals = self._actuals(role, staff_id, month, orders, service)
-                    score, review_lines = self._lines(review_id, role, actuals)
-                    lines += review_lines
-                    reviews.append(self._review(review_id, staff_id, role, month, score, last=k == len(months) - 1))
-        return reviews, lines
-
-    def _actuals(
-        self, role: Role, staff_id: int, month: str, orders: OrderStats, service: ServiceStats
-    ) -> dict[str, tuple[int, int]]:
-        """metric → (target, actual) for one person and month, from the generated data where it exists."""
-        rng = self.rng
-        if role == Role.OPERATIONS_MANAGER:
-            count, gmv, refund, refunded = orders.monthly.get(month, [0, 0, 0, 0])
-            return {
-                "gmv_cents": (_target(gmv, rng), gmv),
-                "refund_rate_bp": (900, div_round_half_up(refunded * 10_000, count)),
-                "net_sales_cents": (_target(gmv - refund, rng), gmv - refund),
-            }
-        if role == Role.PRODUCT_SPECIALIST:
-            return {
-                "sell_through_bp": (8500, self._sell_through(month, orders)),
-                "new_listings": (3, rng.randint(1, 5)),
-                "title_compliance_bp": (10000, rng.randint(9400, 10000)),
-            }
-        if role == Role.MARKETING_SPECIALIST:
-            return {"promo_uplift_bp": (2000, rng.randint(600, 3200))}
-        solved, wait, responses, hits, stars, ratings = service.monthly.get((staff_id, month), [0] * 6)
-        team = [service.monthly.get((agent, month), [0] * 6)[0] for agent in self.catalog.staff[role]]
-        return {
-            "tickets_solved": (max(1, round(sum(team) / len(team) * 0.95)), solved),
-            "first_response_seconds": (1800, wait // responses if responses else 0),
-            "sla_hit_rate_bp": (8000, div_round_half_up(hits * 10_000, solved)),
-            "satisfaction_x100": (450, div_round_half_up(stars * 100, ratings)),
+        people = {
+            staff_id: Actor(staff_id, role, self.catalog.staff_names.get(staff_id, ""))
+            for role, ids in self.catalog.staff.items()
+            for staff_id in ids
         }
-
-    def _sell_through(self, month: str, orders: OrderStats) -> int:
-        """Share of on-sale SKUs that shipped at least one unit in the month, in basis points."""
-        year, number = (int(part) for part in month.split("-"))
-        first = local_day_number(local_midnight(date(year, number, 1)))
-        last = local_day_number(local_midnight(date(year + number // 12, number % 12 + 1, 1))) - 1
-        sold = {index for (index, day) in orders.sold if first <= day <= last}
-        on_sale = sum(1 for sku in self.catalog.skus if sku.listings)
-        return div_round_half_up(len(sold) * 10_000, on_sale)
-
-    def _lines(
-        self, review_id: int, role: Role, actuals: dict[str, tuple[int, int]]
-    ) -> tuple[int, list[dict[str, object]]]:
-        rows, total = [], 0
-        for name, metric, _, weight, higher in _KPIS[role]:
-            target, actual = actuals[metric] if metric else (100, self.rng.randint(75, 99))  # scored by hand
-            if higher:
-                score = min(10_000, div_round_half_up(actual * 10_000, target)) if target else 0
-            else:
-                score = min(10_000, div_round_half_up(target * 10_000, actual)) if actual else 10_000
-            total += score * weight
-            rows.append(
-                {
-                    "id": self.ids.take("review_lines"),
-                    "review_id": review_id,
-                    "name": name,
-                    "metric": metric,
-                    "target": target,
-                    "actual": actual,
-                    "weight_bp": weight,
-                    "score_bp": score,
-                }
+        made = lines = 0
+        for k, month in enumerate(months):
+            year, number = (int(part) for part in month.split("-"))
+            written = aware(
+                min(local_midnight(date(year + number // 12, number % 12 + 1, 3)) + 10 * HOUR, self.as_of - HOUR)
             )
-        return div_round_half_up(total, 10_000), rows
+            created = create_month_reviews(self.session, OWNER, month, written)
+            for n, review_id in enumerate(created.created):
+                last = k == len(months) - 1
+                lines += self._review(review_id, people, written, stage=n % 4 if last else 4)
+            made += len(created.created)
+        return made, lines
 
-    def _review(
-        self, review_id: int, staff_id: int, role: Role, month: str, score: int, *, last: bool
-    ) -> dict[str, object]:
-        grade = (
-            "S" if score >= 9500 else "A" if score >= 8500 else "B" if score >= 7500 else "C" if score >= 6000 else "D"
+    def _edit(self, line: ReviewLineInfo) -> LineEdit:
+        """The manager's part of a line: a score for manual lines; where the data has nothing (no promotion
+        ended, no task due), an actual entered by hand near the target."""
+        rng = self.rng
+        manual = rng.randint(75, 99) * 100 if line.scoring == ScoringRule.MANUAL else None
+        typed = None
+        if line.metric and line.actual is None:
+            typed = line.target * rng.randint(80, 105) // 100
+        return LineEdit(line.id, actual=typed, manual_score_bp=manual)
+
+    def _review(self, review_id: int, people: dict[int, Actor], now: datetime, *, stage: int) -> int:
+        """Score, comment and move one review; ``stage``: 0 draft, 1 self-review, 2 manager review, 3 submitted,
+        4 acknowledged."""
+        rng, session = self.rng, self.session
+        detail = get_review(session, OWNER, review_id, now)
+        person = people[detail.staff_id]
+        if stage >= 1:
+            move_review(session, OWNER, review_id, Step.OPEN_SELF_REVIEW, expected_version=detail.version, now=now)
+            detail = get_review(session, person, review_id, now)
+            save_self_review(session, person, review_id, rng.choice(_SELF_COMMENT), expected_version=detail.version)
+        if stage >= 2:
+            detail = get_review(session, person, review_id, now)
+            move_review(session, person, review_id, Step.SUBMIT_SELF_REVIEW, expected_version=detail.version, now=now)
+        edits = tuple(self._edit(line) for line in detail.lines)
+        detail = get_review(session, OWNER, review_id, now)
+        save_review(session, OWNER, review_id, ReviewEdit(edits), expected_version=detail.version, now=now)
+        detail = get_review(session, OWNER, review_id, now)
+        plan = (
+            tuple(PlanItem(None, text) for text in _IMPROVEMENT[: rng.randint(2, 4)])
+            if detail.grade in ("C", "D")
+            else ()
         )
-        year, number = (int(part) for part in month.split("-"))
-        written = local_midnight(date(year + number // 12, number % 12 + 1, 3)) + 10 * HOUR
-        status = (
-            (ReviewStatus.SUBMITTED if self.rng.random() < 0.5 else ReviewStatus.DRAFT) if last else ReviewStatus.FINAL
-        )
-        reviewer = None if role == Role.OPERATIONS_MANAGER else self.catalog.manager
-        return {
-            "id": review_id,
-            "staff_id": staff_id,
-            "month": month,
-            "reviewer_id": reviewer,
-            "status": status.value,
-            "score_bp": score,
-            "grade": grade,
-            "manager_comment": _MANAGER_COMMENT[grade],
-            "self_comment": self.rng.choice(_SELF_COMMENT),
-            "improvement_plan": _IMPROVEMENT if grade in "CD" else "",
-            "created_at": aware(min(written, self.as_of - HOUR)),
-            "version": 1,
-        }
-
-
-def _target(actual: int, rng: random.Random) -> int:
-    """A target set in advance: near what happened, sometimes beaten, sometimes missed (whole ¥100s)."""
-    return int(round(actual * rng.uniform(0.9, 1.08), -4))
+        edit = ReviewEdit(edits, _MANAGER_COMMENT.get(detail.grade, ""), plan)
+        save_review(session, OWNER, review_id, edit, expected_version=detail.version, now=now)
+        if stage >= 3:
+            detail = get_review(session, OWNER, review_id, now)
+            move_review(session, OWNER, review_id, Step.SUBMIT, expected_version=detail.version, now=now)
+        if stage >= 4:
+            detail = get_review(session, person, review_id, now)
+            move_review(session, person, review_id, Step.ACKNOWLEDGE, expected_version=detail.version, now=now)
+        return len(detail.lines)
 
 
 def write_settings(session: Session, *, as_of: int, orders: int, seed: int) -> None:

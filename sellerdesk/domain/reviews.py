@@ -117,7 +117,8 @@ def grade_for(score_bp: int | None, thresholds: GradeThresholds = GradeThreshold
     """S / A / B / C / D, or "" without a score."""
     if score_bp is None:
         return ""
-    for grade, lowest in zip(GRADES, (thresholds.s_bp, thresholds.a_bp, thresholds.b_bp, thresholds.c_bp), strict=True):
+    lowest_scores = (thresholds.s_bp, thresholds.a_bp, thresholds.b_bp, thresholds.c_bp)
+    for grade, lowest in zip(GRADES[:4], lowest_scores, strict=True):
         if score_bp >= lowest:
             return grade
     return "D"

@@ -246,6 +246,39 @@ TEXTS = {
     "role_invalid": QT_TRANSLATE_NOOP("Messages", "“{role}” is not a role SellerDesk knows."),
     "login_not_found": QT_TRANSLATE_NOOP("Messages", "There is no account with the login “{login}”."),
     "idle_minutes_invalid": QT_TRANSLATE_NOOP("Messages", "The idle time must be between 0 and {max} minutes."),
+    # Performance reviews (services/reviews)
+    "review_not_found": QT_TRANSLATE_NOOP("Messages", "This review no longer exists, or it is not yours to see."),
+    "review_month_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{month}” is not a month: write it as YYYY-MM, e.g. 2026-08."
+    ),
+    "review_line_unknown": QT_TRANSLATE_NOOP("Messages", "This KPI line is no longer on the review. Reload it."),
+    "review_score_invalid": QT_TRANSLATE_NOOP("Messages", "The score of {line} must be between 0 and {max}."),
+    "review_actual_from_data": QT_TRANSLATE_NOOP(
+        "Messages", "The actual of {line} comes from the shop's data and cannot be typed over."
+    ),
+    "review_plan_text_required": QT_TRANSLATE_NOOP("Messages", "An improvement plan item needs a text."),
+    "review_not_editable": QT_TRANSLATE_NOOP(
+        "Messages", "This review cannot be changed at its current step. Reload it."
+    ),
+    "review_step_not_allowed": QT_TRANSLATE_NOOP(
+        "Messages", "This step is not possible at the review's current stage. Reload it."
+    ),
+    "review_unscored": QT_TRANSLATE_NOOP(
+        "Messages", "These lines have no score yet: {lines}. Enter their scores or actuals first."
+    ),
+    "grade_thresholds_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Grade thresholds must fall from S to C (S above A above B above C, none below 0)."
+    ),
+    "kpi_role_invalid": QT_TRANSLATE_NOOP("Messages", "Role “{role}” has no KPI template."),
+    "kpi_name_required": QT_TRANSLATE_NOOP("Messages", "Every KPI line needs a name (at most {max} characters)."),
+    "kpi_metric_unknown": QT_TRANSLATE_NOOP("Messages", "“{metric}” is not a metric SellerDesk knows."),
+    "kpi_metric_role": QT_TRANSLATE_NOOP("Messages", "The metric “{metric}” does not apply to this role."),
+    "kpi_weight_invalid": QT_TRANSLATE_NOOP("Messages", "The weight of {line} must be between 0 % and 100 %."),
+    "kpi_cap_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "A line's highest score must be above 0 and at most {max} points."
+    ),
+    "kpi_bands_required": QT_TRANSLATE_NOOP("Messages", "{line} is scored by bands: add at least one band."),
+    "kpi_weights_total": QT_TRANSLATE_NOOP("Messages", "The weights add up to {total} %; they must total 100 %."),
 }
 
 

@@ -216,3 +216,34 @@ def test_douyin_without_paid_time_needs_accept_fallbacks(
     assert [(n["code"], n["column"], n["stand_in"]) for n in summary["notes"]] == [
         ("fallback_column", "支付完成时间", "订单提交时间")
     ]
+
+
+def test_reviews_create_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    from sellerdesk.db.engine import make_engine, make_session_factory
+    from sellerdesk.domain.permissions import OWNER
+    from sellerdesk.models import StaffUser
+    from sellerdesk.services.reviews import TemplateLine, save_kpi_template
+
+    db = tmp_path / "shop.sqlite"
+    assert _run(capsys, "--db", str(db), "db", "upgrade")[0] == 0
+    engine = make_engine(f"sqlite:///{db}")
+    with make_session_factory(engine).begin() as session:
+        session.add_all(
+            [StaffUser(login="kf1", name="小李", role="service"), StaffUser(login="sp", name="周敏", role="product")]
+        )
+        save_kpi_template(session, OWNER, "service", (TemplateLine("解决工单数", "tickets_handled", 10, 10_000),), ())
+    engine.dispose()
+    code, out, _ = _run(capsys, "--db", str(db), "reviews", "create", "--month", "2026-08")
+    assert code == 0 and "1 reviews made" in out and "product" in out  # no product template yet
+    assert (
+        "0 reviews made, 1 already there" in _run(capsys, "--db", str(db), "reviews", "create", "--month", "2026-08")[1]
+    )
+    out_file = tmp_path / "kf1.xlsx"
+    code, out, _ = _run(
+        capsys, "--db", str(db), "reviews", "export", "--month", "2026-08", "--staff", "kf1", "--out", str(out_file)
+    )
+    assert code == 0 and load_workbook(out_file).sheetnames == ["小李"]
+    code, _, err = _run(capsys, "--db", str(db), "reviews", "create", "--month", "2026-8")
+    assert code == 2 and "not a month" in err

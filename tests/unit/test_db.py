@@ -415,3 +415,48 @@ def _empty_database(backend_name: str, tmp_path: Path, request: pytest.FixtureRe
         engine.dispose()
         if backend_name == "pg":
             _drop_pg_database(url)
+
+
+@pytest.mark.parametrize("backend_name", ["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def test_upgrade_to_0011_moves_reviews_to_the_cycle_and_keeps_their_lines(
+    backend_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with _empty_database(backend_name, tmp_path, request, "reviews") as engine:
+        migrate.upgrade(engine, "0010")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO staff_users (id, login, name, role, active, created_at, version, password_hash) "
+                    "VALUES (1, 'kf', '小李', 'service', true, '2026-08-01 00:00:00', 1, '')"
+                )
+            )
+            for rid, status, plan in ((1, "draft", ""), (2, "submitted", ""), (3, "final", "每周复盘；熟练快捷回复")):
+                conn.execute(
+                    text(
+                        "INSERT INTO reviews (id, staff_id, month, status, grade, manager_comment, self_comment, "
+                        "improvement_plan, created_at, version) "
+                        f"VALUES ({rid}, 1, '2026-0{rid}', '{status}', 'B', '', '', '{plan}', '2026-08-03 02:00:00', 1)"
+                    )
+                )
+                for metric, actual in (("tickets_solved", 40), ("", 90), ("net_sales_cents", 500)):
+                    conn.execute(
+                        text(
+                            "INSERT INTO review_lines (review_id, name, metric, target, actual, weight_bp) "
+                            f"VALUES ({rid}, 'x', '{metric}', 100, {actual}, 3000)"
+                        )
+                    )
+        migrate.ensure_schema(engine, backup_dir=tmp_path)
+        with engine.connect() as conn:
+            statuses = conn.execute(text("SELECT status, submitted_at IS NOT NULL FROM reviews ORDER BY id")).all()
+            assert [tuple(s) for s in statuses] == [("draft", False), ("manager_review", False), ("acknowledged", True)]
+            lines = conn.execute(
+                text("SELECT review_id, metric, unit, actual, actual_entered FROM review_lines ORDER BY id")
+            ).all()
+            assert len(lines) == 9  # rebuilding the reviews table on SQLite kept its lines
+            assert [tuple(x)[1:] for x in lines[:3]] == [
+                ("tickets_handled", "count", 40, False),
+                ("", "", 90, True),
+                ("", "cents", 500, True),  # a metric no longer known: entered by hand
+            ]
+            plan = conn.execute(text("SELECT review_id, position, text FROM review_plan_items ORDER BY id")).all()
+            assert [tuple(p) for p in plan] == [(3, 0, "每周复盘"), (3, 1, "熟练快捷回复")]

@@ -43,6 +43,7 @@ from sellerdesk.models import (
     Warehouse,
 )
 from sellerdesk.services.stock import OUT_REASON, StockDrift, stock_drift, sync_order_stock
+from sellerdesk.services.tickets.figures import agent_month_figures
 
 TODAY = date(2026, 8, 20)
 ORDERS = 2000
@@ -374,7 +375,17 @@ def test_team_tasks_reviews_and_settings(db: Session) -> None:
     for line in db.scalars(select(ReviewLine)):
         weights[line.review_id] += line.weight_bp
     assert set(weights.values()) == {10_000}
-    assert {t.role for t in db.scalars(select(KpiTemplate))} == {r.value for r in Role} - {Role.OWNER, Role.OPERATIONS}
+    assert {t.role for t in db.scalars(select(KpiTemplate))} == {r.value for r in Role} - {Role.OWNER}
+    # Written through the reviews service: the older months acknowledged, the last at every step.
+    status = Counter((r.month, r.status, r.submitted_at is not None) for r in reviews)
+    assert status[("2026-05", "acknowledged", True)] == status[("2026-06", "acknowledged", True)] == 6
+    assert {s for (m, s, _) in status if m == "2026-07"} == {"draft", "self_review", "manager_review"}
+    assert all(r.score_bp is not None and r.grade for r in reviews)
+    agents = {a.staff_id: a for a in agent_month_figures(db, 2026, 6).agents}
+    for review in reviews:
+        for line in review.lines:
+            if line.metric == "tickets_handled" and review.month == "2026-06":
+                assert line.actual == agents[review.staff_id].handled and not line.actual_entered
     paid = db.execute(select(func.count(), func.sum(Order.paid_cents)).where(Order.paid_at.is_not(None))).one()
     rolled = db.execute(select(func.sum(DailySales.paid_orders), func.sum(DailySales.gmv_cents))).one()
     assert tuple(rolled) == tuple(paid)  # the daily roll-up the reports read is current

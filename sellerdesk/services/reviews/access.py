@@ -9,7 +9,7 @@ A review the actor may not read is "not found" — its existence is private too.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy import ColumnElement, and_, false, or_, select, true
 
 from sellerdesk.domain.errors import NotFoundError, PermissionDenied
 from sellerdesk.domain.permissions import Action, Actor, can
@@ -65,10 +65,10 @@ def readable(actor: Actor) -> ColumnElement[bool]:
     own = Review.staff_id == actor.staff_id if actor.staff_id is not None else false()
     if not roles:
         return own
-    others = Review.staff_id.in_(select(StaffUser.id).where(StaffUser.role.in_(roles)))
-    if actor.staff_id is not None:
-        others = others & (Review.staff_id != actor.staff_id)
-    return or_(own, others) if actor.staff_id is not None else others
+    others: ColumnElement[bool] = Review.staff_id.in_(select(StaffUser.id).where(StaffUser.role.in_(roles)))
+    if actor.staff_id is None:
+        return others
+    return or_(own, and_(others, Review.staff_id != actor.staff_id))
 
 
 def reviewing(actor: Actor) -> ColumnElement[bool]:

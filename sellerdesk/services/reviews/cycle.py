@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from sellerdesk.db.tracking import act_as
@@ -84,7 +85,7 @@ def _load(session: Session, actor: Actor, review_id: int) -> tuple[Review, Staff
     ).first()
     if found is None:
         raise NotFoundError(f"Review {review_id} not found.", code="review_not_found")
-    review, staff = found.tuple()
+    review, staff = found
     access.check_read(actor, review_id, staff.id, staff.role)
     return review, staff
 
@@ -231,7 +232,12 @@ def create_month_reviews(session: Session, actor: Actor, month: str, now: dateti
             skipped.add(role)
             continue
         review = Review(
-            staff_id=staff_id, month=month, role=role, reviewer_id=actor.staff_id, status=ReviewStatus.DRAFT
+            staff_id=staff_id,
+            month=month,
+            role=role,
+            reviewer_id=actor.staff_id,
+            status=ReviewStatus.DRAFT,
+            created_at=now,
         )
         review.lines = [
             ReviewLine(
@@ -252,8 +258,12 @@ def create_month_reviews(session: Session, actor: Actor, month: str, now: dateti
             for n, t in enumerate(template.lines)
         ]
         _store(review, data, grades, now)
-        session.add(review)
-        session.flush()
+        try:
+            with session.begin_nested():  # another PC making the same month at once: its review stands
+                session.add(review)
+        except IntegrityError:
+            existing += 1
+            continue
         created.append(review.id)
     return MonthCreated(month, tuple(created), existing, tuple(sorted(skipped)))
 
@@ -294,9 +304,20 @@ def _frozen(review: Review) -> bool:
 def get_review(session: Session, actor: Actor, review_id: int, now: datetime | None = None) -> ReviewDetail:
     """One review as the actor may see it. A review not submitted yet shows its actuals as the data has them
     now (read, not stored: saving or submitting stores them); a submitted one its frozen values."""
+    return _detail(session, actor, review_id, now or utcnow(), {})
+
+
+def review_details(
+    session: Session, actor: Actor, review_ids: Sequence[int], now: datetime | None = None
+) -> tuple[ReviewDetail, ...]:
+    """Several reviews, reading each month's data once (exports)."""
+    cache: dict[str, MonthData] = {}
+    return tuple(_detail(session, actor, i, now or utcnow(), cache) for i in review_ids)
+
+
+def _detail(session: Session, actor: Actor, review_id: int, now: datetime, cache: dict[str, MonthData]) -> ReviewDetail:
     review, staff = _load(session, actor, review_id)
-    now = now or utcnow()
-    data = None if _frozen(review) else MonthData(session, review.month, now)
+    data = None if _frozen(review) else _month_data(session, review.month, now, cache)
     values, score, grade = _evaluate(review, data, thresholds(session))
     reviewer = session.get(StaffUser, review.reviewer_id) if review.reviewer_id is not None else None
     sides = access.sides(actor, staff.id, staff.role)
@@ -550,7 +571,7 @@ def _summaries(session: Session, *where: object) -> tuple[ReviewSummary, ...]:
         .where(Review.deleted_at.is_(None), *where)  # type: ignore[arg-type]
         .order_by(Review.month, StaffUser.name, Review.id)
     )
-    return tuple(_summary(r, s) for r, s in session.execute(stmt).tuples())
+    return tuple(_summary(r, s) for r, s in session.execute(stmt))
 
 
 def review_summaries(session: Session, actor: Actor, month: str) -> tuple[ReviewSummary, ...]:

@@ -239,7 +239,8 @@ def _listings_updated(data: MonthData, staff_id: int) -> Actual:
     products: set[int] = set()
     skus: set[int] = set()
     for entity, entity_id in data.session.execute(stmt):
-        (products if entity == "products" else skus).add(entity_id)
+        if entity_id is not None:
+            (products if entity == "products" else skus).add(entity_id)
     if skus:
         products |= set(data.session.scalars(select(Sku.product_id).where(Sku.id.in_(sorted(skus)))))
     ids = sorted(products)

@@ -49,6 +49,9 @@ RULE_NAMES = {
     "reorder": QT_TRANSLATE_NOOP("TaskTexts", "A SKU falls below its reorder point: a reorder task"),
     "late_to_ship": QT_TRANSLATE_NOOP("TaskTexts", "More orders late to ship than the threshold: a task to chase them"),
     "ticket_breach": QT_TRANSLATE_NOOP("TaskTexts", "A ticket about to miss its deadline: a task for its assignee"),
+    "review_plan": QT_TRANSLATE_NOOP(
+        "TaskTexts", "A submitted review's improvement plan: a task per item for the reviewed person"
+    ),
 }
 # Titles of the tasks the rules make ({placeholders} filled by services.task_rules), in the UI language.
 RULE_TITLES = {

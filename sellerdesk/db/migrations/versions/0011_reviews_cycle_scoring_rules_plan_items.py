@@ -59,6 +59,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('source', sa.JSON(), server_default=sa.text("'{}'"), nullable=False))
         batch_op.add_column(sa.Column('note', sa.Text(), server_default='', nullable=False))
 
+    plans = op.get_bind().execute(
+        sa.text("SELECT id, improvement_plan, created_at FROM reviews WHERE improvement_plan <> '' ORDER BY id")
+    ).all()
+    _keep_lines()
     with op.batch_alter_table('reviews', schema=None) as batch_op:
         batch_op.add_column(sa.Column('role', sa.String(length=32), server_default='', nullable=False))
         batch_op.add_column(sa.Column('filled_at', sa.DateTime(), nullable=True))
@@ -70,17 +74,64 @@ def upgrade() -> None:
                type_=sa.String(length=20),
                existing_nullable=False)
         batch_op.create_index('ix_reviews_month_status', ['month', 'status'], unique=False)
-
-    _move_data()
-    with op.batch_alter_table('reviews', schema=None) as batch_op:
         batch_op.drop_column('improvement_plan')
+    _restore_lines()
+    _move_data(plans)
     # ### end Alembic commands ###
+
+
+def _keep_lines() -> None:
+    """SQLite rebuilds ``reviews`` (copy, drop, rename); with foreign keys on, dropping it deletes its lines
+    (ON DELETE CASCADE). Keep a copy of them to put back."""
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("CREATE TEMP TABLE keep_review_lines AS SELECT * FROM review_lines")
+
+
+def _restore_lines() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DELETE FROM review_lines")
+        op.execute("INSERT INTO review_lines SELECT * FROM keep_review_lines")
+        op.execute("DROP TABLE keep_review_lines")
+
+
+# The metric keys of services/reviews/metrics.py at this revision, with their units (a frozen copy); the
+# demo's older keys get their new names, keys no longer known make the line one entered by hand.
+_UNITS = {
+    "tickets_handled": "count", "first_response_median_s": "seconds", "resolution_median_s": "seconds",
+    "sla_hit_rate_bp": "bp", "satisfaction_x100": "score", "bad_reviews_recovered": "count",
+    "gmv_cents": "cents", "refund_rate_bp": "bp", "late_shipment_rate_bp": "bp", "stocktake_accuracy_bp": "bp",
+    "skus_out_of_stock": "count", "listings_updated": "count", "titles_failing": "count",
+    "promo_uplift_bp": "bp", "tasks_done": "count", "tasks_on_time_bp": "bp",
+}  # fmt: skip
+_RENAMED = {"tickets_solved": "tickets_handled", "first_response_seconds": "first_response_median_s"}
+
+
+def _unit(metric: str) -> str:
+    if metric in _UNITS:
+        return _UNITS[metric]
+    return "cents" if metric.endswith("_cents") else "bp" if metric.endswith("_bp") else "count"
+
+
+def _move_metrics(bind: sa.engine.Connection) -> None:
+    for old, new in _RENAMED.items():
+        for table in ("kpi_templates", "review_lines"):
+            bind.execute(sa.text(f"UPDATE {table} SET metric = :new WHERE metric = :old"), {"new": new, "old": old})
+    for table in ("kpi_templates", "review_lines"):
+        for (metric,) in bind.execute(sa.text(f"SELECT DISTINCT metric FROM {table}")).all():
+            unit = _unit(metric) if metric else ""
+            gone = bool(metric) and metric not in _UNITS
+            column = "unit" if table == "review_lines" or gone else None
+            if column is not None:
+                bind.execute(sa.text(f"UPDATE {table} SET unit = :unit WHERE metric = :metric"), {"unit": unit, "metric": metric})
+            if gone:
+                bind.execute(sa.text(f"UPDATE {table} SET metric = '' WHERE metric = :metric"), {"metric": metric})
+    bind.execute(sa.text("UPDATE review_lines SET actual_entered = :yes WHERE metric = ''"), {"yes": True})
 
 
 _PLAN_SPLIT = re.compile(r"[\n；;]+")
 
 
-def _move_data() -> None:
+def _move_data(plans: Sequence[sa.Row[tuple[int, str, object]]]) -> None:
     bind = op.get_bind()
     bind.execute(sa.text("UPDATE reviews SET status = 'manager_review' WHERE status = 'submitted'"))
     bind.execute(
@@ -95,10 +146,7 @@ def _move_data() -> None:
     bind.execute(sa.text("UPDATE reviews SET role = '' WHERE role IS NULL"))
     bind.execute(sa.text("UPDATE kpi_templates SET position = id"))
     bind.execute(sa.text("UPDATE review_lines SET position = id"))
-    bind.execute(sa.text("UPDATE review_lines SET actual_entered = :yes WHERE metric = ''"), {"yes": True})
-    plans = bind.execute(
-        sa.text("SELECT id, improvement_plan, created_at FROM reviews WHERE improvement_plan <> '' ORDER BY id")
-    ).all()
+    _move_metrics(bind)
     items = [
         {"review_id": rid, "position": n, "text": part.strip()[:300], "created_at": created}
         for rid, plan, created in plans
@@ -121,6 +169,7 @@ def downgrade() -> None:
     bind = op.get_bind()
     bind.execute(sa.text("UPDATE reviews SET status = 'submitted' WHERE status IN ('self_review', 'manager_review')"))
     bind.execute(sa.text("UPDATE reviews SET status = 'final' WHERE status = 'acknowledged'"))
+    _keep_lines()
     with op.batch_alter_table('reviews', schema=None) as batch_op:
         batch_op.drop_index('ix_reviews_month_status')
         batch_op.alter_column('status',
@@ -132,6 +181,7 @@ def downgrade() -> None:
         batch_op.drop_column('self_submitted_at')
         batch_op.drop_column('filled_at')
         batch_op.drop_column('role')
+    _restore_lines()
 
     with op.batch_alter_table('review_lines', schema=None) as batch_op:
         batch_op.drop_column('note')
