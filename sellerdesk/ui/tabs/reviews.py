@@ -181,11 +181,13 @@ class ReviewsTab(QWidget):
 
         if review_id in self._dialogs:
             dialog = self._dialogs[review_id]
+            dialog.reload()
             dialog.raise_()
             dialog.activateWindow()
             return dialog
         dialog = ReviewEditorDialog(self.runner, review_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._dialogs.pop(review_id, None))
         dialog.destroyed.connect(lambda: self._dialogs.pop(review_id, None))
         dialog.show()
         self._dialogs[review_id] = dialog
@@ -464,7 +466,9 @@ class ReviewsTab(QWidget):
         if status is not None:
             status(text.replace("\n", " ") + ".", 10_000)
         if self.month() != result.month:
-            self.set_month(result.month)
+            self.set_month(result.month)  # reloads
+        else:
+            self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
