@@ -131,7 +131,8 @@ def test_the_months_cycle_end_to_end(
     assert editor.detail.status == "self_review"
     training = next(x for x in editor.detail.lines if x.name == "Training hours")
     assert (training.actual, training.score_bp) == (8, 8000)
-    assert editor.detail.manager_comment == "稳定，响应快。" and [p.text for p in editor.detail.plan] == ["学习新品知识"]
+    assert editor.detail.manager_comment == "稳定，响应快。"
+    assert [p.text for p in editor.detail.plan] == ["学习新品知识"]
     editor.close()
 
     # 阿芳 sees only her own review, waiting for her; she writes her self-review and hands it back.
@@ -269,7 +270,9 @@ def test_the_templates_editor_refuses_weights_that_do_not_total_100(
     assert template.weight_total_bp == 10000
 
 
-def test_the_templates_editor_is_read_only_without_the_right(qtbot: QtBot, shop: tuple[Engine, dict[str, Actor]]) -> None:
+def test_the_templates_editor_is_read_only_without_the_right(
+    qtbot: QtBot, shop: tuple[Engine, dict[str, Actor]]
+) -> None:
     engine, actors = shop
     dialog = KpiTemplatesDialog(_runner(engine, actors["s1"]))
     qtbot.addWidget(dialog)
