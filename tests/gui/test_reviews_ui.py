@@ -358,4 +358,3 @@ def test_exports_write_workbooks_off_the_ui_thread(
     assert job is not None and job.error is None and (tmp_path / "one.xlsx").exists()
     job = tab.export_month(str(tmp_path / "team"))
     assert job is not None and job.error is None and (tmp_path / "team.xlsx").exists()
-
