@@ -182,7 +182,7 @@
 <context>
     <name>BandEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/kpi_templates.py" line="+69"/>
+        <location filename="../../sellerdesk/ui/dialogs/kpi_templates.py" line="+70"/>
         <source>Bands</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,7 +1429,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <source>Cap (points)</source>
+        <source>Cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1443,7 +1443,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>The line&apos;s highest score, in points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,12 +1478,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Each month&apos;s reviews copy their role&apos;s lines when they are created; reviews already made keep theirs. A line measured by a metric fills its actual from the shop&apos;s data; “Entered by hand” lines are typed by the reviewer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <source> points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{grade} from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,8 +1527,18 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <source>The line&apos;s highest score: 100 points, or up to 200 for going beyond the target</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lower</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+65"/>
+        <location line="+64"/>
         <source>%n band(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4669,7 +4689,7 @@ Everyone using this database loses what was entered after the backup was made. T
 <context>
     <name>ReviewEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/review_editor.py" line="+111"/>
+        <location filename="../../sellerdesk/ui/dialogs/review_editor.py" line="+122"/>
         <source>Overall score · grade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4709,7 +4729,7 @@ Everyone using this database loses what was entered after the backup was made. T
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>How the month went, in the person&apos;s own words</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4765,12 +4785,12 @@ Everyone using this database loses what was entered after the backup was made. T
     </message>
     <message>
         <location line="+6"/>
-        <location line="+393"/>
+        <location line="+401"/>
         <source>Improvement plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-397"/>
         <source>Each item becomes a task for the person when the review is submitted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4795,18 +4815,18 @@ Everyone using this database loses what was entered after the backup was made. T
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Type the actual ({unit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Type the score (0 to {max})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>{metric} · typed in (no data)</source>
+        <location line="+24"/>
+        <source>{metric} · typed in, no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5171,7 +5191,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <source>Score (0–5 …)</source>
+        <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5241,12 +5261,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+114"/>
+        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+129"/>
         <source>Performance reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+241"/>
         <source>Staff member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5428,7 +5448,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>{status} · submitted</source>
         <translation type="unfinished"></translation>
     </message>

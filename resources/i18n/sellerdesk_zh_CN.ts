@@ -181,7 +181,7 @@
 <context>
     <name>BandEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/kpi_templates.py" line="+69"/>
+        <location filename="../../sellerdesk/ui/dialogs/kpi_templates.py" line="+70"/>
         <source>Bands</source>
         <translation>分档</translation>
     </message>
@@ -1430,8 +1430,8 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
     <message>
         <location line="+1"/>
-        <source>Cap (points)</source>
-        <translation>上限（分）</translation>
+        <source>Cap</source>
+        <translation>上限</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1444,7 +1444,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>分档</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>The line&apos;s highest score, in points</source>
+        <translation>该项的最高得分（分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add line</source>
         <translation>添加一项</translation>
     </message>
@@ -1474,12 +1479,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Each month&apos;s reviews copy their role&apos;s lines when they are created; reviews already made keep theirs. A line measured by a metric fills its actual from the shop&apos;s data; “Entered by hand” lines are typed by the reviewer.</source>
         <translation>每月考核在创建时复制所属岗位的考核项；已创建的考核保留原有的项。按指标考核的项从店铺数据自动取实际值；“手工填写”的项由考核人填写。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{grade} from</source>
         <translation>{grade} 级起点</translation>
     </message>
@@ -1518,8 +1528,18 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <source>The line&apos;s highest score: 100 points, or up to 200 for going beyond the target</source>
         <translation>该项最高得分：100 分；超额完成时最高可设 200 分</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Higher</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lower</source>
+        <translation>越低越好</translation>
+    </message>
     <message numerus="yes">
-        <location line="+65"/>
+        <location line="+64"/>
         <source>%n band(s)…</source>
         <translation>
             <numerusform>%n 档…</numerusform>
@@ -4669,7 +4689,7 @@ Everyone using this database loses what was entered after the backup was made. T
 <context>
     <name>ReviewEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/review_editor.py" line="+111"/>
+        <location filename="../../sellerdesk/ui/dialogs/review_editor.py" line="+122"/>
         <source>Overall score · grade</source>
         <translation>总分 · 等级</translation>
     </message>
@@ -4709,7 +4729,7 @@ Everyone using this database loses what was entered after the backup was made. T
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>How the month went, in the person&apos;s own words</source>
         <translation>本人对本月工作的自我评价</translation>
     </message>
@@ -4765,12 +4785,12 @@ Everyone using this database loses what was entered after the backup was made. T
     </message>
     <message>
         <location line="+6"/>
-        <location line="+393"/>
+        <location line="+401"/>
         <source>Improvement plan</source>
         <translation>改进计划</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-397"/>
         <source>Each item becomes a task for the person when the review is submitted.</source>
         <translation>考核提交后，每一项都会成为该员工的一条任务。</translation>
     </message>
@@ -4795,19 +4815,19 @@ Everyone using this database loses what was entered after the backup was made. T
         <translation>考核人：{name}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Type the actual ({unit})</source>
         <translation>填写实际值（{unit}）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Type the score (0 to {max})</source>
         <translation>填写得分（0 到 {max}）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>{metric} · typed in (no data)</source>
-        <translation>{metric} · 手工填写（无数据）</translation>
+        <location line="+24"/>
+        <source>{metric} · typed in, no data</source>
+        <translation>{metric} · 无数据，手工填写</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5173,8 +5193,8 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <source>Score (0–5 …)</source>
-        <translation>评分（0–5 等）</translation>
+        <source>Score</source>
+        <translation>评分</translation>
     </message>
 </context>
 <context>
@@ -5242,12 +5262,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+114"/>
+        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+129"/>
         <source>Performance reviews</source>
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+241"/>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
@@ -5427,7 +5447,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation>以下岗位未创建：其 KPI 模板为空或权重合计不是 100%：{roles}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>{status} · submitted</source>
         <translation>{status} · 已提交</translation>
     </message>

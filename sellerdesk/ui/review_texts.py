@@ -75,7 +75,7 @@ UNITS: Mapping[str, object] = {  # a hand-entered line's unit
     "cents": QT_TRANSLATE_NOOP("ReviewTexts", "Money (¥)"),
     "bp": QT_TRANSLATE_NOOP("ReviewTexts", "Percent"),
     "seconds": QT_TRANSLATE_NOOP("ReviewTexts", "Seconds"),
-    "score": QT_TRANSLATE_NOOP("ReviewTexts", "Score (0–5 …)"),
+    "score": QT_TRANSLATE_NOOP("ReviewTexts", "Score"),
 }
 
 

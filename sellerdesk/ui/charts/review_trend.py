@@ -95,7 +95,7 @@ class ReviewTrendChart(ChartView):
             ]
         )
         plot.setXRange(-0.5, max(count - 0.5, 0.5), padding=0)
-        plot.setYRange(0, 108, padding=0)
+        plot.setYRange(-3, 108, padding=0)  # room for a 0 score's grade below its point
 
     def _hover_text(self, x: float, _y: float) -> str | None:
         index = round(x)

@@ -55,6 +55,7 @@ UNITS = ("count", "cents", "bp", "seconds", "score")
 def _style() -> str:
     return """
     QLabel#weightTotal { font-weight: 600; }
+    QListWidget#templateRoles::item { padding: 7px 8px; }
     QLabel#weightTotal[tone="bad"] { color: #d4342b; }
     QLabel#weightTotal[tone="good"] { color: #0e9f6e; }
     """
@@ -199,7 +200,7 @@ class KpiTemplatesDialog(QDialog):
                 self.tr("Target"),
                 self.tr("Weight"),
                 self.tr("Scoring"),
-                self.tr("Cap (points)"),
+                self.tr("Cap"),
                 self.tr("Better when"),
                 self.tr("Bands"),
             ]
@@ -210,10 +211,13 @@ class KpiTemplatesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         for column, width in (
-            (NAME, 150), (METRIC, 200), (UNIT, 90), (TARGET, 90), (WEIGHT, 80), (RULE, 120), (CAP, 80), (DIRECTION, 110)
+            (NAME, 120), (METRIC, 180), (UNIT, 95), (TARGET, 85), (WEIGHT, 100), (RULE, 145), (CAP, 65), (DIRECTION, 105)
         ):  # fmt: skip
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        cap_header = self.table.horizontalHeaderItem(CAP)
+        if cap_header is not None:
+            cap_header.setToolTip(self.tr("The line's highest score, in points"))
         self.add_button = QPushButton(self.tr("Add line"))
         self.add_button.clicked.connect(lambda: self.add_line())
         self.remove_button = QPushButton(self.tr("Remove line"))
@@ -237,6 +241,8 @@ class KpiTemplatesDialog(QDialog):
         tools.addWidget(self.revert_button)
         tools.addWidget(self.save_button)
         self.revert_button.setVisible(self.editable)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button, self.revert_button):
+            button.setAutoDefault(False)
         self.save_button.setVisible(self.editable)
         hint = named(
             QLabel(
@@ -261,9 +267,12 @@ class KpiTemplatesDialog(QDialog):
     def _grades_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.grade_spins: dict[str, QDoubleSpinBox] = {}
         for grade in ("S", "A", "B", "C"):
             spin = QDoubleSpinBox(minimum=0, maximum=MAX_CAP / 100, decimals=2, singleStep=1)
+            spin.setSuffix(self.tr(" points"))
+            spin.setMinimumWidth(130)
             spin.setEnabled(self.editable)
             self.grade_spins[grade] = spin
             form.addRow(self.tr("{grade} from").format(grade=grade), spin)
@@ -370,8 +379,9 @@ class KpiTemplatesDialog(QDialog):
         cap.setValue(line.cap_bp // 100)
         cap.setToolTip(self.tr("The line's highest score: 100 points, or up to 200 for going beyond the target"))
         direction = QComboBox()
-        for better in (True, False):
-            direction.addItem(review_texts.direction(better), better)
+        for better, short in ((True, self.tr("Higher")), (False, self.tr("Lower"))):
+            direction.addItem(short, better)
+            direction.setItemData(direction.count() - 1, review_texts.direction(better), Qt.ItemDataRole.ToolTipRole)
         direction.setCurrentIndex(0 if line.higher_is_better else 1)
         bands_button = QPushButton()
         entry = LineRow(line, name, metric, unit, target, weight, rule, cap, direction, bands_button, line.bands)

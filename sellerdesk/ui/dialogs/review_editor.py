@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -66,6 +68,15 @@ def _style() -> str:
     QLabel#sectionTitle {{ font-weight: 600; padding-top: 2px; }}
     QFrame#scoreBox {{ border: 1px solid {c["border"]}; border-radius: 8px; background: {c["grid"]}; }}
     """
+
+
+class _InputCells(QStyledItemDelegate):
+    """Shades the cells one may type into: the stylesheet's item rule hides the model's own background."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        if index.flags() & Qt.ItemFlag.ItemIsEditable:
+            painter.fillRect(option.rect, theme_colour("accent-soft"))  # type: ignore[attr-defined]
+        super().paint(painter, option, index)
 
 
 def rule_of(line: ReviewLineInfo) -> LineRule:
@@ -146,9 +157,10 @@ class ReviewEditorDialog(QDialog):
         self.lines.verticalHeader().setDefaultSectionSize(32)
         header = self.lines.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in ((NAME, 170), (METRIC, 250), (TARGET, 100), (WEIGHT, 70), (ACTUAL, 110), (SCORE, 80)):
+        for column, width in ((NAME, 170), (METRIC, 330), (TARGET, 100), (WEIGHT, 70), (ACTUAL, 110), (SCORE, 80)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(METRIC, QHeaderView.ResizeMode.Interactive)
+        self.lines.setItemDelegate(_InputCells(self.lines))
         self.lines.cellClicked.connect(self._on_cell_clicked)
         self.lines.itemChanged.connect(self._on_line_changed)
         self.lines_hint = named(QLabel(wordWrap=True), "hint")
@@ -288,37 +300,45 @@ class ReviewEditorDialog(QDialog):
             return cell
 
         typed = not line.from_data
-        actual_editable = editable and (not line.metric or line.actual is None or line.actual_entered)
         manual = line.scoring == ScoringRule.MANUAL
+        by_hand = not line.metric or line.actual is None or line.actual_entered
+        actual_editable = editable and by_hand and not (manual and not line.metric)
         name = item(line.name)
         name.setToolTip(
             f"{line.name}\n{review_texts.rule(line.scoring.value)} · {review_texts.direction(line.higher_is_better)}"
         )
         self.lines.setItem(row, NAME, name)
         self.lines.setItem(row, METRIC, self._source_item(line, item))
-        self.lines.setItem(row, TARGET, item(review_units.text(line.target, line.unit), right=True))
+        self.lines.setItem(row, TARGET, self._target_item(line, item))
         self.lines.setItem(row, WEIGHT, item(fmt.percent_bp(line.weight_bp).replace(".00", ""), right=True))
-        actual = item(
-            review_units.plain(line.actual, line.unit)
-            if actual_editable
-            else review_units.text(line.actual, line.unit),
-            edit=actual_editable,
-            right=True,
-        )
+        shown_actual = review_units.text(line.actual, line.unit) or ("" if actual_editable else "–")
+        actual = item(shown_actual, edit=actual_editable, right=True)
         if actual_editable:
             actual.setToolTip(self.tr("Type the actual ({unit})").format(unit=review_texts.unit(line.unit)))
-            actual.setBackground(QBrush(theme_colour("accent-soft")))
         elif not typed and not line.source.empty:
             self._link_look(actual, review_texts.source(line.source.kind))
         self.lines.setItem(row, ACTUAL, actual)
         score_editable = editable and manual
         shown = line.manual_score_bp if manual and editable else line.score_bp
-        score = item(fmt.score_bp(shown), edit=score_editable, right=True)
+        score = item(fmt.score_bp(shown) or ("" if score_editable else "–"), edit=score_editable, right=True)
         if score_editable:
             score.setToolTip(self.tr("Type the score (0 to {max})").format(max=fmt.score_bp(line.cap_bp)))
-            score.setBackground(QBrush(theme_colour("accent-soft")))
         self.lines.setItem(row, SCORE, score)
         self.lines.setItem(row, NOTE, item(line.note, edit=editable))
+
+    def _target_item(self, line: ReviewLineInfo, item: Callable[..., QTableWidgetItem]) -> QTableWidgetItem:
+        """Linear: the target; bands: the bands (in full in the tooltip); manual: nothing to aim at."""
+        if line.scoring == ScoringRule.MANUAL:
+            return item("–", right=True)
+        if line.scoring == ScoringRule.BANDS:
+            sign = "≥" if line.higher_is_better else "≤"
+            bands = [
+                f"{sign} {review_units.text(b.threshold, line.unit)} → {fmt.score_bp(b.score_bp)}" for b in line.bands
+            ]
+            cell = item(review_texts.rule("bands"), right=True)
+            cell.setToolTip("\n".join(bands))
+            return cell
+        return item(review_units.text(line.target, line.unit), right=True)
 
     def _source_item(self, line: ReviewLineInfo, item: Callable[..., QTableWidgetItem]) -> QTableWidgetItem:
         if not line.metric:
@@ -326,7 +346,7 @@ class ReviewEditorDialog(QDialog):
         name = review_texts.metric(line.metric)
         src = line.source
         if line.actual_entered:
-            return item(self.tr("{metric} · typed in (no data)").format(metric=name))
+            return item(self.tr("{metric} · typed in, no data").format(metric=name))
         if src.empty:
             return item(name)
         count = len(src.ids) + src.more

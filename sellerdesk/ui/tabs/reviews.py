@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QCollator, QLocale, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,11 +51,15 @@ if TYPE_CHECKING:
 QUEUES = ("reviews_waiting",)  # Home's queue this tab shows
 MONTHS_OFFERED = 24
 WAITING = "waiting"  # the month combo's entry for Home's queue: every month, only what waits for me
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SCORE_COLUMN = 3
 
 
 class _SortProxy(QSortFilterProxyModel):
     """Sorts by the stored value (a score, a month) where the shown text would sort wrongly."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._collator = QCollator(QLocale())
 
     def lessThan(self, left: Any, right: Any) -> bool:
         model = self.sourceModel()
@@ -65,6 +69,8 @@ class _SortProxy(QSortFilterProxyModel):
             return False
         key = _sort_key(a, left.column())
         other = _sort_key(b, right.column())
+        if isinstance(key, str) and isinstance(other, str):
+            return self._collator.compare(key, other) < 0  # names in the UI language's order (pinyin)
         return bool(key < other)
 
 
@@ -79,6 +85,15 @@ def _sort_key(row: Any, column: int) -> Any:
         row.waiting_on,
     )
     return keys[column] if 0 <= column < len(keys) else ""
+
+
+class _ReviewRows(RowsModel[Any]):
+    """The reviews' rows; the score right-aligned, as figures are everywhere."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() == SCORE_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
 
 
 class ReviewsTab(QWidget):
@@ -332,7 +347,7 @@ class ReviewsTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.export_button)
 
-        self.model: RowsModel[Any] = RowsModel(self._headers(), self._cells, self, tooltip=self._tooltip)
+        self.model: RowsModel[Any] = _ReviewRows(self._headers(), self._cells, self, tooltip=self._tooltip)
         self.proxy = _SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = self._build_view()
