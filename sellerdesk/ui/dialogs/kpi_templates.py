@@ -210,9 +210,8 @@ class KpiTemplatesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        for column, width in (
-            (NAME, 120), (METRIC, 180), (UNIT, 95), (TARGET, 85), (WEIGHT, 100), (RULE, 145), (CAP, 65), (DIRECTION, 105)
-        ):  # fmt: skip
+        widths = {NAME: 120, METRIC: 180, UNIT: 95, TARGET: 85, WEIGHT: 100, RULE: 145, CAP: 65, DIRECTION: 105}
+        for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         cap_header = self.table.horizontalHeaderItem(CAP)
