@@ -75,7 +75,7 @@ class _InputCells(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
         if index.flags() & Qt.ItemFlag.ItemIsEditable:
-            painter.fillRect(option.rect, theme_colour("accent-soft"))  # type: ignore[attr-defined]
+            painter.fillRect(option.rect, theme_colour("accent-soft"))
         super().paint(painter, option, index)
 
 
