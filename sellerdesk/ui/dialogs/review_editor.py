@@ -195,7 +195,8 @@ class ReviewEditorDialog(QDialog):
         self.plan_remove.clicked.connect(self.remove_plan_item)
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan_text, 1)
-        plan_row.addWidget(QLabel(self.tr("due")))
+        self.plan_due_label = QLabel(self.tr("due"))
+        plan_row.addWidget(self.plan_due_label)
         plan_row.addWidget(self.plan_due)
         plan_row.addWidget(self.plan_add)
         plan_row.addWidget(self.plan_remove)
@@ -279,7 +280,7 @@ class ReviewEditorDialog(QDialog):
         self.plan.setRowCount(0)
         for item in d.plan:
             self._plan_row(item)
-        for w in (self.plan_text, self.plan_due, self.plan_add, self.plan_remove):
+        for w in (self.plan_text, self.plan_due_label, self.plan_due, self.plan_add, self.plan_remove):
             w.setVisible(reviewer)
         self.save_button.setVisible(reviewer or person)
         for code, button in self.step_buttons.items():
