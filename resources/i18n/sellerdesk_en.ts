@@ -1443,7 +1443,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The line&apos;s highest score, in points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,9 +1540,9 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     <message numerus="yes">
         <location line="+64"/>
         <source>%n band(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n band…</numerusform>
+            <numerusform>%n bands…</numerusform>
         </translation>
     </message>
     <message>
@@ -4784,7 +4784,7 @@ Everyone using this database loses what was entered after the backup was made. T
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+401"/>
         <source>Improvement plan</source>
         <translation type="unfinished"></translation>
@@ -4837,9 +4837,9 @@ Everyone using this database loses what was entered after the backup was made. T
     <message numerus="yes">
         <location line="+2"/>
         <source>{metric} · %n record(s) ›</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{metric} · %n record ›</numerusform>
+            <numerusform>{metric} · %n records ›</numerusform>
         </translation>
     </message>
     <message>
@@ -4952,7 +4952,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewSources</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+61"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+57"/>
+        <source>Records behind “{what}” of {name}, {month}: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The first {n} are listed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5229,9 +5234,9 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     <message numerus="yes">
         <location line="+4"/>
         <source>%n month(s) scored · average {average} · last {last}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n month scored · average {average} · last {last}</numerusform>
+            <numerusform>%n months scored · average {average} · last {last}</numerusform>
         </translation>
     </message>
     <message>
@@ -5429,17 +5434,17 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     <message numerus="yes">
         <location line="+17"/>
         <source>%n review(s) created</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n review created</numerusform>
+            <numerusform>%n reviews created</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>; %n already there</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n already there</numerusform>
+            <numerusform>; %n already there</numerusform>
         </translation>
     </message>
     <message>

@@ -1444,7 +1444,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>分档</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The line&apos;s highest score, in points</source>
         <translation>该项的最高得分（分）</translation>
     </message>
@@ -4784,7 +4784,7 @@ Everyone using this database loses what was entered after the backup was made. T
         <translation>截止</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+401"/>
         <source>Improvement plan</source>
         <translation>改进计划</translation>
@@ -4954,7 +4954,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewSources</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+61"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+57"/>
+        <source>Records behind “{what}” of {name}, {month}: {n}.</source>
+        <translation>{name} {month} “{what}”背后的记录：{n} 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The first {n} are listed.</source>
         <translation>仅列出前 {n} 条。</translation>
     </message>

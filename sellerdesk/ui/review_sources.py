@@ -54,9 +54,8 @@ def show_source(parent: QWidget, line: ReviewLineInfo, review: ReviewDetail) -> 
     if shown is None or not shown(window, line, review):
         return False
     what = review_texts.metric(line.metric, line.name)
-    text = QCoreApplication.translate(
-        "ReviewSources", "%n record(s) behind “{what}” of {name}, {month}.", None, count if count else 1
-    ).format(what=what, name=review.staff_name, month=review.month)
+    text = QCoreApplication.translate("ReviewSources", "Records behind “{what}” of {name}, {month}: {n}.")
+    text = text.format(what=what, name=review.staff_name, month=review.month, n=fmt.count(count))
     if src.more:
         text += " " + QCoreApplication.translate("ReviewSources", "The first {n} are listed.").format(
             n=fmt.count(len(src.ids))
