@@ -4952,7 +4952,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewSources</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+57"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+68"/>
         <source>Records behind “{what}” of {name}, {month}: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8030,9 +8030,50 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
 </context>
 <context>
+    <name>TicketsBehindDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+84"/>
+        <source>Tickets behind “{what}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n ticket(s); double-click one to open it.</source>
+        <translation>
+            <numerusform>%n ticket; double-click it to open it.</numerusform>
+            <numerusform>%n tickets; double-click one to open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TicketsTab</name>
     <message>
-        <location line="+26"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+26"/>
         <source>Service tickets</source>
         <translation type="unfinished"></translation>
     </message>

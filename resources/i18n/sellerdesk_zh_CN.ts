@@ -4954,7 +4954,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewSources</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+57"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+68"/>
         <source>Records behind “{what}” of {name}, {month}: {n}.</source>
         <translation>{name} {month} “{what}”背后的记录：{n} 条。</translation>
     </message>
@@ -8023,9 +8023,49 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
 </context>
 <context>
+    <name>TicketsBehindDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+84"/>
+        <source>Tickets behind “{what}”</source>
+        <translation>“{what}”背后的工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n ticket(s); double-click one to open it.</source>
+        <translation>
+            <numerusform>共 %n 张工单，双击可打开。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TicketsTab</name>
     <message>
-        <location line="+26"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+26"/>
         <source>Service tickets</source>
         <translation>售后工单</translation>
     </message>

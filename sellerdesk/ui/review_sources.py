@@ -11,12 +11,23 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk.services.reviews import ReviewDetail, ReviewLineInfo
 from sellerdesk.ui import formatting as fmt
-from sellerdesk.ui import review_texts
+from sellerdesk.ui import labels, review_texts
+from sellerdesk.ui.tablemodels.rows_model import RowsModel
 
 
 def _has_ids(filter_class: type) -> bool:
@@ -100,11 +111,13 @@ def _tickets(window: Any, line: ReviewLineInfo, _review: ReviewDetail) -> bool:
         tickets.open_ticket(src.ids[0])
         return True
     if _has_ids(TicketFilter):
-        flt = TicketFilter(status="", ids=src.ids)  # type: ignore[call-arg]
-    else:
-        flt = TicketFilter(status="")  # every ticket: the queue has no filter of these ids yet
-    window.show_page("tickets")
-    tickets.show_tickets(flt)
+        window.show_page("tickets")
+        tickets.show_tickets(TicketFilter(status="", ids=src.ids))  # type: ignore[call-arg]
+        return True
+    # The queue has no filter of given tickets: list exactly them, each opening in the ticket window.
+    dialog = TicketsBehindDialog(window, tickets, line, src.ids)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
     return True
 
 
@@ -129,3 +142,47 @@ def _tasks(window: Any, line: ReviewLineInfo, review: ReviewDetail) -> bool:
 def _skus(window: Any, _line: ReviewLineInfo, _review: ReviewDetail) -> bool:
     window.show_page("products")
     return True
+
+
+class TicketsBehindDialog(QDialog):
+    """The tickets a review's figure counted (newest first); double-click one to open it."""
+
+    def __init__(self, window: Any, tickets_tab: Any, line: ReviewLineInfo, ids: tuple[int, ...]) -> None:
+        super().__init__(window)
+        self.setObjectName("ticketsBehind")
+        self._tickets_tab = tickets_tab
+        what = review_texts.metric(line.metric, line.name)
+        self.setWindowTitle(self.tr("Tickets behind “{what}”").format(what=what))
+        from sellerdesk.services.tickets.queue import rows_by_ids
+
+        with tickets_tab.session_factory() as session:
+            rows = sorted(rows_by_ids(session, ids), key=lambda r: r.created_at, reverse=True)
+        headers = [self.tr("No."), self.tr("Subject"), self.tr("Status"), self.tr("Assignee"), self.tr("Created")]
+
+        def cells(r: Any) -> list[str]:
+            status = labels.ticket_status(r.status)
+            return [f"#{r.id}", r.subject, status, r.assignee, fmt.shop_time(r.created_at, r.timezone)]
+
+        self.model: RowsModel[Any] = RowsModel(headers, cells, self)
+        self.model.set_rows(rows)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self._open)
+        note = QLabel(self.tr("%n ticket(s); double-click one to open it.", "", len(rows)))
+        note.setObjectName("hint")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(760, 460)
+
+    def _open(self, index: Any) -> None:
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self._tickets_tab.open_ticket(row.id)

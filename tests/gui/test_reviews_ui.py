@@ -34,7 +34,8 @@ from sellerdesk.ui.tabs.reviews import WAITING, ReviewsTab
 
 MONTH = shop_today(datetime.now(UTC), DEFAULT_TZ).strftime("%Y-%m")
 SERVICE_LINES = (
-    TemplateLine("Tasks done", "tasks_done", target=10, weight_bp=5000),
+    TemplateLine("Tickets handled", "tickets_handled", target=100, weight_bp=3000),
+    TemplateLine("Tasks done", "tasks_done", target=10, weight_bp=2000),
     TemplateLine("Training hours", "", target=10, weight_bp=3000, unit="count"),  # typed by the manager
     TemplateLine("Attitude", "", weight_bp=2000, scoring=ScoringRule.MANUAL, unit="score"),
 )
@@ -243,15 +244,15 @@ def test_the_templates_editor_refuses_weights_that_do_not_total_100(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.select_role("service")
-    assert [e.name.text() for e in dialog.rows] == ["Tasks done", "Training hours", "Attitude"]
+    assert [e.name.text() for e in dialog.rows] == ["Tickets handled", "Tasks done", "Training hours", "Attitude"]
     assert dialog.save_button.isEnabled() and "100" in dialog.total_label.text()
-    dialog.rows[0].weight.setValue(45)  # 45 + 30 + 20 = 95 %
+    dialog.rows[0].weight.setValue(25)  # 25 + 20 + 30 + 20 = 95 %
     assert dialog.weight_total_bp() == 9500
     assert not dialog.save_button.isEnabled() and "must be 100" in dialog.total_label.text()
     assert dialog.save() is False and "must total 100" in no_questions[-1]
     with runner.session_factory() as session:
         stored = session.scalars(select(KpiTemplate.weight_bp).where(KpiTemplate.role == "service")).all()
-    assert sorted(stored) == [2000, 3000, 5000]  # nothing was saved
+    assert sorted(stored) == [2000, 2000, 3000, 3000]  # nothing was saved
 
     # A line of bands for the rest, edited in the band editor's table.
     entry = dialog.add_line()
@@ -300,6 +301,36 @@ def test_a_filled_actual_opens_the_orders_behind_it(
     orders = window.page("orders")
     flt = orders.current_filter()  # type: ignore[union-attr]
     assert flt.date_field == "paid" and flt.days is not None and flt.days[0].strftime("%Y-%m") == MONTH
+
+
+def test_a_filled_actual_opens_the_tickets_behind_it(
+    qtbot: QtBot, shop: tuple[Engine, dict[str, Actor]], settings: Settings, no_questions: list[str]
+) -> None:
+    from sellerdesk.models import Ticket
+    from sellerdesk.ui.review_sources import TicketsBehindDialog
+
+    engine, actors = shop
+    fang = actors["s1"].staff_id
+    with make_session_factory(engine).begin() as session:  # three of 阿芳's tickets resolved this month
+        mine = session.scalars(select(Ticket).where(Ticket.assignee_id == fang).order_by(Ticket.id).limit(3)).all()
+        for ticket in mine:
+            ticket.status, ticket.resolved_at, ticket.handled_by_id = "resolved", datetime.now(UTC), fang
+        resolved = sorted(t.id for t in mine)
+    runner = _runner(engine, actors["mia"])
+    window = open_main_window(qtbot, engine, runner, settings)
+    tab = window.page("reviews")
+    assert isinstance(tab, ReviewsTab)
+    window.show_page("reviews")
+    tab.set_month(MONTH)
+    tab.create_month()
+    editor = tab.open_review(_review_of(tab, "阿芳"))
+    line = next(x for x in editor.detail.lines if x.name == "Tickets handled")
+    assert line.actual == 3 and sorted(line.source.ids) == resolved
+    assert editor.open_source(line)
+    shown = window.findChild(TicketsBehindDialog)
+    assert shown is not None and sorted(r.id for r in shown.model._rows) == resolved
+    shown.view.doubleClicked.emit(shown.model.index(0, 0))
+    assert window.page("tickets")._dialogs  # type: ignore[union-attr]  # the ticket's own window
 
 
 def test_home_opens_exactly_the_reviews_waiting_for_me(
