@@ -247,6 +247,44 @@
     </message>
 </context>
 <context>
+    <name>BandEditorDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/kpi_templates.py" line="+70"/>
+        <source>Bands</source>
+        <translation>分档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The line scores the points of the best band its actual reaches: at least the threshold when higher is better, at most it when lower is better. No band reached: 0 points.</source>
+        <translation>该项得分取实际值达到的最高一档的分数：越高越好时实际值不低于门槛，越低越好时不高于门槛。一档都未达到得 0 分。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Threshold ({unit})</source>
+        <translation>门槛（{unit}）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add band</source>
+        <translation>添加一档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove band</source>
+        <translation>删除该档</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Every band needs a threshold and points, as numbers.</source>
+        <translation>每一档都需要填写数字形式的门槛和分数。</translation>
+    </message>
+</context>
+<context>
     <name>BatchModel</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_history.py" line="+37"/>
@@ -760,7 +798,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+166"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+176"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -840,7 +878,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>将数据库的副本写入备份文件夹并检查</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
@@ -920,7 +958,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>已过截止日期或时间</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Reviews waiting for me</source>
+        <translation>待我处理的考核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>your step in the monthly review</source>
+        <translation>月度考核中轮到您的步骤</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Work queues</source>
         <translation>待办事项</translation>
     </message>
@@ -999,7 +1047,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>较上月同期 {change}</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-217"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -1026,7 +1074,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>库存预警</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Welcome to SellerDesk</source>
         <translation>欢迎使用 SellerDesk</translation>
     </message>
@@ -1042,7 +1090,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 • 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-73"/>
         <source>paid, not shipped yet</source>
         <translation>已付款，尚未发货</translation>
     </message>
@@ -1333,7 +1381,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1412,6 +1460,206 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+1"/>
         <source>SellerDesk</source>
         <translation>SellerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTemplatesDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/kpi_templates.py" line="+28"/>
+        <source>KPI templates and grades</source>
+        <translation>KPI 模板与等级</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>KPI lines per role</source>
+        <translation>各岗位 KPI 项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>KPI</source>
+        <translation>考核项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scoring</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cap</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better when</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bands</source>
+        <translation>分档</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The line&apos;s highest score, in points</source>
+        <translation>该项的最高得分（分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add line</source>
+        <translation>添加一项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove line</source>
+        <translation>删除该项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Each month&apos;s reviews copy their role&apos;s lines when they are created; reviews already made keep theirs. A line measured by a metric fills its actual from the shop&apos;s data; “Entered by hand” lines are typed by the reviewer.</source>
+        <translation>每月考核在创建时复制所属岗位的考核项；已创建的考核保留原有的项。按指标考核的项从店铺数据自动取实际值；“手工填写”的项由考核人填写。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{grade} from</source>
+        <translation>{grade} 级起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below C</source>
+        <translation>低于 C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save grades</source>
+        <translation>保存等级</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The overall score (0–100 points; more where a line&apos;s cap allows) gets the best grade whose lowest score it reaches. Reviews not submitted yet are graded anew; submitted ones keep their grade.</source>
+        <translation>总分（0–100 分；某项上限允许时可更高）取其达到的最高等级。未提交的考核会重新评级；已提交的保留原等级。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Drop the unsaved changes to this role&apos;s template?</source>
+        <translation>放弃对该岗位模板尚未保存的修改吗？</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Name on the scorecard</source>
+        <translation>考核表上的名称</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The line&apos;s highest score: 100 points, or up to 200 for going beyond the target</source>
+        <translation>该项最高得分：100 分；超额完成时最高可设 200 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Higher</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lower</source>
+        <translation>越低越好</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>%n band(s)…</source>
+        <translation>
+            <numerusform>%n 档…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Total weight: {total}</source>
+        <translation>权重合计：{total}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total weight: {total} — must be 100 %</source>
+        <translation>权重合计：{total}，必须为 100%</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The weights must total 100 % before the template is saved</source>
+        <translation>权重合计为 100% 时才能保存模板</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The weights total {total}; they must total 100 %. Nothing was saved.</source>
+        <translation>权重合计为 {total}，必须为 100%。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The target of {line} is not a number.</source>
+        <translation>“{line}”的目标不是数字。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Someone else saved this role&apos;s template while you were editing it. Load theirs? Your changes here are then replaced.</source>
+        <translation>您编辑期间，别人保存了该岗位的模板。要载入他们的版本吗？这里的修改将被替换。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Each grade needs a lower score than the one above it: S &gt; A &gt; B &gt; C.</source>
+        <translation>每个等级的起点分必须低于上一级：S &gt; A &gt; B &gt; C。</translation>
     </message>
 </context>
 <context>
@@ -1815,7 +2063,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+247"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+250"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1860,7 +2108,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-331"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1880,12 +2128,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+185"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
@@ -1915,7 +2163,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>切换用户(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -3563,12 +3811,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+251"/>
+        <location line="+271"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-266"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -3628,14 +3876,14 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>各平台要求付款后多少小时内发货</translation>
     </message>
     <message numerus="yes">
-        <location line="+250"/>
+        <location line="+270"/>
         <source>Copy order ID(s)</source>
         <translation>
             <numerusform>复制订单编号</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-312"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -3695,7 +3943,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>按当前筛选和排序，把列表中的订单导出为 Excel 文件</translation>
     </message>
     <message numerus="yes">
-        <location line="+189"/>
+        <location line="+209"/>
         <source>%Ln order(s) late to ship</source>
         <translation>
             <numerusform>%Ln 个订单超时未发货</numerusform>
@@ -3791,7 +4039,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-427"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-435"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -4639,26 +4887,36 @@ Everyone using this database loses what was entered after the backup was made. T
     </message>
 </context>
 <context>
-    <name>ReviewsTab</name>
+    <name>ReviewEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+31"/>
-        <source>Performance reviews</source>
-        <translation>绩效考核</translation>
+        <location filename="../../sellerdesk/ui/dialogs/review_editor.py" line="+122"/>
+        <source>Overall score · grade</source>
+        <translation>总分 · 等级</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Staff member</source>
-        <translation>员工</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Month</source>
-        <translation>考核月份</translation>
+        <location line="+17"/>
+        <source>KPI</source>
+        <translation>考核项</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Grade</source>
-        <translation>等级</translation>
+        <source>Where the actual comes from</source>
+        <translation>实际值来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实际值</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4667,27 +4925,736 @@ Everyone using this database loses what was entered after the backup was made. T
     </message>
     <message>
         <location line="+1"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>How the month went, in the person&apos;s own words</source>
+        <translation>本人对本月工作的自我评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The manager&apos;s assessment and advice</source>
+        <translation>主管的评价与建议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Self-review</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager&apos;s comment</source>
+        <translation>主管评语</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Improvement plan item</source>
+        <translation>改进计划项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What to improve, concretely</source>
+        <translation>具体要改进什么</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+401"/>
+        <source>Improvement plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <location line="-397"/>
+        <source>Each item becomes a task for the person when the review is submitted.</source>
+        <translation>考核提交后，每一项都会成为该员工的一条任务。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Performance review · {name} · {month}</source>
+        <translation>绩效考核 · {name} · {month}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{status} · submitted</source>
+        <translation>{status} · 已提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reviewer: {name}</source>
+        <translation>考核人：{name}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Type the actual ({unit})</source>
+        <translation>填写实际值（{unit}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the score (0 to {max})</source>
+        <translation>填写得分（0 到 {max}）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{metric} · typed in, no data</source>
+        <translation>{metric} · 无数据，手工填写</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{metric} · orders of the month ›</source>
+        <translation>{metric} · 当月订单 ›</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>%Ln review(s)</source>
+        <location line="+2"/>
+        <source>{metric} · %n record(s) ›</source>
         <translation>
-            <numerusform>共 %Ln 份考核</numerusform>
+            <numerusform>{metric} · %n 条记录 ›</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No performance reviews yet.
-Each staff member&apos;s monthly review will be listed here.</source>
-        <translation>暂无绩效考核。
-每位员工的月度考核会显示在这里。</translation>
+        <location line="+20"/>
+        <source>after submit</source>
+        <translation>提交后生成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Submitted {time}: the actuals are frozen.</source>
+        <translation>已于 {time} 提交：实际值已冻结。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Actuals from the shop&apos;s data as of {time}; they refresh until the review is submitted.</source>
+        <translation>实际值取自店铺数据（截至 {time}），考核提交前会持续更新。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Search staff member or month (2026-07)</source>
-        <translation>搜索员工或月份（如 2026-07）</translation>
+        <source>The actuals refresh from the shop&apos;s data until the review is submitted.</source>
+        <translation>考核提交前，实际值会随店铺数据更新。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged {time}.</source>
+        <translation>已于 {time} 确认。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click a figure with a link to open the records behind it; type into the shaded cells.</source>
+        <translation>点击带链接的数字可查看其背后的记录；底色单元格可填写。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click a figure with a link to open the records behind it.</source>
+        <translation>点击带链接的数字可查看其背后的记录。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The overall score appears once every line has one.</source>
+        <translation>每一项都有得分后才会显示总分。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>“{text}” is not a number ({line}).</source>
+        <translation>“{text}”不是数字（{line}）。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Submit the review of {name}? The actuals stop refreshing, the score and grade are stored, and the plan items become tasks. The person is then asked to acknowledge it.</source>
+        <translation>提交 {name} 的考核吗？实际值将停止更新，得分和等级会被保存，改进计划项将生成任务。之后会请本人确认。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewExport</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/review_export.py" line="+41"/>
+        <source>Export not saved</source>
+        <translation>导出未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workbook could not be written to {path}:
+{detail}
+
+If the file is open in Excel or WPS, close it and try again, or choose another name.</source>
+        <translation>无法将工作簿写入 {path}：
+{detail}
+
+如果该文件正在 Excel 或 WPS 中打开，请关闭后重试，或换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Review {name}</source>
+        <translation>考核 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export review</source>
+        <translation>导出考核</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Review exported to {file}.</source>
+        <translation>考核已导出到 {file}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting the review…</source>
+        <translation>正在导出考核…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Team reviews {month}</source>
+        <translation>团队考核 {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the team&apos;s month</source>
+        <translation>导出团队当月考核</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{n} reviews exported to {file}.</source>
+        <translation>已将 {n} 份考核导出到 {file}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting the reviews of {month}…</source>
+        <translation>正在导出 {month} 的考核…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSources</name>
+    <message>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+68"/>
+        <source>Records behind “{what}” of {name}, {month}: {n}.</source>
+        <translation>{name} {month} “{what}”背后的记录：{n} 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first {n} are listed.</source>
+        <translation>仅列出前 {n} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTexts</name>
+    <message>
+        <location filename="../../sellerdesk/ui/review_texts.py" line="+16"/>
+        <source>Ask for self-review</source>
+        <translation>请本人自评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit my self-review</source>
+        <translation>提交我的自评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review without self-review</source>
+        <translation>跳过自评直接评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit review</source>
+        <translation>提交考核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge</source>
+        <translation>确认考核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person may now write their own comment</source>
+        <translation>本人现在可以填写自评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand the review to your manager</source>
+        <translation>把考核交给主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go straight to the manager&apos;s review</source>
+        <translation>直接进入主管评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score and hand the review to the person; the actuals stop refreshing (they freeze)</source>
+        <translation>评分后交给本人确认；实际值停止更新（冻结）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take the submitted review back to edit it; the actuals refresh again</source>
+        <translation>收回已提交的考核重新编辑；实际值恢复更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm you have read the review</source>
+        <translation>确认您已阅读该考核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The manager</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody (done)</source>
+        <translation>无（已完成）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Linear to target</source>
+        <translation>按目标线性计分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bands</source>
+        <translation>分档计分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual score</source>
+        <translation>手工评分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entered by hand</source>
+        <translation>手工填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tickets handled</source>
+        <translation>处理工单数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response, median</source>
+        <translation>首次响应时长（中位数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution time, median</source>
+        <translation>解决时长（中位数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA hit rate</source>
+        <translation>SLA 达成率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad reviews recovered</source>
+        <translation>差评挽回数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GMV against target</source>
+        <translation>GMV 达成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late-shipment rate</source>
+        <translation>延迟发货率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stocktake accuracy</source>
+        <translation>盘点准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKUs out of stock</source>
+        <translation>缺货 SKU 数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listings updated</source>
+        <translation>商品更新数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Titles failing the banned-word check</source>
+        <translation>含违禁词的标题数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uplift of own promotions</source>
+        <translation>自主活动的提升幅度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks done</source>
+        <translation>完成任务数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks done on time</source>
+        <translation>按时完成任务率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the tickets behind this figure</source>
+        <translation>查看构成该数字的工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the orders behind this figure</source>
+        <translation>查看构成该数字的订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the tasks behind this figure</source>
+        <translation>查看构成该数字的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the SKUs behind this figure</source>
+        <translation>查看构成该数字的 SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the products behind this figure</source>
+        <translation>查看构成该数字的商品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTrendChart</name>
+    <message>
+        <location filename="../../sellerdesk/ui/charts/review_trend.py" line="+35"/>
+        <source>MMM yyyy</source>
+        <comment>date format: Qt QDate pattern, month and year</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>{month}: not scored yet</source>
+        <translation>{month}：尚未评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{month}: score {score}, grade {grade}</source>
+        <translation>{month}：得分 {score}，等级 {grade}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTrendDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/dialogs/review_trend.py" line="+28"/>
+        <source>Score trend · {name}</source>
+        <translation>得分趋势 · {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: overall review score by month</source>
+        <translation>{name}：各月考核总分</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n month(s) scored · average {average} · last {last}</source>
+        <translation>
+            <numerusform>已评分 %n 个月 · 平均 {average} · 最近 {last}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No scored review yet.</source>
+        <translation>还没有已评分的考核。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dashed lines: the lowest score of each grade. Months without a review are left out.</source>
+        <translation>虚线：各等级的起点分。没有考核的月份不显示。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewUnits</name>
+    <message>
+        <location filename="../../sellerdesk/ui/review_units.py" line="+26"/>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTab</name>
+    <message>
+        <location filename="../../sellerdesk/ui/tabs/reviews.py" line="+129"/>
+        <source>Performance reviews</source>
+        <translation>绩效考核</translation>
+    </message>
+    <message>
+        <location line="+241"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+36"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Creating the reviews of {month}…</source>
+        <translation>正在创建 {month} 的考核…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+250"/>
+        <source>Create reviews</source>
+        <translation>创建考核</translation>
+    </message>
+    <message>
+        <location line="-248"/>
+        <source>Create the reviews of {month} for every active staff member who has none yet? Their KPI lines come from their role&apos;s template; the actuals fill themselves from the shop&apos;s data.</source>
+        <translation>为所有尚未有 {month} 考核的在职员工创建考核吗？考核项来自其岗位模板，实际值会自动从店铺数据中获取。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Create this month&apos;s reviews</source>
+        <translation>创建本月考核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the shown month&apos;s review for every active staff member who has none yet</source>
+        <translation>为尚未有所选月份考核的在职员工创建考核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KPI templates…</source>
+        <translation>KPI 模板…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The KPI lines of each role, their weights and scoring; the grades</source>
+        <translation>各岗位的考核项、权重和计分方式；等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This review…</source>
+        <translation>所选考核…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team&apos;s month…</source>
+        <translation>团队当月考核…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score trend…</source>
+        <translation>得分趋势…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected person&apos;s scores over the months</source>
+        <translation>所选员工各月的得分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The month of the reviews</source>
+        <translation>考核月份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for me (every month)</source>
+        <translation>待我处理（所有月份）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every role</source>
+        <translation>全部岗位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search staff member</source>
+        <translation>搜索员工</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Submitted by the manager: the actuals are frozen; the person acknowledges it next</source>
+        <translation>主管已提交：实际值已冻结，接下来由本人确认</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%Ln review(s)</source>
+        <translation>
+            <numerusform>%Ln 份考核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No review is waiting for you.</source>
+        <translation>没有待您处理的考核。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No review matches these filters.</source>
+        <translation>没有符合筛选条件的考核。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No reviews for {month} yet.
+“Create this month&apos;s reviews” makes one for every active staff member.</source>
+        <translation>{month} 还没有考核。
+点击“创建本月考核”为每位在职员工创建一份。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No review of yours for {month} yet.</source>
+        <translation>您在 {month} 还没有考核。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n review(s) created</source>
+        <translation>
+            <numerusform>已创建 %n 份考核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n already there</source>
+        <translation>
+            <numerusform>；%n 份已存在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not created for these roles: their KPI template is empty or its weights do not total 100 %: {roles}</source>
+        <translation>以下岗位未创建：其 KPI 模板为空或权重合计不是 100%：{roles}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{status} · submitted</source>
+        <translation>{status} · 已提交</translation>
     </message>
 </context>
 <context>
@@ -5804,6 +6771,36 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <location line="+1"/>
         <source>Seller memo</source>
         <translation>卖家备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager&apos;s comment</source>
+        <translation>主管评语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-review</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>各项</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7387,7 +8384,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+45"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+46"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
@@ -7413,9 +8410,49 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>TicketsBehindDialog</name>
+    <message>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+84"/>
+        <source>Tickets behind “{what}”</source>
+        <translation>“{what}”背后的工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n ticket(s); double-click one to open it.</source>
+        <translation>
+            <numerusform>共 %n 张工单，双击可打开。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TicketsTab</name>
     <message>
-        <location line="+26"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+26"/>
         <source>Service tickets</source>
         <translation>售后工单</translation>
     </message>
@@ -7553,12 +8590,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+244"/>
+        <location line="+260"/>
         <source>All shops</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-256"/>
         <source>Who is working here: “Mine” and “Claim” use this name</source>
         <translation>谁在使用：“我的”和“领取”按这个名字</translation>
     </message>
@@ -7589,18 +8626,18 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+1"/>
-        <location line="+267"/>
+        <location line="+283"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location line="-266"/>
-        <location line="+241"/>
+        <location line="-282"/>
+        <location line="+257"/>
         <source>Take the selected unassigned tickets</source>
         <translation>领取选中的未分配工单</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-255"/>
         <source>Assign to…</source>
         <translation>分配给…</translation>
     </message>
@@ -7611,12 +8648,12 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
     </message>
     <message>
         <location line="+2"/>
-        <location line="+264"/>
+        <location line="+280"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-279"/>
         <source>Fold the selected duplicates into the oldest of them, histories kept</source>
         <translation>把选中的重复工单合并到最早的一张，保留全部记录</translation>
     </message>
@@ -7651,7 +8688,7 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>响应和解决时限、客服时间、节假日</translation>
     </message>
     <message numerus="yes">
-        <location line="+132"/>
+        <location line="+148"/>
         <source>Merge %n ticket(s) into #{id} “{subject}”? Their histories move there; they are closed.</source>
         <translation>
             <numerusform>将 %n 张工单合并到 #{id}“{subject}”？它们的记录会移到该工单，并被关闭。</numerusform>

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -57,9 +57,10 @@ if TYPE_CHECKING:
     from sellerdesk.ui.dialogs.shops_dialog import ShopsDialog
     from sellerdesk.ui.tabs.home import HomeTab
     from sellerdesk.ui.tabs.list_tab import ListTab
+    from sellerdesk.ui.tabs.reviews import ReviewsTab
     from sellerdesk.ui.tabs.tasks import TasksTab
 
-    Page = HomeTab | ListTab | TasksTab
+    Page: TypeAlias = HomeTab | ListTab | TasksTab | ReviewsTab
 
 PAGE_KEYS = ("home", "products", "orders", "tickets", "tasks", "reviews")
 QUEUE_PAGES = {  # the home dashboard's queues → the page that works them
@@ -69,6 +70,7 @@ QUEUE_PAGES = {  # the home dashboard's queues → the page that works them
     "overdue_tickets": "tickets",
     "tasks_due_today": "tasks",
     "tasks_overdue": "tasks",
+    "reviews_waiting": "reviews",
 }
 
 
@@ -222,7 +224,8 @@ class MainWindow(QMainWindow):
         """Show a work queue from the home dashboard: the page that holds it, filtered to it.
 
         ``key``: "late_to_ship" / "unshipped" (orders), "low_stock" (products), "overdue_tickets"
-        (service tickets), "tasks_due_today" / "tasks_overdue" (team tasks).
+        (service tickets), "tasks_due_today" / "tasks_overdue" (team tasks), "reviews_waiting" (the
+        performance reviews whose next step is the signed-in person's).
         """
         if key not in QUEUE_PAGES:
             raise ValueError(f"unknown queue {key!r}")
@@ -292,7 +295,7 @@ class MainWindow(QMainWindow):
             "orders": lambda: orders.OrdersTab(factory, runner),
             "tickets": lambda: tickets.TicketsTab(factory, runner),
             "tasks": lambda: tasks.TasksTab(runner),
-            "reviews": lambda: reviews.ReviewsTab(factory, runner.actor),
+            "reviews": lambda: reviews.ReviewsTab(runner),
         }
         page = makers[key]()
         for view in page.findChildren(QTableView):  # column choice, widths and order, per table

@@ -61,6 +61,13 @@ FIELD_NAMES = {
     "fee_rate_bp": QT_TRANSLATE_NOOP("StaffTexts", "Platform fee"),
     "ship_deadline_hours": QT_TRANSLATE_NOOP("StaffTexts", "Shipping deadline (hours)"),
     "seller_memo": QT_TRANSLATE_NOOP("StaffTexts", "Seller memo"),
+    # a performance review (the review editor's conflicts)
+    "manager_comment": QT_TRANSLATE_NOOP("StaffTexts", "Manager's comment"),
+    "self_comment": QT_TRANSLATE_NOOP("StaffTexts", "Self-review"),
+    "actual": QT_TRANSLATE_NOOP("StaffTexts", "Actual"),
+    "manual_score": QT_TRANSLATE_NOOP("StaffTexts", "Score"),
+    "note": QT_TRANSLATE_NOOP("StaffTexts", "Remark"),
+    "items": QT_TRANSLATE_NOOP("StaffTexts", "Items"),
 }
 
 MOVEMENT_KINDS = {

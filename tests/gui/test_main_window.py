@@ -19,9 +19,10 @@ from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.settings import Settings
 from sellerdesk.ui.tabs.home import HomeTab
 from sellerdesk.ui.tabs.list_tab import ListTab
+from sellerdesk.ui.tabs.reviews import ReviewsTab
 from sellerdesk.ui.tabs.tasks import TasksTab
 
-LIST_TABS = {"products": SKUS, "orders": ORDERS, "tickets": 30, "reviews": 6}
+LIST_TABS = {"products": SKUS, "orders": ORDERS, "tickets": 30}
 
 
 def list_tab(window: MainWindow, key: str) -> ListTab:
@@ -50,7 +51,12 @@ def test_every_tab_is_present_and_shows_its_rows(main_window: MainWindow, qtbot:
         stored = session.execute(text("SELECT count(*) FROM tasks")).scalar_one()
     assert sum(len(lane.cards) for lane in tasks.board_data.lanes) == stored >= 20  # all to do
     assert tasks.board.isVisible()
-    assert list(main_window.pages) == ["home", *LIST_TABS, "tasks"]
+    main_window.show_page("reviews")  # the month's reviews, not a paged list
+    reviews = main_window.page("reviews")
+    assert isinstance(reviews, ReviewsTab)
+    qtbot.waitUntil(lambda: not reviews.stale)
+    assert reviews.view.isVisible() or reviews._empty.isVisible()
+    assert list(main_window.pages) == ["home", *LIST_TABS, "tasks", "reviews"]
 
 
 def test_home_shows_this_months_figures(main_window: MainWindow) -> None:

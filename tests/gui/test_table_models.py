@@ -16,7 +16,6 @@ from sellerdesk.ui.tablemodels.platform_figures import PlatformFiguresModel
 from sellerdesk.ui.tabs.list_tab import ListTab
 from sellerdesk.ui.tabs.orders import OrdersTab
 from sellerdesk.ui.tabs.products import ProductsTab
-from sellerdesk.ui.tabs.reviews import ReviewsTab
 from sellerdesk.ui.tabs.tickets import TicketsTab
 
 
@@ -28,7 +27,7 @@ def keep_alive() -> Iterator[list[object]]:
     kept.clear()
 
 
-@pytest.mark.parametrize("tab_class", [ProductsTab, OrdersTab, TicketsTab, ReviewsTab])
+@pytest.mark.parametrize("tab_class", [ProductsTab, OrdersTab, TicketsTab])
 def test_list_models_pass_the_qt_model_tester(
     tab_class: type[ListTab],
     session_factory: sessionmaker[Session],

@@ -35,6 +35,7 @@ from sellerdesk.domain.timeutil import shop_time
 from sellerdesk.services.backups import BackupStatus, backup_status
 from sellerdesk.services.dashboard import QUEUE_KEYS, HomeDashboard, WorkQueues, load_home_dashboard
 from sellerdesk.services.reports import CardFigure, PeriodComparison
+from sellerdesk.services.reviews import count_reviews_waiting
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.resources import theme_colour
 from sellerdesk.ui.runner import Runner
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 REFRESH_MS = 5 * 60 * 1000  # "today" moves on by itself: reload a shown page every five minutes
 CARD_KEYS = ("gmv_cents", "paid_orders", "aov_cents", "refund_rate_bp", "net_sales_cents", "gross_margin_cents")
 _HIGHER_IS_WORSE = frozenset({"refund_rate_bp"})
+REVIEWS_QUEUE = "reviews_waiting"  # Home's queue of the reviews whose next step is the signed-in person's
 
 
 def _page_style() -> str:
@@ -97,7 +99,7 @@ class HomeTab(QWidget):
 
     key = "home"
     icon_name = "home"
-    stale_on = frozenset({"orders", "products", "stock", "tickets", "tasks", "shops", "imports"})
+    stale_on = frozenset({"orders", "products", "stock", "tickets", "tasks", "shops", "imports", "reviews"})
     queue_requested = Signal(str)
     report_requested = Signal()
     backup_requested = Signal()
@@ -138,6 +140,14 @@ class HomeTab(QWidget):
         local = now.astimezone().replace(tzinfo=None) if now is not None else datetime.now()
         self._runner.run(
             lambda session, _job: backup_status(session, local), on_success=self._show_backup, parent=self, writes=False
+        )
+        actor = getattr(self._runner, "actor", OWNER)
+        self._runner.run(
+            lambda session, _job: count_reviews_waiting(session, actor),
+            on_success=self._show_reviews_waiting,
+            on_error=lambda _exc: self.queues[REVIEWS_QUEUE].show_count("–"),
+            parent=self,
+            writes=False,
         )
         self._runner.run(
             lambda session, _job: load_home_dashboard(session, moment),
@@ -250,6 +260,9 @@ class HomeTab(QWidget):
         row.addStretch(1)
         return row
 
+    def _show_reviews_waiting(self, count: int) -> None:
+        self.queues[REVIEWS_QUEUE].show_count(fmt.count(count), "warning" if count else "")
+
     def _show_backup(self, status: BackupStatus) -> None:
         self.backup = status
         self.backup_note.setVisible(status.applies)
@@ -297,6 +310,10 @@ class HomeTab(QWidget):
             "tasks_overdue": (self.tr("Overdue tasks"), self.tr("past their due date or time")),
         }
         self.queues = {key: QueueButton(key, *texts[key]) for key in QUEUE_KEYS}
+        # Not a dashboard figure: whose turn a review is depends on who is signed in (services.reviews).
+        self.queues[REVIEWS_QUEUE] = QueueButton(
+            REVIEWS_QUEUE, self.tr("Reviews waiting for me"), self.tr("your step in the monthly review")
+        )
         box = QVBoxLayout()
         box.setSpacing(0)
         for key, button in self.queues.items():

@@ -329,6 +329,26 @@ class OrdersTab(ListTab):
         self.orders_model.set_view(self.current_filter(), search="", sort=("paid_at", False), reload=False)
         self.reload()
 
+    def show_orders(self, flt: OrderFilter) -> None:
+        """Show exactly ``flt`` (the orders behind a figure, e.g. a review's): its widgets set, the search cleared."""
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self._search_timer.stop()
+        self._set_widgets(late=flt.late_only, status=flt.status)
+        self._quiet = True
+        self.refund_filter.setCurrentIndex(max(self.refund_filter.findData(flt.refund_state), 0))
+        if flt.days is not None:
+            self.date_field.setCurrentIndex(max(self.date_field.findData(flt.date_field), 0))
+            first, last = flt.days
+            self.date_from.setDate(QDate(first.year, first.month, first.day))
+            self.date_to.setDate(QDate(last.year, last.month, last.day))
+        self._enable_dates()
+        self._quiet = False
+        self.clear_filters_button.setEnabled(True)
+        self.orders_model.set_view(flt, search="", reload=False)
+        self.reload()
+
     def selected_rows(self) -> list[OrderListRow]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [r for r in (self.model.row_at(i) for i in rows) if r is not None]

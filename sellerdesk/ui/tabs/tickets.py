@@ -9,6 +9,7 @@ this tab on exactly the filter its count uses.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -258,6 +259,22 @@ class TicketsTab(ListTab):
         self.search_box.blockSignals(False)
         self.model.set_search("")
         self._set_widgets(view="overdue")
+
+    def show_tickets(self, flt: TicketFilter) -> None:
+        """Show exactly ``flt`` (the tickets behind a figure, e.g. a review's); the next filter change leaves it."""
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.model.set_search("")
+        self._quiet = True
+        self.view_filter.setCurrentIndex(max(self.view_filter.findData(flt.view), 0))
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(flt.status), 0))
+        self.category_filter.setCurrentIndex(max(self.category_filter.findData(flt.category), 0))
+        self.shop_filter.setCurrentIndex(max(self.shop_filter.findData(flt.shop_id), 0))
+        self._quiet = False
+        self._filter = replace(flt, me=self.me)
+        self.clear_filters_button.setEnabled(True)
+        self.model.reload()
 
     def selected_rows(self) -> list[QueueRow]:
         rows = {i.row() for i in self.view.selectionModel().selectedRows()}
