@@ -16,7 +16,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +38,7 @@ from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui.resources import theme_colour
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.tablemodels.platform_figures import PlatformFiguresModel
+from sellerdesk.ui.widgets.flow_grid import FlowGrid
 from sellerdesk.ui.widgets.stat_card import FigureCard, QueueButton
 from sellerdesk.ui.widgets.util import named, restyle
 
@@ -195,14 +195,12 @@ class HomeTab(QWidget):
         title_row.addStretch(1)
         title_row.addWidget(self.report_button)
         layout.addLayout(title_row)
-        cards = QGridLayout()
-        cards.setHorizontalSpacing(12)
-        for column, key in enumerate(CARD_KEYS):
-            cards.addWidget(self.cards[key], 0, column)
-            cards.setColumnStretch(column, 1)
+        # Six cards in a row where there is room, else three, two or one: never a horizontal scroll bar.
+        self.card_grid = FlowGrid([self.cards[key] for key in CARD_KEYS], min_width=200, column_choices=(6, 3, 2, 1))
         # The margin card tells costs: not for roles that may not see them.
-        self.cards["gross_margin_cents"].setVisible(can(getattr(self._runner, "actor", OWNER), Action.VIEW_COSTS))
-        layout.addLayout(cards)
+        margin_card = self.cards["gross_margin_cents"]
+        self.card_grid.set_shown(margin_card, can(getattr(self._runner, "actor", OWNER), Action.VIEW_COSTS))
+        layout.addWidget(self.card_grid)
 
         self._daily_slot = QVBoxLayout()
         self._top_slot = QVBoxLayout()
@@ -216,15 +214,18 @@ class HomeTab(QWidget):
         side.addWidget(self._service_panel(), 2)
         middle.addLayout(side, 1)
         layout.addLayout(middle, 3)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(12)
-        bottom.addWidget(self._panel(self.tr("Top SKUs this month, by net sales"), self._top_slot), 4)
-        bottom.addWidget(self._panel(self.tr("Refund rate, last 12 months"), self._refund_slot), 3)
         table = QVBoxLayout()
         table.addWidget(self._platform_table())
         table.addStretch(1)
-        bottom.addWidget(self._panel(self.tr("By platform, month to date"), table), 4)
-        layout.addLayout(bottom, 2)
+        bottom = [
+            self._panel(self.tr("Top SKUs this month, by net sales"), self._top_slot),
+            self._panel(self.tr("Refund rate, last 12 months"), self._refund_slot),
+            self._panel(self.tr("By platform, month to date"), table),
+        ]
+        for panel in bottom:
+            panel.setMinimumHeight(240)
+        self.bottom_grid = FlowGrid(bottom, min_width=300, column_choices=(3, 1))
+        layout.addWidget(self.bottom_grid, 2)
 
         scroll = QScrollArea()
         scroll.setObjectName("homeScroll")
