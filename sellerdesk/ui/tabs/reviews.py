@@ -49,7 +49,9 @@ class ReviewsTab(ListTab):
         return self.tr("%Ln review(s)", "", count)
 
     def empty_text(self) -> str:
-        return self.tr("No performance reviews yet.\nEach staff member's monthly review will be listed here.")
+        return self.tr(
+            "No performance reviews yet.\nEach staff member's monthly review is listed here once it is written."
+        )
 
     def search_placeholder(self) -> str:
         return self.tr("Search staff member or month (2026-07)")
