@@ -571,7 +571,8 @@ class DesktopApp(QObject):
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.language_chosen.connect(lambda code: self._wizard_language(wizard, code))
-        wizard.accepted.connect(lambda: self.finish_setup(wizard.choices()))
+        # After the wizard has closed: a new database or owner rebuilds the window it belongs to.
+        wizard.accepted.connect(lambda: self._finish_later(wizard.choices()))
         wizard.rejected.connect(self._skip_setup)
         self.wizard = wizard
         wizard.open()
@@ -595,6 +596,10 @@ class DesktopApp(QObject):
         self.runner.run(lambda session, _job: dismiss_setup(session, actor), on_error=lambda _exc: None)
         if self.window is not None:
             self.window.show_status(self.tr("Setup skipped. Settings → Setup wizard… opens it again."), 15_000)
+
+    def _finish_later(self, choices: WizardChoices) -> None:
+        self.wizard = None
+        QTimer.singleShot(0, lambda: self.finish_setup(choices))
 
     def finish_setup(self, choices: WizardChoices) -> None:
         """Carry out the wizard: the server first (if one was chosen), then the owner and shops in one job,

@@ -410,9 +410,77 @@
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+101"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the shop&apos;s data is kept. File → Open database… changes it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PC only: a database file ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL server shared by several PCs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Right for one PC. Backups are made every day beside the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database must exist on the server. The password is kept in the system&apos;s keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A server address starts with postgresql://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+332"/>
+        <location filename="../../sellerdesk/app.py" line="+337"/>
         <source>Restoring the backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,12 +505,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+93"/>
+        <source>Setup skipped. Settings → Setup wizard… opens it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The server&apos;s database holds data already: the shop&apos;s setup there was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving the setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+8"/>
+        <source>SellerDesk is set up: %n shop(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>Creating the demo shop (%Ln order)…</numerusform>
@@ -450,7 +541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The demo shop is ready, with %Ln orders.</source>
         <translation>
             <numerusform>The demo shop is ready, with %Ln order.</numerusform>
@@ -680,7 +771,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+166"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+172"/>
         <source>Month to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -730,12 +821,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>GMV per day, by platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Top SKUs this month, by net sales</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,12 +836,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>By platform, month to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,7 +946,36 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+43"/>
+        <source>This database is empty, so there are no figures to show yet.
+
+• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin (or drop the files on this window). Sales, orders and stock then show up here.
+• Or look around first: load a realistic demo shop into this empty database.
+• The setup wizard walks through the language, the database, the owner&apos;s account and your shops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import exports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up shops…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the setup wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>No ticket resolved yet this month.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,12 +1008,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>rate {rate}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>no cost entered for what sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Unknown: none of the %n order line(s) sold this month has a cost. Enter costs in Products.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Gross margin rate this month: {rate}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,7 +1060,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-247"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,15 +1091,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This database is empty, so there are no figures to show yet.
-
-• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin (command line: sellerdesk import FILE…). Sales, orders and stock then show up here.
-• Or look around first: start SellerDesk with --demo on an empty database to fill it with a realistic demo shop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-69"/>
+        <location line="-66"/>
         <source>paid, not shipped yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1196,7 +1327,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,14 +1816,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="-95"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SellerDesk speaks Simplified Chinese and English. View → Language changes it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/list_tab.py" line="+80"/>
+        <location filename="../../sellerdesk/ui/tabs/list_tab.py" line="+93"/>
         <source>Shows the rows that contain the text you type (upper or lower case alike).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Nothing matches “{term}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,12 +1872,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+243"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+261"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1758,7 +1902,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1773,12 +1917,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-247"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;Staff and sign-in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1793,17 +1937,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+190"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-181"/>
         <source>{name} · {role}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Read-only: changes cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,7 +1962,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +1972,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1853,13 +1997,18 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>&amp;Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
         <source>S&amp;hops…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Setup &amp;wizard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3170,24 +3319,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+87"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+90"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+96"/>
+        <location line="-101"/>
+        <location line="+104"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-101"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3255,13 +3404,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No orders yet.
-Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order exports are imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Finds the orders whose order ID, buyer, receiver, phone, tracking number, seller codes or item titles contain the text you type.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3284,7 +3427,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3363,7 +3506,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-89"/>
+        <source>No orders yet.
+Download the order exports from the seller back ends of Taobao/Tmall, JD, Pinduoduo or Douyin and import them (or drop the files on this window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import exports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3458,6 +3612,79 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <message>
         <location line="+3"/>
         <source>Ship selected orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+122"/>
+        <source>The owner&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With accounts, each person signs in and sees what their role allows. Staff are added later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the owner&apos;s account (sign in at start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sign-in: I work alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. boss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Without accounts everyone using this PC acts as the owner. Settings → Staff adds them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The owner&apos;s account “{login}” exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the accounts as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3620,7 +3847,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+43"/>
+        <source>Margin after platform fees: unknown (no cost entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Margin after platform fees:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3643,7 +3875,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductLabels</name>
     <message>
-        <location line="-461"/>
+        <location line="-464"/>
         <source>Traffic (引流款)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3726,18 +3958,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+112"/>
-        <location line="+376"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+115"/>
+        <location line="+428"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-458"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Price below cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3820,13 +4052,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No products yet.
-SKUs appear here with their seller codes once the catalog is filled in or order exports are imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>Search seller code, title, variant or barcode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3867,12 +4093,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+153"/>
+        <location line="+191"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-189"/>
         <source>Receive…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3912,7 +4138,33 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-85"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No SKU matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No products yet.
+Add products one by one, import your catalog sheet (seller code, title, price, cost), or import order exports: their items then wait here to be linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Check titles for banned words</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3932,7 +4184,33 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
+        <location line="+29"/>
+        <source>Import catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importing the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{created} SKU(s) added, {updated} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was imported: {count} problem(s) in the sheet. The first: row {row}, column {column}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+33"/>
         <source>Select a SKU first.</source>
         <translation type="unfinished"></translation>
@@ -4383,14 +4661,27 @@ Everyone using this database loses what was entered after the backup was made. T
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No performance reviews yet.
-Each staff member&apos;s monthly review will be listed here.</source>
+Each staff member&apos;s monthly review is listed here once it is written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Search staff member or month (2026-07)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+132"/>
+        <source>Set up SellerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4656,6 +4947,54 @@ Each staff member&apos;s monthly review will be listed here.</source>
     <message>
         <location line="+0"/>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopsPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="-127"/>
+        <source>Your shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One line per shop. The fee rate is the platform&apos;s commission, used for the gross margin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop name as on the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>None yet? Skip this: importing a platform&apos;s export creates its shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>That shop is in the list already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{platform} · {name} · fee {fee} %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5449,6 +5788,39 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+17"/>
+        <source>How to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each can be done later from Home or the File menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start with an empty shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the demo shop: a year of made-up orders, products and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import my first order exports now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo brings shops and staff of its own; it only goes into a database without data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StockMovementDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-154"/>
@@ -6155,25 +6527,25 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+82"/>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+84"/>
         <source>Team tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+203"/>
         <location line="+8"/>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-182"/>
         <location line="+43"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-105"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6213,7 +6585,18 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+25"/>
+        <source>No tasks yet.
+Plan the team&apos;s work here: tasks with a person and a due date, recurring chores and promotions. Drag the cards from column to column as the work moves on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Any due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6294,7 +6677,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>
@@ -6302,7 +6685,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Choose a person in the first filter to see their tasks.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6905,7 +7288,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+45"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+46"/>
         <source>{d} d {h} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6939,12 +7322,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6955,12 +7338,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6986,12 +7369,12 @@ Each staff member&apos;s monthly review will be listed here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-72"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7014,13 +7397,7 @@ Each staff member&apos;s monthly review will be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No open service tickets.
-Pre-sale questions, shipping problems, returns and complaints will be tracked here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Search subject, buyer, tag or #number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7091,12 +7468,19 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-61"/>
+        <location line="+67"/>
         <source>New ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-75"/>
+        <source>No open service tickets.
+Pre-sale questions, shipping problems, returns and complaints are tracked here: open a ticket for each, or from an order (right-click → Open a service ticket…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <location line="+266"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>

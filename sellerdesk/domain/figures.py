@@ -131,9 +131,9 @@ class GoodsFigures:
         return self.net_sales_cents - self.uncosted_net_cents
 
     @property
-    def margin_known(self) -> bool:
-        """False when no line sold has a known cost: the margin is unknown, not zero."""
-        return self.lines > self.uncosted_lines
+    def margin_unknown(self) -> bool:
+        """Lines were sold and none has a known cost: the margin is unknown, not zero."""
+        return self.lines > 0 and self.uncosted_lines == self.lines
 
     @property
     def gross_margin_cents(self) -> int:

@@ -572,7 +572,7 @@ def _percent(bp: int) -> str:
 
 def _if_costed(goods: GoodsFigures, value: int) -> int | None:
     """Margin figures only where some lines have a cost (otherwise there is no margin to show)."""
-    return value if goods.margin_known else None
+    return value if goods.lines > goods.uncosted_lines else None
 
 
 def _figure_cols(get: Callable[[T], Figures]) -> list[_Col[T]]:

@@ -510,16 +510,16 @@ class HomeTab(QWidget):
             if key == "gross_margin_cents":
                 goods = month.current.goods
                 side = self.tr("rate {rate}").format(rate=fmt.percent_bp(goods.gross_margin_rate_bp))
-                if not goods.margin_known:  # no line sold has a cost: unknown, not ¥0.00
+                if goods.margin_unknown:  # no line sold has a cost: unknown, not ¥0.00
                     value, change, side = self.tr("unknown"), (self.tr("no cost entered for what sold"), ""), ""
-                if not today.current.goods.margin_known:
+                if today.current.goods.margin_unknown:
                     today_value, today_change = self.tr("unknown"), ("", "")
                 self.cards[key].setToolTip(f"{self._card_tips()[key]}\n{self._margin_note(month)}")
             self.cards[key].show_figures(value, change, today_value, today_change, side)
 
     def _margin_note(self, month: PeriodComparison) -> str:
         goods = month.current.goods
-        if not goods.margin_known:
+        if goods.margin_unknown:
             return self.tr(
                 "Unknown: none of the %n order line(s) sold this month has a cost. Enter costs in Products.",
                 "",

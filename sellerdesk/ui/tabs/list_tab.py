@@ -29,6 +29,7 @@ from sellerdesk.ui import errors
 from sellerdesk.ui.resources import icon
 from sellerdesk.ui.tablemodels.paged import Column, PagedTableModel, Source
 from sellerdesk.ui.widgets.empty_state import EmptyAction, EmptyState
+from sellerdesk.ui.widgets.headers import widen_to_captions
 from sellerdesk.ui.widgets.util import named
 
 SEARCH_DELAY_MS = 300  # wait for a pause in typing before querying
@@ -162,6 +163,7 @@ class ListTab(QWidget):
         header.setSortIndicatorShown(True)
         for i in range(self.model.columnCount()):
             header.resizeSection(i, self.model.column(i).width)
+        widen_to_captions(view)  # no clipped caption in a longer language
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         return view
 

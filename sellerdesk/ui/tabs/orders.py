@@ -37,6 +37,7 @@ from sellerdesk.ui.tablemodels.orders_model import OrdersTableModel
 from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source, shop_time_column
 from sellerdesk.ui.tabs.list_tab import ListTab
 from sellerdesk.ui.widgets.empty_state import EmptyAction
+from sellerdesk.ui.widgets.headers import widen_to_captions
 from sellerdesk.ui.widgets.util import filter_combo, named
 
 if TYPE_CHECKING:
@@ -187,6 +188,7 @@ class OrdersTab(ListTab):
         header = self.view.horizontalHeader()
         for i in range(self.model.columnCount()):
             header.resizeSection(i, self.model.column(i).width)
+        widen_to_captions(self.view)
 
     def _combo(self, name: str, items: list[tuple[str, Any]], tip: str) -> QComboBox:
         return filter_combo(name, items, tip, self._apply_filters)

@@ -37,6 +37,7 @@ from sellerdesk.ui.dialogs.task_texts import LINK_KINDS, link_kind
 from sellerdesk.ui.resources import icon, theme_colour
 from sellerdesk.ui.tablemodels.paged import ROW_ROLE, Column, PagedTableModel, Source
 from sellerdesk.ui.widgets.empty_state import EmptyState
+from sellerdesk.ui.widgets.headers import widen_to_captions
 from sellerdesk.ui.widgets.task_board import CARD_ROLE, BoardWidget, LaneModel, card_view
 from sellerdesk.ui.widgets.util import named
 
@@ -326,6 +327,7 @@ class TasksTab(QWidget):
         header.setSortIndicatorShown(True)
         for i, column in enumerate(columns):
             header.resizeSection(i, column.width)
+        widen_to_captions(view)
         sorted_by, order = self.list_model.sort_state()
         header.setSortIndicator(sorted_by, order)  # where the rows really are sorted (by due date)
         header.sortIndicatorChanged.connect(lambda section, order: self.list_model.sort(section, order))
