@@ -11,10 +11,7 @@ _CAPTION_ROOM = 30
 
 def caption_width(header: QHeaderView, section: int) -> int:
     """The width ``section``'s caption needs, sort arrow included."""
-    model = header.model()
-    if model is None:
-        return 0
-    text = str(model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")
+    text = str(header.model().headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")
     widest = max((header.fontMetrics().horizontalAdvance(line) for line in text.splitlines()), default=0)
     return widest + _CAPTION_ROOM + header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
 
