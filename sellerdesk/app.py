@@ -523,6 +523,7 @@ class DesktopApp(QObject):
         self._replace_window("")
 
     def _replace_window(self, status: str) -> None:
+        self._close_wizard()
         old = self.window
         if old is not None:
             old.save_settings()
@@ -580,8 +581,7 @@ class DesktopApp(QObject):
 
     def _wizard_language(self, wizard: SetupWizard, code: str) -> None:
         """A language picked in the wizard applies at once: the window and the wizard are built anew in it."""
-        wizard.blockSignals(True)  # closing it is no "skip"
-        wizard.close()
+        self._close_wizard()
         self.settings.set(keys.LANGUAGE, code)
         self.switch_language(code)
         self.show_setup_wizard()
@@ -677,7 +677,17 @@ class DesktopApp(QObject):
         else:
             window.show_status(text)  # Home is built, and loads, when first shown
 
+    def _close_wizard(self) -> None:
+        """An open setup wizard goes with its window (closing it is no "skip")."""
+        import shiboken6
+
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None and shiboken6.isValid(wizard):
+            wizard.blockSignals(True)
+            wizard.close()
+
     def shutdown(self) -> None:
+        self._close_wizard()
         if self.window is not None and self.window.attached:
             self.window.save_settings()
         self._close_database()

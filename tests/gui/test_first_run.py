@@ -27,6 +27,7 @@ from sellerdesk.ui import settings as keys
 from sellerdesk.ui.dialogs.import_dialog import ImportDialog
 from sellerdesk.ui.dialogs.product_editor import ProductEditorDialog
 from sellerdesk.ui.dialogs.shops_dialog import ShopsDialog
+from sellerdesk.ui.dialogs.ticket_dialog import NewTicketDialog
 from sellerdesk.ui.settings import Settings
 from sellerdesk.ui.tabs.home import HomeTab
 from sellerdesk.ui.tabs.list_tab import ListTab
@@ -225,7 +226,6 @@ def empty_server_database() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.mark.skip(reason="segfaults the offscreen test process after the window switches to the server; open")
 def test_the_wizard_moves_a_new_shop_to_a_shared_server(
     qtbot: QtBot, tmp_path: Path, settings: Settings, desktops: list[DesktopApp], empty_server_database: str
 ) -> None:
@@ -324,10 +324,10 @@ def test_each_tab_empty_state_offers_its_next_step(
     assert isinstance(tickets, ListTab)
     qtbot.waitUntil(lambda: tickets._stack.currentWidget() is tickets._empty)
     [new_ticket] = tickets._empty.buttons
-    opened: list[bool] = []
-    monkeypatch.setattr(type(tickets), "new_ticket", lambda _self: opened.append(True))
     new_ticket.click()
-    assert opened == [True]
+    dialog = tickets.findChild(NewTicketDialog)
+    assert dialog is not None
+    dialog.close()
 
     window.show_page("tasks")
     tasks = window.page("tasks")
