@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -231,7 +232,7 @@ class TasksTab(QWidget):
             ),
             [(self.tr("New task…"), lambda: self.open_task(None))],
         )
-        self.empty_state.setMaximumHeight(160)
+        self.empty_state.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # above the board
         self.empty_state.hide()
 
         layout = QVBoxLayout(self)
