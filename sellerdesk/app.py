@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
     from sellerdesk.db.migrate import SchemaResult
     from sellerdesk.demo import DemoSummary
+    from sellerdesk.services.first_run import SetupDone, SetupState
+    from sellerdesk.ui.wizard.first_run import SetupWizard, WizardChoices
 
 # Set before anything imports pyqtgraph (none of the imports above does): with PyQt6 installed too,
 # pyqtgraph would otherwise pick PyQt6 and fail to draw into our PySide6 widgets.
@@ -231,6 +233,7 @@ class DesktopApp(QObject):
         self.idle_minutes = 0
         self._idle: IdleWatcher | None = None
         self.locked = False
+        self.wizard: SetupWizard | None = None  # the setup wizard while it is open
 
     # ------------------------------------------------------------ start-up
 
@@ -278,6 +281,8 @@ class DesktopApp(QObject):
         self._attach(status)
         if demo:
             self.fill_demo()
+        else:
+            self.offer_setup_wizard()
 
     def _give_up(self) -> None:
         # Closing the last window ends the event loop; exit() would also stop loops started later.
@@ -452,6 +457,8 @@ class DesktopApp(QObject):
         window.appearance_change_requested.connect(self.set_appearance)
         window.lock_requested.connect(self.lock)
         window.switch_user_requested.connect(lambda: self.lock(switching=True))
+        window.demo_requested.connect(self.fill_demo)
+        window.setup_wizard_requested.connect(self.show_setup_wizard)
         self.window = window
         return window
 
@@ -530,6 +537,7 @@ class DesktopApp(QObject):
             self.set_appearance("system")
 
     def _replace_window(self, status: str) -> None:
+        self._close_wizard()
         old = self.window
         if old is not None:
             old.save_settings()
@@ -537,6 +545,119 @@ class DesktopApp(QObject):
             old.deleteLater()  # not now: this may run inside one of its own slots
         self._new_window().show()
         self._attach(status)
+
+    # ------------------------------------------------------------ first run
+
+    def offer_setup_wizard(self) -> None:
+        """The setup wizard, by itself, on a new and empty database never set up or skipped before."""
+        from sellerdesk.db.engine import is_read_only_engine
+        from sellerdesk.services.first_run import setup_state
+
+        if self.runner is None or self.engine is None or is_read_only_engine(self.engine):
+            return
+        if not can(self.actor, Action.MANAGE_DATABASE):
+            return
+        self.runner.run(
+            lambda session, _job: setup_state(session),
+            on_success=lambda state: state.wizard_due and self.show_setup_wizard(state),
+            on_error=lambda _exc: None,  # no wizard then; the welcome card offers the same
+            writes=False,
+        )
+
+    def show_setup_wizard(self, state: SetupState | None = None) -> SetupWizard | None:
+        """Settings → Setup wizard…, the welcome card's button, or the first start (``state`` read already)."""
+        from sellerdesk.db.engine import display_name
+        from sellerdesk.services.first_run import setup_state
+        from sellerdesk.ui.wizard.first_run import SetupWizard
+
+        if self.runner is None or self.window is None or self.engine is None:
+            return None
+        if state is None:
+            with self.runner.session_factory() as session:
+                state = setup_state(session)
+        url = self.engine.url.render_as_string(hide_password=False)
+        wizard = SetupWizard(
+            language=self.language,
+            database_name=display_name(url),
+            state=state,
+            runner=self.runner,
+            can_import=can(self.actor, Action.IMPORT_ORDERS),
+            parent=self.window,
+        )
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.language_chosen.connect(lambda code: self._wizard_language(wizard, code))
+        # After the wizard has closed: a new database or owner rebuilds the window it belongs to.
+        wizard.accepted.connect(lambda: self._finish_later(wizard.choices()))
+        wizard.rejected.connect(self._skip_setup)
+        self.wizard = wizard
+        wizard.open()
+        return wizard
+
+    def _wizard_language(self, wizard: SetupWizard, code: str) -> None:
+        """A language picked in the wizard applies at once: the window and the wizard are built anew in it."""
+        self._close_wizard()
+        self.settings.set(keys.LANGUAGE, code)
+        self.switch_language(code)
+        self.show_setup_wizard()
+
+    def _skip_setup(self) -> None:
+        from sellerdesk.services.first_run import dismiss_setup
+
+        self.wizard = None
+        if self.runner is None:
+            return
+        actor = self.actor
+        self.runner.run(lambda session, _job: dismiss_setup(session, actor), on_error=lambda _exc: None)
+        if self.window is not None:
+            self.window.show_status(self.tr("Setup skipped. Settings → Setup wizard… opens it again."), 15_000)
+
+    def _finish_later(self, choices: WizardChoices) -> None:
+        self.wizard = None
+        QTimer.singleShot(0, lambda: self.finish_setup(choices))
+
+    def finish_setup(self, choices: WizardChoices) -> None:
+        """Carry out the wizard: the server first (if one was chosen), then the owner and shops in one job,
+        then the demo or the import dialog."""
+        from sellerdesk.services.first_run import apply_setup, setup_state
+
+        self.wizard = None
+        if choices.server_url and not self.open_database(choices.server_url):
+            return  # the error is shown; the current database stays
+        assert self.runner is not None
+        if choices.server_url:
+            with self.runner.session_factory() as session:
+                state = setup_state(session)
+            if not state.empty:
+                if self.window is not None:
+                    self.window.show_status(
+                        self.tr("The server's database holds data already: the shop's setup there was kept.")
+                    )
+                return
+        actor = self.actor
+        self.runner.run(
+            lambda session, _job: apply_setup(session, actor, choices.plan),
+            on_success=lambda done: self._setup_applied(done, choices.start),
+            label=self.tr("Saving the setup…"),
+            parent=self.window,
+        )
+
+    def _setup_applied(self, done: SetupDone, start: str) -> None:
+        from sellerdesk.services import staff
+
+        assert self.runner is not None
+        status = self.tr("SellerDesk is set up: %n shop(s).", "", len(done.shops))
+        if done.owner is not None:  # the owner just typed the password: no sign-in now, at the next start
+            with self.runner.session_factory() as session:
+                self.sign_in_on = staff.sign_in_needed(session)
+                self.idle_minutes = staff.security_settings(session).idle_minutes if self.sign_in_on else 0
+            self._set_actor(done.owner)
+            self._replace_window(status)
+        elif self.window is not None:
+            self.window.show_status(status)
+        if start == "demo":
+            self.fill_demo()
+        elif start == "import" and self.window is not None:
+            self.window.import_requested.emit()
 
     def fill_demo(self) -> None:
         """Fill an empty database with the demo shop in the background; the pages reload when it is done."""
@@ -557,10 +678,30 @@ class DesktopApp(QObject):
         )
 
     def _on_demo_created(self, summary: DemoSummary) -> None:
-        if self.window is not None:
-            self.window.show_status(self.tr("The demo shop is ready, with %Ln orders.", "", summary.orders))
+        """Home shows the demo's figures first; only then does the status bar say the demo is ready."""
+        from sellerdesk.ui.tabs.home import HomeTab  # loaded with the pages, after the first paint
+
+        window = self.window
+        if window is None:
+            return
+        text = self.tr("The demo shop is ready, with %Ln orders.", "", summary.orders)
+        home = window.pages.get("home")
+        if isinstance(home, HomeTab):
+            home.reload(then=lambda: window.show_status(text))
+        else:
+            window.show_status(text)  # Home is built, and loads, when first shown
+
+    def _close_wizard(self) -> None:
+        """An open setup wizard goes with its window (closing it is no "skip")."""
+        import shiboken6
+
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None and shiboken6.isValid(wizard):
+            wizard.blockSignals(True)
+            wizard.close()
 
     def shutdown(self) -> None:
+        self._close_wizard()
         if self.window is not None and self.window.attached:
             self.window.save_settings()
         self._close_database()

@@ -529,9 +529,77 @@
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+101"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the shop&apos;s data is kept. File → Open database… changes it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PC only: a database file ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL server shared by several PCs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Right for one PC. Backups are made every day beside the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database must exist on the server. The password is kept in the system&apos;s keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A server address starts with postgresql://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+331"/>
+        <location filename="../../sellerdesk/app.py" line="+336"/>
         <source>Restoring the backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,12 +624,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+107"/>
+        <source>Setup skipped. Settings → Setup wizard… opens it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The server&apos;s database holds data already: the shop&apos;s setup there was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving the setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+8"/>
+        <source>SellerDesk is set up: %n shop(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>Creating the demo shop (%Ln order)…</numerusform>
@@ -569,7 +660,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The demo shop is ready, with %Ln orders.</source>
         <translation>
             <numerusform>The demo shop is ready, with %Ln order.</numerusform>
@@ -799,7 +890,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+176"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+182"/>
         <source>Month to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,12 +940,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>GMV per day, by platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Top SKUs this month, by net sales</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,12 +955,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>By platform, month to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,7 +1075,36 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+43"/>
+        <source>This database is empty, so there are no figures to show yet.
+
+• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin (or drop the files on this window). Sales, orders and stock then show up here.
+• Or look around first: load a realistic demo shop into this empty database.
+• The setup wizard walks through the language, the database, the owner&apos;s account and your shops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import exports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up shops…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the setup wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>No ticket resolved yet this month.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1017,12 +1137,31 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>rate {rate}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>no cost entered for what sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Unknown: none of the %n order line(s) sold this month has a cost. Enter costs in Products.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Gross margin rate this month: {rate}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,7 +1189,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-251"/>
         <source>Late to ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,15 +1220,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This database is empty, so there are no figures to show yet.
-
-• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin (command line: sellerdesk import FILE…). Sales, orders and stock then show up here.
-• Or look around first: start SellerDesk with --demo on an empty database to fill it with a realistic demo shop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-73"/>
+        <location line="-70"/>
         <source>paid, not shipped yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,7 +1456,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2020,14 +2151,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="-95"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SellerDesk speaks Simplified Chinese and English. View → Language changes it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/list_tab.py" line="+80"/>
+        <location filename="../../sellerdesk/ui/tabs/list_tab.py" line="+93"/>
         <source>Shows the rows that contain the text you type (upper or lower case alike).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Nothing matches “{term}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2063,12 +2207,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+250"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+268"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,7 +2237,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2108,12 +2252,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-349"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;Staff and sign-in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2128,17 +2272,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+199"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-190"/>
         <source>{name} · {role}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Read-only: changes cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,7 +2297,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2163,7 +2307,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+80"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2188,13 +2332,18 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>&amp;Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+22"/>
         <source>S&amp;hops…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Setup &amp;wizard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3691,24 +3840,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+88"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+91"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+96"/>
+        <location line="-101"/>
+        <location line="+104"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-101"/>
         <source>Order ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3776,13 +3925,7 @@ Details: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No orders yet.
-Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order exports are imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Finds the orders whose order ID, buyer, receiver, phone, tracking number, seller codes or item titles contain the text you type.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3805,7 +3948,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>All platforms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3889,7 +4032,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-89"/>
+        <source>No orders yet.
+Download the order exports from the seller back ends of Taobao/Tmall, JD, Pinduoduo or Douyin and import them (or drop the files on this window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import exports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3984,6 +4138,79 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     <message>
         <location line="+3"/>
         <source>Ship selected orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+122"/>
+        <source>The owner&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With accounts, each person signs in and sees what their role allows. Staff are added later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the owner&apos;s account (sign in at start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sign-in: I work alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. boss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Without accounts everyone using this PC acts as the owner. Settings → Staff adds them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The owner&apos;s account “{login}” exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the accounts as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4146,7 +4373,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+43"/>
+        <source>Margin after platform fees: unknown (no cost entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Margin after platform fees:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4169,7 +4401,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductLabels</name>
     <message>
-        <location line="-468"/>
+        <location line="-471"/>
         <source>Traffic (引流款)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4252,18 +4484,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+113"/>
-        <location line="+383"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+116"/>
+        <location line="+435"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-465"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Price below cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4284,29 +4516,29 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-41"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+28"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-45"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4349,13 +4581,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No products yet.
-SKUs appear here with their seller codes once the catalog is filled in or order exports are imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>Search seller code, title, variant or barcode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4396,12 +4622,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+155"/>
+        <location line="+193"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-191"/>
         <source>Receive…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4441,7 +4667,33 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-90"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No SKU matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No products yet.
+Add products one by one, import your catalog sheet (seller code, title, price, cost), or import order exports: their items then wait here to be linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Role in the range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4491,7 +4743,33 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
+        <location line="+29"/>
+        <source>Import catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importing the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{created} SKU(s) added, {updated} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was imported: {count} problem(s) in the sheet. The first: row {row}, column {column}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+33"/>
         <source>Select a SKU first.</source>
         <translation type="unfinished"></translation>
@@ -5661,6 +5939,19 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+132"/>
+        <source>Set up SellerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShipDeadlinesDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/ship_deadlines.py" line="+21"/>
@@ -5922,6 +6213,54 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     <message>
         <location line="+0"/>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopsPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="-127"/>
+        <source>Your shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One line per shop. The fee rate is the platform&apos;s commission, used for the gross margin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop name as on the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>None yet? Skip this: importing a platform&apos;s export creates its shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>That shop is in the list already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{platform} · {name} · fee {fee} %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6896,6 +7235,39 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+17"/>
+        <source>How to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each can be done later from Home or the File menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start with an empty shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the demo shop: a year of made-up orders, products and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import my first order exports now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo brings shops and staff of its own; it only goes into a database without data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StockMovementDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-154"/>
@@ -7607,25 +7979,25 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+82"/>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+85"/>
         <source>Team tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+211"/>
         <location line="+8"/>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-188"/>
         <location line="+49"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-113"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7675,7 +8047,18 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+25"/>
+        <source>No tasks yet.
+Plan the team&apos;s work here: tasks with a person and a due date, recurring chores and promotions. Drag the cards from column to column as the work moves on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Any due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7782,7 +8165,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>
@@ -7790,7 +8173,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Choose a person in the first filter to see their tasks.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8393,7 +8776,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+46"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+47"/>
         <source>{d} d {h} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8468,12 +8851,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+9"/>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8484,12 +8867,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8515,12 +8898,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-72"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8543,13 +8926,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No open service tickets.
-Pre-sale questions, shipping problems, returns and complaints will be tracked here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Search subject, buyer, tag or #number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8625,12 +9002,19 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-62"/>
+        <location line="+68"/>
         <source>New ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-76"/>
+        <source>No open service tickets.
+Pre-sale questions, shipping problems, returns and complaints are tracked here: open a ticket for each, or from an order (right-click → Open a service ticket…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Open a ticket for a buyer&apos;s question or problem</source>
         <translation type="unfinished"></translation>
     </message>

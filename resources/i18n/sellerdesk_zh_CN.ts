@@ -525,9 +525,77 @@
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+101"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the shop&apos;s data is kept. File → Open database… changes it later.</source>
+        <translation>店铺数据存放在哪里。以后可在“文件 → 打开数据库…”中更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PC only: a database file ({name})</source>
+        <translation>仅本机：一个数据库文件（{name}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL server shared by several PCs</source>
+        <translation>多台电脑共用的 PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Right for one PC. Backups are made every day beside the file.</source>
+        <translation>适合一台电脑使用。每天在文件旁自动备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database must exist on the server. The password is kept in the system&apos;s keyring.</source>
+        <translation>数据库须已在服务器上建好。密码保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A server address starts with postgresql://</source>
+        <translation>服务器地址以 postgresql:// 开头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connected: PostgreSQL {version}.</source>
+        <translation>连接成功：PostgreSQL {version}。</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../sellerdesk/app.py" line="+331"/>
+        <location filename="../../sellerdesk/app.py" line="+336"/>
         <source>Restoring the backup…</source>
         <translation>正在从备份恢复…</translation>
     </message>
@@ -552,19 +620,41 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
+    <message>
+        <location line="+107"/>
+        <source>Setup skipped. Settings → Setup wizard… opens it again.</source>
+        <translation>已跳过设置。可在“设置 → 设置向导…”中再次打开。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The server&apos;s database holds data already: the shop&apos;s setup there was kept.</source>
+        <translation>服务器上的数据库已有数据：保留其原有设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving the setup…</source>
+        <translation>正在保存设置…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+8"/>
+        <source>SellerDesk is set up: %n shop(s).</source>
+        <translation>
+            <numerusform>SellerDesk 已设置完成：%n 个店铺。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
         <source>Creating the demo shop (%Ln orders)…</source>
         <translation>
             <numerusform>正在创建演示店铺（%Ln 笔订单）…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The demo shop is ready, with %Ln orders.</source>
         <translation>
             <numerusform>演示店铺已创建，共 %Ln 笔订单。</numerusform>
@@ -798,7 +888,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/home.py" line="+176"/>
+        <location filename="../../sellerdesk/ui/tabs/home.py" line="+182"/>
         <source>Month to date</source>
         <translation>本月累计</translation>
     </message>
@@ -848,12 +938,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>GMV per day, by platform</source>
         <translation>每日成交金额（分平台）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Top SKUs this month, by net sales</source>
         <translation>本月热销商品（按净销售额）</translation>
     </message>
@@ -863,12 +953,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>近 12 个月退款率</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>By platform, month to date</source>
         <translation>本月累计（分平台）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -983,7 +1073,40 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>本月客服</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+43"/>
+        <source>This database is empty, so there are no figures to show yet.
+
+• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin (or drop the files on this window). Sales, orders and stock then show up here.
+• Or look around first: load a realistic demo shop into this empty database.
+• The setup wizard walks through the language, the database, the owner&apos;s account and your shops.</source>
+        <translation>数据库还是空的，暂时没有数据可显示。
+
+• 导入从淘宝/天猫、京东、拼多多和抖音下载的订单导出文件（或把文件拖到本窗口）。销售、订单和库存随后会显示在这里。
+• 也可以先看看：在这个空数据库中载入一个逼真的演示店铺。
+• 设置向导会带您设置语言、数据库、店主账号和店铺。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import exports…</source>
+        <translation>导入导出文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up shops…</source>
+        <translation>设置店铺…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the setup wizard…</source>
+        <translation>运行设置向导…</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>No ticket resolved yet this month.</source>
         <translation>本月还没有已解决的工单。</translation>
     </message>
@@ -1015,12 +1138,30 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{first} – {today}（店铺时间，截至 {time}）· 均与上月同期相比</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>rate {rate}</source>
         <translation>毛利率 {rate}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>no cost entered for what sold</source>
+        <translation>已售商品未录入成本</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Unknown: none of the %n order line(s) sold this month has a cost. Enter costs in Products.</source>
+        <translation>
+            <numerusform>未知：本月售出的 %n 个订单商品行都没有成本。请在“商品”中录入成本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Gross margin rate this month: {rate}.</source>
         <translation>本月毛利率：{rate}。</translation>
     </message>
@@ -1047,7 +1188,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>较上月同期 {change}</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-251"/>
         <source>Late to ship</source>
         <translation>超时未发货</translation>
     </message>
@@ -1079,18 +1220,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>欢迎使用 SellerDesk</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This database is empty, so there are no figures to show yet.
-
-• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin (command line: sellerdesk import FILE…). Sales, orders and stock then show up here.
-• Or look around first: start SellerDesk with --demo on an empty database to fill it with a realistic demo shop.</source>
-        <translation>这个数据库还是空的，暂时没有可显示的数据。
-
-• 导入从淘宝/天猫、京东、拼多多和抖音后台下载的订单导出文件（命令行：sellerdesk import 文件…），销售、订单和库存数据就会显示在这里。
-• 也可以先体验一下：在空数据库上用 --demo 参数启动 SellerDesk，自动生成一个逼真的演示店铺。</translation>
-    </message>
-    <message>
-        <location line="-73"/>
+        <location line="-70"/>
         <source>paid, not shipped yet</source>
         <translation>已付款，尚未发货</translation>
     </message>
@@ -1326,7 +1456,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -2020,14 +2150,27 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="-95"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SellerDesk speaks Simplified Chinese and English. View → Language changes it later.</source>
+        <translation>SellerDesk 支持简体中文和英文。以后可在“视图 → 语言”中更改。</translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/list_tab.py" line="+80"/>
+        <location filename="../../sellerdesk/ui/tabs/list_tab.py" line="+93"/>
         <source>Shows the rows that contain the text you type (upper or lower case alike).</source>
         <translation>显示包含所输入文字的记录（不区分大小写）。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Nothing matches “{term}”.</source>
         <translation>没有与“{term}”匹配的记录。</translation>
     </message>
@@ -2063,12 +2206,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sellerdesk/ui/main_window.py" line="+250"/>
+        <location filename="../../sellerdesk/ui/main_window.py" line="+268"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2093,7 +2236,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2108,12 +2251,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-349"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;Staff and sign-in…</source>
         <translation>员工与登录(&amp;S)…</translation>
     </message>
@@ -2128,17 +2271,17 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>回收站(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+199"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-190"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Read-only: changes cannot be saved.</source>
         <translation>只读：更改无法保存。</translation>
     </message>
@@ -2153,7 +2296,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>SellerDesk 无权写入的数据库文件会以只读方式打开。SQLite 的文件锁在网络上并不可靠，多台电脑同时写入同一个文件可能会损坏它。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -2163,7 +2306,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>切换用户(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+80"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -2188,7 +2331,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>绩效考核</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -2196,6 +2339,11 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <location line="+22"/>
         <source>S&amp;hops…</source>
         <translation>店铺(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Setup &amp;wizard…</source>
+        <translation>设置向导(&amp;W)…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3692,24 +3840,24 @@ Details: {detail}</source>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+88"/>
+        <location filename="../../sellerdesk/ui/tabs/orders.py" line="+91"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+96"/>
+        <location line="-101"/>
+        <location line="+104"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-101"/>
         <source>Order ID</source>
         <translation>订单编号</translation>
     </message>
@@ -3776,14 +3924,7 @@ Details: {detail}</source>
         <translation>没有符合筛选条件的订单。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No orders yet.
-Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order exports are imported.</source>
-        <translation>暂无订单。
-导入淘宝/天猫、京东、拼多多和抖音的订单导出文件后，订单会显示在这里。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Finds the orders whose order ID, buyer, receiver, phone, tracking number, seller codes or item titles contain the text you type.</source>
         <translation>查找订单编号、买家、收货人、电话、快递单号、商家编码或商品标题中包含所输入文字的订单。</translation>
     </message>
@@ -3805,7 +3946,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
@@ -3888,7 +4029,19 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>超时未发货</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-89"/>
+        <source>No orders yet.
+Download the order exports from the seller back ends of Taobao/Tmall, JD, Pinduoduo or Douyin and import them (or drop the files on this window).</source>
+        <translation>还没有订单。
+从淘宝/天猫、京东、拼多多或抖音的商家后台下载订单导出文件并导入（或把文件拖到本窗口）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import exports…</source>
+        <translation>导入导出文件…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Any date</source>
         <translation>不限日期</translation>
     </message>
@@ -3983,6 +4136,79 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <location line="+3"/>
         <source>Ship selected orders…</source>
         <translation>发货选中的订单…</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+122"/>
+        <source>The owner&apos;s account</source>
+        <translation>店主账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With accounts, each person signs in and sees what their role allows. Staff are added later.</source>
+        <translation>有了账号，每个人登录后只看到其角色允许的内容。员工可以以后再添加。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the owner&apos;s account (sign in at start)</source>
+        <translation>创建店主账号（启动时登录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sign-in: I work alone</source>
+        <translation>不登录：我一个人用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. boss</source>
+        <translation>例如 boss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Without accounts everyone using this PC acts as the owner. Settings → Staff adds them later.</source>
+        <translation>没有账号时，使用本机的人都以店主身份操作。以后可在“设置 → 员工”中添加账号。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The owner&apos;s account “{login}” exists already</source>
+        <translation>店主账号“{login}”已存在</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the accounts as they are</source>
+        <translation>保持现有账号不变</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4144,7 +4370,12 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         <translation>{field}：不是有效的金额。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+43"/>
+        <source>Margin after platform fees: unknown (no cost entered)</source>
+        <translation>扣除平台费后的毛利：未知（未录入成本）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Margin after platform fees:</source>
         <translation>扣除平台佣金后的毛利：</translation>
     </message>
@@ -4167,7 +4398,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductLabels</name>
     <message>
-        <location line="-468"/>
+        <location line="-471"/>
         <source>Traffic (引流款)</source>
         <translation>引流款</translation>
     </message>
@@ -4250,18 +4481,18 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
 <context>
     <name>ProductsTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/products.py" line="+113"/>
-        <location line="+383"/>
+        <location filename="../../sellerdesk/ui/tabs/products.py" line="+116"/>
+        <location line="+435"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-465"/>
         <source>{level}: safety stock {safety}, reorder point {reorder}</source>
         <translation>{level}：安全库存 {safety}，补货点 {reorder}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Price below cost</source>
         <translation>售价低于成本</translation>
     </message>
@@ -4282,29 +4513,29 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-41"/>
         <source>Role</source>
         <translation>商品角色</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+28"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Shelf</source>
         <translation>上架状态</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-45"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
@@ -4346,14 +4577,7 @@ Orders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order 
         </translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No products yet.
-SKUs appear here with their seller codes once the catalog is filled in or order exports are imported.</source>
-        <translation>还没有商品。
-录入商品资料或导入订单后，SKU 会按商家编码显示在这里。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>Search seller code, title, variant or barcode</source>
         <translation>搜索商家编码、名称、规格或条形码</translation>
     </message>
@@ -4394,12 +4618,12 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+155"/>
+        <location line="+193"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-191"/>
         <source>Receive…</source>
         <translation>入库…</translation>
     </message>
@@ -4439,7 +4663,34 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导出采购清单…</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-90"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No SKU matches these filters.</source>
+        <translation>没有符合筛选条件的 SKU。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No products yet.
+Add products one by one, import your catalog sheet (seller code, title, price, cost), or import order exports: their items then wait here to be linked.</source>
+        <translation>还没有商品。
+可以逐个新建商品，导入商品资料表（商家编码、标题、售价、成本），或导入订单导出文件：其中的商品会在这里等待关联。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New product…</source>
+        <translation>新建商品…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import catalog…</source>
+        <translation>导入商品资料…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Role in the range</source>
         <translation>商品定位</translation>
     </message>
@@ -4489,7 +4740,33 @@ SKUs appear here with their seller codes once the catalog is filled in or order 
         <translation>导出、违禁词、未关联商品</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
+        <location line="+29"/>
+        <source>Import catalog</source>
+        <translation>导入商品资料</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importing the catalog…</source>
+        <translation>正在导入商品资料…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{created} SKU(s) added, {updated} updated.</source>
+        <translation>新增 {created} 个 SKU，更新 {updated} 个。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was imported: {count} problem(s) in the sheet. The first: row {row}, column {column}: {message}</source>
+        <translation>未导入任何内容：表格中有 {count} 个问题。第一个：第 {row} 行，“{column}”列：{message}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+33"/>
         <source>Select a SKU first.</source>
         <translation>请先选择一个 SKU。</translation>
@@ -5658,6 +5935,19 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+132"/>
+        <source>Set up SellerDesk</source>
+        <translation>设置 SellerDesk</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
     <name>ShipDeadlinesDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/ship_deadlines.py" line="+21"/>
@@ -5916,6 +6206,54 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <location line="+0"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ShopsPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="-127"/>
+        <source>Your shops</source>
+        <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One line per shop. The fee rate is the platform&apos;s commission, used for the gross margin.</source>
+        <translation>每个店铺一行。费率是平台佣金，用于计算毛利。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop name as on the platform</source>
+        <translation>平台上的店铺名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add shop</source>
+        <translation>添加店铺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fee:</source>
+        <translation>费率：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>None yet? Skip this: importing a platform&apos;s export creates its shop.</source>
+        <translation>还没有店铺？可以跳过：导入平台的导出文件时会自动创建店铺。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>That shop is in the list already.</source>
+        <translation>该店铺已在列表中。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{platform} · {name} · fee {fee} %</source>
+        <translation>{platform} · {name} · 费率 {fee} %</translation>
     </message>
 </context>
 <context>
@@ -6889,6 +7227,39 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../sellerdesk/ui/wizard/first_run.py" line="+17"/>
+        <source>How to start</source>
+        <translation>如何开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each can be done later from Home or the File menu.</source>
+        <translation>这些都可以以后在首页或“文件”菜单中完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start with an empty shop</source>
+        <translation>从空店铺开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the demo shop: a year of made-up orders, products and tickets</source>
+        <translation>载入演示店铺：一年的模拟订单、商品和工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import my first order exports now</source>
+        <translation>现在导入我的第一批订单导出文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo brings shops and staff of its own; it only goes into a database without data.</source>
+        <translation>演示数据自带店铺和员工；只能载入没有数据的数据库。</translation>
+    </message>
+</context>
+<context>
     <name>StockMovementDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/stock_dialogs.py" line="-154"/>
@@ -7599,25 +7970,25 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+82"/>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+85"/>
         <source>Team tasks</source>
         <translation>团队任务</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+211"/>
         <location line="+8"/>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-188"/>
         <location line="+49"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-113"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
@@ -7667,7 +8038,19 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation>看板的列和任务规则</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+25"/>
+        <source>No tasks yet.
+Plan the team&apos;s work here: tasks with a person and a due date, recurring chores and promotions. Drag the cards from column to column as the work moves on.</source>
+        <translation>还没有任务。
+在这里安排团队的工作：带负责人和截止日期的任务、周期性事务和促销活动。随着工作推进，把卡片拖到下一列。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Any due date</source>
         <translation>任意截止日期</translation>
     </message>
@@ -7774,14 +8157,14 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>共 %Ln 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Choose a person in the first filter to see their tasks.</source>
         <translation>请在第一个筛选框中选择一个人，查看其任务。</translation>
     </message>
@@ -8384,7 +8767,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+46"/>
+        <location filename="../../sellerdesk/ui/tabs/tickets.py" line="+47"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
@@ -8458,12 +8841,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+9"/>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>No.</source>
         <translation>工单号</translation>
     </message>
@@ -8474,12 +8857,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -8505,12 +8888,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-72"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -8532,14 +8915,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
         <translation>没有符合筛选条件的工单。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No open service tickets.
-Pre-sale questions, shipping problems, returns and complaints will be tracked here.</source>
-        <translation>没有未结束的客服工单。
-售前咨询、物流问题、退换货和投诉都会在这里跟踪。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Search subject, buyer, tag or #number</source>
         <translation>搜索主题、买家、标签或 #编号</translation>
     </message>
@@ -8615,12 +8991,20 @@ Pre-sale questions, shipping problems, returns and complaints will be tracked he
         <translation>当前客服</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-62"/>
+        <location line="+68"/>
         <source>New ticket…</source>
         <translation>新建工单…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-76"/>
+        <source>No open service tickets.
+Pre-sale questions, shipping problems, returns and complaints are tracked here: open a ticket for each, or from an order (right-click → Open a service ticket…).</source>
+        <translation>没有未关闭的客服工单。
+售前咨询、物流问题、退换货和投诉都在这里跟进：为每件事新建工单，或在订单上右键 → 新建客服工单…。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Open a ticket for a buyer&apos;s question or problem</source>
         <translation>为买家的问题新建工单</translation>
     </message>

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -274,3 +275,21 @@ def is_read_only_failure(exc: BaseException) -> bool:
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: DTOs are built after commit without lazy loads (errors.rst bhk3).
     return sessionmaker(engine, class_=AppSession, expire_on_commit=False)
+
+
+def probe_server(url: str, *, timeout_s: int = 5) -> str:
+    """Connect once to a database server and return its version (the setup wizard's connection test).
+
+    Raises ``StorageError`` (``cannot_open``, with the server's own words) when it cannot connect."""
+    from sqlalchemy.pool import NullPool
+
+    try:
+        engine = create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": timeout_s})
+        try:
+            with engine.connect() as conn:
+                return str(conn.execute(text("SHOW server_version")).scalar_one())
+        finally:
+            engine.dispose()
+    except (SQLAlchemyError, ValueError) as exc:
+        detail = str(getattr(exc, "orig", None) or exc).strip()
+        raise StorageError(detail, code="cannot_open", detail=detail) from exc

@@ -131,6 +131,11 @@ class GoodsFigures:
         return self.net_sales_cents - self.uncosted_net_cents
 
     @property
+    def margin_unknown(self) -> bool:
+        """Lines were sold and none has a known cost: the margin is unknown, not zero."""
+        return self.lines > 0 and self.uncosted_lines == self.lines
+
+    @property
     def gross_margin_cents(self) -> int:
         return self.costed_net_cents - self.cost_cents - (self.fee_cents - self.uncosted_fee_cents)
 

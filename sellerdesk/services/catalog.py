@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.errors import ImportFileError
+from sellerdesk.domain.permissions import OWNER, Action, Actor, require
 from sellerdesk.domain.records import RowProblem
 from sellerdesk.models import OrderItem, Product, Sku
 from sellerdesk.sheets.cleaning import CellError, clean, clean_code, fit_text, normalize_header, parse_money, parse_qty
@@ -154,8 +155,12 @@ def _problem(
     return RowProblem(table.file_name, row, header, value, code, message)
 
 
-def import_catalog(session: Session, path: Path, *, accept_valid_rows: bool = False) -> CatalogResult:
-    """Create or update SKUs by seller code; then link order lines that were waiting for these codes."""
+def import_catalog(
+    session: Session, path: Path, *, accept_valid_rows: bool = False, actor: Actor = OWNER
+) -> CatalogResult:
+    """Create or update SKUs by seller code; then link order lines that were waiting for these codes.
+    ``actor``: the app passes who is signed in (``EDIT_PRODUCTS``); the command line is the owner."""
+    require(actor, Action.EDIT_PRODUCTS)
     rows, problems = read_catalog(path)
     result = CatalogResult(file_name=path.name, rows=len(rows) + len({p.row for p in problems}), problems=problems)
     if problems and not accept_valid_rows:

@@ -162,7 +162,7 @@ def save_shop(session: Session, edit: ShopEdit, *, actor: Actor = OWNER) -> Shop
     """Add or change a shop. A new time zone moves the shop's days and months, so the daily roll-up is
     rebuilt (figures read it). ``actor``: the app passes who is signed in; the command line is the owner."""
     require(actor, Action.MANAGE_SHOPS)
-    name = _checked(edit)
+    name = check_shop(edit)
     if _name_taken(session, edit.platform, name, edit.shop_id):
         raise ValidationError(f"There is already a shop named {name}.", code="shop_name_taken", name=name)
     if edit.shop_id is None:
@@ -195,7 +195,8 @@ def _save_default(
         set_default_shop(session, platform, shop_id if make_default else None, version, actor=actor)
 
 
-def _checked(edit: ShopEdit) -> str:
+def check_shop(edit: ShopEdit) -> str:
+    """The shop's name as saved, once its name, fee rate, deadline and zone pass (raises ``ValidationError``)."""
     name = " ".join(edit.name.split())
     if not name:
         raise ValidationError("A shop needs a name.", code="shop_name_required")

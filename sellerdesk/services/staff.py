@@ -136,18 +136,23 @@ def add_staff(session: Session, actor: Actor, login: str, name: str, role: Role 
     """A new, active account. Without an active owner yet, the first account must be the owner."""
     require(actor, Action.MANAGE_STAFF)
     login = login.strip()
-    if not _LOGIN.fullmatch(login):
-        raise ValidationError(f"Login {login!r} is not valid.", code="login_invalid", login=login)
+    check_new_account(login, password)
     role = _role(role)
     if session.scalars(select(StaffUser.id).where(StaffUser.login == login)).first() is not None:
         raise ValidationError(f"Login {login} is taken.", code="login_taken", login=login)
     if role != Role.OWNER and _active_owners(session) == 0:
         raise ValidationError("The first account must be the owner's.", code="first_account_owner")
-    _check_password(password)
     act_as(session, actor)
     session.add(StaffUser(login=login, name=name.strip() or login, role=role, password_hash=hash_password(password)))
     session.flush()
     return STAFF_CHANGES
+
+
+def check_new_account(login: str, password: str) -> None:
+    """The checks a new account's login and password must pass (the setup wizard asks before saving)."""
+    if not _LOGIN.fullmatch(login.strip()):
+        raise ValidationError(f"Login {login!r} is not valid.", code="login_invalid", login=login)
+    _check_password(password)
 
 
 def update_staff(

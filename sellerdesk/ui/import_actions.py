@@ -32,6 +32,7 @@ class ImportActions(QObject):
         self.history_action.triggered.connect(self.show_history)
         window.insert_file_action(self.import_action)
         window.insert_file_action(self.history_action)
+        window.import_requested.connect(self.choose_and_import)  # empty states' "Import exports…"
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 

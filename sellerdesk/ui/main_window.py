@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
     database_change_requested(str): the user chose another database (a file path or a server URL).
     language_change_requested(str): the user chose another UI language ("zh_CN" or "en").
     lock_requested(), switch_user_requested(): File → Lock / Sign in as someone else (sign-in on only).
+    import_requested(): File → Import exports… from a button elsewhere (an empty state).
+    demo_requested(): "Load demo data" (empty database).
+    setup_wizard_requested(): Settings → Setup wizard…, or the welcome card's button.
     """
 
     database_change_requested = Signal(str)
@@ -87,6 +90,9 @@ class MainWindow(QMainWindow):
     appearance_change_requested = Signal(str)  # "system", "light" or "dark" (View → Appearance)
     lock_requested = Signal()
     switch_user_requested = Signal()
+    import_requested = Signal()
+    demo_requested = Signal()
+    setup_wizard_requested = Signal()
 
     def __init__(self, *, settings: Settings, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +134,7 @@ class MainWindow(QMainWindow):
         self._open_action.setEnabled(True)
         self._backup_action.setEnabled(True)
         self._shops_action.setEnabled(True)
+        self._wizard_action.setEnabled(True)
         self._apply_role(runner.actor)
         self.statusBar().clearMessage()
 
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
             (Action.RESTORE_DELETED, "recycle", self.tr("&Recycle bin…"), self.show_recycle_bin),
         )
         self._shops_action.setVisible(can(actor, Action.MANAGE_SHOPS))
+        self._wizard_action.setVisible(can(actor, Action.MANAGE_DATABASE))
         for action, icon_name, text, slot in entries:
             if can(actor, action):
                 self.settings_menu.addAction(icon(icon_name), text).triggered.connect(slot)
@@ -235,6 +243,16 @@ class MainWindow(QMainWindow):
         if apply_queue is not None:
             apply_queue(key)
         self.show_page(page_key)
+
+    def request_action(self, key: str) -> None:
+        """An empty state's button: "import", "demo", "shops" or "wizard"."""
+        signals = {"import": self.import_requested, "demo": self.demo_requested, "wizard": self.setup_wizard_requested}
+        if key == "shops":
+            self.edit_shops()
+        elif key in signals:
+            signals[key].emit()
+        else:
+            raise ValueError(f"unknown action {key!r}")
 
     def insert_file_action(self, action: QAction) -> None:
         """Add a File menu action (e.g. Import…, Export…) above "Back up database…"."""
@@ -308,6 +326,9 @@ class MainWindow(QMainWindow):
         backup_requested = getattr(page, "backup_requested", None)  # the home page's "Back up now"
         if backup_requested is not None:
             backup_requested.connect(self.backup_now)
+        action_requested = getattr(page, "action_requested", None)  # empty states' buttons
+        if action_requested is not None:
+            action_requested.connect(self.request_action)
         index = PAGE_KEYS.index(key)
         stand_in = self._stack.widget(index)
         self._stack.insertWidget(index, page)
@@ -353,6 +374,9 @@ class MainWindow(QMainWindow):
         self._shops_action: QAction = self.settings_menu.addAction(icon("shops"), self.tr("S&hops…"))
         self._shops_action.triggered.connect(self.edit_shops)
         self._shops_action.setEnabled(False)
+        self._wizard_action: QAction = self.settings_menu.addAction(self.tr("Setup &wizard…"))
+        self._wizard_action.triggered.connect(self.setup_wizard_requested)
+        self._wizard_action.setEnabled(False)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._help_menu = help_menu

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from sellerdesk.ui.resources import resource_path
@@ -189,7 +189,11 @@ def apply(choice: str) -> str:
     _current = resolve(choice)
     app = QCoreApplication.instance()
     if isinstance(app, QApplication):
-        QApplication.setStyle("Fusion")  # the same look on every OS; the stylesheet refines it
+        if app.style().name().casefold() != "fusion":  # once: re-setting a style under open windows can crash Qt
+            QApplication.setStyle("Fusion")  # the same look on every OS; the stylesheet refines it
+        # Windows closed a moment ago (a replaced main window and its setup wizard) wait to be deleted;
+        # repolishing a closed QWizard crashes Qt, so they go first.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.setPalette(palette())
         app.setStyleSheet(stylesheet())
     return _current

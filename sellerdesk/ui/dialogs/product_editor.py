@@ -425,6 +425,9 @@ class ProductEditorDialog(QDialog):
         except MoneyFormatError:
             self.margin_label.setText("")
             return
+        if price and not cost:
+            self.margin_label.setText(html.escape(self.tr("Margin after platform fees: unknown (no cost entered)")))
+            return
         parts = []
         for shop, fee in self.fees or (("", 0),):
             m = margin_of(price, cost, fee)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +40,7 @@ from sellerdesk.ui.resources import theme_colour
 from sellerdesk.ui.runner import Runner
 from sellerdesk.ui.tablemodels.platform_figures import PlatformFiguresModel
 from sellerdesk.ui.theme import status_css
+from sellerdesk.ui.widgets.flow_grid import FlowGrid
 from sellerdesk.ui.widgets.stat_card import FigureCard, QueueButton
 from sellerdesk.ui.widgets.util import named, restyle
 
@@ -95,6 +95,7 @@ class HomeTab(QWidget):
     queue_requested(str): a work queue was clicked; one of ``services.dashboard.QUEUE_KEYS``.
     report_requested(): the "Monthly report…" button was clicked.
     backup_requested(): the "Back up now" link was clicked (shown to roles that manage backups).
+    action_requested(str): a welcome button of an empty database: "import", "demo", "shops" or "wizard".
     """
 
     key = "home"
@@ -103,6 +104,7 @@ class HomeTab(QWidget):
     queue_requested = Signal(str)
     report_requested = Signal()
     backup_requested = Signal()
+    action_requested = Signal(str)
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +112,7 @@ class HomeTab(QWidget):
         self._runner = runner
         self._stale = True
         self._loading = False
+        self._after_load: list[Callable[[], object]] = []  # reload(then=…): called once the figures show
         self.dashboard: HomeDashboard | None = None
         self.backup: BackupStatus | None = None
         # The charts: created with the first figures (pyqtgraph loads then).
@@ -129,7 +132,10 @@ class HomeTab(QWidget):
 
     # ------------------------------------------------------------ public
 
-    def reload(self, now: datetime | None = None) -> None:
+    def reload(self, now: datetime | None = None, *, then: Callable[[], object] | None = None) -> None:
+        """Read the figures again (off the UI thread); ``then`` is called once the page shows them."""
+        if then is not None:
+            self._after_load.append(then)
         if self._loading:
             self._stale = True  # one more round when this one is back
             return
@@ -205,14 +211,12 @@ class HomeTab(QWidget):
         title_row.addStretch(1)
         title_row.addWidget(self.report_button)
         layout.addLayout(title_row)
-        cards = QGridLayout()
-        cards.setHorizontalSpacing(12)
-        for column, key in enumerate(CARD_KEYS):
-            cards.addWidget(self.cards[key], 0, column)
-            cards.setColumnStretch(column, 1)
+        # Six cards in a row where there is room, else three, two or one: never a horizontal scroll bar.
+        self.card_grid = FlowGrid([self.cards[key] for key in CARD_KEYS], min_width=200, column_choices=(6, 3, 2, 1))
         # The margin card tells costs: not for roles that may not see them.
-        self.cards["gross_margin_cents"].setVisible(can(getattr(self._runner, "actor", OWNER), Action.VIEW_COSTS))
-        layout.addLayout(cards)
+        margin_card = self.cards["gross_margin_cents"]
+        self.card_grid.set_shown(margin_card, can(getattr(self._runner, "actor", OWNER), Action.VIEW_COSTS))
+        layout.addWidget(self.card_grid)
 
         self._daily_slot = QVBoxLayout()
         self._top_slot = QVBoxLayout()
@@ -226,15 +230,18 @@ class HomeTab(QWidget):
         side.addWidget(self._service_panel(), 2)
         middle.addLayout(side, 1)
         layout.addLayout(middle, 3)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(12)
-        bottom.addWidget(self._panel(self.tr("Top SKUs this month, by net sales"), self._top_slot), 4)
-        bottom.addWidget(self._panel(self.tr("Refund rate, last 12 months"), self._refund_slot), 3)
         table = QVBoxLayout()
         table.addWidget(self._platform_table())
         table.addStretch(1)
-        bottom.addWidget(self._panel(self.tr("By platform, month to date"), table), 4)
-        layout.addLayout(bottom, 2)
+        bottom = [
+            self._panel(self.tr("Top SKUs this month, by net sales"), self._top_slot),
+            self._panel(self.tr("Refund rate, last 12 months"), self._refund_slot),
+            self._panel(self.tr("By platform, month to date"), table),
+        ]
+        for panel in bottom:
+            panel.setMinimumHeight(240)
+        self.bottom_grid = FlowGrid(bottom, min_width=300, column_choices=(3, 1))
+        layout.addWidget(self.bottom_grid, 2)
 
         scroll = QScrollArea()
         scroll.setObjectName("homeScroll")
@@ -378,14 +385,33 @@ class HomeTab(QWidget):
             self.tr(
                 "This database is empty, so there are no figures to show yet.\n\n"
                 "• Import the order exports you download from Taobao/Tmall, JD, Pinduoduo and Douyin "
-                "(command line: sellerdesk import FILE…). Sales, orders and stock then show up here.\n"
-                "• Or look around first: start SellerDesk with --demo on an empty database to fill it "
-                "with a realistic demo shop."
+                "(or drop the files on this window). Sales, orders and stock then show up here.\n"
+                "• Or look around first: load a realistic demo shop into this empty database.\n"
+                "• The setup wizard walks through the language, the database, the owner's account and your shops."
             )
         )
         text.setWordWrap(True)
         text.setObjectName("welcomeText")
         inner.addWidget(text)
+        actor = getattr(self._runner, "actor", OWNER)
+        offers = (
+            ("import", self.tr("Import exports…"), Action.IMPORT_ORDERS),
+            ("demo", self.tr("Load demo data"), Action.MANAGE_DATABASE),
+            ("shops", self.tr("Set up shops…"), Action.MANAGE_SHOPS),
+            ("wizard", self.tr("Run the setup wizard…"), Action.MANAGE_DATABASE),
+        )
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        self.welcome_buttons: dict[str, QPushButton] = {}
+        for key, caption, needs in offers:
+            button = named(QPushButton(caption), "welcomeButton")
+            button.clicked.connect(lambda _checked=False, k=key: self.action_requested.emit(k))
+            button.setVisible(can(actor, needs))
+            buttons.addWidget(button)
+            self.welcome_buttons[key] = button
+        buttons.addStretch(1)
+        inner.addSpacing(8)
+        inner.addLayout(buttons)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         row = QHBoxLayout()
@@ -424,8 +450,12 @@ class HomeTab(QWidget):
 
     def _on_load_finished(self) -> None:
         self._loading = False
-        if self._stale and self.isVisible():
+        if self._stale and (self.isVisible() or self._after_load):
             self.reload()
+            return
+        waiting, self._after_load = self._after_load, []
+        for callback in waiting:
+            callback()
 
     def _show(self, dashboard: HomeDashboard) -> None:
         self.dashboard = dashboard
@@ -492,15 +522,26 @@ class HomeTab(QWidget):
         for key in CARD_KEYS:
             mtd, day = month_cards[key], today_cards[key]
             side = ""
+            value, change = _value(mtd), self._change(mtd, long=True)
+            today_value, today_change = _value(day), self._change(day, long=False)
             if key == "gross_margin_cents":
-                side = self.tr("rate {rate}").format(rate=fmt.percent_bp(month.current.goods.gross_margin_rate_bp))
+                goods = month.current.goods
+                side = self.tr("rate {rate}").format(rate=fmt.percent_bp(goods.gross_margin_rate_bp))
+                if goods.margin_unknown:  # no line sold has a cost: unknown, not ¥0.00
+                    value, change, side = self.tr("unknown"), (self.tr("no cost entered for what sold"), ""), ""
+                if today.current.goods.margin_unknown:
+                    today_value, today_change = self.tr("unknown"), ("", "")
                 self.cards[key].setToolTip(f"{self._card_tips()[key]}\n{self._margin_note(month)}")
-            self.cards[key].show_figures(
-                _value(mtd), self._change(mtd, long=True), _value(day), self._change(day, long=False), side
-            )
+            self.cards[key].show_figures(value, change, today_value, today_change, side)
 
     def _margin_note(self, month: PeriodComparison) -> str:
         goods = month.current.goods
+        if goods.margin_unknown:
+            return self.tr(
+                "Unknown: none of the %n order line(s) sold this month has a cost. Enter costs in Products.",
+                "",
+                goods.uncosted_lines,
+            )
         text = self.tr("Gross margin rate this month: {rate}.").format(rate=fmt.percent_bp(goods.gross_margin_rate_bp))
         if goods.uncosted_lines:
             text += " " + self.tr(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +28,22 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.ui import errors
 from sellerdesk.ui.resources import icon
 from sellerdesk.ui.tablemodels.paged import Column, PagedTableModel, Source
+from sellerdesk.ui.widgets.empty_state import EmptyAction, EmptyState
+from sellerdesk.ui.widgets.headers import widen_to_captions
 from sellerdesk.ui.widgets.util import named
 
 SEARCH_DELAY_MS = 300  # wait for a pause in typing before querying
 
 
 class ListTab(QWidget):
-    """Base of the five list tabs; subclasses fill in the class attributes and the text methods."""
+    """Base of the five list tabs; subclasses fill in the class attributes and the text methods.
+
+    Signals:
+        action_requested(str): an empty state's button asks the window for "import" (File → Import
+            exports…), "demo", "shops" or "wizard".
+    """
+
+    action_requested = Signal(str)
 
     key = ""  # stable name: settings, View menu, tests
     icon_name = ""
@@ -71,6 +80,10 @@ class ListTab(QWidget):
 
     def empty_text(self) -> str:
         raise NotImplementedError
+
+    def empty_actions(self) -> list[EmptyAction]:
+        """The buttons under ``empty_text()`` when nothing is filtered: what to do next (none by default)."""
+        return []
 
     def search_placeholder(self) -> str:
         raise NotImplementedError
@@ -117,7 +130,7 @@ class ListTab(QWidget):
         top.addWidget(self.search_box)
 
         self.view = self._build_view()
-        self._empty = named(QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter), "emptyState")
+        self._empty = EmptyState()
         self._stack = QStackedWidget()
         self._stack.addWidget(self.view)
         self._stack.addWidget(self._empty)
@@ -150,6 +163,7 @@ class ListTab(QWidget):
         header.setSortIndicatorShown(True)
         for i in range(self.model.columnCount()):
             header.resizeSection(i, self.model.column(i).width)
+        widen_to_captions(view)  # no clipped caption in a longer language
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         return view
 
@@ -188,8 +202,10 @@ class ListTab(QWidget):
             self._stack.setCurrentWidget(self.view)
             return
         search = self.model.search
-        text = self.tr("Nothing matches “{term}”.").format(term=search) if search else self.empty_text()
-        self._empty.setText(text)
+        if search:
+            self._empty.set_state(self.tr("Nothing matches “{term}”.").format(term=search))
+        else:
+            self._empty.set_state(self.empty_text(), self.empty_actions())
         self._stack.setCurrentWidget(self._empty)
 
     def _on_model_load_failed(self, exc: BaseException) -> None:

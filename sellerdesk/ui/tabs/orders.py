@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from sellerdesk.domain.enums import OrderStatus, RefundState
+from sellerdesk.domain.permissions import Action, can
 from sellerdesk.services import orders as svc
 from sellerdesk.services.orders import OrderFilter, OrderListRow
 from sellerdesk.ui import formatting as fmt
@@ -36,6 +37,8 @@ from sellerdesk.ui.tablemodels.orders_model import OrdersTableModel
 from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source, shop_time_column
 from sellerdesk.ui.tabs.list_tab import ListTab
 from sellerdesk.ui.theme import status_css
+from sellerdesk.ui.widgets.empty_state import EmptyAction
+from sellerdesk.ui.widgets.headers import widen_to_captions
 from sellerdesk.ui.widgets.util import filter_combo, named
 
 if TYPE_CHECKING:
@@ -143,9 +146,16 @@ class OrdersTab(ListTab):
         if self.orders_model.order_filter != OrderFilter():
             return self.tr("No orders match these filters.")
         return self.tr(
-            "No orders yet.\nOrders from Taobao/Tmall, JD, Pinduoduo and Douyin appear here once their order "
-            "exports are imported."
+            "No orders yet.\nDownload the order exports from the seller back ends of Taobao/Tmall, JD, Pinduoduo "
+            "or Douyin and import them (or drop the files on this window)."
         )
+
+    def empty_actions(self) -> list[EmptyAction]:
+        if self.orders_model.order_filter != OrderFilter() or self.runner is None:
+            return []
+        if not can(self.runner.actor, Action.IMPORT_ORDERS):
+            return []
+        return [(self.tr("Import exports…"), lambda: self.action_requested.emit("import"))]
 
     def search_help(self) -> str:
         return self.tr(
@@ -179,6 +189,7 @@ class OrdersTab(ListTab):
         header = self.view.horizontalHeader()
         for i in range(self.model.columnCount()):
             header.resizeSection(i, self.model.column(i).width)
+        widen_to_captions(self.view)
 
     def _combo(self, name: str, items: list[tuple[str, Any]], tip: str) -> QComboBox:
         return filter_combo(name, items, tip, self._apply_filters)

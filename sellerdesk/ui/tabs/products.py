@@ -8,6 +8,7 @@ safety stock.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -48,6 +50,7 @@ from sellerdesk.ui.dialogs.product_editor import (
 from sellerdesk.ui.tablemodels.paged import RIGHT, ROW_ROLE, Column, Source
 from sellerdesk.ui.tabs.list_tab import ListTab
 from sellerdesk.ui.theme import status_colour
+from sellerdesk.ui.widgets.empty_state import EmptyAction
 
 LEVEL_STATUS = {"ok": "ok", "reorder": "low_stock", "critical": "critical_stock"}  # theme.STATUS
 
@@ -129,7 +132,10 @@ class ProductsTab(ListTab):
 
     def columns(self) -> list[Column[Any]]:
         def margin(row: Any) -> str:
-            return fmt.money(row.price_cents - row.cost_cents) if row.price_cents and row.cost_cents is not None else ""
+            if not row.price_cents:
+                return ""
+            # A cost of 0 or none is no known cost: the margin is unknown, not the whole price.
+            return fmt.money(row.price_cents - row.cost_cents) if row.cost_cents else self.tr("unknown")
 
         def below_cost(row: Any) -> str:
             cost = row.cost_cents or 0
@@ -162,10 +168,21 @@ class ProductsTab(ListTab):
         return self.tr("%Ln SKU(s)", "", count)
 
     def empty_text(self) -> str:
+        from sellerdesk.services.products import SkuFilter
+
+        if self._filters != SkuFilter():
+            return self.tr("No SKU matches these filters.")
         return self.tr(
-            "No products yet.\nSKUs appear here with their seller codes once the catalog is filled in "
-            "or order exports are imported."
+            "No products yet.\nAdd products one by one, import your catalog sheet (seller code, title, price, "
+            "cost), or import order exports: their items then wait here to be linked."
         )
+
+    def empty_actions(self) -> list[EmptyAction]:
+        from sellerdesk.services.products import SkuFilter
+
+        if self._filters != SkuFilter() or not self.allowed(Action.EDIT_PRODUCTS):
+            return []
+        return [(self.tr("New product…"), self.new_product), (self.tr("Import catalog…"), self.import_catalog)]
 
     def search_placeholder(self) -> str:
         return self.tr("Search seller code, title, variant or barcode")
@@ -311,6 +328,44 @@ class ProductsTab(ListTab):
         dialog = ProductEditorDialog(self.runner, None, parent=self)
         dialog.open()
         return dialog
+
+    def import_catalog(self) -> None:
+        """A catalog sheet (商家编码, 商品名称, 售价, 成本价…): SKUs created or updated by seller code."""
+        from sellerdesk.services import catalog
+
+        if not self._need_runner():
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import catalog"), "", self.tr("Spreadsheets (*.xlsx *.xls *.csv)")
+        )
+        if not path:
+            return
+        actor = self.actor
+        self.runner.run(
+            lambda session, _job: catalog.import_catalog(session, Path(path), actor=actor),
+            on_success=self._show_catalog_result,
+            label=self.tr("Importing the catalog…"),
+            parent=self,
+        )
+
+    def _show_catalog_result(self, result: Any) -> None:
+        text = self.tr("{created} SKU(s) added, {updated} updated.").format(
+            created=result.created, updated=result.updated
+        )
+        if result.problems:
+            from sellerdesk.ui.import_texts import row_problem
+
+            first = result.problems[0]
+            text = self.tr(
+                "Nothing was imported: {count} problem(s) in the sheet. The first: row {row}, column {column}: "
+                "{message}"
+            ).format(
+                count=len(result.problems),
+                row=first.row,
+                column=first.column,
+                message=row_problem(first.code, first.message),
+            )
+        QMessageBox.information(self, self.tr("Import catalog"), text)
 
     def delete_selected(self) -> None:
         """Move the selected SKU's product (all its SKUs) to the recycle bin, after asking."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -36,6 +37,8 @@ from sellerdesk.ui import labels
 from sellerdesk.ui.dialogs.task_texts import LINK_KINDS, link_kind
 from sellerdesk.ui.resources import icon, theme_colour
 from sellerdesk.ui.tablemodels.paged import ROW_ROLE, Column, PagedTableModel, Source
+from sellerdesk.ui.widgets.empty_state import EmptyState
+from sellerdesk.ui.widgets.headers import widen_to_captions
 from sellerdesk.ui.widgets.task_board import CARD_ROLE, BoardWidget, LaneModel, card_view
 from sellerdesk.ui.widgets.util import named
 
@@ -90,6 +93,7 @@ class TasksTab(QWidget):
         return VIEWS[self._stack.currentIndex()]
 
     def show_view(self, view: str) -> None:
+        self.empty_state.hide()  # the board says again when it is empty
         self._view_buttons[view].setChecked(True)
         self._stack.setCurrentIndex(VIEWS.index(view))
         self.reload()
@@ -221,11 +225,24 @@ class TasksTab(QWidget):
         self._stack.addWidget(self._build_list())
         self._stack.addWidget(self._build_mine())
 
+        # Shown over an empty, unfiltered board: what this page is for and the first step.
+        self.empty_state = EmptyState()
+        self.empty_state.set_state(
+            self.tr(
+                "No tasks yet.\nPlan the team's work here: tasks with a person and a due date, recurring chores "
+                "and promotions. Drag the cards from column to column as the work moves on."
+            ),
+            [(self.tr("New task…"), lambda: self.open_task(None))],
+        )
+        self.empty_state.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # above the board
+        self.empty_state.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addLayout(self._build_filters())
+        layout.addWidget(self.empty_state)
         layout.addWidget(self._stack, 1)
 
     def _build_filters(self) -> QHBoxLayout:
@@ -319,6 +336,7 @@ class TasksTab(QWidget):
         header.setSortIndicatorShown(True)
         for i, column in enumerate(columns):
             header.resizeSection(i, column.width)
+        widen_to_captions(view)
         sorted_by, order = self.list_model.sort_state()
         header.setSortIndicator(sorted_by, order)  # where the rows really are sorted (by due date)
         header.sortIndicatorChanged.connect(lambda section, order: self.list_model.sort(section, order))
@@ -355,6 +373,7 @@ class TasksTab(QWidget):
         self.board.set_board(board)
         total = sum(len(lane.cards) + lane.hidden for lane in board.lanes)
         self._count.setText(self.tr("%Ln task(s)", "", total))
+        self.empty_state.setVisible(total == 0 and self._filter == TaskFilter())
 
     def _load_mine(self) -> None:
         person = self.person.currentData()

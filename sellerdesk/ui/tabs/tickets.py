@@ -25,6 +25,7 @@ from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels
 from sellerdesk.ui.tablemodels.paged import RIGHT, Column, Source
 from sellerdesk.ui.tabs.list_tab import ListTab
+from sellerdesk.ui.widgets.empty_state import EmptyAction
 from sellerdesk.ui.widgets.util import filter_combo, named
 
 if TYPE_CHECKING:
@@ -123,8 +124,14 @@ class TicketsTab(ListTab):
             return self.tr("No ticket matches these filters.")
         return self.tr(
             "No open service tickets.\n"
-            "Pre-sale questions, shipping problems, returns and complaints will be tracked here."
+            "Pre-sale questions, shipping problems, returns and complaints are tracked here: open a ticket "
+            "for each, or from an order (right-click → Open a service ticket…)."
         )
+
+    def empty_actions(self) -> list[EmptyAction]:
+        if self._filter != TicketFilter(me=self._filter.me) or self.runner is None:
+            return []
+        return [(self.tr("New ticket…"), self.new_ticket)]
 
     def search_placeholder(self) -> str:
         return self.tr("Search subject, buyer, tag or #number")
