@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import partial
+from itertools import takewhile
+from operator import ge
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +29,7 @@ from sellerdesk.demo.orders import OrderStats
 from sellerdesk.demo.tickets import ServiceStats
 from sellerdesk.domain.enums import Lifecycle, Priority, Role, ShelfStatus, TaskStatus
 from sellerdesk.domain.figures import PromotionEffect
-from sellerdesk.domain.recurrence import LAST_DAY, Frequency, Rule
+from sellerdesk.domain.recurrence import LAST_DAY, Frequency, Rule, occurrences
 from sellerdesk.models import Task, TaskChecklistItem
 from sellerdesk.services.promotions import PromotionDraft, create_promotion, promotion_effect
 from sellerdesk.services.task_recurrence import create_series, make_due_occurrences
@@ -202,9 +204,16 @@ class TaskPlanner:
         chores = self._chore_list()
         for chore in chores:
             self.timeline.at(self._moment(chore.rule.starts_on, 9.5), partial(self._start_chore, chore))
-        first = min(chore.rule.starts_on for chore in chores)
-        for n in range(1, (self.today - first).days + 1):
-            self.timeline.at(self._moment(first + timedelta(days=n), 8.5), self._morning)
+        # The app opens every morning; only on a chore's day does that make anything (that day's occurrence
+        # is due, the next one is made ahead), so the other mornings are left out.
+        mornings = {
+            day
+            for chore in chores
+            for day in takewhile(partial(ge, self.today), occurrences(chore.rule))
+            if day > chore.rule.starts_on
+        }
+        for day in sorted(mornings):
+            self.timeline.at(self._moment(day, 8.5), self._morning)
 
     def _start_chore(self, chore: _Chore, instant: int) -> None:
         draft = TaskDraft(chore.title, chore.description, self._person(chore.role), due_time=chore.due)
