@@ -89,6 +89,7 @@ _GENERAL_TASKS = (
     ("整理常见问题文档", ("洗涤说明", "尺码对照", "发票"), Role.SERVICE),
     ("跟进物流异常件", ("联系快递", "告知买家"), Role.SERVICE),
 )
+_GENERAL_WINDOWS = ((-20, 12), (-45, -24), (-70, -49), (-95, -74))  # due days from today
 _COMMENTS = (
     "已开始处理，今天下班前同步进度",
     "数据已经导出，放在共享盘了",
@@ -233,11 +234,11 @@ class TaskPlanner:
     def _plan_occurrences(self) -> None:
         """What happens to the occurrences just made: done on their day, some late, a few recent ones missed."""
         rows = self.session.execute(
-            select(Task.id, Task.series_id, Task.occurrence_on, Task.due_time, Task.assignee_id)
+            select(Task.id, Task.series_id, Task.occurrence_on, Task.due_time, Task.assignee_id, Task.created_at)
             .where(Task.series_id.in_(self.series), Task.id > self._made_since)
             .order_by(Task.id)
         ).all()
-        for task_id, series_id, day, due, assignee in rows:
+        for task_id, series_id, day, due, assignee, made in rows:
             self._made_since = max(self._made_since, task_id)
             if day is None or day >= self.today:
                 continue
@@ -246,7 +247,7 @@ class TaskPlanner:
                 continue  # missed: still open, overdue
             hour = (due.hour + due.minute / 60 if due else 17) + self.rng.uniform(-1.5, 0.7)
             late = self.rng.randint(1, 2) if r < 0.14 else 0
-            done = self._moment(day + timedelta(days=late), hour)
+            done = max(self._moment(day + timedelta(days=late), hour), int(made.timestamp()) + 600)
             self.timeline.at(done, partial(self._complete, task_id, assignee))
 
     # --- promotions -------------------------------------------------------------------------------------
@@ -306,8 +307,9 @@ class TaskPlanner:
     def _ordinary(self, orders: OrderStats, service: ServiceStats) -> None:
         rng, today = self.rng, self.today
         for title, steps, role in _GENERAL_TASKS:
-            for _ in range(rng.choice((2, 3, 3, 4))):
-                due = today + timedelta(days=rng.randint(-20, 12) if rng.random() < 0.5 else rng.randint(-80, -21))
+            # The same job comes back every few weeks, never twice at once: one due in each window.
+            for low, high in _GENERAL_WINDOWS[: rng.choice((2, 3, 3, 4))]:
+                due = today + timedelta(days=rng.randint(low, high))
                 priority = rng.choice((Priority.LOW, Priority.NORMAL, Priority.NORMAL, Priority.HIGH))
                 who = self._person(role, rng.randrange(3))
                 self._plan_task(TaskDraft(title, "", who, due, priority=priority, checklist=_lines(steps)))
