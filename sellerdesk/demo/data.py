@@ -466,19 +466,71 @@ TICKET_NOTES = (
     "已截图留证",
 )
 
-# (name, month, day, days of work before it, description): promotions the marketing specialist plans.
+
+@dataclass(frozen=True)
+class PromotionSpec:
+    """A promotion the marketing specialist plans every year: it runs ``days`` days up to and including its
+    main day (month, day), in one platform's shop or every shop (None), for the SKUs of the products whose
+    title holds one of ``products``; the work on it starts ``lead`` days before it starts."""
+
+    name: str
+    month: int
+    day: int
+    days: int
+    kind: str  # services.promotions.PromotionKind
+    platform: Platform | None
+    products: tuple[str, ...]
+    lead: int
+    description: str
+
+
 PROMOTIONS = (
-    ("年货节 满199减20", 1, 10, 10, "全店满199减20，毛毯、四件套主推"),
-    ("38女神节 限时折扣", 3, 8, 7, "浴巾、眼罩 8.8折，前1小时加赠"),
-    ("618 预售报名", 5, 20, 10, "报名平台618活动，提交主推款"),
-    ("618 满300减40", 6, 18, 14, "跨店满减 + 店铺优惠券，冰丝凉席、天丝四件套主推"),
-    ("拼多多 百亿补贴报名", 7, 15, 10, "提报水洗棉四件套、纯棉浴巾"),
-    ("抖音直播间 秒杀", 8, 20, 7, "每晚8点直播，毛巾1元秒杀引流"),
-    ("99划算节 优惠券", 9, 9, 7, "全店5元无门槛券"),
-    ("双11 预售 + 定金膨胀", 10, 20, 20, "定金20抵50，牛奶绒四件套、羊毛毯主推"),
-    ("双11 满300减50", 11, 11, 20, "跨店满减，搭配店铺券与赠品"),
-    ("双12 年终盛典", 12, 12, 10, "满199减30，清仓旧款桌布"),
-    ("京东 PLUS会员日", 4, 15, 7, "PLUS会员专享价"),
+    PromotionSpec(
+        "年货节 满199减20", 1, 10, 7, "full_reduction", None, ("四件套", "毛毯"), 10, "全店满199减20，毛毯、四件套主推"
+    ),
+    PromotionSpec("38女神节 限时折扣", 3, 8, 3, "discount", None, ("浴巾", "眼罩"), 7, "浴巾、眼罩 8.8折，前1小时加赠"),
+    PromotionSpec("京东 PLUS会员日", 4, 15, 1, "discount", Platform.JD, ("四件套", "乳胶枕"), 7, "PLUS会员专享价"),
+    PromotionSpec(
+        "618 满300减40",
+        6,
+        18,
+        19,
+        "full_reduction",
+        None,
+        ("凉席", "四件套"),
+        14,
+        "跨店满减 + 店铺优惠券，冰丝凉席、天丝四件套主推",
+    ),
+    PromotionSpec(
+        "拼多多 百亿补贴", 7, 25, 10, "discount", Platform.PDD, ("水洗棉", "浴巾"), 10, "水洗棉四件套、纯棉浴巾补贴价"
+    ),
+    PromotionSpec(
+        "抖音直播间 秒杀", 8, 20, 7, "flash_sale", Platform.DOUYIN, ("毛巾",), 7, "每晚8点直播，毛巾1元秒杀引流"
+    ),
+    PromotionSpec("99划算节 优惠券", 9, 9, 5, "coupon", Platform.TAOBAO, ("收纳", "靠垫"), 7, "全店5元无门槛券"),
+    PromotionSpec(
+        "双11 预售 + 定金膨胀",
+        10,
+        31,
+        12,
+        "discount",
+        None,
+        ("牛奶绒", "羊毛毯"),
+        20,
+        "定金20抵50，牛奶绒四件套、羊毛毯主推",
+    ),
+    PromotionSpec(
+        "双11 满300减50",
+        11,
+        11,
+        11,
+        "full_reduction",
+        None,
+        ("四件套", "毛毯", "被芯"),
+        20,
+        "跨店满减，搭配店铺券与赠品",
+    ),
+    PromotionSpec("双12 年终盛典", 12, 12, 3, "full_reduction", None, ("桌布",), 10, "满199减30，清仓旧款桌布"),
 )
 
 # --- how each platform prints an order (platform-formats.md §1.5, §9) ---------------------------------------

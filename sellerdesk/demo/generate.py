@@ -93,6 +93,8 @@ class DemoSummary:
     ticket_events: int
     canned_replies: int
     tasks: int
+    task_series: int
+    promotions: int
     kpi_templates: int
     reviews: int
     review_lines: int
@@ -177,7 +179,7 @@ def _fill(session: Session, *, orders: int, seed: int, today: date, as_of: int, 
         steps.advance(_tail(orders) // 3)
     canned = write_canned_replies(session, ids)
     record_past_figures(session)  # the service desk's stored figures, for the tickets written directly
-    team = TeamWriter(session, ids, rng, catalog, today=today, as_of=as_of).write(stats, service, stock.low_stock)
+    team = TeamWriter(session, ids, rng, catalog, today=today, as_of=as_of).write(stats, service)
     write_settings(session, as_of=as_of, orders=orders, seed=seed)
     # The orders were written directly, so the roll-up and the search index that imports keep are made here.
     rebuild_rollup(session)
@@ -205,6 +207,8 @@ def _summary(
         ticket_events=service.events,
         canned_replies=canned,
         tasks=team.tasks,
+        task_series=team.task_series,
+        promotions=team.promotions,
         kpi_templates=team.kpi_templates,
         reviews=team.reviews,
         review_lines=team.review_lines,

@@ -1,5 +1,5 @@
-"""Demo team work: the task board, KPI templates, three months of performance reviews (through the reviews
-service), shared settings."""
+"""Demo team work: the task board (demo/tasks.py, through the task services), KPI templates, three months
+of performance reviews (through the reviews service), shared settings."""
 
 from __future__ import annotations
 
@@ -11,21 +11,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.demo.base import (
-    CHINA_OFFSET,
-    DAY,
     HOUR,
     Ids,
-    advance_sequences,
     aware,
-    day_of_number,
     insert_rows,
     local_midnight,
 )
 from sellerdesk.demo.catalog import Catalog
-from sellerdesk.demo.data import PRODUCTS, PROMOTIONS, SHOPS
+from sellerdesk.demo.data import SHOPS
 from sellerdesk.demo.orders import OrderStats
+from sellerdesk.demo.tasks import TaskPlanner
 from sellerdesk.demo.tickets import ServiceStats
-from sellerdesk.domain.enums import Priority, Role, ShelfStatus, TaskStatus
+from sellerdesk.domain.enums import Role
 from sellerdesk.domain.permissions import OWNER, Actor
 from sellerdesk.domain.reviews import Band, ScoringRule, Step
 from sellerdesk.models import AppSetting, AuditEntry, Task
@@ -43,42 +40,6 @@ from sellerdesk.services.reviews import (
     save_self_review,
 )
 
-BANNED_WORDS = ("最", "第一", "顶级", "唯一", "国家级")
-TASK_TARGET = 150
-_GENERAL_TASKS = {
-    Role.OPERATIONS_MANAGER: (
-        "整理上月经营数据给老板",
-        "核对平台扣点与结算单",
-        "制定下月销售目标",
-        "招聘兼职客服",
-        "检查各平台店铺评分",
-        "安排仓库大促排班",
-    ),
-    Role.PRODUCT_SPECIALIST: (
-        "拍摄新品主图",
-        "更新详情页尺码表",
-        "核对供应商对账单",
-        "检查运费模板",
-        "整理滞销款清单",
-        "补充商品条码",
-    ),
-    Role.MARKETING_SPECIALIST: (
-        "设置店铺优惠券",
-        "报名平台日常活动",
-        "策划直播间福利",
-        "分析竞品价格",
-        "整理活动效果数据",
-        "优化推广计划出价",
-    ),
-    Role.SERVICE_SPECIALIST: (
-        "更新快捷回复话术",
-        "整理上周退款原因",
-        "回访差评买家",
-        "整理常见问题文档",
-        "跟进物流异常件",
-        "培训新客服",
-    ),
-}
 # role → KPI template lines (services/reviews: metric "" = scored or entered by hand). Targets of the
 # figures that depend on the shop's size (GMV, tickets) are set from the demo's own months.
 _BANDS_LATE = (Band(200, 10_000), Band(500, 8_000), Band(1_000, 6_000))  # late-shipment rate ≤ 2 % / 5 % / 10 %
@@ -138,6 +99,8 @@ _IMPROVEMENT = ("每周与运营经理复盘一次", "首次响应控制在10分
 @dataclass(frozen=True)
 class TeamCounts:
     tasks: int
+    task_series: int
+    promotions: int
     kpi_templates: int
     reviews: int
     review_lines: int
@@ -154,180 +117,15 @@ class TeamWriter:
         self.today = today
         self.as_of = as_of
 
-    def write(self, orders: OrderStats, service: ServiceStats, low_stock: list[int]) -> TeamCounts:
-        tasks = self._tasks(orders, service, low_stock)
-        insert_rows(self.session, Task, tasks)
-        advance_sequences(self.session, ["tasks"])  # the reviews' plan items make tasks the usual way
+    def write(self, orders: OrderStats, service: ServiceStats) -> TeamCounts:
+        planner = TaskPlanner(self.session, self.rng, self.catalog, today=self.today, as_of=self.as_of)
+        planner.write(orders, service)  # before the reviews: their task figures read these tasks
         templates = self._templates(orders, service)
         reviews, lines = self._reviews()
-        made = self.session.scalar(select(func.count(Task.id))) or 0  # with the plans' tasks
-        return TeamCounts(made, templates, reviews, lines)
-
-    # --- tasks -------------------------------------------------------------------------------------------
-
-    def _tasks(self, orders: OrderStats, service: ServiceStats, low_stock: list[int]) -> list[dict[str, object]]:
-        staff = self.catalog.staff
-        product, marketing = staff[Role.PRODUCT_SPECIALIST][0], staff[Role.MARKETING_SPECIALIST][0]
-        agents, manager = staff[Role.SERVICE_SPECIALIST], self.catalog.manager
-        tasks = self._recurring(product, marketing, agents[0], manager)
-        tasks += self._promotions(marketing, manager)
-        tasks += self._product_tasks(product, low_stock)
-        for order_id in orders.late_orders[:10]:
-            tasks.append(
-                self._task(
-                    f"跟进超时未发货订单 #{order_id}",
-                    "联系仓库确认原因，今天必须发出",
-                    manager,
-                    agents[0],
-                    self.today,
-                    "order",
-                    order_id,
-                    priority=Priority.URGENT,
-                )
-            )
-        for k, ticket_id in enumerate(service.open_ids[-8:]):
-            tasks.append(
-                self._task(
-                    f"回访未结工单 #{ticket_id}",
-                    "联系买家确认处理结果",
-                    manager,
-                    agents[k % len(agents)],
-                    self.today + timedelta(days=1),
-                    "ticket",
-                    ticket_id,
-                    priority=Priority.HIGH,
-                )
-            )
-        while len(tasks) < TASK_TARGET:
-            tasks.append(self._general_task(manager))
-        return tasks
-
-    def _recurring(self, product: int, marketing: int, agent: int, manager: int) -> list[dict[str, object]]:
-        tasks = []
-        plans = (
-            ("每日库存检查", "检查低库存预警，必要时补货下单", product, 1, "daily", 10),
-            ("每日差评回访", "回访前一天的中差评买家", agent, 1, "daily", 10),
-            ("每周价格巡检", "检查四个平台的售价与活动价是否一致", marketing, 7, "weekly", 6),
-            ("周复盘会", "回顾本周销售、退款和客服数据", manager, 7, "weekly", 6),
-            ("月度盘点", "主仓全盘，差异录入盘点单", product, 30, "monthly", 3),
-        )
-        for title, description, assignee, every, recurrence, history in plans:
-            for k in range(-history, 2):
-                due = self.today + timedelta(days=k * every)
-                tasks.append(self._task(title, description, manager, assignee, due, recurrence=recurrence))
-        return tasks
-
-    def _promotions(self, marketing: int, manager: int) -> list[dict[str, object]]:
-        tasks = []
-        first = day_of_number((self.catalog.start + CHINA_OFFSET) // DAY)
-        for name, month, day, lead, description in PROMOTIONS:
-            for year in (self.today.year - 1, self.today.year, self.today.year + 1):
-                when = date(year, month, day)
-                if first <= when <= self.today + timedelta(days=45):
-                    steps = (("准备：", -lead, marketing), ("执行：", 0, marketing), ("复盘：", 3, manager))
-                    for prefix, offset, assignee in steps:
-                        due = when + timedelta(days=offset)
-                        tasks.append(
-                            self._task(
-                                prefix + name, description, manager, assignee, due, "promotion", priority=Priority.HIGH
-                            )
-                        )
-        return tasks
-
-    def _product_tasks(self, specialist: int, low_stock: list[int]) -> list[dict[str, object]]:
-        tasks = []
-        manager = self.catalog.manager
-        for index, spec in enumerate(PRODUCTS):
-            product_id = self.catalog.product_ids[index]
-            if any(word in spec.title for word in BANNED_WORDS):
-                tasks.append(
-                    self._task(
-                        f"修改标题违规词：{spec.title}",
-                        "广告法禁用极限词，改掉后重新提交审核",
-                        manager,
-                        specialist,
-                        self.today + timedelta(days=2),
-                        "product",
-                        product_id,
-                        priority=Priority.HIGH,
-                    )
-                )
-            if spec.shelf == ShelfStatus.DRAFT or spec.lifecycle.value == "intro":
-                tasks.append(
-                    self._task(
-                        f"新品上架准备：{spec.title}",
-                        "主图、详情页、尺码表、四个平台的上架",
-                        manager,
-                        specialist,
-                        self.today + timedelta(days=5),
-                        "product",
-                        product_id,
-                    )
-                )
-        for index in low_stock[:15]:
-            sku = self.catalog.skus[index]
-            tasks.append(
-                self._task(
-                    f"补货下单：{sku.code}",
-                    f"库存低于补货点，按起订量 {sku.min_order_qty} 下单",
-                    manager,
-                    specialist,
-                    self.today + timedelta(days=1),
-                    "product",
-                    sku.product_id,
-                    priority=Priority.HIGH,
-                )
-            )
-        return tasks
-
-    def _general_task(self, manager: int) -> dict[str, object]:
-        role = self.rng.choice(tuple(_GENERAL_TASKS))
-        assignee = self.rng.choice(self.catalog.staff[role])
-        due = self.today + timedelta(days=self.rng.randint(-90, 14))
-        priority = self.rng.choice((Priority.LOW, Priority.NORMAL, Priority.NORMAL, Priority.HIGH))
-        return self._task(self.rng.choice(_GENERAL_TASKS[role]), "", manager, assignee, due, priority=priority)
-
-    def _task(
-        self,
-        title: str,
-        description: str,
-        creator: int,
-        assignee: int,
-        due: date,
-        link_kind: str = "",
-        link_id: int | None = None,
-        *,
-        recurrence: str = "",
-        priority: Priority = Priority.NORMAL,
-    ) -> dict[str, object]:
-        status, completed = self._task_state(due)
-        created = min(local_midnight(due) - self.rng.randint(2, 14) * DAY + 10 * HOUR, self.as_of - HOUR)
-        return {
-            "id": self.ids.take("tasks"),
-            "title": title,
-            "description": description,
-            "status": status.value,
-            "priority": priority.value,
-            "assignee_id": assignee,
-            "creator_id": creator,
-            "due_date": due,
-            "link_kind": link_kind,
-            "link_id": link_id,
-            "recurrence": recurrence,
-            "created_at": aware(created),
-            "completed_at": aware(max(completed, created)) if completed is not None else None,
-            "version": 1,
-        }
-
-    def _task_state(self, due: date) -> tuple[TaskStatus, int | None]:
-        left = (due - self.today).days
-        r = self.rng.random()
-        if (left < -2 and r < 0.93) or (left <= 0 and r < 0.5):
-            done_at = min(local_midnight(due) + 17 * HOUR - self.rng.randint(0, 2) * DAY, self.as_of - 60)
-            return TaskStatus.DONE, done_at
-        if (left <= 0 and r < 0.8) or (left > 0 and r < 0.35):
-            return TaskStatus.DOING, None
-        return TaskStatus.TODO, None
+        planner.follow_plans()  # the plan tasks the submitted reviews made
+        planner.run_rules()  # over the finished shop: reorder, late to ship, tickets
+        made = self.session.scalar(select(func.count(Task.id))) or 0
+        return TeamCounts(made, len(planner.series), planner.promotions, templates, reviews, lines)
 
     # --- KPI templates and reviews: written through the reviews service ---------------------------------
 
@@ -402,7 +200,10 @@ class TeamWriter:
         save_review(session, OWNER, review_id, ReviewEdit(edits), expected_version=detail.version, now=now)
         detail = get_review(session, OWNER, review_id, now)
         plan = (
-            tuple(PlanItem(None, text) for text in _IMPROVEMENT[: rng.randint(2, 4)])
+            tuple(
+                PlanItem(None, text, now.date() + timedelta(days=7 * (n + 1)))
+                for n, text in enumerate(_IMPROVEMENT[: rng.randint(2, 4)])
+            )
             if detail.grade in ("C", "D")
             else ()
         )

@@ -76,10 +76,15 @@ def _checked(session: Session, promo: PromotionDraft) -> None:
 
 
 def create_promotion(
-    session: Session, draft: TaskDraft, promo: PromotionDraft, *, actor_id: int | None = None
+    session: Session,
+    draft: TaskDraft,
+    promo: PromotionDraft,
+    *,
+    actor_id: int | None = None,
+    now: datetime | None = None,
 ) -> TaskSaved:
     _checked(session, promo)
-    saved = tasks.create_task(session, draft, actor_id=actor_id, kind="promotion")
+    saved = tasks.create_task(session, draft, actor_id=actor_id, kind="promotion", now=now)
     row = Promotion(task_id=saved.task_id, kind=promo.kind)
     session.add(row)
     _store(session, row, promo)

@@ -82,7 +82,7 @@ def create_series(
 ) -> TaskSaved:
     """A new recurring task; returns its first occurrence (made at once, even when its day is ahead)."""
     check_rule(rule)
-    series = TaskSeries(timezone=timezone, creator_id=actor_id)
+    series = TaskSeries(timezone=timezone, creator_id=actor_id, created_at=now or utcnow())
     _store_template(session, series, draft)
     _store_rule(series, rule)
     series.next_on = next(occurrences(rule), None)
@@ -103,11 +103,11 @@ def make_due_occurrences(
         stmt = stmt.where(TaskSeries.id.in_(series_ids))
     made = 0
     for series in session.scalars(stmt).all():
-        made += _catch_up(session, series, utc_to_local(now, series.timezone).date())
+        made += _catch_up(session, series, utc_to_local(now, series.timezone).date(), now)
     return tasks.TASK_CHANGES if made else Changes()
 
 
-def _catch_up(session: Session, series: TaskSeries, today: date) -> int:
+def _catch_up(session: Session, series: TaskSeries, today: date, now: datetime) -> int:
     rule, made = rule_of(series), 0
     oldest = today - timedelta(days=CATCH_UP_DAYS)
     next_day = next_occurrence(rule, today)  # the one to have made ahead
@@ -117,7 +117,7 @@ def _catch_up(session: Session, series: TaskSeries, today: date) -> int:
         if day > today and made_ahead:
             break
         if day >= oldest and not _exists(session, series.id, day):
-            _make(session, series, day)
+            _make(session, series, day, now)
             made += 1
         series.next_on = next_occurrence(rule, day)
         if day > today:  # the one ahead is made: stop
@@ -131,9 +131,9 @@ def _exists(session: Session, series_id: int, day: date) -> bool:
     return session.scalar(stmt) is not None
 
 
-def _make(session: Session, series: TaskSeries, day: date) -> None:
+def _make(session: Session, series: TaskSeries, day: date, now: datetime) -> None:
     draft = TaskDraft(series.title, series.description, series.assignee_id, day, series.due_time, series.priority)
-    saved = tasks.create_task(session, draft, actor_id=series.creator_id)
+    saved = tasks.create_task(session, draft, actor_id=series.creator_id, now=now)
     task = session.get(Task, saved.task_id)
     assert task is not None
     task.series_id, task.occurrence_on = series.id, day

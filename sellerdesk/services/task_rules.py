@@ -154,7 +154,7 @@ def _open(session: Session, cause: Cause, role: str, now: datetime) -> None:
         priority=cause.priority,
         links=(cause.link,) if cause.link else (),
     )
-    saved = tasks.create_task(session, draft, kind="rule")
+    saved = tasks.create_task(session, draft, kind="rule", now=now)
     task = session.get(Task, saved.task_id)
     assert task is not None
     task.cause = cause.key

@@ -615,8 +615,10 @@ def create_task(
     actor_id: int | None = None,
     kind: str = "task",
     column: str = "",
+    now: datetime | None = None,
 ) -> TaskSaved:
-    """A new task at the end of its column (default: the first "to do" column)."""
+    """A new task at the end of its column (default: the first "to do" column), made at ``now`` (default:
+    now)."""
     title = _checked_draft(session, draft)
     columns = board_columns(session)
     target = next((c for c in columns if c.key == column), None) or _first_column(columns, TaskStatus.TODO)
@@ -627,9 +629,10 @@ def create_task(
         board_column=target.key,
         position=_end_position(session, target, columns),
         creator_id=actor_id,
+        created_at=now or utcnow(),
     )
     if target.status == TaskStatus.DONE:
-        task.completed_at, task.completed_by_id = utcnow(), actor_id
+        task.completed_at, task.completed_by_id = task.created_at, actor_id
     _apply(task, draft, title)
     session.add(task)
     session.flush()
@@ -824,11 +827,13 @@ def set_checklist_item(session: Session, item_id: int, done: bool) -> Changes:
     return TASK_CHANGES
 
 
-def add_comment(session: Session, task_id: int, body: str, *, actor_id: int | None = None) -> Changes:
+def add_comment(
+    session: Session, task_id: int, body: str, *, actor_id: int | None = None, now: datetime | None = None
+) -> Changes:
     text = body.strip()
     if not text:
         raise ValidationError("A comment needs some text.", code="task_comment_empty")
     _task(session, task_id)
-    session.add(TaskComment(task_id=task_id, author_id=actor_id, body=text))
+    session.add(TaskComment(task_id=task_id, author_id=actor_id, body=text, created_at=now or utcnow()))
     session.flush()
     return TASK_CHANGES

@@ -6,6 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from itertools import takewhile
+from operator import ge
 from pathlib import Path
 
 import pytest
@@ -16,9 +19,12 @@ from sellerdesk.db.engine import make_engine, make_session_factory
 from sellerdesk.db.migrate import check_database, ensure_schema
 from sellerdesk.demo import DemoSummary, generate_demo
 from sellerdesk.demo.base import DAY, local_day_number, local_midnight
+from sellerdesk.demo.tasks import RECENT_MISSES, RULE_TITLES
 from sellerdesk.domain.enums import MovementKind, OrderStatus, Platform, RefundState, Role, TicketCategory
 from sellerdesk.domain.errors import Cancelled, ValidationError
-from sellerdesk.domain.timeutil import day_bounds_utc, local_to_utc
+from sellerdesk.domain.holidays import is_workday
+from sellerdesk.domain.recurrence import LAST_DAY, next_occurrence, occurrences
+from sellerdesk.domain.timeutil import day_bounds_utc, local_to_utc, utc_to_local
 from sellerdesk.models import (
     AppSetting,
     Base,
@@ -30,6 +36,8 @@ from sellerdesk.models import (
     Order,
     OrderItem,
     Product,
+    Promotion,
+    PromotionSku,
     Refund,
     Review,
     ReviewLine,
@@ -38,11 +46,18 @@ from sellerdesk.models import (
     StaffUser,
     StockMovement,
     Task,
+    TaskChecklistItem,
+    TaskComment,
+    TaskLink,
+    TaskSeries,
     Ticket,
     TicketEvent,
     Warehouse,
 )
+from sellerdesk.services.promotions import list_promotions_ended_in, promotion_effect
 from sellerdesk.services.stock import OUT_REASON, StockDrift, stock_drift, sync_order_stock
+from sellerdesk.services.task_recurrence import rule_of
+from sellerdesk.services.task_rules import RulesRun, run_task_rules
 from sellerdesk.services.tickets.figures import agent_month_figures
 
 TODAY = date(2026, 8, 20)
@@ -87,6 +102,18 @@ def _fingerprint(engine: Engine) -> list[tuple[object, ...]]:
         return [tuple(row) for row in rows]
 
 
+def _task_fingerprint(engine: Engine) -> list[tuple[object, ...]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT title, status, board_column, position, assignee_id, due_date, created_at, completed_at,"
+                " cause, (SELECT count(*) FROM task_checklist_items c WHERE c.task_id = tasks.id AND c.done)"
+                " FROM tasks ORDER BY id"
+            )
+        )
+        return [tuple(row) for row in rows]
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, DemoSummary]]:
     engine = _engine(tmp_path_factory.mktemp("demo") / "demo.sqlite")
@@ -125,6 +152,8 @@ def test_summary_matches_the_tables(demo: tuple[Engine, DemoSummary], db: Sessio
         "ticket_events": TicketEvent,
         "canned_replies": CannedReply,
         "tasks": Task,
+        "task_series": TaskSeries,
+        "promotions": Promotion,
         "kpi_templates": KpiTemplate,
         "reviews": Review,
         "review_lines": ReviewLine,
@@ -364,11 +393,17 @@ def test_tickets_come_from_orders_and_follow_the_sla(db: Session) -> None:
 
 def test_team_tasks_reviews_and_settings(db: Session) -> None:
     tasks = db.scalars(select(Task)).all()
-    assert 120 <= len(tasks) <= 200
+    assert 200 <= len(tasks) <= 400
     assert {t.status for t in tasks} == {"todo", "doing", "done"}
-    assert {"daily", "weekly"} <= {t.recurrence for t in tasks}
-    assert {"product", "order", "promotion"} <= {t.link_kind for t in tasks}
+    assert {t.kind for t in tasks} == {"task", "promotion", "rule"}
+    assert {"product", "order", "ticket", "review"} <= set(db.scalars(select(TaskLink.kind)))
     assert all(t.due_date is not None and abs((t.due_date - TODAY).days) < 400 for t in tasks)
+    for task in tasks:  # made, moved and finished on the demo's clock, never after it
+        assert task.created_at <= AS_OF
+        assert task.completed_at is None or task.created_at <= task.completed_at <= AS_OF
+    assert _count(db, TaskChecklistItem) > 100 and _count(db, TaskChecklistItem, TaskChecklistItem.done) > 50
+    comments = db.scalars(select(TaskComment)).all()
+    assert len(comments) > 20 and all(c.created_at <= AS_OF for c in comments)
     reviews = db.scalars(select(Review)).all()
     assert len(reviews) == 18 and {r.month for r in reviews} == {"2026-05", "2026-06", "2026-07"}
     weights = Counter[int]()
@@ -393,6 +428,87 @@ def test_team_tasks_reviews_and_settings(db: Session) -> None:
     assert setting is not None and setting.value == {"taobao": 48, "jd": 24, "pdd": 48, "douyin": 48}
 
 
+def test_recurring_chores_are_series_made_by_their_rule(db: Session) -> None:
+    """Each chore is a series; its occurrences are exactly the rule's days from its start up to the one made
+    ahead of today (holidays skipped where the rule says so), the past ones done or recently missed."""
+    series = db.scalars(select(TaskSeries)).all()
+    assert {s.frequency for s in series} == {"daily", "weekdays", "weekly", "monthly"}
+    assert any(s.frequency == "monthly" and s.month_day == LAST_DAY for s in series)
+    assert any(s.frequency == "weekly" and len(s.weekdays.split(",")) == 2 for s in series)
+    for one in series:
+        rule = rule_of(one)
+        ahead = next_occurrence(rule, TODAY)
+        assert ahead is not None and one.next_on is not None and one.next_on > ahead
+        expected = list(takewhile(partial(ge, ahead), occurrences(rule)))
+        made = db.scalars(select(Task).where(Task.series_id == one.id).order_by(Task.occurrence_on)).all()
+        assert [t.occurrence_on for t in made] == expected
+        assert all(t.due_date == t.occurrence_on and t.title == one.title for t in made)
+        if one.skip_holidays:
+            assert all(is_workday(day) for day in expected)
+        past = [t for t in made if t.occurrence_on is not None and t.occurrence_on < TODAY]
+        assert past and sum(t.status == "done" for t in past) >= 0.8 * len(past)
+        for task in past:
+            if task.status != "done":
+                assert task.occurrence_on is not None and (TODAY - task.occurrence_on).days <= RECENT_MISSES
+        assert all(t.status == "todo" for t in made if t.occurrence_on is not None and t.occurrence_on > TODAY)
+
+
+def test_promotions_have_skus_a_shop_and_the_services_uplift(db: Session) -> None:
+    promotions = db.scalars(select(Promotion)).all()
+    assert len(promotions) >= 8
+    assert any(p.shop_id is None for p in promotions) and any(p.shop_id is not None for p in promotions)
+    ended = 0
+    for promo in promotions:
+        task = db.get(Task, promo.task_id)
+        assert task is not None and task.kind == "promotion"
+        assert _count(db, PromotionSku, PromotionSku.promotion_id == promo.id) > 0
+        assert WINDOW_START <= promo.starts_at - (promo.ends_at - promo.starts_at)  # "before" inside the year
+        effect = promotion_effect(db, promo.task_id, AS_OF)
+        if promo.ends_at > AS_OF:
+            assert effect is None and task.status != "done"
+            continue
+        ended += 1
+        assert effect is not None and task.status == "done"
+        # The recap written when it ended quotes the services' own figures.
+        uplift = effect.gmv_uplift_bp
+        quoted = "活动前无销售" if uplift is None else f"{abs(uplift) / 100:.1f}%"
+        recap = db.scalars(select(TaskComment.body).where(TaskComment.task_id == task.id)).all()
+        assert any(f"销售 {effect.during.units} 件" in body and quoted in body for body in recap)
+    assert ended >= 6
+    by_month = {
+        figures.task_id: figures.effect
+        for year, month in {(p.ends_at.year, p.ends_at.month) for p in promotions}
+        for figures in list_promotions_ended_in(db, year, month, AS_OF)
+    }
+    assert by_month and all(effect == promotion_effect(db, task_id, AS_OF) for task_id, effect in by_month.items())
+    assert any((e.gmv_uplift_bp or 0) > 0 for e in by_month.values())  # 618 and Double 11 sell
+
+
+def test_no_task_is_long_overdue_and_some_were_done_late(db: Session) -> None:
+    open_tasks = db.scalars(select(Task).where(Task.status != "done")).all()
+    assert all(t.due_date is not None and (TODAY - t.due_date).days <= 14 for t in open_tasks)
+    assert any(t.due_date is not None and t.due_date < TODAY for t in open_tasks)  # a few are overdue
+    done = db.scalars(select(Task).where(Task.status == "done")).all()
+    late = [
+        t
+        for t in done
+        if t.due_date is not None and t.completed_at is not None and utc_to_local(t.completed_at).date() > t.due_date
+    ]
+    assert 0 < len(late) < len(done) / 4
+    # The board's order is what the moves left: every task has a column position, none shared in a column.
+    positions = Counter((t.status, t.board_column, t.position) for t in db.scalars(select(Task)))
+    assert max(positions.values()) == 1
+
+
+def test_event_made_tasks_are_the_rules_own_one_per_cause(db: Session) -> None:
+    causes = [c for c in db.scalars(select(Task.cause)) if c is not None]
+    assert len(causes) == len(set(causes))
+    assert {c.split(":")[0] for c in causes} >= {"reorder", "late_to_ship", "review_plan"}
+    # Running the rules again at the demo's clock finds nothing new and nothing gone.
+    assert run_task_rules(db, AS_OF, RULE_TITLES) == RulesRun(0, 0)
+    db.rollback()
+
+
 # --- behaviour -------------------------------------------------------------------------------------------
 
 
@@ -404,6 +520,8 @@ def test_same_seed_same_data_other_seed_other_data(
     _generate(other, seed=SEED + 1)
     assert _fingerprint(again) == _fingerprint(demo[0])
     assert _fingerprint(other) != _fingerprint(demo[0])
+    assert _task_fingerprint(again) == _task_fingerprint(demo[0])
+    assert _task_fingerprint(other) != _task_fingerprint(demo[0])
 
 
 def test_refuses_a_database_that_has_data(demo: tuple[Engine, DemoSummary]) -> None:
