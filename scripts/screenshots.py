@@ -125,8 +125,59 @@ def _open_database(window: MainWindow) -> QWidget | None:
     return dialog
 
 
+def _reviews_with_rows(window: MainWindow) -> Any:
+    """The Reviews tab on the newest month that has reviews (the demo's last are the past month's)."""
+    page = _select_first(window, "reviews")
+    for index in range(page.month_combo.count() - 1):  # the last entry is "waiting for me"
+        page.month_combo.setCurrentIndex(index)
+        if page.visible_rows():
+            break
+    page.view.selectRow(0)
+    return page
+
+
+def _review(window: MainWindow) -> QWidget | None:
+    page = _reviews_with_rows(window)
+    row = page.selected_row()
+    return page.open_review(row.id) if row is not None else None
+
+
+def _kpi_templates(window: MainWindow) -> QWidget | None:
+    return _select_first(window, "reviews").edit_templates()
+
+
+def _review_trend(window: MainWindow) -> QWidget | None:
+    return _reviews_with_rows(window).show_trend()
+
+
+def _wizard_page(number: int) -> Callable[[MainWindow], QWidget | None]:
+    """The setup wizard as a new shop sees it, opened at its ``number``-th page."""
+
+    def show(window: MainWindow) -> QWidget | None:
+        from sellerdesk.services.first_run import SetupState
+        from sellerdesk.ui.wizard.first_run import SetupWizard
+
+        assert window.runner is not None
+        state = SetupState(has_data=False, shops=0, staff=0, owner_login="", dismissed=False)
+        wizard = SetupWizard(
+            language=window.language,
+            database_name="sellerdesk.sqlite",
+            state=state,
+            runner=window.runner,
+            can_import=True,
+            parent=window,
+        )
+        wizard.setStartId(wizard.pageIds()[number])
+        wizard.restart()
+        wizard.open()
+        return wizard
+
+    return show
+
+
 SCREENS: list[Screen] = [
-    *(Screen(key, _page(key)) for key in ("home", "products", "orders", "tickets", "tasks", "reviews")),
+    *(Screen(key, _page(key)) for key in ("home", "products", "orders", "tickets", "tasks")),
+    Screen("reviews", _reviews_with_rows),
     Screen("order_detail", _first_order),
     Screen("shipping", _shipping),
     Screen("ship_deadlines", _deadlines),
@@ -146,6 +197,10 @@ SCREENS: list[Screen] = [
     Screen("open_database", _open_database),
     Screen("shortcuts", lambda w: w.show_shortcuts()),
     Screen("user_guide", lambda w: w.show_user_guide()),
+    Screen("review_editor", _review),
+    Screen("kpi_templates", _kpi_templates),
+    Screen("review_trend", _review_trend),
+    *(Screen(f"wizard_{n + 1}", _wizard_page(n)) for n in range(5)),
 ]
 
 

@@ -442,8 +442,11 @@ class DesktopApp(QObject):
             self._idle.idle.connect(self.lock)
 
     def _close_database(self) -> None:
+        from sellerdesk.services.imports.follow import wait_for_checkpoints
+
         if self.runner is not None:
             self.runner.shutdown()
+        wait_for_checkpoints()  # an import's checkpoint, if it still runs: the file is left checkpointed
         if self.engine is not None:
             self.engine.dispose()
 

@@ -310,6 +310,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from sellerdesk.db.tracking import mark_changed
     from sellerdesk.platforms.registry import PLATFORMS
     from sellerdesk.services.imports import ImportOptions, ImportRefused, import_paths
+    from sellerdesk.services.imports.follow import wait_for_checkpoints
     from sellerdesk.services.mappings import load_mapping_file
 
     platform = None if args.platform == "auto" else Platform(args.platform)
@@ -332,6 +333,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             results = import_paths(session, args.files, platform=platform, options=options)
             if args.dry_run:
                 session.rollback()
+        wait_for_checkpoints()  # the command ends here: leave the file checkpointed, its log small
     except ImportRefused as exc:
         _err(f"error: {exc}")
         for result in exc.results:

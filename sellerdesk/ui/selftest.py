@@ -53,6 +53,7 @@ def run_selftest(out: TextIO | None = None) -> int:
             ("translations", _check_translations),
             ("Chinese font", _check_chinese_font),
             ("demo shop", lambda: _check_demo(folder / SHOP)),
+            ("parser process", lambda: _check_parser_process(folder)),
         ]
         for language in ("zh_CN", "en"):
             checks.append((f"main window ({language})", partial(_check_window, folder, language)))
@@ -194,6 +195,28 @@ def _check_demo(path: Path) -> str:
     finally:
         engine.dispose()
     return f"{summary.orders} orders, {summary.skus} SKUs, {summary.tickets} tickets, {summary.tasks} tasks"
+
+
+def _check_parser_process(folder: Path) -> str:
+    """Large files are parsed in a process of their own (started like on Windows): a built app must be
+    able to start it as its own executable and get the file's orders back."""
+    from sellerdesk.db.engine import make_engine, make_session_factory
+    from sellerdesk.platforms.worker import WorkerParse
+    from sellerdesk.services.samples import write_export
+
+    sample = folder / "jd_orders.csv"
+    engine = make_engine("sqlite:///" + str(folder / SHOP))
+    try:
+        with make_session_factory(engine)() as session:
+            rows = write_export(session, "jd_orders", sample, every_platform=True)
+    finally:
+        engine.dispose()
+    with WorkerParse(sample) as parsing:
+        parsing.plan()
+        orders = sum(len(batch) for batch in parsing.batches())
+    if orders == 0:
+        raise CheckFailed(f"the parser process read no order from a {rows}-row export")
+    return f"{orders} orders from a {rows}-row export"
 
 
 def _check_window(folder: Path, language: str) -> str:

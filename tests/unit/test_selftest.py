@@ -36,6 +36,7 @@ def test_selftest_passes_and_says_what_it_checked(tmp_path: Path) -> None:
         "Qt",
         "resources",
         "translations",
+        "parser process",
         "main window (zh_CN)",
         "main window (en)",
     ):

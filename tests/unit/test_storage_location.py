@@ -20,6 +20,7 @@ from sellerdesk.db.leftovers import STALE_SECONDS, remove_leftovers
 from sellerdesk.db.migrate import ensure_schema
 from sellerdesk.domain.errors import StorageError
 from sellerdesk.services.imports import import_paths
+from sellerdesk.services.imports.follow import wait_for_checkpoints
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
 
@@ -46,6 +47,7 @@ def _shop(tmp_path: Path) -> Path:
     ensure_schema(engine)
     with make_session_factory(engine).begin() as session:
         import_paths(session, [SAMPLES / "jd_orders.csv"])
+    wait_for_checkpoints()  # the tests below read the file by itself (immutable) or copy it
     engine.dispose()
     return db
 

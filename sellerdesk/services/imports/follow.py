@@ -100,12 +100,24 @@ def checkpoint_after_commit(session: Session) -> None:
 
     def committed(session: Session) -> None:
         if session.get_nested_transaction() is None and restore():
-            threading.Thread(target=_checkpoint, args=(path,), name="checkpoint", daemon=True).start()
+            thread = threading.Thread(target=_checkpoint, args=(path,), name="checkpoint", daemon=True)
+            _CHECKPOINTS[:] = [*(t for t in _CHECKPOINTS if t.is_alive()), thread]
+            thread.start()
 
     event.listen(session, "after_commit", committed)
     # A rollback of the whole transaction (also when the session closes without committing), before the
     # connection goes back to the pool.
     event.listen(connection, "rollback", lambda _connection: restore())
+
+
+_CHECKPOINTS: list[threading.Thread] = []  # started after commits, not yet waited for
+
+
+def wait_for_checkpoints(timeout: float = 10.0) -> None:
+    """Let the checkpoints started after imports finish (a program about to end, or a test about to read
+    the database file by itself, e.g. as ``immutable``). A checkpoint cut short loses nothing either."""
+    while _CHECKPOINTS:
+        _CHECKPOINTS.pop().join(timeout)
 
 
 def _checkpoint(path: str) -> None:
