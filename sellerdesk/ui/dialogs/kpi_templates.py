@@ -43,7 +43,7 @@ from sellerdesk.services import reviews as svc
 from sellerdesk.services.reviews import GradeThresholds, KpiTemplateInfo, MetricInfo, TemplateLine
 from sellerdesk.ui import errors, labels, review_texts, review_units, theme
 from sellerdesk.ui.review_units import FigureEdit
-from sellerdesk.ui.widgets.util import named, restyle
+from sellerdesk.ui.widgets.util import named, resize_within_screen, restyle
 
 if TYPE_CHECKING:
     from sellerdesk.ui.runner import Runner
@@ -169,7 +169,7 @@ class KpiTemplatesDialog(QDialog):
         self._loaded: tuple[TemplateLine, ...] = ()
         self._build()
         self._load_all()
-        self.resize(1200, 640)
+        resize_within_screen(self, 1260, 640)
 
     # ------------------------------------------------------------ building
 
@@ -210,7 +210,7 @@ class KpiTemplatesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        widths = {NAME: 120, METRIC: 180, UNIT: 95, TARGET: 85, WEIGHT: 100, RULE: 145, CAP: 65, DIRECTION: 105}
+        widths = {NAME: 140, METRIC: 165, UNIT: 100, TARGET: 75, WEIGHT: 100, RULE: 140, CAP: 65, DIRECTION: 105}
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
