@@ -446,7 +446,7 @@ class DesktopApp(QObject):
 
         if self.runner is not None:
             self.runner.shutdown()
-        wait_for_checkpoints()  # an import's checkpoint, if it still runs: the file is left checkpointed
+        wait_for_checkpoints()  # what follows an import (search documents, checkpoint) if it still runs
         if self.engine is not None:
             self.engine.dispose()
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sellerdesk import APP_NAME, ORG_NAME
 from sellerdesk.db import tracking  # noqa: F401 - registers the audit and change-counter session events
+from sellerdesk.db.after_commit import wait_for_after_commit
 from sellerdesk.db.files import create_private_file, make_private_dir
 from sellerdesk.db.location import is_read_only
 from sellerdesk.domain.errors import ConflictError, StorageError
@@ -125,6 +126,7 @@ def _on_sqlite_begin(conn: Any) -> None:
     if lock is None:
         conn.exec_driver_sql("BEGIN")
     else:
+        wait_for_after_commit()  # an earlier commit's follow-up writes first (db.after_commit)
         _begin_immediate(conn.connection.dbapi_connection, lock)
 
 

@@ -7,6 +7,8 @@ unique whatever other writers do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
@@ -20,3 +22,16 @@ def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
         return list(session.scalars(stmt, {"t": table.name, "n": count}))
     current = session.scalar(select(func.max(table.c.id))) or 0
     return list(range(current + 1, current + 1 + count))
+
+
+def id_runs(ids: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The ids as runs of consecutive values, (first, last) each, in increasing order."""
+    ordered = sorted(ids)
+    start = prev = ordered[0] if ordered else 0
+    for value in ordered[1:]:
+        if value != prev + 1:
+            yield start, prev
+            start = value
+        prev = value
+    if ordered:
+        yield start, prev

@@ -16,12 +16,29 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Select, bindparam, column, delete, func, literal, or_, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    bindparam,
+    column,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
+from sellerdesk.db.after_commit import run_after_commit, wait_for_after_commit
 from sellerdesk.db.bulk import bulk_insert_rows
-from sellerdesk.models import Order, OrderItem
+from sellerdesk.db.engine import make_session_factory, write_lock
+from sellerdesk.db.ids import id_runs
+from sellerdesk.models import AppSetting, Order, OrderItem
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
@@ -153,6 +170,7 @@ def add_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
 def rebuild_search(session: Session) -> int:
     """Rebuild the whole index (after a demo fill, or to repair it); returns the number of orders."""
     session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+    session.execute(delete(AppSetting).where(AppSetting.key == PENDING_SETTING))  # every order is indexed below
     ids = list(session.scalars(select(Order.id).order_by(Order.id)))
     with bulk_indexing(session):
         for start in range(0, len(ids), _REBUILD_CHUNK):
@@ -162,6 +180,7 @@ def rebuild_search(session: Session) -> int:
 
 def order_matches(session: Session, term: str) -> ColumnElement[bool]:
     """A filter on ``Order.id`` for orders whose document contains ``term`` (case-insensitive)."""
+    wait_for_after_commit()  # documents an import of this process left for after its commit (below)
     term = " ".join(term.split())
     phone = typed_phone(term)
     ids = _matching_ids(session, term, "term")
@@ -183,3 +202,76 @@ def _matching_ids(session: Session, term: str, name: str) -> AnySelect:
         pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         ids = select(search.c[key]).where(doc.ilike(bindparam(name, pattern), escape="\\"))
     return ids
+
+
+# --- documents indexed after the commit --------------------------------------------------------------
+#
+# FTS5 takes ~1.4 s for the documents of 100,000 new orders, a quarter of a large import's own time. The
+# documents are derived from the orders (``rebuild_search`` makes them all again), so a large import on
+# SQLite commits its orders first and indexes their documents right after, on a thread of its own
+# (``db.after_commit``). Until then the orders are listed, counted and in every figure; a search of this
+# process waits for the documents (``order_matches``), and so does every write of this process (the
+# engine's BEGIN), so nothing overtakes them. The import writes the ids still to index into the shared
+# settings, in its own transaction; the thread removes them in the transaction that adds the documents.
+# A crash in between leaves them there, and the next import indexes them from the stored orders.
+
+PENDING_SETTING = "search.pending"  # [first, last] id runs of orders whose documents are still to add
+# Imports of at least this many orders (a file's rows) leave their documents for after the commit; below
+# it the thread's start and transaction would cost more than they save.
+DEFER_MIN_ROWS = 20_000
+
+
+def can_defer_documents(session: Session, rows: int) -> bool:
+    """Whether an import of about ``rows`` rows leaves its documents for after its commit: on an SQLite file
+    whose transaction this session owns (a session joined to an outer transaction never sees it commit)."""
+    bind = session.get_bind()
+    if rows < DEFER_MIN_ROWS or not isinstance(bind, Engine) or bind.dialect.name != "sqlite":
+        return False
+    database = bind.url.database
+    return bool(database) and database != ":memory:" and "mode=memory" not in str(bind.url)
+
+
+def defer_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
+    """Index these new orders' documents (built with ``document``) right after the session commits."""
+    if not docs:
+        return
+    runs = _pending_runs(session) + [[first, last] for first, last in id_runs(i for i, _ in docs)]
+    session.execute(delete(AppSetting).where(AppSetting.key == PENDING_SETTING))
+    session.execute(insert(AppSetting).values(key=PENDING_SETTING, value=runs, version=1))
+    engine = session.get_bind()
+    assert isinstance(engine, Engine)
+    given = dict(docs)
+    run_after_commit(session, lambda: _index_after_commit(engine, given), name="search documents")
+
+
+def _index_after_commit(engine: Engine, given: dict[int, str]) -> None:
+    with make_session_factory(engine)(execution_options=write_lock()) as session, session.begin():
+        index_pending(session, given)
+
+
+def index_pending(session: Session, given: dict[int, str] | None = None) -> int:
+    """Add the documents the pending runs still lack (``given`` where it has them, else built from the
+    stored orders), then clear the runs; returns how many were added. Orders deleted meanwhile (an undo)
+    get none; an order edited meanwhile has its document already."""
+    runs = _pending_runs(session)
+    if not runs:
+        return 0
+    search, key = _table(session), _key(session)
+    todo: list[int] = []
+    for first, last in runs:
+        stored = session.scalars(select(Order.id).where(Order.id.between(first, last)))
+        indexed = set(session.scalars(select(search.c[key]).where(search.c[key].between(first, last))))
+        todo.extend(i for i in stored if i not in indexed)
+    known = given or {}
+    with bulk_indexing(session):
+        add_documents(session, [(i, known[i]) for i in todo if i in known])
+        rest = [i for i in todo if i not in known]
+        for start in range(0, len(rest), _REBUILD_CHUNK):
+            add_documents(session, _documents(session, rest[start : start + _REBUILD_CHUNK]))
+    session.execute(delete(AppSetting).where(AppSetting.key == PENDING_SETTING))
+    return len(todo)
+
+
+def _pending_runs(session: Session) -> list[list[int]]:
+    value = session.scalar(select(AppSetting.value).where(AppSetting.key == PENDING_SETTING))
+    return [list(run) for run in value] if isinstance(value, list) else []

@@ -14,6 +14,7 @@ from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
 from sellerdesk.db.bulk import max_bound_values
+from sellerdesk.db.ids import id_runs
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.errors import ImportFileError
 from sellerdesk.domain.records import FileNote, ParsedFile, RowProblem
@@ -149,20 +150,8 @@ class _Tally:
         self._log_runs("orders", self.seen, "seen")
 
     def _log_runs(self, table: str, ids: Sequence[int], action: str) -> None:
-        for first, last in _runs(ids):
+        for first, last in id_runs(ids):
             self.changes.append({"table_name": table, "row_id": first, "action": action, "before": {"to": last}})
-
-
-def _runs(ids: Sequence[int]) -> Iterator[tuple[int, int]]:
-    ordered = sorted(ids)
-    start = prev = ordered[0] if ordered else 0
-    for value in ordered[1:]:
-        if value != prev + 1:
-            yield start, prev
-            start = value
-        prev = value
-    if ordered:
-        yield start, prev
 
 
 def file_sha256(path: Path) -> str:

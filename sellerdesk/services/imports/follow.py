@@ -4,12 +4,12 @@ what the file changed (so it can be undone)."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 from contextlib import closing
 
 from sqlalchemy import event, insert, update
 from sqlalchemy.orm import Session
 
+from sellerdesk.db.after_commit import run_after_commit, wait_for_after_commit
 from sellerdesk.domain.enums import ImportBatchStatus
 from sellerdesk.domain.records import ParsedFile
 from sellerdesk.domain.timeutil import utcnow
@@ -99,25 +99,15 @@ def checkpoint_after_commit(session: Session) -> None:
         return True
 
     def committed(session: Session) -> None:
-        if session.get_nested_transaction() is None and restore():
-            thread = threading.Thread(target=_checkpoint, args=(path,), name="checkpoint", daemon=True)
-            _CHECKPOINTS[:] = [*(t for t in _CHECKPOINTS if t.is_alive()), thread]
-            thread.start()
+        if session.get_nested_transaction() is None:
+            restore()
 
     event.listen(session, "after_commit", committed)
     # A rollback of the whole transaction (also when the session closes without committing), before the
     # connection goes back to the pool.
     event.listen(connection, "rollback", lambda _connection: restore())
-
-
-_CHECKPOINTS: list[threading.Thread] = []  # started after commits, not yet waited for
-
-
-def wait_for_checkpoints(timeout: float = 10.0) -> None:
-    """Let the checkpoints started after imports finish (a program about to end, or a test about to read
-    the database file by itself, e.g. as ``immutable``). A checkpoint cut short loses nothing either."""
-    while _CHECKPOINTS:
-        _CHECKPOINTS.pop().join(timeout)
+    # Last of what follows the commit: the search documents it left (services.search) are in the log too.
+    run_after_commit(session, lambda: _checkpoint(path), name="checkpoint", order=100)
 
 
 def _checkpoint(path: str) -> None:
@@ -129,3 +119,9 @@ def _checkpoint(path: str) -> None:
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
     except sqlite3.Error:
         pass  # the log stays until the next checkpoint: nothing is lost
+
+
+def wait_for_checkpoints(timeout: float = 60.0) -> None:
+    """Let what follows imports' commits finish: their search documents and checkpoints (a program about to
+    end, or a test about to read the database file by itself, e.g. as ``immutable``)."""
+    wait_for_after_commit(timeout)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from sellerdesk.db.after_commit import wait_for_after_commit
 from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import Platform
 from sellerdesk.domain.permissions import OWNER, Action, Actor, require
@@ -36,6 +37,7 @@ from sellerdesk.services.imports.parse import _parser_runs_during_statements, _R
 from sellerdesk.services.imports.plan import FilePlan, _plan_one
 from sellerdesk.services.imports.write import _write_file
 from sellerdesk.services.mappings import find_mapping
+from sellerdesk.services.search import index_pending
 from sellerdesk.sheets.reading import gc_paused
 
 
@@ -61,6 +63,9 @@ def import_paths(
     ``actor``: the desktop app passes who is signed in; the command line acts as the owner.
     """
     require(actor, Action.IMPORT_ORDERS)
+    # What follows an earlier import's commit in this process comes first (the write lock's BEGIN waits for it
+    # too; a session opened without it begins at its first statement, after this).
+    wait_for_after_commit()
     options = options or ImportOptions()
     planned = [plan for plan in plans if plan is not None]
     # 100k+ live records: the collector's passes over them would cost as much as the work. They are
@@ -158,6 +163,7 @@ def _source(
 def _write_all(session: Session, files: Sequence[_File], options: ImportOptions, run: _RunProgress) -> list[FileResult]:
     lock_imports(session)
     if not options.dry_run:
+        index_pending(session)  # documents an earlier import left unindexed (it ended before adding them)
         checkpoint_after_commit(session)
     savepoint = session.begin_nested()
     results: list[FileResult] = []

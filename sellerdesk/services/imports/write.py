@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -43,7 +43,7 @@ from sellerdesk.services.imports.follow import _finish_batch, _start_batch
 from sellerdesk.services.imports.index import _add_documents, _document, indexing
 from sellerdesk.services.imports.refunds import _write_refunds
 from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days
-from sellerdesk.services.search import refresh_search
+from sellerdesk.services.search import can_defer_documents, defer_documents, refresh_search
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
 from sellerdesk.services.zones import shop_timezones
@@ -135,6 +135,8 @@ def _write_orders(
         exported_at=parsed.exported_at,
         approximate=parsed.approximate,
     )
+    # A large import indexes its new orders' documents right after its commit (services.search).
+    defer = can_defer_documents(session, expected_rows)
     with indexing(session, first_import=not known_shop, expected_rows=expected_rows):
         for chunk in batches:
             if not chunk:
@@ -150,10 +152,13 @@ def _write_orders(
             tally.orders_changed |= changed
             tally.stock_orders |= changed
             refresh_search(session, sorted(changed))
-            if len(w.documents) >= SEARCH_CHUNK:
+            if len(w.documents) >= SEARCH_CHUNK and not defer:
                 _add_documents(w)
             step(len(chunk))
-        _add_documents(w)
+        if defer:
+            defer_documents(session, w.documents)
+        else:
+            _add_documents(w)
     if parsed.exported_at is None:  # a first import, streamed: the orders it created learn the time now
         parsed.exported_at = newest_time(parsed.orders)
         session.execute(
@@ -223,9 +228,17 @@ def _create_items(w: _FileWrite, orders: Iterable[tuple[int, OrderRecord]]) -> N
 
 
 def _paid_days(session: Session, shop_id: int, records: Iterable[OrderRecord]) -> set[ShopDay]:
-    """The roll-up days of new orders, from their records (``rollup_days`` would read them back, 6x slower)."""
+    """The roll-up days of new orders, from their records (``rollup_days`` would read them back, 6x slower).
+
+    Every time zone's offset is a whole number of quarter hours, so a quarter hour of UTC lies within one
+    day of the shop's: its zone rule runs once per quarter hour paid in, not once per order."""
     zone = shop_timezones(session).get(shop_id, DEFAULT_TZ)
-    return {(shop_id, shop_time(r.paid_at, zone).date()) for r in records if r.paid_at is not None}
+    paid = (r.paid_at for r in records if r.paid_at is not None)
+    quarters = {int((t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp()) // _QUARTER for t in paid}
+    return {(shop_id, shop_time(datetime.fromtimestamp(q * _QUARTER, UTC), zone).date()) for q in quarters}
+
+
+_QUARTER = 15 * 60  # seconds
 
 
 def _merge_orders(w: _FileWrite, records: Sequence[OrderRecord], current: dict[str, tuple[Any, ...]]) -> set[int]:
