@@ -624,7 +624,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,7 +823,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+117"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+119"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,17 +858,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>The file names no shop: double-click to choose another shop or type a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Checking the rows… (you may import meanwhile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Has problems: refused unless valid rows are imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1465,18 +1470,18 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     <name>ImportDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+36"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Import exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Reading the files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Import the valid rows of files with problems (the rest is skipped)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,12 +1511,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+111"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4268,7 +4273,7 @@ Download the order exports from the seller back ends of Taobao/Tmall, JD, Pinduo
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-435"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-482"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>

@@ -620,7 +620,7 @@
         <translation>数据库已升级到当前版本的 SellerDesk，升级前的副本保存在 {path}。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
@@ -821,7 +821,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
 <context>
     <name>FileModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+117"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+119"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -856,17 +856,22 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>The file names no shop: double-click to choose another shop or type a new name</source>
         <translation>文件未写明店铺：双击可选择其他店铺或输入新店铺名称</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>{created} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
         <translation>新增 {created}，更新 {updated}，未变 {unchanged}，拒绝 {refused}</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Checking the rows… (you may import meanwhile)</source>
+        <translation>正在检查各行…（可以同时开始导入）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Has problems: refused unless valid rows are imported</source>
         <translation>有问题：除非选择只导入有效行，否则不会导入</translation>
     </message>
@@ -1465,18 +1470,18 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
     <name>ImportDialog</name>
     <message>
         <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="+36"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Import exports</source>
         <translation>导入导出文件</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Reading the files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Import the valid rows of files with problems (the rest is skipped)</source>
         <translation>有问题的文件只导入有效行（其余跳过）</translation>
     </message>
@@ -1506,12 +1511,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.</source>
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+111"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -4265,7 +4270,7 @@ Download the order exports from the seller back ends of Taobao/Tmall, JD, Pinduo
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-435"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-482"/>
         <source>File</source>
         <translation>文件</translation>
     </message>

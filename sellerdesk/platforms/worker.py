@@ -34,6 +34,7 @@ import marshal
 import multiprocessing
 import os
 import sys
+import threading
 import traceback
 import types
 from collections.abc import Callable, Iterator, Sequence
@@ -255,6 +256,11 @@ class WorkerParse:
         self.approx_rows = 0
         self.sha256 = ""
         self._done = False
+        # Reading ahead (``read_ahead``): a thread takes in what the worker sends, guarded by ``_taken``.
+        self._reader: threading.Thread | None = None
+        self._taken = threading.Condition()
+        self._restarts = 0  # "restart" messages taken in: what was taken before is void
+        self._failure: BaseException | None = None
 
     def __enter__(self) -> WorkerParse:
         return self
@@ -270,6 +276,8 @@ class WorkerParse:
             self._process.terminate()
         self._process.join()
         self._conn.close()
+        if self._reader is not None:
+            self._reader.join(5)  # it ends at the closed pipe
 
     def _receive(self) -> tuple[Any, ...]:
         try:
@@ -284,6 +292,8 @@ class WorkerParse:
 
     def plan(self) -> ParsedFile:
         """Wait until the file is recognised; raises the ``ImportFileError`` of a file that cannot be imported."""
+        if self.result is not None:  # planned already (by the preview that reads ahead)
+            return self.result
         while True:
             message = self._receive()
             if message[0] == "lookup":
@@ -299,6 +309,9 @@ class WorkerParse:
         worker found an order's rows apart (it then parses the file whole: see ``wait``)."""
         result = self.result
         assert result is not None
+        if self._reader is not None:
+            yield from self._taken_batches(size or 2000, stop)
+            return
         while not self._done:
             if stop():
                 self.wait()
@@ -323,6 +336,11 @@ class WorkerParse:
         """The whole file, parsed (the orders not taken in batches are added to ``result``)."""
         result = self.result
         assert result is not None
+        if self._reader is not None:
+            self._reader.join()
+            if self._failure is not None:
+                raise self._failure
+            return result
         while not self._done:
             message = self._receive()
             if message[0] == "orders":
@@ -335,6 +353,89 @@ class WorkerParse:
             else:
                 self._finish(message[1])
         return result
+
+    # --- reading ahead (the import dialog's preview) --------------------------------------------------
+
+    def read_ahead(self) -> None:
+        """From now on a thread of this process takes in whatever the worker sends, so the worker parses on
+        while nobody asks for batches yet (a preview shown, the user still reading it); ``batches``
+        and ``wait`` then read what it took in, from the first order. Call after ``plan``."""
+        assert self.result is not None and self._reader is None
+        self._reader = threading.Thread(target=self._take_in, name="parse reader", daemon=True)
+        self._reader.start()
+
+    def _take_in(self) -> None:
+        result = self.result
+        assert result is not None
+        try:
+            while not self._done:
+                message = self._receive()
+                orders = decode_orders(message[1]) if message[0] == "orders" else []
+                with self._taken:
+                    if message[0] == "orders":
+                        result.orders.extend(orders)
+                        result.bad_rows.update(message[2])
+                        result.rows, result.shop_name = message[3], message[4]
+                        result.final = len(result.orders)
+                    elif message[0] == "restart":
+                        result.orders.clear()
+                        result.bad_rows.clear()
+                        result.final = 0
+                        self._restarts += 1
+                    else:
+                        self._finish(message[1])
+                    self._taken.notify_all()
+        except BaseException as exc:  # handed to whoever reads next
+            with self._taken:
+                self._failure = exc
+                self._taken.notify_all()
+
+    def progress(self) -> tuple[bool, int]:
+        """While reading ahead: whether the file is parsed, and how many rows were read."""
+        with self._taken:
+            if self._failure is not None:
+                return True, 0
+            return self._done, self.result.rows if self.result is not None else 0
+
+    @property
+    def failure(self) -> BaseException | None:
+        """What ended the parse, if not its end: an ``ImportFileError``, or ``WorkerFailed``."""
+        return self._failure
+
+    def first_orders(self) -> None:
+        """Wait until the first orders are in (or the file is parsed): the shop is known from them."""
+        result = self.result
+        assert result is not None
+        with self._taken:
+            self._taken.wait_for(lambda: self._ended() or bool(result.orders))
+
+    def _ended(self) -> bool:
+        return self._done or self._failure is not None
+
+    def _taken_batches(self, size: int, stop: Callable[[], bool]) -> Iterator[list[OrderRecord]]:
+        result = self.result
+        assert result is not None
+        given, restarts = 0, self._restarts
+
+        def more() -> bool:
+            return len(result.orders) > given or self._ended()
+
+        while True:
+            if stop():
+                self.wait()
+                return
+            with self._taken:
+                self._taken.wait_for(more, 0.2)
+                if self._failure is not None:
+                    raise self._failure
+                if self._restarts != restarts:
+                    raise NotGrouped(result.file_name)
+                batch = result.orders[given : given + size]
+                if not batch and self._done:
+                    return
+            if batch:
+                given += len(batch)
+                yield batch
 
     def _finish(self, summary: dict[str, Any]) -> None:
         result = self.result

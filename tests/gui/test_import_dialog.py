@@ -318,3 +318,34 @@ def test_the_import_writes_what_the_preview_read(
         dialog.import_button.click()
     assert reads == ["jd_orders.csv", "pdd_orders.csv"]  # not read again
     assert _orders(factory) == 550
+
+
+def test_a_large_file_is_shown_while_it_parses_and_imported_from_that_parse(
+    qtbot: QtBot, sync_runner: Runner, factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file's row says it is being checked (rows so far, "≈"), then the whole preview; the import may
+    start meanwhile and writes from the same parse. Closing the dialog stops a parse nobody imports."""
+    from sellerdesk.platforms import worker
+
+    monkeypatch.setattr(worker, "WORKER_MIN_BYTES", 0)
+    files = [SAMPLES / "jd_orders.csv", SAMPLES / "pdd_orders.csv"]
+    dialog = ImportDialog(sync_runner, files)
+    qtbot.addWidget(dialog)
+    seen: set[str] = set()
+
+    def every_file_ready() -> None:
+        seen.update(str(dialog.files.data(dialog.files.index(r, 6))) for r in range(2))
+        assert [dialog.files.data(dialog.files.index(r, 6)) for r in range(2)] == ["Ready", "Ready"]
+
+    qtbot.waitUntil(every_file_ready, timeout=30_000)
+    assert seen <= {"Ready", "Checking the rows… (you may import meanwhile)"}
+    assert dialog.files.data(dialog.files.index(0, 4)) == "513"  # the whole count (rows), no "≈" once parsed
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    assert _orders(factory) == 550
+    again = ImportDialog(sync_runner, files)
+    qtbot.addWidget(again)
+    plans = [again.files.preview(r).plan for r in range(2)]
+    again.reject()  # closed without importing: the parses stop
+    assert all(p is not None and p.parsing is not None and not p.parsing._process.is_alive() for p in plans)

@@ -33,7 +33,7 @@ from sellerdesk.services.imports.common import (
     file_sha256,
     lock_imports,
 )
-from sellerdesk.services.imports.plan import FilePreview, preview_paths
+from sellerdesk.services.imports.plan import FilePlan, FilePreview, preview_paths, preview_progress
 from sellerdesk.services.imports.run import import_paths
 from sellerdesk.services.imports.undo import BatchRow, list_batches, undo_batch
 from sellerdesk.services.imports.write import is_identifying_nick
@@ -51,6 +51,7 @@ __all__ = [
     "ORDER_ITEMS",
     "SEARCH_CHUNK",
     "BatchRow",
+    "FilePlan",
     "FilePreview",
     "FileResult",
     "ImportOptions",
@@ -65,5 +66,6 @@ __all__ = [
     "list_batches",
     "lock_imports",
     "preview_paths",
+    "preview_progress",
     "undo_batch",
 ]

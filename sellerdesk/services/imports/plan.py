@@ -4,9 +4,10 @@ the import, so a file previewed in the app is not read and parsed a second time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -16,7 +17,8 @@ from sellerdesk.domain.records import FileNote, ParsedFile, RowProblem
 from sellerdesk.platforms import MAPPABLE_ERRORS, MappingLookup, ParseJob, plan_export, read_export
 from sellerdesk.platforms.generic import MappingSpec
 from sellerdesk.platforms.stamps import newest_time
-from sellerdesk.services.imports.common import CHUNK, ImportOptions, Progress
+from sellerdesk.platforms.worker import WorkerParse, worker_suits
+from sellerdesk.services.imports.common import CHUNK, ORDER_CHUNK, ImportOptions, Progress
 from sellerdesk.services.mappings import find_mapping
 from sellerdesk.services.shops import import_target
 
@@ -60,6 +62,19 @@ class FilePlan:
     accept_fallbacks: bool
     parsed: ParsedFile
     sha256: str
+    # A large file's parser process, still parsing while the preview is shown (``parsed`` fills as it goes):
+    # an import started meanwhile writes from it as it parses. None once the parse was whole at the preview.
+    parsing: WorkerParse | None = field(default=None, compare=False)
+
+    @property
+    def checking(self) -> bool:
+        """Whether the file is still being parsed (its rows, problems and export time are not all known)."""
+        return self.parsing is not None and not self.parsing.progress()[0]
+
+    def close(self) -> None:
+        """Stop a parse nobody will import from (the preview closed)."""
+        if self.parsing is not None:
+            self.parsing.close()
 
     def fits(self, path: Path, platform: Platform | None, options: ImportOptions) -> bool:
         """Whether an import of ``path`` with these choices would read the file as this plan did."""
@@ -67,8 +82,10 @@ class FilePlan:
             unchanged = file_stamp(path) == self.stamp
         except OSError:
             return False
+        broken = self.parsing is not None and self.parsing.failure is not None  # e.g. stopped by a cancel
         return (
             unchanged
+            and not broken
             and path == self.path
             and platform == self.platform
             and options.mapping == self.mapping
@@ -100,6 +117,9 @@ class FilePreview:
     fallbacks: tuple[str, ...] = ()  # columns offered in place of ``missing_columns``, once accepted
     # The parsed file, for ``import_paths(…, plans=…)`` (none for a file that cannot be imported).
     plan: FilePlan | None = field(default=None, compare=False, repr=False)
+    # A large file is still being parsed in its own process: rows so far, problems not known yet
+    # (``preview_progress`` gives the preview as it stands). The import may start meanwhile.
+    checking: bool = False
 
     @property
     def importable(self) -> bool:
@@ -136,21 +156,96 @@ def _preview_one(session: Session, path: Path, platform: Platform | None, option
         stamp: tuple[int, int] | None = file_stamp(path)
     except OSError:
         stamp = None  # reading it says what is wrong
+    if stamp is not None and worker_suits(path):
+        return _preview_streamed(session, path, stamp, platform, options)
     try:
         parsed, sha256 = _parse_one(path, platform, lambda header: find_mapping(session, header), options)
     except ImportFileError as exc:
-        header: tuple[str, ...] = ()
-        if exc.code in MAPPABLE_ERRORS:
-            try:
-                header = tuple(read_export(path).header)
-            except ImportFileError:
-                header = ()
-        missing = tuple(str(c) for c in exc.params.get("columns", ()))
-        fallbacks = tuple(str(c) for c in exc.params.get("fallbacks", ()))
-        return FilePreview(
-            path, path.name, error_code=exc.code, error=exc.message, missing_columns=missing, header=header,
-            fallbacks=fallbacks,
-        )  # fmt: skip
+        return _refused_preview(path, exc)
+    plan = (
+        None
+        if stamp is None
+        else FilePlan(path, stamp, platform, options.mapping, options.accept_fallbacks, parsed, sha256)
+    )
+    return _parsed_preview(session, path, parsed, options, plan)
+
+
+def _preview_streamed(
+    session: Session, path: Path, stamp: tuple[int, int], platform: Platform | None, options: ImportOptions
+) -> FilePreview:
+    """A large file: its parser process recognises it and goes on parsing while the preview is shown (its
+    orders are taken in meanwhile); the preview says what is known once the first orders are in."""
+    parsing = WorkerParse(
+        path,
+        platform=platform,
+        mapping=options.mapping,
+        accept_fallbacks=options.accept_fallbacks,
+        lookup=lambda header: find_mapping(session, header),  # asked before ``plan`` returns, on this thread
+        batch=ORDER_CHUNK,
+    )
+    try:
+        parsed = parsing.plan()
+    except ImportFileError as exc:
+        parsing.close()
+        return _refused_preview(path, exc)
+    except BaseException:
+        parsing.close()
+        raise
+    parsing.read_ahead()
+    parsing.first_orders()
+    plan = FilePlan(path, stamp, platform, options.mapping, options.accept_fallbacks, parsed, parsing.sha256, parsing)
+    preview = _parsed_preview(session, path, parsed, options, plan)
+    return preview_progress(replace(preview, rows=parsing.approx_rows))
+
+
+def preview_progress(preview: FilePreview) -> FilePreview:
+    """``preview`` as its file's parse stands now (the same preview for a file parsed whole already). Reads
+    no database: the shop was chosen from the first orders."""
+    plan = preview.plan
+    if plan is None or plan.parsing is None or not preview.checking:
+        return preview
+    done, rows = plan.parsing.progress()
+    failure = plan.parsing.failure
+    if isinstance(failure, ImportFileError):
+        return _refused_preview(preview.path, failure)
+    if failure is not None:
+        raise failure
+    parsed = plan.parsed
+    if not done:
+        return replace(preview, rows=max(rows, preview.rows), orders=len(parsed.orders), checking=True)
+    return replace(preview, **_parse_figures(parsed), checking=False)
+
+
+def _parse_figures(parsed: ParsedFile) -> dict[str, Any]:
+    """What a preview shows of a whole parse."""
+    return {
+        "rows": parsed.rows,
+        "orders": len(parsed.orders) or len(parsed.refunds),
+        "problems": tuple(parsed.problems),
+        "warnings": tuple(parsed.warnings),
+        "exported_at": parsed.exported_at or newest_time(parsed.orders),
+        "notes": tuple(parsed.notes),
+    }
+
+
+def _refused_preview(path: Path, exc: ImportFileError) -> FilePreview:
+    header: tuple[str, ...] = ()
+    if exc.code in MAPPABLE_ERRORS:
+        try:
+            header = tuple(read_export(path).header)
+        except ImportFileError:
+            header = ()
+    missing = tuple(str(c) for c in exc.params.get("columns", ()))
+    fallbacks = tuple(str(c) for c in exc.params.get("fallbacks", ()))
+    return FilePreview(
+        path, path.name, error_code=exc.code, error=exc.message, missing_columns=missing, header=header,
+        fallbacks=fallbacks,
+    )  # fmt: skip
+
+
+def _parsed_preview(
+    session: Session, path: Path, parsed: ParsedFile, options: ImportOptions, plan: FilePlan | None
+) -> FilePreview:
     return FilePreview(
         path,
         parsed.file_name,
@@ -159,15 +254,9 @@ def _preview_one(session: Session, path: Path, platform: Platform | None, option
         generation=parsed.header_generation,
         shop=_target_shop(session, parsed, options),
         shop_in_file=bool(parsed.shop_name),
-        rows=parsed.rows,
-        orders=len(parsed.orders) or len(parsed.refunds),
-        problems=tuple(parsed.problems),
-        warnings=tuple(parsed.warnings),
-        exported_at=parsed.exported_at or newest_time(parsed.orders),
-        notes=tuple(parsed.notes),
-        plan=None
-        if stamp is None
-        else FilePlan(path, stamp, platform, options.mapping, options.accept_fallbacks, parsed, sha256),
+        **_parse_figures(parsed),
+        plan=plan,
+        checking=plan is not None and plan.parsing is not None,
     )
 
 

@@ -144,6 +144,9 @@ def _source(
 ) -> _File:
     """Where a file's records will come from; a worker process starts at once (it reads and plans the file)."""
     plan = next((p for p in planned if p.fits(path, platform, options)), None)
+    if plan is not None and plan.parsing is not None:  # a large file the preview still parses, or parsed so
+        workers.callback(plan.parsing.close)
+        return _File(path, worker=plan.parsing)
     if plan is not None:
         return _File(path, planned=plan.parsed, sha256=plan.sha256)
     if worker_suits(path):

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -57,6 +58,7 @@ if TYPE_CHECKING:  # the services load after the first paint
 
 Index = QModelIndex | QPersistentModelIndex
 IMPORT_FILE_FILTER = "Exports (*.csv *.xlsx *.xls *.xlsm);;All files (*)"
+CHECKING_POLL_MS = 250  # how often a file still parsing updates its row
 
 
 class ProblemModel(QAbstractTableModel):
@@ -123,6 +125,12 @@ class FileModel(QAbstractTableModel):
         self._previews = list(previews)
         self._results = {}
         self.endResetModel()
+
+    def update_previews(self, previews: Sequence[Any]) -> None:
+        """The same files, as their parse stands now (selection and edits stay)."""
+        self._previews = list(previews)
+        if self._previews:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._previews) - 1, len(self._headers) - 1))
 
     def set_results(self, results: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -199,7 +207,9 @@ class FileModel(QAbstractTableModel):
             result = self._results.get(preview.file_name)
             return str(result.shop if result else self._chosen.get(preview.file_name, preview.shop))
         if column == 4:
-            return fmt.count(preview.rows) if preview.importable else ""
+            if not preview.importable:
+                return ""
+            return ("≈ " if preview.checking else "") + fmt.count(preview.rows)
         if column == 5:
             return fmt.count(len(preview.problems)) if preview.problems else ""
         return self._status(preview)
@@ -216,6 +226,8 @@ class FileModel(QAbstractTableModel):
                 preview.error_code, preview.error, ", ".join(preview.missing_columns), ", ".join(preview.fallbacks)
             )
         notes = " ".join(import_texts.file_note(n.code, n.message, n.column, n.stand_in) for n in preview.notes)
+        if preview.checking:
+            return self.tr("Checking the rows… (you may import meanwhile)")
         if preview.problems:
             return " ".join((self.tr("Has problems: refused unless valid rows are imported"), notes)).strip()
         return " ".join((self.tr("Ready"), notes)).strip()
@@ -258,6 +270,11 @@ class ImportDialog(QDialog):
         self.resize(1000, 600)
         self.files = FileModel(self)
         self.problems = ProblemModel(self)
+        # A large file goes on parsing in its own process while the preview is shown: its row follows it.
+        self._checking = QTimer(self)
+        self._checking.setInterval(CHECKING_POLL_MS)
+        self._checking.timeout.connect(self._follow_checking)
+        self.finished.connect(lambda _result: self._stop_checking(close_plans=True))
         self._build()
         self.refresh_preview()
 
@@ -335,6 +352,7 @@ class ImportDialog(QDialog):
         from sellerdesk.services.imports import preview_paths
         from sellerdesk.services.shops import list_shops
 
+        self._stop_checking(close_plans=True)  # read again: the earlier parses are not imported from
         self.import_button.setEnabled(False)
         paths, options = list(self.paths), self._options()
 
@@ -371,6 +389,36 @@ class ImportDialog(QDialog):
         if previews:
             self.file_view.selectRow(0)
         self._update_buttons()
+        if any(p.checking for p in previews):
+            self._checking.start()
+
+    def _follow_checking(self) -> None:
+        """A large file's preview as its parse stands; the whole preview once every file is parsed."""
+        from sellerdesk.services.imports import preview_progress
+
+        previews = self.files.previews()
+        try:
+            now = [preview_progress(p) for p in previews]
+        except Exception as exc:  # the parser process failed (a bug): say so, as the import would
+            self._stop_checking(close_plans=True)
+            show_error(self, exc)
+            return
+        if any(p.checking for p in now):
+            self.files.update_previews(now)
+            return
+        self._checking.stop()
+        selected = self.file_view.currentIndex().row()
+        self._show_preview(now)
+        if selected > 0:
+            self.file_view.selectRow(selected)
+
+    def _stop_checking(self, *, close_plans: bool) -> None:
+        """Stop following parses; ``close_plans``: also stop the parses themselves (nobody imports them)."""
+        self._checking.stop()
+        if close_plans:
+            for preview in self.files.previews():
+                if preview.plan is not None and preview.checking:
+                    preview.plan.close()
 
     def _on_file_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -427,6 +475,7 @@ class ImportDialog(QDialog):
         plans = [p.plan for p in previews]  # each file as the preview parsed it: not read a second time
         actor = self.runner.actor
         self.import_button.setEnabled(False)
+        self._stop_checking(close_plans=False)  # a file still parsing is written as it parses
 
         def run(session: Session, job: JobControl) -> ImportResults:
             automatic_backup(session.get_bind(), "before-import")  # an SQLite file's state before the import
