@@ -1516,7 +1516,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+3"/>
+        <source>{ready} file(s) ready, {checking} being checked, {problems} with problems, {refused} cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4273,7 +4278,7 @@ Download the order exports from the seller back ends of Taobao/Tmall, JD, Pinduo
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-482"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-484"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1516,7 +1516,12 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>{ready} 个文件可导入，{problems} 个有问题，{refused} 个无法导入。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+3"/>
+        <source>{ready} file(s) ready, {checking} being checked, {problems} with problems, {refused} cannot be imported.</source>
+        <translation>{ready} 个文件可导入，{checking} 个正在检查，{problems} 个有问题，{refused} 个无法导入。</translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -4270,7 +4275,7 @@ Download the order exports from the seller back ends of Taobao/Tmall, JD, Pinduo
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-482"/>
+        <location filename="../../sellerdesk/ui/dialogs/import_dialog.py" line="-484"/>
         <source>File</source>
         <translation>文件</translation>
     </message>

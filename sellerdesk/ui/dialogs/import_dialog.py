@@ -378,14 +378,16 @@ class ImportDialog(QDialog):
             [p for preview in previews for p in preview.problems], [w for preview in previews for w in preview.warnings]
         )
         self.problem_view.setVisible(any(p.problems or p.warnings for p in previews))
-        ready = sum(1 for p in previews if p.importable and not p.problems)
+        checking = sum(1 for p in previews if p.checking)
+        ready = sum(1 for p in previews if p.importable and not p.problems and not p.checking)
         with_problems = sum(1 for p in previews if p.importable and p.problems)
         refused = sum(1 for p in previews if not p.importable)
-        self.summary.setText(
-            self.tr("{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.").format(
-                ready=ready, problems=with_problems, refused=refused
+        text = self.tr("{ready} file(s) ready, {problems} with problems, {refused} cannot be imported.")
+        if checking:
+            text = self.tr(
+                "{ready} file(s) ready, {checking} being checked, {problems} with problems, {refused} cannot be imported."  # noqa: E501
             )
-        )
+        self.summary.setText(text.format(ready=ready, checking=checking, problems=with_problems, refused=refused))
         if previews:
             self.file_view.selectRow(0)
         self._update_buttons()
