@@ -74,7 +74,7 @@ def bulk_insert_rows(
     assert isinstance(dbapi, sqlite3.Connection)
     largest = min(_MAX_PARAMETERS, max_bound_values(session)) // len(columns)
     temporal = [i for i, name in enumerate(columns) if _is_temporal(table, name)]
-    # Many rows share times (imported_at; paid = created), all of a day share its text: each formatted once.
+    # Many rows share times (updated_at; paid = created), all of a day share its text: each formatted once.
     times: _TimeCache = ({}, {})
     start = 0
     for size in _statement_sizes(len(rows), largest):

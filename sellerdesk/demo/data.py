@@ -599,14 +599,6 @@ REFUND_STATUS_TEXT = {
         _S.CLOSED: "已撤销",
     },
 }
-# (closed by the timeout, closed by the buyer)
-UNPAID_CLOSE_REASON = {
-    Platform.TAOBAO: ("买家未付款", "我不想买了"),
-    Platform.JD: ("超时未支付，系统自动取消", "用户取消"),
-    Platform.PDD: ("超时未支付", "用户取消"),
-    Platform.DOUYIN: ("超时未支付", "用户取消订单"),
-}
-REFUND_CLOSE_REASON = {Platform.TAOBAO: "退款", Platform.JD: "用户申请退款", Platform.PDD: "", Platform.DOUYIN: ""}
 # (first, width) of each platform's order-id number; PDD prints it after the payment date (YYMMDD-…).
 ORDER_ID_RANGE = {
     Platform.TAOBAO: (2_700_000_000_000_000_000, 199_999_999_999_999_999),  # 19 digits, 27…/28…

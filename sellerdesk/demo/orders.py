@@ -47,7 +47,6 @@ from sellerdesk.demo.data import (
     PLACES,
     PLATFORM_SHARE_END,
     PLATFORM_SHARE_START,
-    REFUND_CLOSE_REASON,
     REFUND_ID_RANGE,
     REFUND_ONLY,
     REFUND_REASON_WEIGHTS,
@@ -58,7 +57,6 @@ from sellerdesk.demo.data import (
     STREETS,
     SURNAMES,
     TRACKING_FORMAT,
-    UNPAID_CLOSE_REASON,
     WEEKDAY_FACTOR,
 )
 from sellerdesk.demo.ledger import Movements
@@ -103,7 +101,7 @@ REFUND_COLUMNS = (
     "applied_at",
     "finished_at",
 )
-BUYER_COLUMNS = ("id", "platform", "nick", "first_seen_at")
+BUYER_COLUMNS = ("id", "platform", "nick")
 
 # Shares and rates that make the year look like a real shop's.
 UNPAID_SHARE = 0.04  # orders never paid (closed after the timeout, or still waiting when recent)
@@ -248,7 +246,7 @@ class _Order:
     paid: int | None = None
     shipped: int | None = None
     completed: int | None = None
-    close_reason: str = ""
+    closed: bool = False  # never paid, closed by the timeout or the buyer
     refund: _Refund | None = None
     status: str = PENDING
     paid_total: int = 0
@@ -459,7 +457,7 @@ class OrderMaker:
             buyer_id = shop.buyers[nick] = self.next_buyer
             self.next_buyer += 1
             shop.known.append((buyer_id, nick))
-            self._buyer_rows.append((buyer_id, shop.value, nick, o.created_text))
+            self._buyer_rows.append((buyer_id, shop.value, nick))
         # else: masked nicks collide, as they do on the platforms
         o.buyer_id, o.nick = buyer_id, nick
 
@@ -530,8 +528,7 @@ class OrderMaker:
         if r < UNPAID_SHARE:
             by_buyer = r < UNPAID_SHARE * 0.3
             closes = o.created + (300 + int(self.random() * 6 * HOUR) if by_buyer else DAY)
-            if closes <= as_of:
-                o.close_reason = UNPAID_CLOSE_REASON[o.shop.platform][1 if by_buyer else 0]
+            o.closed = closes <= as_of
             return
         paid = o.created + self._pay_delay(o.shop.platform)
         if paid > as_of:
@@ -631,10 +628,8 @@ class OrderMaker:
             line.state, line.refund = refund.state, amount
             if refund.state == R_REFUNDED:
                 o.refund_total += amount
-        if refund.full and refund.state == R_REFUNDED:
-            o.close_reason = REFUND_CLOSE_REASON[o.shop.platform]
-            if refund.kind == _CANCEL:  # nothing was sent: the postage goes back too
-                o.refund_total += o.shipping
+        if refund.full and refund.state == R_REFUNDED and refund.kind == _CANCEL:
+            o.refund_total += o.shipping  # nothing was sent: the postage goes back too
 
     # --- status, ids, money ------------------------------------------------------------------------------
 
@@ -642,7 +637,7 @@ class OrderMaker:
     def _status(o: _Order) -> str:
         refund = o.refund
         if o.paid is None:
-            return CLOSED if o.close_reason else PENDING
+            return CLOSED if o.closed else PENDING
         if refund is not None and refund.state == R_REFUNDING:
             return REFUNDING
         if refund is not None and refund.full and refund.state == R_REFUNDED and o.completed is None:
@@ -683,9 +678,8 @@ class OrderMaker:
         value but the times, which the demo clock gives as stored text."""
         shop, rnd, optional = o.shop, self.random, self.opt_text
         status_raw = shop.status_text[self._base_status(o)]
-        locked = shop.platform is _JD and o.status == REFUNDING and o.shipped is None
-        if locked:
-            status_raw = "(锁定)" + status_raw
+        if shop.platform is _JD and o.status == REFUNDING and o.shipped is None:
+            status_raw = "(锁定)" + status_raw  # locked while the refund is open
         elif shop.platform is _PDD and o.status == REFUNDED and o.shipped is None:
             status_raw = "未发货，退款成功"
         if shop.platform is not _PDD:  # PDD exports no receiver name, phone or address
@@ -719,13 +713,11 @@ class OrderMaker:
             seller_memo=memo,
             carrier=o.carrier,
             tracking_no=o.tracking,
-            close_reason=o.close_reason,
-            locked=locked,
             items=self._write_lines(o),
         )
         values = om.new_order_row(record, amounts_from_lines=False, buyer_id=o.buyer_id)
         times = (o.created_text, optional(o.paid), optional(o.shipped), optional(o.completed))
-        head = (o.id, shop.id, shop.value, o.platform_order_id, self.as_of_text, self.as_of_text, 1, None)
+        head = (o.id, shop.id, shop.value, o.platform_order_id, self.as_of_text, 1, None)
         self._order_rows.append((*head, *values[:_ORDER_TIMES_AT], *times))
 
     @staticmethod
@@ -736,13 +728,12 @@ class OrderMaker:
         return SHIPPED if o.shipped is not None else PAID
 
     def _write_lines(self, o: _Order) -> list[ItemRecord]:
-        shop, records = o.shop, []
+        records: list[ItemRecord] = []
         shipped_text = self.opt_text(o.shipped)
-        base_raw = shop.status_text[self._base_status(o)]
         for k, line in enumerate(o.lines):
-            status, raw = o.status, base_raw
+            status = o.status
             if line.state == R_REFUNDED and line.refund == line.paid and o.status != REFUNDED:
-                status, raw = REFUNDED, shop.status_text[REFUNDED]  # one line returned, the rest went on
+                status = REFUNDED  # one line returned, the rest went on
             line.row_id, line.status = self.next_item, status
             self.next_item += 1
             sub_order_id = self._sub_order_id(o, k)
@@ -759,11 +750,7 @@ class OrderMaker:
                 paid_cents=line.paid,
                 refund_cents=line.refund,
                 status=_STATUS[status],
-                status_raw=raw,
                 refund_state=_REFUND_STATE[line.state],
-                refund_status_raw=shop.refund_text[line.state],
-                carrier=o.carrier,
-                tracking_no=o.tracking,
             )
             records.append(record)
             values = om.item_row(record, line.sku.id if line.linked else None)

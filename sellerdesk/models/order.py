@@ -19,7 +19,6 @@ class Buyer(IdMixin, Base):
 
     platform: Mapped[str] = mapped_column(String(20))
     nick: Mapped[str] = mapped_column(String(200))
-    first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Order(IdMixin, VersionMixin, Base):
@@ -48,8 +47,6 @@ class Order(IdMixin, VersionMixin, Base):
     status: Mapped[str] = mapped_column(String(20))
     status_raw: Mapped[str] = mapped_column(String(100), default="")
     refund_state: Mapped[str] = mapped_column(String(20), default="none")
-    locked: Mapped[bool] = mapped_column(Boolean, default=False)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime | None]
     paid_at: Mapped[datetime | None]
     shipped_at: Mapped[datetime | None]
@@ -73,13 +70,11 @@ class Order(IdMixin, VersionMixin, Base):
     receiver_city: Mapped[str] = mapped_column(String(50), default="")
     receiver_district: Mapped[str] = mapped_column(String(50), default="")
     receiver_address: Mapped[str] = mapped_column(String(500), default="")
-    receiver_zip: Mapped[str] = mapped_column(String(20), default="")
+    receiver_zip: Mapped[str] = mapped_column(String(20), default="")  # printed by the sample exports
     buyer_message: Mapped[str] = mapped_column(Text, default="")
     seller_memo: Mapped[str] = mapped_column(Text, default="")
-    close_reason: Mapped[str] = mapped_column(String(200), default="")
     carrier: Mapped[str] = mapped_column(String(50), default="")
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
-    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     items: Mapped[list[OrderItem]] = relationship(back_populates="order", cascade="all, delete-orphan")
@@ -103,15 +98,11 @@ class OrderItem(IdMixin, Base):
     spec: Mapped[str] = mapped_column(String(200), default="")
     qty: Mapped[int] = mapped_column(default=0)
     unit_price_cents: Mapped[int] = mapped_column(default=0)
-    payable_cents: Mapped[int] = mapped_column(default=0)
+    payable_cents: Mapped[int] = mapped_column(default=0)  # printed by the sample exports (Taobao, PDD)
     paid_cents: Mapped[int] = mapped_column(default=0)
     refund_cents: Mapped[int] = mapped_column(default=0)
     status: Mapped[str] = mapped_column(String(20), default="")
-    status_raw: Mapped[str] = mapped_column(String(100), default="")
     refund_state: Mapped[str] = mapped_column(String(20), default="none")
-    refund_status_raw: Mapped[str] = mapped_column(String(100), default="")
-    carrier: Mapped[str] = mapped_column(String(50), default="")
-    tracking_no: Mapped[str] = mapped_column(String(64), default="")
     shipped_at: Mapped[datetime | None]
 
     order: Mapped[Order] = relationship(back_populates="items")

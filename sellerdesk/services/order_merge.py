@@ -23,6 +23,8 @@ from sellerdesk.domain.orders import (
 from sellerdesk.domain.records import ItemRecord, OrderRecord
 
 # Order columns an export can set. Amounts are kept apart: a Taobao item file only estimates them.
+# Only what the product reads is stored: a record's close reason, JD's locked / deleted marks and a line's
+# own status and refund texts, carrier and tracking number help the parsers decide statuses, no more.
 ORDER_AMOUNT_FIELDS = ("goods_cents", "shipping_cents", "discount_cents", "paid_cents")
 ORDER_TEXT_FIELDS = (
     "status_raw",
@@ -38,7 +40,6 @@ ORDER_TEXT_FIELDS = (
     "seller_memo",
     "carrier",
     "tracking_no",
-    "close_reason",
 )
 ORDER_TIME_FIELDS = ("created_at", "paid_at", "shipped_at", "completed_at")
 ORDER_COLUMNS = (
@@ -47,8 +48,6 @@ ORDER_COLUMNS = (
     "refund_state",
     "refund_cents",
     "units",
-    "locked",
-    "deleted",
     "amounts_from_lines",
     "incomplete",
     *ORDER_AMOUNT_FIELDS,
@@ -67,19 +66,15 @@ ITEM_COLUMNS = (
     "paid_cents",
     "refund_cents",
     "status",
-    "status_raw",
     "refund_state",
-    "refund_status_raw",
-    "carrier",
-    "tracking_no",
     "shipped_at",
     "sku_id",
 )
 
 # Whole new rows (an import's first write of an order and its lines; the demo's too): the row's own columns,
 # then ``new_order_row`` / ``item_row``'s.
-NEW_ORDER_COLUMNS = ("id", "shop_id", "platform", "platform_order_id", "imported_at", "updated_at", "version",
-                     "exported_at", *ORDER_COLUMNS)  # fmt: skip
+NEW_ORDER_COLUMNS = ("id", "shop_id", "platform", "platform_order_id", "updated_at", "version", "exported_at",
+                     *ORDER_COLUMNS)  # fmt: skip
 NEW_ITEM_COLUMNS = ("id", "order_id", "sub_order_id", *ITEM_COLUMNS)
 
 
@@ -122,8 +117,6 @@ def order_values(record: OrderRecord, *, amounts_from_lines: bool) -> dict[str, 
         "status": (record.status or _status_from_lines(record)).value,
         "refund_state": record.refund_state.value,
         "refund_cents": order_refund_cents(record),
-        "locked": record.locked,
-        "deleted": record.deleted,
         "amounts_from_lines": amounts_from_lines,
         "incomplete": record.incomplete,
     }
@@ -170,8 +163,6 @@ def new_order_row(record: OrderRecord, *, amounts_from_lines: bool, buyer_id: in
         record.refund_state.value,
         cap_refund(order_refund_cents(record), paid),
         sum(i.qty for i in record.items) if record.items else record.units or 0,
-        record.locked,
-        record.deleted,
         amounts_from_lines,
         record.incomplete,
         *amounts,
@@ -243,11 +234,7 @@ def item_row(item: ItemRecord, sku_id: int | None) -> tuple[Any, ...]:
         line_paid_cents(item),
         item.refund_cents or 0,
         item.status.value if item.status else "",
-        item.status_raw,
         item.refund_state.value,
-        item.refund_status_raw,
-        item.carrier,
-        item.tracking_no,
         item.shipped_at,
         sku_id,
     )

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, inspect, select, text
+from alembic import command
+from sqlalchemy import Connection, Engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from sellerdesk.db import migrate
@@ -216,8 +217,7 @@ def test_check_reports_a_corrupt_file(tmp_path: Path) -> None:
         conn.execute(
             "INSERT INTO order_items (order_id, sub_order_id, seller_code, platform_item_id, "
             "platform_sku_id, title, spec, qty, unit_price_cents, payable_cents, paid_cents, refund_cents,"
-            " status, status_raw, refund_state, refund_status_raw, carrier, tracking_no) VALUES "
-            "(424242, 'x', '', '', '', '', '', 1, 0, 0, 0, 0, '', '', 'none', '', '', '')"
+            " status, refund_state) VALUES (424242, 'x', '', '', '', '', '', 1, 0, 0, 0, 0, '', 'none')"
         )
     report = migrate.check_database(make_engine("sqlite:///" + str(path)))
     assert not report.ok
@@ -243,14 +243,14 @@ def test_bulk_insert_stores_values_as_the_orm_reads_them(session: Session) -> No
     table = Order.__table__
     assert isinstance(table, Table)
     bulk_insert(session, table, [{"shop_id": shop.id, "platform": "pdd", "platform_order_id": "b1", "status": "paid",
-                                  "paid_at": paid, "created_at": None, "locked": True, "imported_at": paid,
-                                  "updated_at": paid, "version": 1}])  # fmt: skip
+                                  "paid_at": paid, "created_at": None, "incomplete": True, "updated_at": paid,
+                                  "version": 1}])  # fmt: skip
     session.add(Order(shop_id=shop.id, platform="pdd", platform_order_id="b2", status="paid", paid_at=paid))
     session.flush()
     session.expire_all()
     bulk, orm = session.scalars(select(Order).order_by(Order.platform_order_id)).all()
     assert bulk.paid_at == orm.paid_at == paid
-    assert bulk.locked is True and bulk.created_at is None
+    assert bulk.incomplete is True and bulk.created_at is None
     # Both rows compare alike in SQL too (same stored text format on SQLite).
     assert session.scalar(select(func.count()).where(Order.paid_at == paid)) == 2
 
@@ -460,3 +460,144 @@ def test_upgrade_to_0011_moves_reviews_to_the_cycle_and_keeps_their_lines(
             ]
             plan = conn.execute(text("SELECT review_id, position, text FROM review_plan_items ORDER BY id")).all()
             assert [tuple(p) for p in plan] == [(3, 0, "每周复盘"), (3, 1, "熟练快捷回复")]
+
+
+def _insert(conn: Connection, table: str, **values: object) -> None:
+    """A row written as a user of an older revision had it (literal values: no model at that revision)."""
+
+    def literal(value: object) -> str:
+        if value is None:
+            return "NULL"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        return "'" + str(value).replace("'", "''") + "'"
+
+    names, cells = ", ".join(values), ", ".join(literal(v) for v in values.values())
+    conn.execute(text(f"INSERT INTO {table} ({names}) VALUES ({cells})"))
+
+
+def _fill_0011(conn: Connection, backend_name: str) -> None:
+    """Two orders with three lines, a buyer, a refund, a ticket, a stock movement and the search documents."""
+    at = "2026-08-01 00:00:00"
+    _insert(conn, "shops", id=1, platform="jd", name="京东店", timezone="Asia/Shanghai", fee_rate_bp=800,
+            ship_deadline_hours=48, active=True, created_at=at, version=1)  # fmt: skip
+    _insert(conn, "buyers", id=1, platform="jd", nick="jd_a**2", first_seen_at=at)
+    _insert(conn, "products", id=1, title="收纳箱", category="", brand="", role="", lifecycle="active",
+            shelf_status="", notes="", created_at=at, updated_at=at, version=1)  # fmt: skip
+    _insert(conn, "skus", id=1, product_id=1, seller_code="LJ-1001", title="收纳箱", spec="", barcode="", cost_cents=0,
+            price_cents=12900, weight_g=0, supplier="", lead_time_days=0, min_order_qty=1, safety_stock=0,
+            reorder_point=0, negative_stock_policy="allow", active=True, created_at=at, updated_at=at,
+            version=1)  # fmt: skip
+    _insert(conn, "warehouses", id=1, code="main", name="主仓", active=True)
+    for oid, platform_id, version, lines in ((1, "386277118615", 3, 2), (2, "386277118616", 1, 1)):
+        _insert(conn, "orders", id=oid, shop_id=1, platform="jd", platform_order_id=platform_id, buyer_id=1,
+                buyer_nick="jd_a**2", status="completed", status_raw="完成", refund_state="none", locked=oid == 2,
+                deleted=False, paid_at=at, goods_cents=12900 * lines, shipping_cents=0, discount_cents=0,
+                paid_cents=12900 * lines, refund_cents=0, units=lines, amounts_from_lines=False, incomplete=False,
+                receiver_name="王**", receiver_phone="", receiver_province="", receiver_city="", receiver_district="",
+                receiver_address="", receiver_zip="100000", buyer_message="", seller_memo="", close_reason="",
+                carrier="京东物流", tracking_no=f"JD00{oid}", imported_at=at, updated_at=at,
+                version=version)  # fmt: skip
+        key = "rowid" if backend_name == "sqlite" else "order_id"
+        conn.execute(text(f"INSERT INTO order_search ({key}, doc) VALUES ({oid}, '{platform_id} jd_a**2 LJ-1001')"))
+    for iid, oid in ((1, 1), (2, 1), (3, 2)):
+        _insert(conn, "order_items", id=iid, order_id=oid, sub_order_id=f"l{iid}", sku_id=1, seller_code="LJ-1001",
+                platform_item_id="", platform_sku_id="", title="收纳箱", spec="", qty=1, unit_price_cents=12900,
+                payable_cents=12900, paid_cents=12900, refund_cents=0, status="completed", status_raw="完成",
+                refund_state="none", refund_status_raw="", carrier="京东物流", tracking_no=f"JD00{oid}")  # fmt: skip
+    _insert(conn, "refunds", id=1, shop_id=1, platform_refund_id="r1", platform_order_id="386277118615", order_id=1,
+            amount_cents=0, state="refunding", status_raw="", kind="", reason="", seller_code="", title="")  # fmt: skip
+    _insert(conn, "tickets", id=1, shop_id=1, order_id=1, buyer_id=1, subject="少发一件", category="after_sale",
+            priority="normal", status="new", created_at=at, outcome="", version=1)  # fmt: skip
+    _insert(conn, "stock_movements", id=1, sku_id=1, warehouse_id=1, kind="out", on_hand_delta=-1, reserved_delta=0,
+            at=at, reason="", order_item_id=1, ref="")  # fmt: skip
+
+
+_LINKS = {
+    "orders": "SELECT id, buyer_id, version, platform_order_id FROM orders ORDER BY id",
+    "order_items": "SELECT id, order_id, sub_order_id, sku_id, payable_cents, paid_cents FROM order_items ORDER BY id",
+    "refunds": "SELECT id, order_id FROM refunds",
+    "tickets": "SELECT id, order_id, buyer_id FROM tickets",
+    "stock_movements": "SELECT id, order_item_id FROM stock_movements",
+    "buyers": "SELECT id, nick FROM buyers",
+}
+
+
+def _rows_and_links(conn: Connection, backend_name: str) -> dict[str, list[tuple[object, ...]]]:
+    found = {name: [tuple(r) for r in conn.execute(text(sql))] for name, sql in _LINKS.items()}
+    key = "rowid" if backend_name == "sqlite" else "order_id"
+    found["order_search"] = [tuple(r) for r in conn.execute(text(f"SELECT {key}, doc FROM order_search ORDER BY 1"))]
+    return found
+
+
+def _indexes(engine: Engine) -> dict[str, set[str]]:
+    inspector = inspect(engine)
+    return {
+        table: {str(i["name"]) for i in inspector.get_indexes(table)}
+        | {str(u["name"]) for u in inspector.get_unique_constraints(table)}
+        for table in ("orders", "order_items", "buyers", "refunds", "tickets", "stock_movements")
+    }
+
+
+def _columns(engine: Engine, table: str) -> set[str]:
+    return {c["name"] for c in inspect(engine).get_columns(table)}
+
+
+_DROPPED = {
+    "orders": {"close_reason", "locked", "deleted", "imported_at"},
+    "order_items": {"status_raw", "refund_status_raw", "carrier", "tracking_no"},
+    "buyers": {"first_seen_at"},
+}
+
+
+@pytest.mark.parametrize("backend_name", ["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def test_upgrade_to_0012_drops_the_unread_columns_and_keeps_every_row_and_link(
+    backend_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with _empty_database(backend_name, tmp_path, request, "columns") as engine:
+        migrate.upgrade(engine, "0011")
+        with engine.begin() as conn:
+            _fill_0011(conn, backend_name)
+        with engine.connect() as conn:
+            before = _rows_and_links(conn, backend_name)
+        indexes = _indexes(engine)
+        assert before["order_items"][0] == (1, 1, "l1", 1, 12900, 12900) and before["tickets"] == [(1, 1, 1)]
+
+        result = migrate.ensure_schema(engine, backup_dir=tmp_path)
+        assert result.upgraded_from == "0011"
+        assert migrate.check_database(engine).ok, migrate.check_database(engine).problems
+        with engine.connect() as conn:
+            assert _rows_and_links(conn, backend_name) == before  # no line deleted, no link cleared
+        assert _indexes(engine) == indexes
+        for table, dropped in _DROPPED.items():
+            assert not _columns(engine, table) & dropped, table
+        assert {"receiver_zip", "carrier", "tracking_no", "version"} <= _columns(engine, "orders")
+        with Session(engine) as s:
+            order = s.get(Order, 1)
+            assert order is not None
+            assert (order.version, order.receiver_zip, order.tracking_no) == (3, "100000", "JD001")
+            assert [i.sub_order_id for i in order.items] == ["l1", "l2"]
+            hits = (
+                "SELECT rowid FROM order_search WHERE order_search MATCH '\"277118616\"'"
+                if backend_name == "sqlite"
+                else "SELECT order_id FROM order_search WHERE doc LIKE '%277118616%'"
+            )
+            assert s.scalars(text(hits)).all() == [2]
+
+        with engine.begin() as conn:  # the downgrade adds the columns back (their values are gone)
+            config = migrate.alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0011")
+            assert conn.execute(text("SELECT imported_at = updated_at, close_reason FROM orders")).all() == [
+                (True, ""),
+                (True, ""),
+            ]
+            assert _rows_and_links(conn, backend_name) == before
+        for table, dropped in _DROPPED.items():
+            assert dropped <= _columns(engine, table), table
+        migrate.upgrade(engine)
+        assert migrate.check_database(engine).ok
+        with engine.connect() as conn:
+            assert _rows_and_links(conn, backend_name) == before

@@ -120,6 +120,33 @@ def test_a_newer_export_updates_what_changed(session: Session, tmp_path: Path) -
     assert session.scalars(select(Order)).one().status == OrderStatus.COMPLETED
 
 
+def test_undo_of_a_batch_that_recorded_columns_since_dropped(session: Session, tmp_path: Path) -> None:
+    """A batch imported before migration 0012 recorded previous values of columns that no longer exist."""
+    from sellerdesk.models import ImportChange
+
+    def content() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:  # an undo bumps the version
+        columns = [c for c in Order.__table__.c if c.name not in ("version", "updated_at")]
+        return [tuple(r) for r in session.execute(select(*columns).order_by(Order.id))], _snapshot(session)["items"]
+
+    import_paths(session, [_pdd_variant(tmp_path, "older.csv", ("已发货，待签收", "待发货"))])
+    after_first = content()
+    result = import_paths(session, [_pdd_variant(tmp_path, "newer.csv", ("已发货，待签收", "已签收"))])[0]
+    assert result.batch_id is not None and result.updated == 1
+    changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == result.batch_id)).all()
+    updated = [c for c in changes if c.action == "updated"]
+    assert updated
+    for change in updated:
+        change.before = {**(change.before or {}), "close_reason": "", "locked": False, "imported_at": "2026-08-01"}
+    line_id = session.scalars(select(OrderItem.id)).first()
+    assert line_id is not None
+    session.add(ImportChange(batch_id=result.batch_id, table_name="order_items", row_id=line_id, action="updated",
+                             before={"carrier": "中通快递", "status_raw": "待发货"}))  # fmt: skip
+    session.flush()
+    undo_batch(session, result.batch_id)
+    assert content() == after_first
+    assert session.scalars(select(Order.status)).one() == OrderStatus.PAID
+
+
 def test_a_bad_file_refuses_the_whole_run(session: Session, tmp_path: Path) -> None:
     import_paths(session, _files(["jd_orders.csv"]))
     before = _snapshot(session)
@@ -261,7 +288,7 @@ def test_insert_rows_are_the_stated_values_over_the_defaults(name: str) -> None:
         expected: dict[str, Any] = dict.fromkeys(om.ORDER_TEXT_FIELDS, "")
         expected.update(dict.fromkeys(om.ORDER_AMOUNT_FIELDS, 0))
         expected.update(dict.fromkeys(om.ORDER_TIME_FIELDS))
-        expected.update(buyer_id=7, units=0, refund_cents=0, locked=False, deleted=False)
+        expected.update(buyer_id=7, units=0, refund_cents=0)
         expected.update(om.order_values(record, amounts_from_lines=from_lines))
         expected["refund_cents"] = cap_refund(expected["refund_cents"], expected["paid_cents"])
         row = om.new_order_row(record, amounts_from_lines=from_lines, buyer_id=7)

@@ -78,7 +78,8 @@ def list_batches(session: Session, limit: int = 200) -> list[BatchRow]:
     ]
 
 
-_TABLES: dict[str, type[Order] | type[OrderItem] | type[Refund] | type[Ticket]] = {
+_Model = type[Order] | type[OrderItem] | type[Refund] | type[Ticket]
+_TABLES: dict[str, _Model] = {
     "orders": Order,
     "order_items": OrderItem,
     "refunds": Refund,
@@ -110,7 +111,9 @@ def undo_batch(session: Session, batch_id: int, *, actor: Actor = OWNER) -> Chan
             last = (change.before or {}).get("to", change.row_id)
             session.execute(delete(table).where(table.id.between(change.row_id, last)))
         else:
-            values = om.from_jsonable(change.before or {}, _TIME_COLUMNS)
+            values = _restorable(table, om.from_jsonable(change.before or {}, _TIME_COLUMNS))
+            if not values:
+                continue
             if table is Order:
                 values["version"] = Order.version + 1  # editors holding the old version must reload
             session.execute(update(table).where(table.id == change.row_id).values(**values))
@@ -119,6 +122,13 @@ def undo_batch(session: Session, batch_id: int, *, actor: Actor = OWNER) -> Chan
     _follow_orders(session, remaining, old_days)
     batch.status = ImportBatchStatus.UNDONE.value
     return IMPORTED
+
+
+def _restorable(table: _Model, values: dict[str, Any]) -> dict[str, Any]:
+    """The previous values the table still has columns for: a batch imported before a column was dropped
+    (migration 0012: columns nothing read) recorded it too, and there is nothing left to put back."""
+    columns = table.__table__.c
+    return {k: v for k, v in values.items() if k in columns}
 
 
 def _rows(changes: Sequence[ImportChange]) -> Iterator[tuple[str, int]]:

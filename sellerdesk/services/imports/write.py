@@ -201,7 +201,7 @@ def _create_orders(w: _FileWrite, records: Sequence[OrderRecord]) -> list[int]:
     now = utcnow()
     head = (w.shop.id, w.platform.value)
     rows = [
-        (order_id, *head, r.order_id, now, now, 1, w.exported_at, *w.order_row(r))
+        (order_id, *head, r.order_id, now, 1, w.exported_at, *w.order_row(r))
         for order_id, r in zip(ids, records, strict=True)
     ]
     bulk_insert_rows(w.session, ORDERS, om.NEW_ORDER_COLUMNS, rows)
@@ -403,8 +403,7 @@ def _buyer_ids(
     missing = [n for n in nicks if n not in found]
     if missing:  # ids reserved, not RETURNING: many-row RETURNING costs 20x a plain executemany
         ids = reserve_ids(session, BUYERS, len(missing))
-        now = utcnow()
-        rows = [(i, platform.value, nick, now) for i, nick in zip(ids, missing, strict=True)]
-        bulk_insert_rows(session, BUYERS, ("id", "platform", "nick", "first_seen_at"), rows)
+        rows = [(i, platform.value, nick) for i, nick in zip(ids, missing, strict=True)]
+        bulk_insert_rows(session, BUYERS, ("id", "platform", "nick"), rows)
         found.update(zip(missing, ids, strict=True))
     return found
