@@ -18,7 +18,7 @@ import time becomes its last update, a buyer's first sighting the first import t
 
 Revision ID: 0012
 Revises: 0011
-Create Date: 2026-12-08 10:15:00
+Create Date: 2026-12-06 13:20:00
 """
 
 import sqlite3
