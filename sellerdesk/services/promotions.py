@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from sellerdesk.domain.errors import NotFoundError, ValidationError
@@ -111,8 +111,9 @@ def _store(session: Session, row: Promotion, promo: PromotionDraft) -> None:
     row.kind, row.shop_id, row.starts_at, row.ends_at = promo.kind, promo.shop_id, promo.starts_at, promo.ends_at
     session.flush()
     session.execute(delete(PromotionSku).where(PromotionSku.promotion_id == row.id))
-    session.add_all(PromotionSku(promotion_id=row.id, sku_id=s) for s in dict.fromkeys(promo.sku_ids))
-    session.flush()
+    skus = [{"promotion_id": row.id, "sku_id": s} for s in dict.fromkeys(promo.sku_ids)]
+    if skus:  # one Core statement, as the delete above: no ORM objects for rows nobody edits
+        session.execute(insert(PromotionSku), skus)
 
 
 def _promotion(session: Session, task_id: int) -> Promotion:

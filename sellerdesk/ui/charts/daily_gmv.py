@@ -20,7 +20,8 @@ RANGES = (30, 90, 365)
 
 
 def _yuan_axis(value: float) -> str:
-    return fmt.money_whole(round(value))
+    """A tick of the cents axis (bars are drawn in cents) as whole yuan."""
+    return fmt.money_whole(round(value) // 100)
 
 
 class DailyGmvChart(QWidget):
@@ -102,13 +103,13 @@ class DailyGmvChart(QWidget):
         base = np.zeros(len(shown))
         width = {30: 0.72, 90: 0.8}.get(self._range, 1.0)
         for platform in platforms:
-            cents = np.array([_gmv(d, platform) for d in shown], dtype=float) / 100
+            cents = np.array([_gmv(d, platform) for d in shown], dtype=float)  # plot coordinates, in cents
             colour = platform_colour(platform)
             bars = pg.BarGraphItem(x=x, y0=base.copy(), height=cents, width=width, brush=colour, pen=pg.mkPen(None))
             plot.addItem(bars)
             base += cents
         top = float(base.max()) if len(base) else 0.0
-        plot.setYRange(0, max(top * 1.08, 1.0), padding=0)
+        plot.setYRange(0, max(top * 1.08, 100.0), padding=0)
         plot.setXRange(-0.6, len(shown) + 0.4 + len(shown) / 60, padding=0)  # room for the last day's label
         self._axis.set_labels(_day_ticks([d.day for d in shown]))
 
