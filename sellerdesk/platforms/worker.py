@@ -245,6 +245,7 @@ class WorkerParse:
         self._conn, child = context.Pipe(duplex=True)
         request = _Request(str(path), platform, mapping, accept_fallbacks, lookup is not None, batch)
         self._lookup = lookup
+        self._batch = batch
         self._process = context.Process(
             target=_work, args=(child, request), name=f"parse {Path(path).name}", daemon=True
         )
@@ -310,27 +311,19 @@ class WorkerParse:
         result = self.result
         assert result is not None
         if self._reader is not None:
-            yield from self._taken_batches(size or 2000, stop)
+            yield from self._taken_batches(size or self._batch, stop)
             return
         while not self._done:
             if stop():
                 self.wait()
                 return
             message = self._receive()
-            if message[0] == "orders":
-                orders = decode_orders(message[1])
-                result.orders.extend(orders)
-                result.bad_rows.update(message[2])
-                result.rows, result.shop_name = message[3], message[4]
-                result.final = len(result.orders)
-                yield orders
-            elif message[0] == "restart":
-                result.orders.clear()
-                result.bad_rows.clear()
-                result.final = 0
+            orders = _decoded(message)
+            self._take(message, orders)
+            if message[0] == "restart":
                 raise NotGrouped(result.file_name)
-            else:
-                self._finish(message[1])
+            if message[0] == "orders":
+                yield orders
 
     def wait(self) -> ParsedFile:
         """The whole file, parsed (the orders not taken in batches are added to ``result``)."""
@@ -343,15 +336,7 @@ class WorkerParse:
             return result
         while not self._done:
             message = self._receive()
-            if message[0] == "orders":
-                result.orders.extend(decode_orders(message[1]))
-                result.bad_rows.update(message[2])
-                result.rows, result.shop_name = message[3], message[4]
-            elif message[0] == "restart":
-                result.orders.clear()
-                result.bad_rows.clear()
-            else:
-                self._finish(message[1])
+            self._take(message, _decoded(message))
         return result
 
     # --- reading ahead (the import dialog's preview) --------------------------------------------------
@@ -365,25 +350,12 @@ class WorkerParse:
         self._reader.start()
 
     def _take_in(self) -> None:
-        result = self.result
-        assert result is not None
         try:
             while not self._done:
                 message = self._receive()
-                orders = decode_orders(message[1]) if message[0] == "orders" else []
+                orders = _decoded(message)  # outside the lock: readers go on meanwhile
                 with self._taken:
-                    if message[0] == "orders":
-                        result.orders.extend(orders)
-                        result.bad_rows.update(message[2])
-                        result.rows, result.shop_name = message[3], message[4]
-                        result.final = len(result.orders)
-                    elif message[0] == "restart":
-                        result.orders.clear()
-                        result.bad_rows.clear()
-                        result.final = 0
-                        self._restarts += 1
-                    else:
-                        self._finish(message[1])
+                    self._take(message, orders)
                     self._taken.notify_all()
         except BaseException as exc:  # handed to whoever reads next
             with self._taken:
@@ -437,6 +409,24 @@ class WorkerParse:
                 given += len(batch)
                 yield batch
 
+    def _take(self, message: tuple[Any, ...], orders: list[OrderRecord]) -> None:
+        """Add one message of the worker to ``result``: a batch of orders (decoded by the caller), a
+        restart (what was taken before is void), or the summary that ends the parse."""
+        result = self.result
+        assert result is not None
+        if message[0] == "orders":
+            result.orders.extend(orders)
+            result.bad_rows.update(message[2])
+            result.rows, result.shop_name = message[3], message[4]
+            result.final = len(result.orders)
+        elif message[0] == "restart":
+            result.orders.clear()
+            result.bad_rows.clear()
+            result.final = 0
+            self._restarts += 1
+        else:
+            self._finish(message[1])
+
     def _finish(self, summary: dict[str, Any]) -> None:
         result = self.result
         assert result is not None
@@ -452,6 +442,11 @@ class WorkerParse:
         result.final = len(result.orders)
         self._done = True
         self._process.join()
+
+
+def _decoded(message: tuple[Any, ...]) -> list[OrderRecord]:
+    """The orders an "orders" message carries; none for the others."""
+    return decode_orders(message[1]) if message[0] == "orders" else []
 
 
 @contextmanager
