@@ -142,6 +142,19 @@ def _review(window: MainWindow) -> QWidget | None:
     return page.open_review(row.id) if row is not None else None
 
 
+def _review_tasks(window: MainWindow) -> QWidget | None:
+    """The Tasks tab listing exactly the tasks behind a review's figure, as the review window opens it."""
+    page = _reviews_with_rows(window)
+    for row in page.visible_rows():
+        editor = page.open_review(row.id)
+        line = next((x for x in editor.detail.lines if x.source.kind == "tasks" and len(x.source.ids) > 1), None)
+        shown = line is not None and editor.open_source(line)
+        editor.reject()
+        if shown:
+            return window
+    return None
+
+
 def _kpi_templates(window: MainWindow) -> QWidget | None:
     return _select_first(window, "reviews").edit_templates()
 
@@ -198,6 +211,7 @@ SCREENS: list[Screen] = [
     Screen("shortcuts", lambda w: w.show_shortcuts()),
     Screen("user_guide", lambda w: w.show_user_guide()),
     Screen("review_editor", _review),
+    Screen("review_tasks", _review_tasks),
     Screen("kpi_templates", _kpi_templates),
     Screen("review_trend", _review_trend),
     *(Screen(f"wizard_{n + 1}", _wizard_page(n)) for n in range(5)),

@@ -512,7 +512,7 @@
 <context>
     <name>DailyGmvChart</name>
     <message numerus="yes">
-        <location filename="../../sellerdesk/ui/charts/daily_gmv.py" line="+46"/>
+        <location filename="../../sellerdesk/ui/charts/daily_gmv.py" line="+47"/>
         <source>%n days</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5442,13 +5442,19 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewSources</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+68"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+69"/>
         <source>Records behind “{what}” of {name}, {month}: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+65"/>
         <source>The first {n} are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The tasks behind “{what}” of {name}, {month}: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7989,25 +7995,30 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+85"/>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+87"/>
         <source>Team tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+229"/>
         <location line="+8"/>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location line="+49"/>
+        <location line="-203"/>
+        <location line="+63"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-202"/>
+        <source>Only the tasks that were asked for are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8068,7 +8079,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Any due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8143,7 +8154,12 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Show all tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8168,8 +8184,8 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+37"/>
+        <location line="-50"/>
+        <location line="+51"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8203,7 +8219,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8814,7 +8830,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
 <context>
     <name>TicketsBehindDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+84"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+26"/>
         <source>Tickets behind “{what}”</source>
         <translation type="unfinished"></translation>
     </message>

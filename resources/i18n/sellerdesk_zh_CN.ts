@@ -510,7 +510,7 @@
 <context>
     <name>DailyGmvChart</name>
     <message numerus="yes">
-        <location filename="../../sellerdesk/ui/charts/daily_gmv.py" line="+46"/>
+        <location filename="../../sellerdesk/ui/charts/daily_gmv.py" line="+47"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n 天</numerusform>
@@ -5441,14 +5441,20 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewSources</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+68"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+69"/>
         <source>Records behind “{what}” of {name}, {month}: {n}.</source>
         <translation>{name} {month} “{what}”背后的记录：{n} 条。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+65"/>
         <source>The first {n} are listed.</source>
         <translation>仅列出前 {n} 条。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The tasks behind “{what}” of {name}, {month}: {n}.</source>
+        <translation>{name} {month} “{what}”背后的任务：{n} 项。</translation>
     </message>
 </context>
 <context>
@@ -7980,25 +7986,30 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+85"/>
+        <location filename="../../sellerdesk/ui/tabs/tasks.py" line="+87"/>
         <source>Team tasks</source>
         <translation>团队任务</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+229"/>
         <location line="+8"/>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location line="+49"/>
+        <location line="-203"/>
+        <location line="+63"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-202"/>
+        <source>Only the tasks that were asked for are listed.</source>
+        <translation>仅列出所要查看的任务。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Board</source>
         <translation>看板</translation>
     </message>
@@ -8060,7 +8071,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>新建任务…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Any due date</source>
         <translation>任意截止日期</translation>
     </message>
@@ -8135,7 +8146,12 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>重新显示全部任务</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Show all tasks</source>
+        <translation>显示全部任务</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -8160,8 +8176,8 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+37"/>
+        <location line="-50"/>
+        <location line="+51"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -8194,7 +8210,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>未来 {days} 天（{n}）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -8805,7 +8821,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
 <context>
     <name>TicketsBehindDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+84"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+26"/>
         <source>Tickets behind “{what}”</source>
         <translation>“{what}”背后的工单</translation>
     </message>

@@ -115,6 +115,7 @@ class TaskFilter:
     priority: str = ""
     link_kind: str = ""  # a LINK_KINDS value, or "promotion": tasks of that kind
     search: str = ""
+    ids: tuple[int, ...] = ()  # only these tasks (the records behind a review's figure); empty: any task
 
 
 @dataclass(frozen=True)
@@ -366,6 +367,8 @@ def _cards(session: Session, ids_stmt: Select[int], columns: Sequence[BoardColum
 def task_conditions(flt: TaskFilter, now_local: datetime) -> list[ColumnElement[bool]]:
     """The WHERE conditions of a filter (the list view's listing uses them too); the recycle bin is left out."""
     where: list[ColumnElement[bool]] = [Task.deleted_at.is_(None)]
+    if flt.ids:
+        where.append(Task.id.in_(flt.ids))
     if flt.unassigned:
         where.append(Task.assignee_id.is_(None))
     elif flt.assignee_id is not None:

@@ -1,9 +1,10 @@
 """Open the records behind a review's filled actual in their own tab, filtered to them: the tickets a
 service figure counted, the orders of the month (or the late ones), the tasks, the SKUs.
 
-A filter takes the records' ids where the listing has an ``ids`` filter; otherwise the closest filter the tab
-has (the month's paid orders, the person's tasks) and the status bar says how many records are behind the
-figure. One record opens its own window.
+The tasks tab lists exactly the tasks behind the figure (its ``ids`` filter, named above the list); the
+tickets are listed in a window of their own; orders take the closest filter the tab has (the month's paid
+orders, or the late ones). The status bar says how many records are behind the figure. One record opens its
+own window.
 """
 
 from __future__ import annotations
@@ -129,12 +130,15 @@ def _tasks(window: Any, line: ReviewLineInfo, review: ReviewDetail) -> bool:
     if len(src.ids) == 1 and not src.more:
         tasks.open_task(src.ids[0])
         return True
-    if _has_ids(TaskFilter):
-        flt = TaskFilter(ids=src.ids)  # type: ignore[call-arg]
-    else:
-        flt = TaskFilter(assignee_id=review.staff_id)  # the person's tasks: the closest filter there is
+    scope = QCoreApplication.translate("ReviewSources", "The tasks behind “{what}” of {name}, {month}: {n}.")
+    what = review_texts.metric(line.metric, line.name)
+    scope = scope.format(what=what, name=review.staff_name, month=review.month, n=fmt.count(len(src.ids) + src.more))
+    if src.more:
+        scope += " " + QCoreApplication.translate("ReviewSources", "The first {n} are listed.").format(
+            n=fmt.count(len(src.ids))
+        )
     window.show_page("tasks")
-    tasks.set_filter(flt)
+    tasks.set_filter(TaskFilter(ids=src.ids), scope)
     tasks.show_view("list")
     return True
 

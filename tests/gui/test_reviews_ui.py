@@ -303,6 +303,19 @@ def test_a_filled_actual_opens_the_orders_behind_it(
     assert flt.date_field == "paid" and flt.days is not None and flt.days[0].strftime("%Y-%m") == MONTH
 
 
+def _fangs_review(
+    qtbot: QtBot, engine: Engine, manager: Actor, settings: Settings
+) -> tuple[MainWindow, ReviewEditorDialog]:
+    """The main window, as the manager, with this month's reviews created and 阿芳's open."""
+    window = open_main_window(qtbot, engine, _runner(engine, manager), settings)
+    tab = window.page("reviews")
+    assert isinstance(tab, ReviewsTab)
+    window.show_page("reviews")
+    tab.set_month(MONTH)
+    tab.create_month()
+    return window, tab.open_review(_review_of(tab, "阿芳"))
+
+
 def test_a_filled_actual_opens_the_tickets_behind_it(
     qtbot: QtBot, shop: tuple[Engine, dict[str, Actor]], settings: Settings, no_questions: list[str]
 ) -> None:
@@ -316,14 +329,7 @@ def test_a_filled_actual_opens_the_tickets_behind_it(
         for ticket in mine:
             ticket.status, ticket.resolved_at, ticket.handled_by_id = "resolved", datetime.now(UTC), fang
         resolved = sorted(t.id for t in mine)
-    runner = _runner(engine, actors["mia"])
-    window = open_main_window(qtbot, engine, runner, settings)
-    tab = window.page("reviews")
-    assert isinstance(tab, ReviewsTab)
-    window.show_page("reviews")
-    tab.set_month(MONTH)
-    tab.create_month()
-    editor = tab.open_review(_review_of(tab, "阿芳"))
+    window, editor = _fangs_review(qtbot, engine, actors["mia"], settings)
     line = next(x for x in editor.detail.lines if x.name == "Tickets handled")
     assert line.actual == 3 and sorted(line.source.ids) == resolved
     assert editor.open_source(line)
@@ -331,6 +337,40 @@ def test_a_filled_actual_opens_the_tickets_behind_it(
     assert shown is not None and sorted(r.id for r in shown.model._rows) == resolved
     shown.view.doubleClicked.emit(shown.model.index(0, 0))
     assert window.page("tickets")._dialogs  # type: ignore[union-attr]  # the ticket's own window
+
+
+def test_a_filled_actual_lists_exactly_the_tasks_behind_it(
+    qtbot: QtBot, shop: tuple[Engine, dict[str, Actor]], settings: Settings, no_questions: list[str]
+) -> None:
+    from sellerdesk.services.tasks import TaskFilter
+    from sellerdesk.ui.tabs.tasks import TasksTab
+
+    engine, actors = shop
+    fang = actors["s1"].staff_id
+    now = datetime.now(UTC)
+    with make_session_factory(engine).begin() as session:  # two of 阿芳's tasks done this month, one still open
+        done = [Task(title=f"done {n}", status="done", assignee_id=fang, completed_at=now) for n in (1, 2)]
+        session.add_all([*done, Task(title="open", assignee_id=fang), Task(title="someone else's", status="done")])
+        session.flush()
+        done_ids = sorted(t.id for t in done)
+    window, editor = _fangs_review(qtbot, engine, actors["mia"], settings)
+    line = next(x for x in editor.detail.lines if x.name == "Tasks done")
+    assert line.actual == 2 and sorted(line.source.ids) == done_ids
+    assert editor.open_source(line)
+    tasks_tab = window.page("tasks")
+    assert isinstance(tasks_tab, TasksTab)
+    assert window.current_page_key() == "tasks" and tasks_tab.current_view == "list"
+    assert sorted(tasks_tab.task_filter().ids) == done_ids
+    qtbot.waitUntil(lambda: tasks_tab.list_model.rowCount() == 2)
+    assert tasks_tab.scope_bar.isVisible() and "阿芳" in tasks_tab.scope_label.text()
+    tasks_tab.due.setCurrentIndex(tasks_tab.due.findData("none"))  # the filters narrow the given tasks
+    assert sorted(tasks_tab.task_filter().ids) == done_ids and tasks_tab.scope_bar.isVisible()
+    tasks_tab.set_filter(TaskFilter())  # what "Show all tasks" does
+    assert not tasks_tab.scope_bar.isVisible()
+    with make_session_factory(engine)() as session:
+        every = len(session.scalars(select(Task.id)).all())
+    assert every > 4
+    qtbot.waitUntil(lambda: tasks_tab.list_model.rowCount() == every)
 
 
 def test_home_opens_exactly_the_reviews_waiting_for_me(

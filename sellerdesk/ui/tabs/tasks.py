@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,6 +55,7 @@ def _style() -> str:
     QPushButton#viewButton:checked {{
         background: {c["accent-soft"]}; color: {c["accent"]}; border-color: {c["accent"]};
     }}
+    QFrame#scopeBar {{ background: {c["accent-soft"]}; border: 1px solid {c["accent"]}; border-radius: 6px; }}
     QFrame#taskLaneFrame {{ background: {c["grid"]}; border: 1px solid {c["border"]}; border-radius: 8px; }}
     QLabel#taskLaneTitle {{ font-weight: 600; padding: 2px 4px; }}
     QLabel#taskLaneMore, QLabel#mineHint {{ color: {c["text-muted"]}; }}
@@ -101,8 +103,9 @@ class TasksTab(QWidget):
     def task_filter(self) -> TaskFilter:
         return self._filter
 
-    def set_filter(self, flt: TaskFilter) -> None:
-        """Show ``flt`` in the filter bar and apply it."""
+    def set_filter(self, flt: TaskFilter, scope: str = "") -> None:
+        """Show ``flt`` in the filter bar and apply it. A filter of given tasks (``flt.ids``) has no control
+        of its own: ``scope`` says above the list what they are, beside a button that shows all tasks again."""
         for combo in (self.person, self.due, self.priority, self.link):
             combo.blockSignals(True)
         person: object = "none" if flt.unassigned else flt.assignee_id
@@ -116,6 +119,8 @@ class TasksTab(QWidget):
         self.search_box.setText(flt.search)
         self.search_box.blockSignals(False)
         self._filter = flt
+        self.scope_label.setText(scope or self.tr("Only the tasks that were asked for are listed."))
+        self.scope_bar.setVisible(bool(flt.ids))
         self.reload()
 
     def apply_queue(self, key: str) -> None:
@@ -242,6 +247,7 @@ class TasksTab(QWidget):
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_scope_bar())
         layout.addWidget(self.empty_state)
         layout.addWidget(self._stack, 1)
 
@@ -287,6 +293,20 @@ class TasksTab(QWidget):
         row.addWidget(self.search_box, 1)
         row.addWidget(clear)
         return row
+
+    def _build_scope_bar(self) -> QFrame:
+        """Over a list of given tasks (a review figure's): what they are, and the way back to all tasks."""
+        self.scope_bar = named(QFrame(), "scopeBar")
+        self.scope_label = QLabel()
+        self.scope_label.setWordWrap(True)
+        show_all = QPushButton(self.tr("Show all tasks"))
+        show_all.clicked.connect(lambda: self.set_filter(TaskFilter()))
+        row = QHBoxLayout(self.scope_bar)
+        row.setContentsMargins(10, 4, 6, 4)
+        row.addWidget(self.scope_label, 1)
+        row.addWidget(show_all)
+        self.scope_bar.hide()
+        return self.scope_bar
 
     def _load_people(self) -> None:
         current = self.person.currentData()
@@ -420,6 +440,7 @@ class TasksTab(QWidget):
             priority=self.priority.currentData(),
             link_kind=self.link.currentData(),
             search=self.search_box.text(),
+            ids=self._filter.ids,  # the filters narrow a list of given tasks; "Show all tasks" ends it
         )
         self.reload()
 

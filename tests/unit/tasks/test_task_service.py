@@ -11,7 +11,7 @@ from task_helpers import shop, sku, staff
 
 from sellerdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sellerdesk.models import Order, Task
-from sellerdesk.services import tasks
+from sellerdesk.services import browse, tasks
 from sellerdesk.services.tasks import BoardColumn, ChecklistLine, LinkRef, TaskDraft, TaskFilter
 
 NOW = datetime(2026, 9, 20, 4, 0, tzinfo=UTC)  # 12:00 on Sep 20 in China
@@ -188,6 +188,17 @@ def test_filters_and_my_tasks(session: Session) -> None:
     assert [c.title for c in mine.today] == ["later today"]
     assert [c.title for c in mine.upcoming] == ["tomorrow"]
     assert (tasks.count_overdue(session, NOW), tasks.count_due_today(session, NOW)) == (2, 2)
+
+
+def test_a_review_figures_tasks_are_exactly_its_ids(session: Session) -> None:
+    ann = staff(session, "ann")
+    counted = [_new(session, "counted 1", assignee_id=ann.id), _new(session, "counted 2")]
+    _new(session, "not counted", assignee_id=ann.id)
+    assert _lane(session, "todo", TaskFilter(ids=tuple(counted))) == ["counted 1", "counted 2"]
+    assert _lane(session, "todo", TaskFilter(ids=tuple(counted), assignee_id=ann.id)) == ["counted 1"]
+    rows = tasks.task_rows(session, TaskFilter(ids=tuple(counted)), browse.PageRequest("title"), NOW)
+    assert [r.title for r in rows] == ["counted 1", "counted 2"]
+    assert tasks.count_task_rows(session, TaskFilter(ids=tuple(counted)), now=NOW) == 2
 
 
 def test_link_filter(session: Session) -> None:
