@@ -15,7 +15,7 @@ import pytest
 from gui_shop import new_database
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -144,6 +144,29 @@ def test_daily_chart_switches_between_30_90_and_365_days(
     assert sum(d.total.gmv_cents for d in home.dashboard.daily if d.day >= today.replace(day=1)) == month.gmv_cents
     assert home.top_skus_chart is not None and 0 < len(home.top_skus_chart.skus) <= 10
     assert home.refund_chart is not None and len(home.refund_chart.months) == 12
+
+
+def test_the_daily_chart_row_is_no_taller_than_the_work_queues(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """A chart asks for a modest height: on a laptop's screen the cards, the daily chart and the queues show
+    whole (pyqtgraph's own wish, 480 px, made the row taller than the screen and cut the bars off)."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    demo_window.resize(1280, 800)
+    home = _home(qtbot, demo_window)
+    assert home.daily_chart is not None
+    scroll = home.findChild(QScrollArea, "homeScroll")
+    assert scroll is not None
+    qtbot.waitUntil(lambda: scroll.viewport().height() < 800)
+    assert scroll.widget().height() > scroll.viewport().height()  # the page scrolls: rows get what they ask for
+
+    def panel_of(widget: QWidget) -> QFrame:
+        while widget.objectName() != "panel":
+            widget = widget.parentWidget()
+        assert isinstance(widget, QFrame)
+        return widget
+
+    chart_panel, queues_panel = panel_of(home.daily_chart.view), panel_of(home.queue_button("reviews_waiting"))
+    assert chart_panel.height() == queues_panel.height() == queues_panel.sizeHint().height()
 
 
 def test_the_page_reloads_after_an_import_or_an_edit(qtbot: QtBot, tmp_path: Path, settings: Settings) -> None:

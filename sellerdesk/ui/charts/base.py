@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -90,6 +90,11 @@ class ChartView(pg.PlotWidget):  # type: ignore[misc]
             axis.setStyle(tickLength=0, tickTextOffset=6)
         self._hover: Hover | None = None
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def sizeHint(self) -> QSize:
+        """A dashboard chart's modest wish; it grows with the room it is given. (pyqtgraph asks for 640 × 480:
+        on Home that made the rows taller than a laptop's screen and cut the daily chart's bars off.)"""
+        return QSize(480, 260)
 
     def set_hover(self, hover: Hover) -> None:
         self._hover = hover

@@ -224,11 +224,9 @@ class HomeTab(QWidget):
         middle = QHBoxLayout()
         middle.setSpacing(12)
         middle.addWidget(self._panel(self.tr("GMV per day, by platform"), self._daily_slot), 3)
-        side = QVBoxLayout()
-        side.setSpacing(12)
-        side.addWidget(self._queues_panel(), 3)
-        side.addWidget(self._service_panel(), 2)
-        middle.addLayout(side, 1)
+        # The queues alone beside the chart: the row is no taller than they are, so on a laptop's screen the
+        # chart is seen whole without scrolling (the service figures sit with the other month figures below).
+        middle.addWidget(self._queues_panel(), 1)
         layout.addLayout(middle, 3)
         table = QVBoxLayout()
         table.addWidget(self._platform_table())
@@ -237,10 +235,11 @@ class HomeTab(QWidget):
             self._panel(self.tr("Top SKUs this month, by net sales"), self._top_slot),
             self._panel(self.tr("Refund rate, last 12 months"), self._refund_slot),
             self._panel(self.tr("By platform, month to date"), table),
+            self._service_panel(),
         ]
         for panel in bottom:
             panel.setMinimumHeight(240)
-        self.bottom_grid = FlowGrid(bottom, min_width=300, column_choices=(3, 1))
+        self.bottom_grid = FlowGrid(bottom, min_width=300, column_choices=(4, 2, 1))
         layout.addWidget(self.bottom_grid, 2)
 
         scroll = QScrollArea()

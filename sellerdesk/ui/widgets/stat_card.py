@@ -83,7 +83,7 @@ class QueueButton(QPushButton):
         text.addWidget(self.caption)
         text.addWidget(self.note)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 6, 6)
+        layout.setContentsMargins(8, 3, 6, 3)  # seven rows beside the daily chart: a laptop screen shows both whole
         layout.addLayout(text, 1)
         layout.addWidget(self.count)
         layout.addWidget(self.arrow)
