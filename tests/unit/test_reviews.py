@@ -561,11 +561,10 @@ def test_review_changes_are_in_the_audit_log(session: Session, team: Team) -> No
         ("review_plan_items", "create"),
     } <= kinds
     assert {("kpi_templates", "create")} <= kinds
-    # The save writes the entered score, then the score it gives, as two entries of the manual line; the
-    # rows come back unordered, so look for the entered one by its content.
-    updates = [e.details for e in entries if e.entity == "review_lines" and e.action == "update"]
-    assert all(e.entity_id == manual.id for e in entries if e.entity == "review_lines" and e.action == "update")
-    assert {"manual_score_bp": [None, 8_800]} in updates and not any("source" in d for d in updates)
+    # One save, one entry per changed line: the entered score and the score it gives together.
+    (line,) = [e for e in entries if e.entity == "review_lines" and e.action == "update"]
+    assert line.entity_id == manual.id and "source" not in line.details
+    assert line.details["manual_score_bp"] == [None, 8_800] and line.details["score_bp"] == [None, 8_800]
 
 
 def test_marketing_and_product_actuals_equal_their_figures(session: Session, team: Team) -> None:

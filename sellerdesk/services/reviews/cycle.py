@@ -409,15 +409,16 @@ def save_review(
     act_as(session, actor)
     data = MonthData(session, review.month, now)
     lines = {line.id: line for line in review.lines}
-    for line_edit in edit.lines:
-        line = lines.get(line_edit.line_id)
-        if line is None:
-            raise ValidationError("The review has no such line.", code="review_line_unknown")
-        _apply_line(line, line_edit, data, review.staff_id)
-    review.manager_comment = edit.manager_comment.strip()[:MAX_COMMENT]
-    had_tasks = _save_plan(session, review, edit.plan)
-    review.reviewer_id = actor.staff_id if actor.staff_id is not None else review.reviewer_id
-    _store(review, data, thresholds(session), now)
+    with session.no_autoflush:  # one flush, so each changed line is one entry in the audit log, not two
+        for line_edit in edit.lines:
+            line = lines.get(line_edit.line_id)
+            if line is None:
+                raise ValidationError("The review has no such line.", code="review_line_unknown")
+            _apply_line(line, line_edit, data, review.staff_id)
+        review.manager_comment = edit.manager_comment.strip()[:MAX_COMMENT]
+        had_tasks = _save_plan(session, review, edit.plan)
+        review.reviewer_id = actor.staff_id if actor.staff_id is not None else review.reviewer_id
+        _store(review, data, thresholds(session), now)
     session.flush()
     changes = REVIEW_CHANGES
     if had_tasks:
