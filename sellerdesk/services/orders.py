@@ -535,7 +535,7 @@ def _tickets(session: Session, order_id: int) -> tuple[OrderTicket, ...]:
     stmt = (
         select(Ticket.id, Ticket.subject, Ticket.category, Ticket.status, Ticket.created_at)
         .where(Ticket.order_id == order_id)
-        .order_by(Ticket.created_at)
+        .order_by(Ticket.created_at, Ticket.id)
     )
     return tuple(OrderTicket(*r) for r in session.execute(stmt))
 

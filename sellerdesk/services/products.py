@@ -658,7 +658,7 @@ def unlinked_items(session: Session, limit: int = 1000) -> tuple[UnlinkedItem, .
         .join(Order, Order.id == OrderItem.order_id)
         .where(OrderItem.sku_id.is_(None))
         .group_by(Order.platform, OrderItem.platform_item_id, OrderItem.platform_sku_id, OrderItem.seller_code)
-        .order_by(func.count().desc())
+        .order_by(func.count().desc(), func.min(OrderItem.id))  # ties: the first seen first, on every backend
         .limit(limit)
     )
     return tuple(UnlinkedItem(*(r[:6]), int(r[6]), int(r[7] or 0), int(r[8])) for r in session.execute(stmt))

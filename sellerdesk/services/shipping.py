@@ -204,7 +204,7 @@ def ship_rows(session: Session, platform: Platform, order_ids: Sequence[int] | N
         stmt = stmt.where(Order.id.in_(order_ids))
     else:
         stmt = stmt.where(Order.status == OrderStatus.PAID.value)
-    return [ShipRow(*row) for row in session.execute(stmt.order_by(Order.paid_at))]
+    return [ShipRow(*row) for row in session.execute(stmt.order_by(Order.paid_at, Order.id))]
 
 
 def write_batch_ship_files(

@@ -118,7 +118,8 @@ def test_first_reply_stops_the_response_clock(session: Session) -> None:
     session.refresh(t)
     assert t.first_response_at == MON + timedelta(minutes=30)
     assert (t.first_response_s, t.response_breached, t.status) == (1800, False, "open")
-    kinds = [e.kind for e in session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == t.id))]
+    events = select(TicketEvent).where(TicketEvent.ticket_id == t.id).order_by(TicketEvent.id)  # as written
+    kinds = [e.kind for e in session.scalars(events)]
     assert kinds == ["status", "status", "reply", "reply"]
 
 
