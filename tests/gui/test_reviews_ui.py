@@ -363,6 +363,9 @@ def test_a_filled_actual_lists_exactly_the_tasks_behind_it(
     assert sorted(tasks_tab.task_filter().ids) == done_ids
     qtbot.waitUntil(lambda: tasks_tab.list_model.rowCount() == 2)
     assert tasks_tab.scope_bar.isVisible() and "阿芳" in tasks_tab.scope_label.text()
+    tasks_tab.show_view("mine")  # one person's tasks: not a list of given tasks
+    assert not tasks_tab.scope_bar.isVisible()
+    tasks_tab.show_view("list")
     tasks_tab.due.setCurrentIndex(tasks_tab.due.findData("none"))  # the filters narrow the given tasks
     assert sorted(tasks_tab.task_filter().ids) == done_ids and tasks_tab.scope_bar.isVisible()
     tasks_tab.set_filter(TaskFilter())  # what "Show all tasks" does

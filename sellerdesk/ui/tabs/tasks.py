@@ -120,7 +120,6 @@ class TasksTab(QWidget):
         self.search_box.blockSignals(False)
         self._filter = flt
         self.scope_label.setText(scope or self.tr("Only the tasks that were asked for are listed."))
-        self.scope_bar.setVisible(bool(flt.ids))
         self.reload()
 
     def apply_queue(self, key: str) -> None:
@@ -133,6 +132,7 @@ class TasksTab(QWidget):
         self._stale = False
         self._count.setText("")
         view = self.current_view
+        self.scope_bar.setVisible(bool(self._filter.ids) and view != "mine")  # "My tasks" lists by person
         if view == "board":
             flt = self._filter
             self._runner.run(
