@@ -12,7 +12,7 @@ models because its shape differs per database.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeAlias
 
@@ -231,20 +231,21 @@ def can_defer_documents(session: Session, rows: int) -> bool:
     return bool(database) and database != ":memory:" and "mode=memory" not in str(bind.url)
 
 
-def defer_documents(session: Session, docs: Sequence[tuple[int, str]]) -> None:
-    """Index these new orders' documents (built with ``document``) right after the session commits."""
-    if not docs:
+def defer_documents(session: Session, ids: Sequence[int], documents: Callable[[], dict[int, str]]) -> None:
+    """Index these new orders right after the session commits: ``documents()``, called then, gives their
+    documents (built with ``document``), so that building them is off the importing thread's path too."""
+    if not ids:
         return
-    runs = _pending_runs(session) + [[first, last] for first, last in id_runs(i for i, _ in docs)]
+    runs = _pending_runs(session) + [[first, last] for first, last in id_runs(ids)]
     session.execute(delete(AppSetting).where(AppSetting.key == PENDING_SETTING))
     session.execute(insert(AppSetting).values(key=PENDING_SETTING, value=runs, version=1))
     engine = session.get_bind()
     assert isinstance(engine, Engine)
-    given = dict(docs)
-    run_after_commit(session, lambda: _index_after_commit(engine, given), name="search documents")
+    run_after_commit(session, lambda: _index_after_commit(engine, documents), name="search documents")
 
 
-def _index_after_commit(engine: Engine, given: dict[int, str]) -> None:
+def _index_after_commit(engine: Engine, documents: Callable[[], dict[int, str]]) -> None:
+    given = documents()
     with make_session_factory(engine)(execution_options=write_lock()) as session, session.begin():
         index_pending(session, given)
 

@@ -12,14 +12,21 @@ from sqlalchemy.orm import Session
 from sellerdesk.db.bulk import indexes_deferred
 from sellerdesk.domain.records import OrderRecord
 from sellerdesk.services.imports.common import ORDER_ITEMS, ORDERS
-from sellerdesk.services.search import add_documents, bulk_indexing, document
+from sellerdesk.services.search import add_documents, bulk_indexing, defer_documents, document
 
 if TYPE_CHECKING:
     from sellerdesk.services.imports.write import _FileWrite
 
 
 def _add_documents(w: _FileWrite) -> None:
-    add_documents(w.session, w.documents)
+    add_documents(w.session, [(order_id, _document(record)) for order_id, record in w.documents])
+    w.documents = []
+
+
+def _defer_documents(w: _FileWrite) -> None:
+    """The documents of the new orders are built and added right after the commit (``defer_documents``)."""
+    new = w.documents
+    defer_documents(w.session, [order_id for order_id, _ in new], lambda: {i: _document(r) for i, r in new})
     w.documents = []
 
 

@@ -40,10 +40,10 @@ from sellerdesk.services.imports.common import (
     _Tally,
 )
 from sellerdesk.services.imports.follow import _finish_batch, _start_batch
-from sellerdesk.services.imports.index import _add_documents, _document, indexing
+from sellerdesk.services.imports.index import _add_documents, _defer_documents, indexing
 from sellerdesk.services.imports.refunds import _write_refunds
 from sellerdesk.services.rollup import ShopDay, refresh_rollup, rollup_days
-from sellerdesk.services.search import can_defer_documents, defer_documents, refresh_search
+from sellerdesk.services.search import can_defer_documents, refresh_search
 from sellerdesk.services.shops import ShopRow, resolve_import_shop
 from sellerdesk.services.stock import sync_order_stock
 from sellerdesk.services.zones import shop_timezones
@@ -156,7 +156,7 @@ def _write_orders(
                 _add_documents(w)
             step(len(chunk))
         if defer:
-            defer_documents(session, w.documents)
+            _defer_documents(w)
         else:
             _add_documents(w)
     if parsed.exported_at is None:  # a first import, streamed: the orders it created learn the time now
@@ -181,7 +181,7 @@ class _FileWrite:
     tally: _Tally
     exported_at: datetime | None  # when the file was made (None: not known yet)
     approximate: frozenset[str]  # order fields the file gives only as a stand-in
-    documents: list[tuple[int, str]] = field(default_factory=list)  # search documents of new orders, to add
+    documents: list[tuple[int, OrderRecord]] = field(default_factory=list)  # new orders whose documents are to add
 
     def order_row(self, record: OrderRecord) -> tuple[Any, ...]:
         """The ``om.ORDER_COLUMNS`` values an insert of ``record`` would write."""
@@ -209,7 +209,7 @@ def _create_orders(w: _FileWrite, records: Sequence[OrderRecord]) -> list[int]:
     w.tally.incomplete.extend(r.order_id for r in records if r.incomplete)
     w.tally.days |= _paid_days(w.session, w.shop.id, records)
     _create_items(w, zip(ids, records, strict=True))
-    w.documents.extend((order_id, _document(r)) for order_id, r in zip(ids, records, strict=True))
+    w.documents.extend(zip(ids, records, strict=True))
     return ids
 
 
