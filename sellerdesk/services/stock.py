@@ -11,6 +11,9 @@ Order lines (``sync_order_stock``) — the rule, per linked order line, in the m
   warehouse (``return``); staff then move good units to main or defects with a transfer.
 The desired totals are compared with the movements already linked to the line (``order_item_id``);
 only the difference is posted, so re-running or importing an older export never double-counts.
+A return received by hand on the line (a service ticket's, ``return_stock(order_item_id=…)``) counts
+toward the units the rule sends back, and is never taken back by it: the buyer's parcel did arrive,
+refunded or not (an exchange).
 """
 
 from __future__ import annotations
@@ -244,11 +247,14 @@ def return_stock(
     staff_id: int | None,
     reason: str,
     ref: str = "",
+    order_item_id: int | None = None,
 ) -> MovementResult:
-    """Goods returned by a buyer outside an imported order (a walk-in return, a resend)."""
+    """Goods a buyer sent back, received by hand: of an order line (``order_item_id``: a service ticket's
+    return, which the order sync then counts as returned), or of none (a walk-in return)."""
     if qty <= 0:
         raise ValidationError("Quantity must be positive.", code="qty_positive", value=qty)
-    return _post(session, [(sku_id, warehouse, MovementKind.RETURN, qty)], staff_id=staff_id, reason=reason, ref=ref)
+    lines = [(sku_id, warehouse, MovementKind.RETURN, qty)]
+    return _post(session, lines, staff_id=staff_id, reason=reason, ref=ref, order_item_id=order_item_id)
 
 
 def transfer_stock(
@@ -295,6 +301,7 @@ def _post(
     reason: str,
     ref: str,
     check: bool = True,
+    order_item_id: int | None = None,
 ) -> MovementResult:
     """Insert on-hand movements; outgoing ones first lock the SKU and apply its negative-stock policy.
 
@@ -320,7 +327,7 @@ def _post(
             "at": now,
             "staff_id": staff_id,
             "reason": reason.strip()[:300],
-            "order_item_id": None,
+            "order_item_id": order_item_id,
             "ref": ref[:100],
         }
         for sku_id, code, kind, delta in lines
@@ -420,12 +427,16 @@ def _line_differences(*, scoped: bool) -> Select[Any]:
         if scoped
         else StockMovement.order_item_id.is_not(None)
     )
+    # The rule's own returns carry its reason; any other return of the line was received by hand (a ticket).
+    synced_return = and_(kind == MovementKind.RETURN, StockMovement.reason == RETURN_REASON)
+    hand_return = and_(kind == MovementKind.RETURN, StockMovement.reason != RETURN_REASON)
     held = (
         select(
             StockMovement.order_item_id.label("item_id"),
             func.sum(StockMovement.reserved_delta).label("reserved"),
             func.sum(case((kind == MovementKind.SALE_OUT, -StockMovement.on_hand_delta), else_=0)).label("out"),
-            func.sum(case((kind == MovementKind.RETURN, StockMovement.on_hand_delta), else_=0)).label("back"),
+            func.sum(case((synced_return, StockMovement.on_hand_delta), else_=0)).label("back"),
+            func.sum(case((hand_return, StockMovement.on_hand_delta), else_=0)).label("by_hand"),
         )
         .where(held_lines)
         .group_by(StockMovement.order_item_id)
@@ -458,6 +469,9 @@ def _line_differences(*, scoped: bool) -> Select[Any]:
     want_reserved, want_out, want_back = _desired_sql(
         line.c.status, line.c.refund, line.c.shipped_at.is_not(None), line.c.qty
     )
+    # Units received by hand count toward what the rule sends back, and the rule never takes them back.
+    by_hand = func.coalesce(held.c.by_hand, 0)
+    want_back = case((want_back > by_hand, want_back - by_hand), else_=0)
     return select(
         line.c.item_id,
         line.c.sku_id,

@@ -297,6 +297,48 @@ def test_received_return_restocks_into_the_returns_warehouse(session: Session) -
         svc.receive_return(session, t.id, item.id, 1, expected_version=t.version)
 
 
+def _returned_line(session: Session, received: int) -> tuple[Order, Sku]:
+    """A shipped order of two units whose ticket received ``received`` of them back (the stock synced)."""
+    order = _order(session)
+    product = Product(title="四件套")
+    session.add(product)
+    session.flush()
+    sku = Sku(product_id=product.id, seller_code="LJ-1")
+    session.add(sku)
+    session.flush()
+    item = OrderItem(order_id=order.id, sub_order_id="a", seller_code="LJ-1", title="四件套", qty=2, sku_id=sku.id)
+    session.add(item)
+    session.flush()
+    stock.sync_order_stock(session, [order.id])
+    t = _ticket(session, order_id=order.id, category="return_refund")
+    svc.update_ticket(session, t.id, _edit(aftersale_type="return_refund"), expected_version=t.version)
+    session.refresh(t)
+    svc.receive_return(session, t.id, item.id, received, expected_version=t.version, now=MON)
+    return order, sku
+
+
+@pytest.mark.parametrize("received", [2, 1])
+def test_a_refund_imported_after_the_ticket_received_the_return_sends_back_only_the_rest(
+    session: Session, received: int
+) -> None:
+    order, sku = _returned_line(session, received)
+    order.status, order.refund_state = "refunded", "refunded"  # what the next import of the order says
+    session.flush()
+    stock.sync_order_stock(session, [order.id])
+    stock.sync_order_stock(session, [order.id])  # and the one after it
+    returns = stock.ensure_warehouses(session)[stock.RETURNS]
+    assert stock.sku_balance(session, sku.id, returns).on_hand == 2  # the two units, each once
+    assert stock.stock_drift(session).movements == 0
+
+
+def test_an_exchanged_units_return_stays_in_stock_when_the_order_is_synced(session: Session) -> None:
+    order, sku = _returned_line(session, 2)
+    stock.sync_order_stock(session, [order.id])  # the order is still shipped, never refunded
+    returns = stock.ensure_warehouses(session)[stock.RETURNS]
+    assert stock.sku_balance(session, sku.id, returns).on_hand == 2
+    assert stock.stock_drift(session).movements == 0
+
+
 def test_resend_records_the_follow_up_shipment(session: Session) -> None:
     order = _order(session)
     t = _ticket(session, order_id=order.id, category="resend_exchange")

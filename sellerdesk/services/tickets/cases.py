@@ -437,13 +437,15 @@ def receive_return(
         raise ValidationError("Returned quantity out of range.", code="return_qty", qty=qty, max=item.qty)
     # An import that saw the refund after shipping already put the line back into the returns warehouse.
     synced = select(func.count()).where(
-        StockMovement.order_item_id == item_id, StockMovement.kind == MovementKind.RETURN
+        StockMovement.order_item_id == item_id,
+        StockMovement.kind == MovementKind.RETURN,
+        StockMovement.reason == stock.RETURN_REASON,
     )
     if session.execute(synced).scalar_one():
         raise ValidationError("The order's import already returned this line to stock.", code="return_already_synced")
-    stock.return_stock(
-        session, item.sku_id, qty, staff_id=actor, reason=f"return on ticket #{ticket_id}", ref=f"ticket-{ticket_id}"
-    )
+    reason, ref = f"return on ticket #{ticket_id}", f"ticket-{ticket_id}"
+    # Tied to the line: a refund imported later sends back only the units not received here.
+    stock.return_stock(session, item.sku_id, qty, staff_id=actor, reason=reason, ref=ref, order_item_id=item_id)
     ticket.return_received_at = now
     _event(session, ticket_id, now, actor, TicketEventKind.RESTOCK, body=item.seller_code, new=str(qty))
     _flush(ticket)
