@@ -270,7 +270,8 @@ def test_refund_never_above_what_was_paid(session: Session) -> None:
     assert (t.refund_cents, t.return_tracking) == (5000, "YT9")
 
 
-def test_received_return_restocks_into_the_returns_warehouse(session: Session) -> None:
+def _linked_line(session: Session) -> tuple[Order, Sku, OrderItem]:
+    """A shipped order with one line of two units, linked to a SKU."""
     order = _order(session)
     product = Product(title="四件套")
     session.add(product)
@@ -281,6 +282,11 @@ def test_received_return_restocks_into_the_returns_warehouse(session: Session) -
     item = OrderItem(order_id=order.id, sub_order_id="a", seller_code="LJ-1", title="四件套", qty=2, sku_id=sku.id)
     session.add(item)
     session.flush()
+    return order, sku, item
+
+
+def test_received_return_restocks_into_the_returns_warehouse(session: Session) -> None:
+    order, sku, item = _linked_line(session)
     t = _ticket(session, order_id=order.id, category="return_refund")
     svc.update_ticket(session, t.id, _edit(aftersale_type="return_refund"), expected_version=t.version)
     session.refresh(t)
@@ -299,16 +305,7 @@ def test_received_return_restocks_into_the_returns_warehouse(session: Session) -
 
 def _returned_line(session: Session, received: int) -> tuple[Order, Sku]:
     """A shipped order of two units whose ticket received ``received`` of them back (the stock synced)."""
-    order = _order(session)
-    product = Product(title="四件套")
-    session.add(product)
-    session.flush()
-    sku = Sku(product_id=product.id, seller_code="LJ-1")
-    session.add(sku)
-    session.flush()
-    item = OrderItem(order_id=order.id, sub_order_id="a", seller_code="LJ-1", title="四件套", qty=2, sku_id=sku.id)
-    session.add(item)
-    session.flush()
+    order, sku, item = _linked_line(session)
     stock.sync_order_stock(session, [order.id])
     t = _ticket(session, order_id=order.id, category="return_refund")
     svc.update_ticket(session, t.id, _edit(aftersale_type="return_refund"), expected_version=t.version)
