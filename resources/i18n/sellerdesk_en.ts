@@ -950,7 +950,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Top SKUs this month, by net sales</source>
         <translation type="unfinished"></translation>
     </message>
@@ -965,7 +965,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7417,7 +7417,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>TaskEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/task_editor.py" line="+136"/>
+        <location filename="../../sellerdesk/ui/dialogs/task_editor.py" line="+139"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7654,12 +7654,12 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <source>Starts (China time)</source>
+        <source>Starts (shop time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ends (China time)</source>
+        <source>Ends (shop time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

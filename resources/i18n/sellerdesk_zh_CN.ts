@@ -948,7 +948,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>每日成交金额（分平台）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Top SKUs this month, by net sales</source>
         <translation>本月热销商品（按净销售额）</translation>
     </message>
@@ -963,7 +963,7 @@ Please send that file to whoever looks after your SellerDesk. If a change was be
         <translation>本月累计（分平台）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -7409,7 +7409,7 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>TaskEditorDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/task_editor.py" line="+136"/>
+        <location filename="../../sellerdesk/ui/dialogs/task_editor.py" line="+139"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
@@ -7646,13 +7646,13 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
     </message>
     <message>
         <location line="+1"/>
-        <source>Starts (China time)</source>
-        <translation>开始（北京时间）</translation>
+        <source>Starts (shop time)</source>
+        <translation>开始（店铺时间）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ends (China time)</source>
-        <translation>结束（北京时间）</translation>
+        <source>Ends (shop time)</source>
+        <translation>结束（店铺时间）</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -220,6 +220,41 @@ def test_a_promotion_from_the_editor(qtbot: QtBot, board_runner: Runner) -> None
     assert reopened.effect_label.text() == "Shown once the promotion has ended."
 
 
+def test_a_promotions_times_are_in_the_shops_zone(qtbot: QtBot, board_runner: Runner) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from sellerdesk.models import Shop
+
+    with board_runner.session_factory.begin() as session:  # a shop on London time, the only zone there is
+        if not session.scalars(select(Shop)).first():
+            session.add(Shop(platform="taobao", name="London shop"))
+        for shop in session.scalars(select(Shop)):
+            shop.timezone = "Europe/London"
+    tab = _tab(qtbot, board_runner)
+    dialog = tab.open_task(None, "promotion")
+    assert dialog.zone == "Europe/London"
+    dialog.title_edit.setText("Boxing day")
+    dialog.promo_start.setDateTime(QDateTime(QDate(2026, 12, 26), QTime(0, 0)))
+    dialog.promo_end.setDateTime(QDateTime(QDate(2026, 12, 27), QTime(12, 0)))
+    dialog.sku_search.setText("PC")
+    dialog.find_skus()
+    dialog._add_sku(dialog.sku_matches.item(0))
+    dialog.save()
+    with board_runner.session_factory() as session:
+        task_id = session.scalar(select(Task.id).where(Task.kind == "promotion"))
+        assert task_id is not None
+        promo = promotions.get_promotion(session, task_id)
+    assert promo is not None  # London is UTC in December; China time would have been 8 hours ahead
+    assert (promo.starts_at, promo.ends_at) == (
+        datetime(2026, 12, 26, tzinfo=UTC),
+        datetime(2026, 12, 27, 12, tzinfo=UTC),
+    )
+    reopened = tab.open_task(task_id)
+    assert reopened.promo_start.dateTime() == QDateTime(QDate(2026, 12, 26), QTime(0, 0))
+
+
 def test_filters_and_my_tasks(qtbot: QtBot, board_runner: Runner) -> None:
     tab = _tab(qtbot, board_runner)
     with board_runner.session_factory.begin() as session:

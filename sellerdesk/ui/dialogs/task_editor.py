@@ -42,11 +42,12 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.domain.labels import PRIORITIES
 from sellerdesk.domain.recurrence import LAST_DAY, Frequency, Rule
-from sellerdesk.domain.timeutil import CHINA_TZ, local_to_utc, utc_to_local, utcnow
+from sellerdesk.domain.timeutil import local_to_utc, utc_to_local, utcnow
 from sellerdesk.services import promotions, task_recurrence, tasks
 from sellerdesk.services.promotions import PromotionDraft, PromotionKind
 from sellerdesk.services.shops import list_shops
 from sellerdesk.services.tasks import ChecklistLine, LinkRef, TaskDraft
+from sellerdesk.services.zones import house_timezone
 from sellerdesk.ui import formatting as fmt
 from sellerdesk.ui import labels, shortcuts
 from sellerdesk.ui.dialogs.task_texts import FREQUENCIES, LINK_KINDS, WEEKDAYS, link_kind, promotion_kind
@@ -63,14 +64,14 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def _china(instant: datetime) -> QDateTime:
-    local = utc_to_local(instant, CHINA_TZ)
+def _local(instant: datetime, zone: str) -> QDateTime:
+    local = utc_to_local(instant, zone)
     return QDateTime(_qdate(local.date()), QTime(local.hour, local.minute))
 
 
-def _utc(value: QDateTime) -> datetime:
+def _utc(value: QDateTime, zone: str) -> datetime:
     d, t = value.date(), value.time()
-    return local_to_utc(datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()), CHINA_TZ)
+    return local_to_utc(datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()), zone)
 
 
 def _date_edit() -> QDateEdit:
@@ -112,6 +113,8 @@ class TaskEditorDialog(QDialog):
         self._now = now or utcnow()
         self._on_saved = on_saved
         with runner.session_factory() as session:
+            # The house zone, as the services read days and times of tasks and promotions (services/zones.py).
+            self.zone = house_timezone(session)
             self.staff = tasks.list_staff(session)
             self.shops = list_shops(session)
             self.detail = tasks.get_task(session, task_id) if task_id is not None else None
@@ -361,8 +364,8 @@ class TaskEditorDialog(QDialog):
         self.effect_label = named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText), "promotionEffect")
         form.addRow(self.tr("Kind"), self.promo_kind)
         form.addRow(self.tr("Shop"), self.promo_shop)
-        form.addRow(self.tr("Starts (China time)"), self.promo_start)
-        form.addRow(self.tr("Ends (China time)"), self.promo_end)
+        form.addRow(self.tr("Starts (shop time)"), self.promo_start)
+        form.addRow(self.tr("Ends (shop time)"), self.promo_end)
         form.addRow(self.tr("SKUs"), self.promo_skus)
         form.addRow("", self._row(self.sku_search, find, remove, stretch_first=True))
         form.addRow("", self.sku_matches)
@@ -372,7 +375,7 @@ class TaskEditorDialog(QDialog):
     # ------------------------------------------------------------ loading
 
     def _load(self) -> None:
-        today = utc_to_local(self._now, CHINA_TZ).date()
+        today = utc_to_local(self._now, self.zone).date()
         self.due_date.setDate(_qdate(today))
         self.due_time.setTime(QTime(18, 0))
         d = self.detail
@@ -447,15 +450,15 @@ class TaskEditorDialog(QDialog):
     def _load_promotion(self, today: date) -> None:
         promo = self.promotion
         if promo is None:
-            start = local_to_utc(datetime.combine(today, time()), CHINA_TZ)
-            self.promo_start.setDateTime(_china(start))
-            self.promo_end.setDateTime(_china(start).addDays(3))
+            start = local_to_utc(datetime.combine(today, time()), self.zone)
+            self.promo_start.setDateTime(_local(start, self.zone))
+            self.promo_end.setDateTime(_local(start, self.zone).addDays(3))
             self.effect_label.setText(self.tr("Shown once the promotion has ended."))
             return
         self._select(self.promo_kind, promo.kind)
         self._select(self.promo_shop, promo.shop_id)
-        self.promo_start.setDateTime(_china(promo.starts_at))
-        self.promo_end.setDateTime(_china(promo.ends_at))
+        self.promo_start.setDateTime(_local(promo.starts_at, self.zone))
+        self.promo_end.setDateTime(_local(promo.ends_at, self.zone))
         for sku in promo.skus:
             self._sku_item(sku.id, sku.seller_code, sku.title)
         self.effect_label.setText(self._effect_text())
@@ -676,8 +679,8 @@ class TaskEditorDialog(QDialog):
         skus = tuple(self.promo_skus.item(n).data(ID_ROLE) for n in range(self.promo_skus.count()))
         return PromotionDraft(
             self.promo_kind.currentData(),
-            _utc(self.promo_start.dateTime()),
-            _utc(self.promo_end.dateTime()),
+            _utc(self.promo_start.dateTime(), self.zone),
+            _utc(self.promo_end.dateTime(), self.zone),
             skus,
             self.promo_shop.currentData(),
         )
