@@ -101,5 +101,5 @@ def load_home_dashboard(session: Session, now: datetime | None = None) -> HomeDa
         queues=count_work_queues(session, now),
         daily=reports.list_daily_figures(session, today - timedelta(days=CHART_DAYS - 1), today),
         refund_trend=reports.list_refund_trend(session, today.year, today.month, TREND_MONTHS),
-        service=tickets.agent_month_figures(session, today.year, today.month),
+        service=tickets.agent_month_figures(session, today.year, today.month, zone),
     )

@@ -19,10 +19,11 @@ from sellerdesk.domain.changes import Changes
 from sellerdesk.domain.enums import TaskStatus
 from sellerdesk.domain.errors import ConflictError, NotFoundError
 from sellerdesk.domain.recurrence import Frequency, Rule, check_rule, next_occurrence, occurrences
-from sellerdesk.domain.timeutil import CHINA_TZ, utc_to_local, utcnow
+from sellerdesk.domain.timeutil import utc_to_local, utcnow
 from sellerdesk.models import Task, TaskSeries
 from sellerdesk.services import tasks
 from sellerdesk.services.tasks import TaskDraft, TaskSaved
+from sellerdesk.services.zones import house_timezone
 
 CATCH_UP_DAYS = 31
 
@@ -77,12 +78,14 @@ def create_series(
     rule: Rule,
     *,
     actor_id: int | None = None,
-    timezone: str = CHINA_TZ,
+    timezone: str | None = None,
     now: datetime | None = None,
 ) -> TaskSaved:
-    """A new recurring task; returns its first occurrence (made at once, even when its day is ahead)."""
+    """A new recurring task (its days in ``timezone``; default: the house zone, as every task's); returns
+    its first occurrence (made at once, even when its day is ahead)."""
     check_rule(rule)
-    series = TaskSeries(timezone=timezone, creator_id=actor_id, created_at=now or utcnow())
+    zone = timezone or house_timezone(session)
+    series = TaskSeries(timezone=zone, creator_id=actor_id, created_at=now or utcnow())
     _store_template(session, series, draft)
     _store_rule(series, rule)
     series.next_on = next(occurrences(rule), None)

@@ -441,6 +441,20 @@ def test_ticket_resolved_after_midnight_on_month_end_counts_in_the_new_month(ses
     assert sept is not None and sept.handled == 1 and sept.resolution_median_s == HOUR
 
 
+def test_a_months_service_figures_follow_the_shops_zone(session: Session) -> None:
+    shop = Shop(platform="taobao", name="London shop", timezone="Europe/London")  # the only zone: the house's
+    session.add(shop)
+    session.flush()
+    t = _ticket(session, cn(2026, 8, 31, 20))
+    resolved = datetime(2026, 8, 31, 22, 30, tzinfo=UTC)  # 23:30 in London, already September 1 in China
+    svc.set_status(session, t.id, "resolved", expected_version=t.version, now=resolved)
+    august = svc.agent_month_figures(session, 2026, 8).total
+    assert august is not None and august.handled == 1
+    assert svc.agent_month_figures(session, 2026, 9).total is None
+    home = dashboard.load_home_dashboard(session, datetime(2026, 8, 31, 22, 45, tzinfo=UTC)).service
+    assert home is not None and home.total is not None and home.total.handled == 1
+
+
 def test_percentile_nearest_rank() -> None:
     assert figures.percentile([], 90) is None
     assert figures.percentile([5], 90) == 5

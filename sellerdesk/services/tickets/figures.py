@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 from sellerdesk.domain.enums import TicketCategory
 from sellerdesk.domain.figures import AgentMonth, ServiceMonth
 from sellerdesk.domain.tickets import ReviewOutcome
-from sellerdesk.domain.timeutil import CHINA_TZ, month_bounds_utc
+from sellerdesk.domain.timeutil import month_bounds_utc
 from sellerdesk.models import StaffUser, Ticket
+from sellerdesk.services.zones import house_timezone
 
 
 def percentile(values: Sequence[int], share: int) -> int | None:
@@ -69,9 +70,10 @@ class _Tally:
         )  # fmt: skip
 
 
-def agent_month_figures(session: Session, year: int, month: int, tz: str = CHINA_TZ) -> ServiceMonth:
-    """Every agent's figures for one month, plus the team's."""
-    start, end = month_bounds_utc(year, month, tz)
+def agent_month_figures(session: Session, year: int, month: int, tz: str | None = None) -> ServiceMonth:
+    """Every agent's figures for one month (of ``tz``; default: the house zone, as every month report's),
+    plus the team's."""
+    start, end = month_bounds_utc(year, month, tz or house_timezone(session))
     return _figures(session, f"{year:04d}-{month:02d}", start, end)
 
 
