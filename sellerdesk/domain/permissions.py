@@ -19,6 +19,7 @@ class Action(StrEnum):
     EDIT_PRODUCTS = "edit_products"  # catalog, prices, title words, catalog import
     DELETE_PRODUCTS = "delete_products"  # to the recycle bin
     EDIT_STOCK = "edit_stock"  # receipts, corrections, transfers, stocktakes
+    RECEIVE_RETURNS = "receive_returns"  # a ticket's returned parcel into the returns warehouse (its order line)
     VIEW_BUYER_CONTACT = "view_buyer_contact"  # receivers' phone and address
     IMPORT_ORDERS = "import_orders"  # platform exports in, and undoing an import
     SHIP_ORDERS = "ship_orders"  # tracking numbers, batch-ship files, shipping deadlines
@@ -50,15 +51,19 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         {
             Action.VIEW_COSTS,
             Action.EDIT_STOCK,
+            Action.RECEIVE_RETURNS,
             Action.VIEW_BUYER_CONTACT,
             Action.IMPORT_ORDERS,
             Action.SHIP_ORDERS,
             Action.VIEW_REPORTS,
         }
     ),
-    Role.PRODUCT: frozenset({Action.VIEW_COSTS, Action.EDIT_PRODUCTS, Action.DELETE_PRODUCTS, Action.EDIT_STOCK}),
+    Role.PRODUCT: frozenset(
+        {Action.VIEW_COSTS, Action.EDIT_PRODUCTS, Action.DELETE_PRODUCTS, Action.EDIT_STOCK, Action.RECEIVE_RETURNS}
+    ),
     Role.MARKETING: frozenset({Action.VIEW_COSTS, Action.VIEW_REPORTS}),
-    Role.SERVICE: frozenset(),  # tickets and their own review; no costs, margins or receivers' contact
+    # Tickets (with their after-sale returns) and their own review; no costs, margins or receivers' contact.
+    Role.SERVICE: frozenset({Action.RECEIVE_RETURNS}),
 }
 
 

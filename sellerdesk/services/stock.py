@@ -254,7 +254,9 @@ def return_stock(
     if qty <= 0:
         raise ValidationError("Quantity must be positive.", code="qty_positive", value=qty)
     lines = [(sku_id, warehouse, MovementKind.RETURN, qty)]
-    return _post(session, lines, staff_id=staff_id, reason=reason, ref=ref, order_item_id=order_item_id)
+    # A line's parcel is the after-sale work of whoever handles the ticket; other stock edits need stock rights.
+    action = Action.EDIT_STOCK if order_item_id is None else Action.RECEIVE_RETURNS
+    return _post(session, lines, staff_id=staff_id, reason=reason, ref=ref, order_item_id=order_item_id, action=action)
 
 
 def transfer_stock(
@@ -302,13 +304,15 @@ def _post(
     ref: str,
     check: bool = True,
     order_item_id: int | None = None,
+    action: Action = Action.EDIT_STOCK,
 ) -> MovementResult:
     """Insert on-hand movements; outgoing ones first lock the SKU and apply its negative-stock policy.
 
     Receipts, corrections, transfers and stocktakes are people's edits: the acting staff member (the one the
-    runner names on the session; the command line and tests act as the owner) needs ``EDIT_STOCK``. The
-    stock the orders book (``sync_order_stock``) does not come through here."""
-    require(acting(session), Action.EDIT_STOCK)
+    runner names on the session; the command line and tests act as the owner) needs ``action``: ``EDIT_STOCK``,
+    or ``RECEIVE_RETURNS`` for a ticket's return. The stock the orders book (``sync_order_stock``) does not
+    come through here."""
+    require(acting(session), action)
     warehouses = ensure_warehouses(session)
     warnings: list[str] = []
     for sku_id, code, _kind, delta in lines:

@@ -203,6 +203,27 @@ def test_after_sale_fields_refund_and_restock(
     assert "¥5.01" in history and "YT123" in history and "2 × LJ-0001" in history
 
 
+@pytest.mark.parametrize("role", ["service", "marketing"])
+def test_customer_service_receives_a_return_a_role_without_the_right_cannot(
+    tab: TicketsTab, desk: tuple[Engine, sessionmaker[Session], dict[str, int]], desk_runner: Runner, role: str
+) -> None:
+    from sellerdesk.domain.enums import Role
+    from sellerdesk.domain.permissions import Actor
+
+    ids = desk[2]
+    desk_runner.actor = Actor(staff_id=None, role=Role(role))
+    dialog = tab.open_ticket(ids["refund"])
+    assert dialog is not None
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("return_refund"))
+    dialog.aftersale_combo.setCurrentIndex(dialog.aftersale_combo.findData("return_refund"))
+    dialog.save_button.click()
+    assert dialog.detail.aftersale_type == "return_refund"
+    assert dialog.receive_button.isEnabled() == (role == "service")
+    if role == "service":
+        dialog.receive_button.click()
+        assert dialog.detail.return_received_at is not None
+
+
 def test_canned_reply_filled_and_copied(
     tab: TicketsTab, desk: tuple[Engine, sessionmaker[Session], dict[str, int]]
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -211,3 +212,45 @@ def test_stock_edits_are_refused_in_the_service_for_roles_without_stock_rights(s
     else:
         with pytest.raises(PermissionDenied):
             stock.receive_stock(session, sku_id, 5, staff_id=None, reason="到货")
+
+
+@pytest.mark.parametrize("role", ROLES, ids=[r.value for r in ROLES])
+def test_a_tickets_returned_parcel_is_received_by_whoever_handles_after_sale(session: Session, role: Role) -> None:
+    """Receiving a ticket's return is ticket work (customer service does it); receipts and corrections are not."""
+    from sellerdesk.db.tracking import act_as
+    from sellerdesk.models import Order, OrderItem, Product, Shop, Sku, Ticket
+    from sellerdesk.services import stock
+    from sellerdesk.services import tickets as svc
+
+    shop = Shop(platform="taobao", name="店")
+    product = Product(title="眼罩")
+    session.add_all([shop, product])
+    session.flush()
+    sku = Sku(product_id=product.id, seller_code="LJ-1", price_cents=100)
+    order = Order(shop_id=shop.id, platform="taobao", platform_order_id="T1", status="shipped", paid_cents=100)
+    session.add_all([sku, order])
+    session.flush()
+    item = OrderItem(order_id=order.id, sub_order_id="a", seller_code="LJ-1", title="眼罩", qty=1, sku_id=sku.id)
+    session.add(item)
+    session.flush()
+    new = svc.create_ticket(session, svc.TicketDraft("退货", category="return_refund", order_id=order.id))
+    ticket = session.get(Ticket, new.id)
+    assert ticket is not None
+    svc.update_ticket(
+        session,
+        ticket.id,
+        svc.TicketEdit("退货", "return_refund", "normal", "", "", "", aftersale_type="return_refund"),
+        expected_version=1,
+    )
+    session.refresh(ticket)
+    act_as(session, Actor(staff_id=None, role=role))
+    assert can(Actor(staff_id=None, role=Role.SERVICE), Action.RECEIVE_RETURNS)
+    if can(Actor(staff_id=None, role=role), Action.RECEIVE_RETURNS):
+        svc.receive_return(session, ticket.id, item.id, 1, expected_version=ticket.version)
+        assert stock.sku_balance(session, sku.id, stock.ensure_warehouses(session)[stock.RETURNS]).on_hand == 1
+    else:
+        with pytest.raises(PermissionDenied):
+            svc.receive_return(session, ticket.id, item.id, 1, expected_version=ticket.version)
+    stock_work = can(Actor(staff_id=None, role=role), Action.EDIT_STOCK)
+    with nullcontext() if stock_work else pytest.raises(PermissionDenied):  # a walk-in return: stock work
+        stock.return_stock(session, sku.id, 1, staff_id=None, reason="退回")

@@ -40,6 +40,7 @@ from sellerdesk.domain import tickets as rules
 from sellerdesk.domain.enums import Priority, TicketCategory, TicketStatus
 from sellerdesk.domain.errors import SellerDeskError
 from sellerdesk.domain.money import format_cents, parse_cents
+from sellerdesk.domain.permissions import OWNER, Action, can
 from sellerdesk.services import tickets as svc
 from sellerdesk.services.tickets import canned, queue
 from sellerdesk.services.tickets.queue import ShopChoice, TicketDetail
@@ -458,7 +459,10 @@ class TicketDialog(QDialog):
         returning = kind in rules.RETURNING_TYPES
         for edit in (self.return_carrier_edit, self.return_tracking_edit):
             edit.setEnabled(returning)
-        can_receive = returning and saved and self.detail.return_received_at is None and bool(self.detail.lines)
+        may_receive = can(getattr(self._runner, "actor", OWNER), Action.RECEIVE_RETURNS)
+        can_receive = (
+            may_receive and returning and saved and self.detail.return_received_at is None and bool(self.detail.lines)
+        )
         widgets: tuple[QWidget, ...] = (self.return_line_combo, self.return_qty, self.receive_button)
         for widget in widgets:
             widget.setEnabled(can_receive)
