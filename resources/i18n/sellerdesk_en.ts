@@ -362,7 +362,7 @@
 <context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+715"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+760"/>
         <source>Canned replies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3149,6 +3149,11 @@ Details: {detail}</source>
     <message>
         <location line="+1"/>
         <source>Only a resend or an exchange ships goods again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{qty} units cannot be sent for this line: it holds {max}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8237,7 +8242,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-587"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-630"/>
         <source>Open order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8367,7 +8372,12 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>What the new parcel takes out of the main warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8407,7 +8417,12 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Units sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8497,7 +8512,17 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>(none from our stock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} × {code} left the main warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Buyer {buyer}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8623,12 +8648,17 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Follow-up shipment: {qty} × {code} out of the main warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>(no canned reply for this category)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Take this ticket</source>
         <translation type="unfinished"></translation>
     </message>

@@ -360,7 +360,7 @@
 <context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+715"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="+760"/>
         <source>Canned replies</source>
         <translation>快捷回复</translation>
     </message>
@@ -3153,6 +3153,11 @@ Details: {detail}</source>
         <location line="+1"/>
         <source>Only a resend or an exchange ships goods again.</source>
         <translation>只有补发或换货才会再次发货。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{qty} units cannot be sent for this line: it holds {max}.</source>
+        <translation>该商品行只有 {max} 件，无法发出 {qty} 件。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -8228,7 +8233,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-587"/>
+        <location filename="../../sellerdesk/ui/dialogs/ticket_dialog.py" line="-630"/>
         <source>Open order</source>
         <translation>打开订单</translation>
     </message>
@@ -8358,7 +8363,12 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>记录发货</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>What the new parcel takes out of the main warehouse</source>
+        <translation>新包裹从主仓发出的商品</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
@@ -8398,7 +8408,12 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>补发/换货发货：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Units sent:</source>
+        <translation>发出商品：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
@@ -8488,7 +8503,17 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>没有订单商品行：请将工单关联到订单</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>(none from our stock)</source>
+        <translation>（不从本店库存发出）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} × {code} left the main warehouse</source>
+        <translation>{qty} × {code} 已从主仓发出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Buyer {buyer}</source>
         <translation>买家 {buyer}</translation>
     </message>
@@ -8614,12 +8639,17 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
         <translation>补发/换货发货：{carrier} {tracking}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Follow-up shipment: {qty} × {code} out of the main warehouse</source>
+        <translation>补发：{qty} × {code} 从主仓发出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>(no canned reply for this category)</source>
         <translation>（本类别没有快捷回复）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Take this ticket</source>
         <translation>领取此工单</translation>
     </message>

@@ -126,6 +126,7 @@ class TicketEventKind(StrEnum):
     MERGE = "merge"
     RESTOCK = "restock"  # a returned parcel received into the returns warehouse
     RESHIP = "reship"  # the follow-up shipment of a resend or exchange
+    SHIP_OUT = "ship_out"  # the units that follow-up shipment took out of the main warehouse
 
 
 class TaskStatus(StrEnum):

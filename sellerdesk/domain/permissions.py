@@ -19,7 +19,7 @@ class Action(StrEnum):
     EDIT_PRODUCTS = "edit_products"  # catalog, prices, title words, catalog import
     DELETE_PRODUCTS = "delete_products"  # to the recycle bin
     EDIT_STOCK = "edit_stock"  # receipts, corrections, transfers, stocktakes
-    RECEIVE_RETURNS = "receive_returns"  # a ticket's returned parcel into the returns warehouse (its order line)
+    AFTER_SALE_STOCK = "after_sale_stock"  # a ticket's returned parcel in, its follow-up shipment out
     VIEW_BUYER_CONTACT = "view_buyer_contact"  # receivers' phone and address
     IMPORT_ORDERS = "import_orders"  # platform exports in, and undoing an import
     SHIP_ORDERS = "ship_orders"  # tracking numbers, batch-ship files, shipping deadlines
@@ -51,7 +51,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         {
             Action.VIEW_COSTS,
             Action.EDIT_STOCK,
-            Action.RECEIVE_RETURNS,
+            Action.AFTER_SALE_STOCK,
             Action.VIEW_BUYER_CONTACT,
             Action.IMPORT_ORDERS,
             Action.SHIP_ORDERS,
@@ -59,11 +59,11 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         }
     ),
     Role.PRODUCT: frozenset(
-        {Action.VIEW_COSTS, Action.EDIT_PRODUCTS, Action.DELETE_PRODUCTS, Action.EDIT_STOCK, Action.RECEIVE_RETURNS}
+        {Action.VIEW_COSTS, Action.EDIT_PRODUCTS, Action.DELETE_PRODUCTS, Action.EDIT_STOCK, Action.AFTER_SALE_STOCK}
     ),
     Role.MARKETING: frozenset({Action.VIEW_COSTS, Action.VIEW_REPORTS}),
     # Tickets (with their after-sale returns) and their own review; no costs, margins or receivers' contact.
-    Role.SERVICE: frozenset({Action.RECEIVE_RETURNS}),
+    Role.SERVICE: frozenset({Action.AFTER_SALE_STOCK}),
 }
 
 

@@ -255,8 +255,27 @@ def return_stock(
         raise ValidationError("Quantity must be positive.", code="qty_positive", value=qty)
     lines = [(sku_id, warehouse, MovementKind.RETURN, qty)]
     # A line's parcel is the after-sale work of whoever handles the ticket; other stock edits need stock rights.
-    action = Action.EDIT_STOCK if order_item_id is None else Action.RECEIVE_RETURNS
+    action = Action.EDIT_STOCK if order_item_id is None else Action.AFTER_SALE_STOCK
     return _post(session, lines, staff_id=staff_id, reason=reason, ref=ref, order_item_id=order_item_id, action=action)
+
+
+def ship_resend(
+    session: Session, sku_id: int, qty: int, *, staff_id: int | None, reason: str, ref: str
+) -> MovementResult:
+    """Units a service ticket's follow-up shipment (a resend, an exchange) sends out of the main warehouse.
+    Tied to no order line: the order's own shipment stays what the order sync books."""
+    if qty <= 0:
+        raise ValidationError("Quantity must be positive.", code="qty_positive", value=qty)
+    lines = [(sku_id, MAIN, MovementKind.SALE_OUT, -qty)]
+    return _post(session, lines, staff_id=staff_id, reason=reason, ref=ref, action=Action.AFTER_SALE_STOCK)
+
+
+def shipped_by_ticket(session: Session, ref: str) -> int:
+    """Units ``ship_resend`` took out under ``ref`` (a ticket's)."""
+    stmt = select(func.coalesce(func.sum(-StockMovement.on_hand_delta), 0)).where(
+        StockMovement.ref == ref, StockMovement.kind == MovementKind.SALE_OUT, StockMovement.order_item_id.is_(None)
+    )
+    return int(session.execute(stmt).scalar_one())
 
 
 def transfer_stock(
@@ -310,7 +329,7 @@ def _post(
 
     Receipts, corrections, transfers and stocktakes are people's edits: the acting staff member (the one the
     runner names on the session; the command line and tests act as the owner) needs ``action``: ``EDIT_STOCK``,
-    or ``RECEIVE_RETURNS`` for a ticket's return. The stock the orders book (``sync_order_stock``) does not
+    or ``AFTER_SALE_STOCK`` for a ticket's return. The stock the orders book (``sync_order_stock``) does not
     come through here."""
     require(acting(session), action)
     warehouses = ensure_warehouses(session)

@@ -190,6 +190,7 @@ TEXTS = {
     ),
     "return_qty": QT_TRANSLATE_NOOP("Messages", "{qty} units cannot come back: the line holds {max}."),
     "aftersale_no_resend": QT_TRANSLATE_NOOP("Messages", "Only a resend or an exchange ships goods again."),
+    "resend_qty": QT_TRANSLATE_NOOP("Messages", "{qty} units cannot be sent for this line: it holds {max}."),
     "resend_tracking_missing": QT_TRANSLATE_NOOP("Messages", "Enter the tracking number of the new shipment."),
     "canned_empty": QT_TRANSLATE_NOOP("Messages", "A canned reply needs a title and a text."),
     "canned_not_found": QT_TRANSLATE_NOOP("Messages", "This canned reply no longer exists."),

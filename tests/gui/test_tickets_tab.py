@@ -224,6 +224,31 @@ def test_customer_service_receives_a_return_a_role_without_the_right_cannot(
         assert dialog.detail.return_received_at is not None
 
 
+def test_a_follow_up_parcel_takes_its_units_out_of_stock_once(
+    tab: TicketsTab, desk: tuple[Engine, sessionmaker[Session], dict[str, int]]
+) -> None:
+    factory, ids = desk[1], desk[2]
+    dialog = tab.open_ticket(ids["refund"])
+    assert dialog is not None
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("resend_exchange"))
+    dialog.aftersale_combo.setCurrentIndex(dialog.aftersale_combo.findData("resend"))
+    assert not dialog.resend_line_combo.isEnabled()  # not saved yet
+    dialog.save_button.click()
+    assert dialog.resend_line_combo.isEnabled() and dialog.resend_line_combo.currentData() is not None
+    dialog.resend_carrier_edit.setText("中通")
+    dialog.resend_tracking_edit.setText("ZT1")
+    dialog.resend_button.click()
+    assert "LJ-0001" in dialog.resend_state.text() and not dialog.resend_line_combo.isEnabled()
+    dialog.resend_tracking_edit.setText("ZT2")  # a corrected tracking number moves no stock
+    dialog.resend_button.click()
+    assert dialog.detail.resend_tracking == "ZT2"
+    with factory() as s:
+        moves = s.scalars(select(StockMovement).where(StockMovement.ref == f"ticket-{ids['refund']}")).all()
+        assert [(m.kind, m.on_hand_delta) for m in moves] == [("sale_out", -1)]
+    history = "\n".join(dialog.history.item(n).text() for n in range(dialog.history.count()))
+    assert "1 × LJ-0001" in history and "ZT2" in history
+
+
 def test_canned_reply_filled_and_copied(
     tab: TicketsTab, desk: tuple[Engine, sessionmaker[Session], dict[str, int]]
 ) -> None:

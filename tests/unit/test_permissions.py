@@ -244,8 +244,8 @@ def test_a_tickets_returned_parcel_is_received_by_whoever_handles_after_sale(ses
     )
     session.refresh(ticket)
     act_as(session, Actor(staff_id=None, role=role))
-    assert can(Actor(staff_id=None, role=Role.SERVICE), Action.RECEIVE_RETURNS)
-    if can(Actor(staff_id=None, role=role), Action.RECEIVE_RETURNS):
+    assert can(Actor(staff_id=None, role=Role.SERVICE), Action.AFTER_SALE_STOCK)
+    if can(Actor(staff_id=None, role=role), Action.AFTER_SALE_STOCK):
         svc.receive_return(session, ticket.id, item.id, 1, expected_version=ticket.version)
         assert stock.sku_balance(session, sku.id, stock.ensure_warehouses(session)[stock.RETURNS]).on_hand == 1
     else:

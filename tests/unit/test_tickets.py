@@ -349,6 +349,30 @@ def test_resend_records_the_follow_up_shipment(session: Session) -> None:
     assert (detail.resend_carrier, detail.resend_tracking) == ("中通", "ZT1")
 
 
+def test_a_resends_units_leave_the_main_warehouse_once(session: Session) -> None:
+    order, sku, item = _linked_line(session)
+    stock.sync_order_stock(session, [order.id])
+    main = stock.ensure_warehouses(session)[stock.MAIN]
+    before = stock.sku_balance(session, sku.id, main).on_hand
+    t = _ticket(session, order_id=order.id, category="resend_exchange")
+    svc.update_ticket(session, t.id, _edit(category="resend_exchange", aftersale_type="resend"),
+                      expected_version=t.version)  # fmt: skip
+    session.refresh(t)
+    with pytest.raises(ValidationError) as err:
+        svc.record_resend(session, t.id, "中通", "ZT1", item_id=item.id, qty=3, expected_version=t.version)
+    assert err.value.code == "resend_qty"
+    changes = svc.record_resend(session, t.id, "中通", "ZT1", item_id=item.id, qty=1, expected_version=t.version)
+    assert changes.stock and stock.sku_balance(session, sku.id, main).on_hand == before - 1
+    session.refresh(t)  # the tracking number corrected: no second parcel out of stock
+    changes = svc.record_resend(session, t.id, "中通", "ZT2", item_id=item.id, qty=1, expected_version=t.version)
+    assert not changes.stock and stock.sku_balance(session, sku.id, main).on_hand == before - 1
+    stock.sync_order_stock(session, [order.id])  # the order's own shipment is still booked once
+    assert stock.sku_balance(session, sku.id, main).on_hand == before - 1
+    assert stock.stock_drift(session).movements == 0
+    kinds = [e.kind for e in svc.ticket_detail(session, t.id).events]
+    assert kinds.count("ship_out") == 1 and kinds.count("reship") == 2
+
+
 # ---------------------------------------------------------------- canned replies
 
 

@@ -428,11 +428,7 @@ def receive_return(
         raise ValidationError("This after-sale case returns no goods.", code="aftersale_no_return")
     if ticket.return_received_at is not None:
         raise ValidationError("The return was already received.", code="return_already_received")
-    item = session.get(OrderItem, item_id)
-    if item is None or item.order_id != ticket.order_id:
-        raise NotFoundError("The order line is not on this ticket's order.", code="ticket_item_not_found")
-    if item.sku_id is None:
-        raise ValidationError("The order line is linked to no SKU.", code="return_item_unlinked")
+    item, sku_id = _linked_line(session, ticket, item_id)
     if not 0 < qty <= item.qty:
         raise ValidationError("Returned quantity out of range.", code="return_qty", qty=qty, max=item.qty)
     # An import that saw the refund after shipping already put the line back into the returns warehouse.
@@ -445,7 +441,7 @@ def receive_return(
         raise ValidationError("The order's import already returned this line to stock.", code="return_already_synced")
     reason, ref = f"return on ticket #{ticket_id}", f"ticket-{ticket_id}"
     # Tied to the line: a refund imported later sends back only the units not received here.
-    stock.return_stock(session, item.sku_id, qty, staff_id=actor, reason=reason, ref=ref, order_item_id=item_id)
+    stock.return_stock(session, sku_id, qty, staff_id=actor, reason=reason, ref=ref, order_item_id=item_id)
     ticket.return_received_at = now
     _event(session, ticket_id, now, actor, TicketEventKind.RESTOCK, body=item.seller_code, new=str(qty))
     _flush(ticket)
@@ -459,23 +455,47 @@ def record_resend(
     carrier: str,
     tracking_no: str,
     *,
+    item_id: int | None = None,
+    qty: int = 0,
     expected_version: int,
     now: datetime | None = None,
     actor: int | None = None,
 ) -> Changes:
-    """The follow-up shipment of a resend or an exchange: carrier and tracking number, kept on the ticket."""
+    """The follow-up shipment of a resend or an exchange: carrier and tracking number, kept on the ticket.
+    With ``item_id``, ``qty`` units of that order line's SKU leave the main warehouse — once a ticket: a
+    later correction of the tracking number moves no stock."""
     now = now or utcnow()
     ticket = _load(session, ticket_id, expected_version)
     if ticket.aftersale_type not in rules.RESHIPPING_TYPES:
         raise ValidationError("This after-sale case ships nothing again.", code="aftersale_no_resend")
     if not tracking_no.strip():
         raise ValidationError("A shipment needs a tracking number.", code="resend_tracking_missing")
+    ref = f"ticket-{ticket_id}"
+    sent: tuple[OrderItem, int] | None = None
+    if item_id is not None and not stock.shipped_by_ticket(session, ref):
+        sent = _linked_line(session, ticket, item_id)
+        if not 0 < qty <= sent[0].qty:
+            raise ValidationError("Resent quantity out of range.", code="resend_qty", qty=qty, max=sent[0].qty)
     ticket.resend_carrier, ticket.resend_tracking = carrier.strip()[:50], tracking_no.strip()[:60]
     _event(
         session, ticket_id, now, actor, TicketEventKind.RESHIP, old=ticket.resend_carrier, new=ticket.resend_tracking
     )
+    if sent is not None:
+        item, sku_id = sent
+        stock.ship_resend(session, sku_id, qty, staff_id=actor, reason=f"resend on ticket #{ticket_id}", ref=ref)
+        _event(session, ticket_id, now, actor, TicketEventKind.SHIP_OUT, body=item.seller_code, new=str(qty))
     _flush(ticket)
-    return Changes(tickets=True)
+    return Changes(tickets=True, stock=sent is not None, products=sent is not None)
+
+
+def _linked_line(session: Session, ticket: Ticket, item_id: int) -> tuple[OrderItem, int]:
+    """A line of the ticket's order and the SKU it is linked to (what an after-sale stock movement needs)."""
+    item = session.get(OrderItem, item_id)
+    if item is None or item.order_id != ticket.order_id:
+        raise NotFoundError("The order line is not on this ticket's order.", code="ticket_item_not_found")
+    if item.sku_id is None:
+        raise ValidationError("The order line is linked to no SKU.", code="return_item_unlinked")
+    return item, item.sku_id
 
 
 def open_for_refund(

@@ -84,6 +84,7 @@ class TicketDialog(QDialog):
         self._factory = session_factory
         self._runner = runner
         self._me = me
+        self._resent = False  # the follow-up parcel took its units out of stock already
         resize_within_screen(self, 1060, 720)
         self._build()
         self.reload()
@@ -223,10 +224,20 @@ class TicketDialog(QDialog):
         self.resend_tracking_edit = named(QLineEdit(), "resendTracking")
         self.resend_button = named(QPushButton(self.tr("Record shipment")), "recordResend")
         self.resend_button.clicked.connect(self.record_resend)
+        self.resend_line_combo = named(QComboBox(), "resendLine")
+        self.resend_line_combo.setMinimumWidth(200)
+        self.resend_line_combo.setToolTip(self.tr("What the new parcel takes out of the main warehouse"))
+        self.resend_qty = named(QSpinBox(), "resendQty")
+        self.resend_qty.setMinimum(1)
+        self.resend_line_combo.currentIndexChanged.connect(self._enable_after_sale)
+        self.resend_state = named(QLabel(), "resendState")
         resend = QHBoxLayout()
         resend.addWidget(self.resend_carrier_edit)
         resend.addWidget(self.resend_tracking_edit, 1)
         resend.addWidget(self.resend_button)
+        sent = QHBoxLayout()
+        sent.addWidget(self.resend_line_combo, 1)
+        sent.addWidget(self.resend_qty)
         self.resend_carrier_edit.setPlaceholderText(self.tr("Carrier"))
         self.resend_tracking_edit.setPlaceholderText(self.tr("Tracking number"))
         form = QFormLayout(box)
@@ -237,6 +248,8 @@ class TicketDialog(QDialog):
         form.addRow(self.tr("Return received:"), receive)
         form.addRow("", self.return_state)
         form.addRow(self.tr("Follow-up shipment:"), resend)
+        form.addRow(self.tr("Units sent:"), sent)
+        form.addRow("", self.resend_state)
         self.after_sale_box = box
         return box
 
@@ -337,6 +350,7 @@ class TicketDialog(QDialog):
             )
         else:
             self.return_state.setText("" if d.lines else self.tr("No order lines: link the ticket to an order"))
+        self._fill_resend_lines(d)
         _select(self.rating_combo, d.satisfaction)
         _select(self.review_combo, d.review_outcome)
         self.outcome_edit.setText(d.outcome)
@@ -345,6 +359,17 @@ class TicketDialog(QDialog):
         self._fill_canned()
         self._show_after_sale()
         self._enable_actions()
+
+    def _fill_resend_lines(self, d: TicketDetail) -> None:
+        """The lines a follow-up parcel can take out of stock, the first chosen; or what it took already."""
+        self.resend_line_combo.clear()
+        for line in d.lines:
+            self.resend_line_combo.addItem(f"{line.seller_code} · {line.title} × {line.qty}", line.id)
+        self.resend_line_combo.addItem(self.tr("(none from our stock)"), None)
+        sent = next((e for e in d.events if e.kind == "ship_out"), None)
+        self._resent = sent is not None
+        text = self.tr("{qty} × {code} left the main warehouse") if sent else ""
+        self.resend_state.setText(text.format(qty=sent.new, code=sent.body) if sent else "")
 
     def _about(self, d: TicketDetail) -> str:
         parts = [labels.ticket_status(d.status)]
@@ -437,6 +462,10 @@ class TicketDialog(QDialog):
             return self.tr("Return received: {qty} × {code} into the returns warehouse").format(qty=e.new, code=e.body)
         if e.kind == "reship":
             return self.tr("Follow-up shipment: {carrier} {tracking}").format(carrier=e.old, tracking=e.new)
+        if e.kind == "ship_out":
+            return self.tr("Follow-up shipment: {qty} × {code} out of the main warehouse").format(
+                qty=e.new, code=e.body
+            )
         return e.body
 
     def _fill_canned(self) -> None:
@@ -459,7 +488,7 @@ class TicketDialog(QDialog):
         returning = kind in rules.RETURNING_TYPES
         for edit in (self.return_carrier_edit, self.return_tracking_edit):
             edit.setEnabled(returning)
-        may_receive = can(getattr(self._runner, "actor", OWNER), Action.RECEIVE_RETURNS)
+        may_receive = can(getattr(self._runner, "actor", OWNER), Action.AFTER_SALE_STOCK)
         can_receive = (
             may_receive and returning and saved and self.detail.return_received_at is None and bool(self.detail.lines)
         )
@@ -472,6 +501,12 @@ class TicketDialog(QDialog):
         widgets = (self.resend_carrier_edit, self.resend_tracking_edit, self.resend_button)
         for widget in widgets:
             widget.setEnabled(reshipping)
+        # Units leave stock once a ticket; a later save of the shipment corrects only its tracking number.
+        may_send = reshipping and may_receive and not self._resent
+        self.resend_line_combo.setEnabled(may_send)
+        sent_line = next((x for x in self.detail.lines if x.id == self.resend_line_combo.currentData()), None)
+        self.resend_qty.setEnabled(may_send and sent_line is not None)
+        self.resend_qty.setMaximum(sent_line.qty if sent_line else 1)
 
     def _enable_actions(self) -> None:
         d = self.detail
@@ -565,7 +600,13 @@ class TicketDialog(QDialog):
     def record_resend(self) -> None:
         carrier, tracking = self.resend_carrier_edit.text(), self.resend_tracking_edit.text()
         version, me, tid = self.detail.version, self._me, self.ticket_id
-        self._run(lambda s: svc.record_resend(s, tid, carrier, tracking, expected_version=version, actor=me))
+        item = self.resend_line_combo.currentData() if self.resend_line_combo.isEnabled() else None
+        qty = self.resend_qty.value()
+        self._run(
+            lambda s: svc.record_resend(
+                s, tid, carrier, tracking, item_id=item, qty=qty, expected_version=version, actor=me
+            )
+        )
 
     def open_order(self, order_id: int | None = None) -> OrderDetailDialog | None:
         """The order's detail beside the ticket (``order_id``: another order, e.g. the buyer's); its tickets,
