@@ -5447,19 +5447,13 @@ If the file is open in Excel or WPS, close it and try again, or choose another n
 <context>
     <name>ReviewSources</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+69"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+77"/>
         <source>Records behind “{what}” of {name}, {month}: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+65"/>
         <source>The first {n} are listed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>The tasks behind “{what}” of {name}, {month}: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8860,7 +8854,7 @@ Plan the team&apos;s work here: tasks with a person and a due date, recurring ch
 <context>
     <name>TicketsBehindDialog</name>
     <message>
-        <location filename="../../sellerdesk/ui/review_sources.py" line="+26"/>
+        <location filename="../../sellerdesk/ui/review_sources.py" line="+77"/>
         <source>Tickets behind “{what}”</source>
         <translation type="unfinished"></translation>
     </message>

@@ -195,7 +195,7 @@ def _variants(ids: Ids, rng: random.Random, index: int, product_id: int, spec: P
     base = spec.popularity * _ROLE_WEIGHT[spec.role]
     for c_code, c_label, _, c_pop in spec.colours:
         for s_code, s_label, s_mult, s_pop in spec.sizes:
-            price = _round_price(spec.price_yuan * s_mult) * 100
+            price = _round_price(int(spec.price_yuan * s_mult)) * 100  # the scaled list price, whole yuan
             cost = round(price * min(0.6, max(0.35, cost_ratio + rng.uniform(-0.03, 0.03))), -1)
             suffix = f"{c_code}{s_code}" or "STD"
             parts = [f"颜色分类:{c_label}"] if c_label else []
@@ -216,10 +216,9 @@ def _variants(ids: Ids, rng: random.Random, index: int, product_id: int, spec: P
     return skus
 
 
-def _round_price(yuan: float) -> int:
-    """Shop prices end in 9 (¥259, ¥89)."""
-    whole = int(yuan)
-    return max(9, whole - whole % 10 + 9) if whole >= 10 else 9
+def _round_price(yuan: int) -> int:
+    """Shop prices end in 9 (¥259, ¥89): whole yuan in, whole yuan out."""
+    return max(9, yuan - yuan % 10 + 9) if yuan >= 10 else 9
 
 
 def _sku_row(sku: SkuInfo, spec: ProductSpec, created: object) -> dict[str, object]:

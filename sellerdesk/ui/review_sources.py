@@ -55,7 +55,6 @@ def show_source(parent: QWidget, line: ReviewLineInfo, review: ReviewDetail) -> 
     if window is None:
         QMessageBox.information(parent, review_texts.metric(line.metric, line.name), src.note or line.name)
         return False
-    count = len(src.ids) + src.more
     shown = {
         "orders": _orders,
         "tickets": _tickets,
@@ -65,17 +64,23 @@ def show_source(parent: QWidget, line: ReviewLineInfo, review: ReviewDetail) -> 
     }.get(src.kind)
     if shown is None or not shown(window, line, review):
         return False
+    window.show_status(_behind(line, review), 15_000)
+    window.raise_()
+    window.activateWindow()
+    return True
+
+
+def _behind(line: ReviewLineInfo, review: ReviewDetail) -> str:
+    """What the records behind ``line`` are, and how many (the status bar's, and the tasks tab's note)."""
+    src = line.source
     what = review_texts.metric(line.metric, line.name)
     text = QCoreApplication.translate("ReviewSources", "Records behind “{what}” of {name}, {month}: {n}.")
-    text = text.format(what=what, name=review.staff_name, month=review.month, n=fmt.count(count))
+    text = text.format(what=what, name=review.staff_name, month=review.month, n=fmt.count(len(src.ids) + src.more))
     if src.more:
         text += " " + QCoreApplication.translate("ReviewSources", "The first {n} are listed.").format(
             n=fmt.count(len(src.ids))
         )
-    window.show_status(text, 15_000)
-    window.raise_()
-    window.activateWindow()
-    return True
+    return text
 
 
 def _orders(window: Any, line: ReviewLineInfo, _review: ReviewDetail) -> bool:
@@ -130,15 +135,8 @@ def _tasks(window: Any, line: ReviewLineInfo, review: ReviewDetail) -> bool:
     if len(src.ids) == 1 and not src.more:
         tasks.open_task(src.ids[0])
         return True
-    scope = QCoreApplication.translate("ReviewSources", "The tasks behind “{what}” of {name}, {month}: {n}.")
-    what = review_texts.metric(line.metric, line.name)
-    scope = scope.format(what=what, name=review.staff_name, month=review.month, n=fmt.count(len(src.ids) + src.more))
-    if src.more:
-        scope += " " + QCoreApplication.translate("ReviewSources", "The first {n} are listed.").format(
-            n=fmt.count(len(src.ids))
-        )
     window.show_page("tasks")
-    tasks.set_filter(TaskFilter(ids=src.ids), scope)
+    tasks.set_filter(TaskFilter(ids=src.ids), _behind(line, review))
     tasks.show_view("list")
     return True
 

@@ -108,8 +108,8 @@ class DailyGmvChart(QWidget):
             bars = pg.BarGraphItem(x=x, y0=base.copy(), height=cents, width=width, brush=colour, pen=pg.mkPen(None))
             plot.addItem(bars)
             base += cents
-        top = float(base.max()) if len(base) else 0.0
-        plot.setYRange(0, max(top * 1.08, 100.0), padding=0)
+        top_cents = max((sum(_gmv(d, p) for p in platforms) for d in shown), default=0)  # the tallest day
+        plot.setYRange(0, max(top_cents * 1.08, 100.0), padding=0)
         plot.setXRange(-0.6, len(shown) + 0.4 + len(shown) / 60, padding=0)  # room for the last day's label
         self._axis.set_labels(_day_ticks([d.day for d in shown]))
 

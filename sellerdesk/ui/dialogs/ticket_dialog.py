@@ -488,10 +488,9 @@ class TicketDialog(QDialog):
         returning = kind in rules.RETURNING_TYPES
         for edit in (self.return_carrier_edit, self.return_tracking_edit):
             edit.setEnabled(returning)
-        may_receive = can(getattr(self._runner, "actor", OWNER), Action.AFTER_SALE_STOCK)
-        can_receive = (
-            may_receive and returning and saved and self.detail.return_received_at is None and bool(self.detail.lines)
-        )
+        may_move_stock = can(getattr(self._runner, "actor", OWNER), Action.AFTER_SALE_STOCK)
+        open_return = self.detail.return_received_at is None and bool(self.detail.lines)
+        can_receive = may_move_stock and returning and saved and open_return
         widgets: tuple[QWidget, ...] = (self.return_line_combo, self.return_qty, self.receive_button)
         for widget in widgets:
             widget.setEnabled(can_receive)
@@ -502,7 +501,7 @@ class TicketDialog(QDialog):
         for widget in widgets:
             widget.setEnabled(reshipping)
         # Units leave stock once a ticket; a later save of the shipment corrects only its tracking number.
-        may_send = reshipping and may_receive and not self._resent
+        may_send = reshipping and may_move_stock and not self._resent
         self.resend_line_combo.setEnabled(may_send)
         sent_line = next((x for x in self.detail.lines if x.id == self.resend_line_combo.currentData()), None)
         self.resend_qty.setEnabled(may_send and sent_line is not None)
